@@ -1,0 +1,12 @@
+// What the pure MUC core needs from outside: simulated time and seeded ids — XEP-0045 §7.2.13 (history timestamps)
+export interface MucEnvironment {
+  /** Simulated milliseconds since the Unix epoch. */
+  now(): number;
+  /** A fresh id from a seeded generator. */
+  nextId(): string;
+}
+
+/** XEP-0082 DateTime of a simulated instant, as `<delay stamp>` wants it. */
+export function isoStamp(milliseconds: number): string {
+  return new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,24 @@
+// Destroying a room by its owner, with reason and alternate venue — XEP-0045 §10.9
+import type { IqContext } from '../hooks.js';
+import type { Feature } from '../hooks.js';
+import { destroyRoom } from '../room-changes.js';
+import { iqResult } from './admin.js';
+
+const BY = 'destroy';
+
+export const destroy: Feature = { name: BY, section: '§10.9' };
+
+/** "The service MUST remove all occupants … then … inform the owner of successful destruction". */
+export function handleDestroyRequest({ room, stanza, payload }: IqContext): void {
+  const request = payload.getChild('destroy')!;
+  destroyRoom(
+    room,
+    {
+      alternateVenue: request.attrs.jid,
+      reason: request.getChildText('reason') ?? undefined,
+      password: request.getChildText('password') ?? undefined,
+    },
+    BY,
+  );
+  room.send(iqResult(stanza), BY);
+}

@@ -1,0 +1,28 @@
+// Password-protected rooms — XEP-0045 §7.2.5 (muc#roomconfig_roomsecret)
+import { textField } from '../config-fields.js';
+import type { Feature } from '../hooks.js';
+
+export const password: Feature = {
+  name: 'password',
+  section: '§7.2.5',
+  config: [textField('muc#roomconfig_roomsecret', 'Password', 'password', 'text-private')],
+  hooks: {
+    'muc-occupant-pre-join': {
+      priority: -20,
+      run: ({ room, mucX }) => {
+        const secret = room.config.password;
+        if (!secret) return undefined;
+        // Prosody has no owner bypass: everyone, owners included, must give the password.
+        const given = mucX?.getChildText('password') ?? undefined;
+        if (given === secret) return undefined;
+        return { veto: { type: 'auth', condition: 'not-authorized' } };
+      },
+    },
+    'muc-disco#info': {
+      priority: 0,
+      run: ({ room, features }) => {
+        features.push(room.config.password ? 'muc_passwordprotected' : 'muc_unsecured');
+      },
+    },
+  },
+};

@@ -1,0 +1,28 @@
+// Persistent and temporary rooms: a temporary room is destroyed when its last occupant leaves — XEP-0045 §7.14 and §10.1.3
+import { booleanField } from '../config-fields.js';
+import type { Feature } from '../hooks.js';
+
+export const persistent: Feature = {
+  name: 'persistent',
+  section: '§7.14',
+  config: [
+    booleanField('muc#roomconfig_persistentroom', 'Persistent (room should remain even when it is empty)', 'persistent'),
+  ],
+  hooks: {
+    'muc-occupant-left': {
+      priority: -100,
+      // Prosody destroys an empty temporary room silently: there is nobody left to tell.
+      run: ({ room }) => {
+        if (!room.config.persistent && room.occupantCount() === 0 && room.lifecycle() !== 'destroyed') {
+          room.advanceLifecycle({ type: 'room.destroyed' }, 'persistent');
+        }
+      },
+    },
+    'muc-disco#info': {
+      priority: 0,
+      run: ({ room, features }) => {
+        features.push(room.config.persistent ? 'muc_persistent' : 'muc_temporary');
+      },
+    },
+  },
+};

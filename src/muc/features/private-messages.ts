@@ -1,0 +1,40 @@
+// Private messages between occupants, relayed through the room — XEP-0045 §7.5
+import { clone, type Element } from 'ltx';
+import { NS } from '../../xmpp/namespaces.js';
+import type { Feature } from '../hooks.js';
+import { routeToOccupant } from '../presence.js';
+import type { Room } from '../room.js';
+import { occupantIdOf } from './occupant-id.js';
+
+const BY = 'private-messages';
+
+export const privateMessages: Feature = { name: BY, section: '§7.5' };
+
+/** Prosody's handle_message_to_occupant, for every type but error. */
+export function handlePrivateMessage(room: Room, stanza: Element, nick: string): void {
+  // §7.5: "… of type groupchat … the service MUST refuse … <bad-request/>".
+  if (stanza.attrs.type === 'groupchat') {
+    room.sendError(stanza, { type: 'modify', condition: 'bad-request', text: 'Invalid message type' }, BY);
+    return;
+  }
+  const sender = room.occupantBySession(stanza.attrs.from);
+  if (!sender) {
+    room.sendError(stanza, { type: 'cancel', condition: 'not-acceptable', text: 'You are not currently connected to this chat' }, BY);
+    return;
+  }
+  const recipient = room.occupantByNick(nick);
+  if (!recipient) {
+    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text: 'Recipient not in room' }, BY);
+    return;
+  }
+  const decision = room.bus.fire('muc-private-message', { room, stanza, occupant: sender, recipient });
+  if (decision) {
+    if (decision.outcome !== 'handled') room.sendError(stanza, decision.outcome.veto, decision.feature);
+    return;
+  }
+  const relayed = clone(stanza);
+  relayed.attrs.from = sender.occupantJid;
+  if (!relayed.getChild('x', NS.mucUser)) relayed.c('x', { xmlns: NS.mucUser });
+  relayed.c('occupant-id', { xmlns: NS.occupantId, id: occupantIdOf(room, sender.bareJid) });
+  routeToOccupant(room, recipient, relayed, BY);
+}

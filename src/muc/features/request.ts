@@ -1,0 +1,71 @@
+// Voice requests and their approval by moderators (muc#request) — XEP-0045 §7.13 and §8.6
+import { Element } from 'ltx';
+import { buildForm, findForm, parseBoolean, readForm } from '../../xmpp/data-form.js';
+import { NS } from '../../xmpp/namespaces.js';
+import type { Feature } from '../hooks.js';
+import type { Occupant } from '../model/occupant.js';
+import { routeToOccupant } from '../presence.js';
+import type { Room } from '../room.js';
+import { setRole } from '../room-changes.js';
+
+const BY = 'request';
+
+function approvalForm(room: Room, requester: Occupant, realJid: string): Element {
+  const message = new Element('message', { from: room.jid });
+  message.cnode(
+    buildForm({
+      type: 'form',
+      title: 'Voice request',
+      instructions:
+        'To approve this request for voice, select the "Grant voice to this person?" checkbox and click OK. To skip, click the cancel button.',
+      fields: [
+        { var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRequest] },
+        { var: 'muc#role', type: 'text-single', label: 'Requested role', values: ['participant'] },
+        { var: 'muc#jid', type: 'jid-single', label: 'User ID', values: [realJid] },
+        { var: 'muc#roomnick', type: 'text-single', label: 'Room Nickname', values: [requester.nick] },
+        { var: 'muc#request_allow', type: 'boolean', label: 'Grant voice to this person?', values: ['false'] },
+      ],
+    }),
+  );
+  return message;
+}
+
+export const request: Feature = {
+  name: BY,
+  section: '§7.13',
+  hooks: {
+    'muc-message-to-room': {
+      priority: 0,
+      run: ({ room, stanza, occupant }) => {
+        const form = findForm(stanza);
+        if (!form) return undefined;
+        const submitted = readForm(form);
+        if (submitted.formType !== NS.mucRequest) return undefined;
+        if (!occupant) {
+          return { veto: { type: 'cancel', condition: 'not-acceptable', text: 'You are not currently connected to this chat' } };
+        }
+        const allow = parseBoolean(submitted.values.get('muc#request_allow')?.[0]);
+        if (allow === undefined) {
+          // §7.13: only a visitor's request is worth forwarding to the moderators.
+          if (occupant.role !== 'visitor') return 'handled';
+          const ask = approvalForm(room, occupant, stanza.attrs.from);
+          for (const moderator of room.occupants()) {
+            if (moderator.role === 'moderator') routeToOccupant(room, moderator, ask, BY);
+          }
+          return 'handled';
+        }
+        // §8.6: the moderator's submitted form grants voice when request_allow is true.
+        const nick = submitted.values.get('muc#roomnick')?.[0];
+        if (!allow || !nick) return 'handled';
+        const refusal = setRole(room, stanza.attrs.from, nick, 'participant', undefined, BY);
+        return refusal ? { veto: refusal } : 'handled';
+      },
+    },
+    'muc-disco#info': {
+      priority: 0,
+      run: ({ features }) => {
+        features.push(NS.mucRequest);
+      },
+    },
+  },
+};

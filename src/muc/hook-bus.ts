@@ -1,0 +1,50 @@
+// Runs the features' hooks in Prosody's priority order; the first handler that answers wins — XEP-0045 §7.2.17 (error precedence)
+import type { ConfigField, Feature, HookEvents, HookHandler, HookName, HookOutcome, IqHandler } from './hooks.js';
+
+interface Registered<K extends HookName> {
+  feature: string;
+  handler: HookHandler<K>;
+}
+
+export interface Decision {
+  outcome: Exclude<HookOutcome, undefined>;
+  feature: string;
+}
+
+export class HookBus {
+  private readonly hooks = new Map<HookName, Registered<HookName>[]>();
+  private readonly iqHandlers = new Map<string, { feature: string; handler: IqHandler }>();
+  readonly configFields: { feature: string; field: ConfigField }[] = [];
+
+  constructor(readonly features: readonly Feature[]) {
+    for (const feature of features) {
+      for (const [name, handler] of Object.entries(feature.hooks ?? {})) {
+        const list = this.hooks.get(name as HookName) ?? [];
+        list.push({ feature: feature.name, handler: handler as HookHandler<HookName> });
+        this.hooks.set(name as HookName, list);
+      }
+      for (const [key, handler] of Object.entries(feature.iq ?? {})) {
+        this.iqHandlers.set(key, { feature: feature.name, handler });
+      }
+      for (const field of feature.config ?? []) {
+        this.configFields.push({ feature: feature.name, field });
+      }
+    }
+    for (const list of this.hooks.values()) {
+      list.sort((a, b) => b.handler.priority - a.handler.priority);
+    }
+  }
+
+  /** Fires a hook; returns the first answer (veto or handled) and the feature that gave it. */
+  fire<K extends HookName>(name: K, event: HookEvents[K]): Decision | undefined {
+    for (const { feature, handler } of (this.hooks.get(name) ?? []) as Registered<K>[]) {
+      const outcome = handler.run(event);
+      if (outcome) return { outcome, feature };
+    }
+    return undefined;
+  }
+
+  iq(key: string): { feature: string; handler: IqHandler } | undefined {
+    return this.iqHandlers.get(key);
+  }
+}

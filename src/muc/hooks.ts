@@ -1,0 +1,165 @@
+// Hook names, priorities and the Feature shape: each XEP-0045 feature plugs into the room at Prosody's decision points (§7–§10)
+import type { Element } from 'ltx';
+import type { FormField } from '../xmpp/data-form.js';
+import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
+import type { Affiliation } from './model/affiliation.js';
+import type { RoomConfig } from './model/config.js';
+import type { Occupant } from './model/occupant.js';
+import type { Room } from './room.js';
+
+/** A hook's answer: stop with an error, stop because it handled the stanza, or pass. */
+export type HookOutcome = { veto: StanzaErrorSpec } | 'handled' | undefined;
+
+export interface PreJoinEvent {
+  room: Room;
+  stanza: Element;
+  nick: string;
+  realJid: string;
+  bareJid: string;
+  affiliation: Affiliation;
+  /** The `<x xmlns='http://jabber.org/protocol/muc'>` of the join presence. */
+  mucX: Element | undefined;
+  /** The room was created by this very presence. */
+  isCreation: boolean;
+}
+
+export interface NickChangeEvent {
+  room: Room;
+  stanza: Element;
+  occupant: Occupant;
+  realJid: string;
+  newNick: string;
+}
+
+export interface SessionJoinedEvent {
+  room: Room;
+  occupant: Occupant;
+  realJid: string;
+  mucX: Element | undefined;
+}
+
+export interface OccupantLeftEvent {
+  room: Room;
+  occupant: Occupant;
+}
+
+export interface StanzaEvent {
+  room: Room;
+  stanza: Element;
+  /** The sender's occupant, when the sender is in the room. */
+  occupant: Occupant | undefined;
+}
+
+export interface PrivateMessageEvent extends StanzaEvent {
+  recipient: Occupant;
+}
+
+export interface InviteEvent {
+  room: Room;
+  stanza: Element;
+  inviter: string;
+  invitee: string;
+  reason: string | undefined;
+}
+
+export interface AffiliationEvent {
+  room: Room;
+  /** Real JID of who asked, or undefined when the room itself decided. */
+  actor: string | undefined;
+  jid: string;
+  previous: Affiliation;
+  affiliation: Affiliation;
+  reason: string | undefined;
+  reservedNick: string | undefined;
+}
+
+export interface PresenceBuildEvent {
+  room: Room;
+  occupant: Occupant;
+  presence: Element;
+}
+
+export interface MessageBuildEvent {
+  room: Room;
+  occupant: Occupant | undefined;
+  message: Element;
+}
+
+export interface ConfigSubmittedEvent {
+  room: Room;
+  actor: string;
+  before: RoomConfig;
+  after: RoomConfig;
+  statusCodes: Set<string>;
+}
+
+export interface DiscoInfoEvent {
+  room: Room;
+  requester: string;
+  features: string[];
+  info: FormField[];
+}
+
+export interface RoomDestroyedEvent {
+  room: Room;
+  alternateVenue: string | undefined;
+  reason: string | undefined;
+  password: string | undefined;
+}
+
+export interface HookEvents {
+  'muc-occupant-pre-join': PreJoinEvent;
+  'muc-occupant-pre-change': NickChangeEvent;
+  'muc-occupant-session-new': SessionJoinedEvent;
+  'muc-occupant-left': OccupantLeftEvent;
+  'muc-occupant-groupchat': StanzaEvent;
+  'muc-private-message': PrivateMessageEvent;
+  'muc-message-to-room': StanzaEvent;
+  'muc-pre-invite': InviteEvent;
+  'muc-invite': InviteEvent;
+  'muc-pre-set-affiliation': AffiliationEvent;
+  'muc-set-affiliation': AffiliationEvent;
+  'muc-build-occupant-presence': PresenceBuildEvent;
+  'muc-broadcast-message': MessageBuildEvent;
+  'muc-config-submitted': ConfigSubmittedEvent;
+  'muc-disco#info': DiscoInfoEvent;
+  'muc-room-destroyed': RoomDestroyedEvent;
+}
+
+export type HookName = keyof HookEvents;
+
+export interface HookHandler<K extends HookName> {
+  /** Prosody's priority: higher runs first, and the first veto wins. */
+  priority: number;
+  run(event: HookEvents[K]): HookOutcome | undefined | void;
+}
+
+export type HookHandlers = { [K in HookName]?: HookHandler<K> };
+
+export interface IqContext {
+  room: Room;
+  stanza: Element;
+  /** The first child of the iq (its query). */
+  payload: Element;
+  occupant: Occupant | undefined;
+}
+
+/** Handles an iq to the room; keyed `"get <xmlns>"` or `"set <xmlns>"` of the payload. */
+export type IqHandler = (context: IqContext) => void;
+
+export interface ConfigField {
+  field: FormField;
+  read(config: RoomConfig): string[];
+  /** Writes submitted values into the draft config; returns a veto for a value it refuses. */
+  write(config: RoomConfig, values: string[]): StanzaErrorSpec | undefined;
+}
+
+export interface Feature {
+  /** The Prosody twin's name, e.g. `members-only` for members_only.lib.lua. */
+  name: string;
+  /** Where XEP-0045 describes it, e.g. `§7.2.6`. */
+  section: string;
+  hooks?: HookHandlers;
+  config?: ConfigField[];
+  iq?: Record<string, IqHandler>;
+}

@@ -1,0 +1,40 @@
+// A room's data: configuration, affiliations, occupants, subject and history — XEP-0045 §5, §7.2.13–15, §10
+import type { Element } from 'ltx';
+import type { RoomSnapshot } from '../room-machine.js';
+import type { Affiliation } from './affiliation.js';
+import type { RoomConfig } from './config.js';
+import type { Occupant } from './occupant.js';
+
+export interface AffiliationRecord {
+  affiliation: Exclude<Affiliation, 'none'>;
+  /** A nick reserved by registration or by an admin item with `nick` (§7.10, §9.5). */
+  reservedNick?: string;
+  reason?: string;
+}
+
+export interface Subject {
+  text: string;
+  /** The setter's nick; the join-time subject comes from room/nick (§7.2.15). */
+  nick: string | undefined;
+  stamp: number;
+}
+
+export interface HistoryEntry {
+  /** The reflected message, addressed from the occupant JID and to nobody. */
+  stanza: Element;
+  stamp: number;
+  /** Length of the serialised stanza, used by `maxchars` (§7.2.14). */
+  chars: number;
+}
+
+export interface RoomState {
+  jid: string;
+  lifecycle: RoomSnapshot;
+  config: RoomConfig;
+  affiliations: Map<string, AffiliationRecord>;
+  occupants: Map<string, Occupant>;
+  nickBySession: Map<string, string>;
+  subject: Subject | undefined;
+  history: HistoryEntry[];
+  createdAt: number;
+}

@@ -1,0 +1,171 @@
+// The three changes many features share: set a role, set an affiliation, destroy the room — XEP-0045 §8.2–8.4, §9, §10.3–10.9
+import { Element } from 'ltx';
+import { bareJid, domainOf, localOf, prepJid } from '../xmpp/jid.js';
+import { NS } from '../xmpp/namespaces.js';
+import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
+import { AFFILIATION_RANK, type Affiliation } from './model/affiliation.js';
+import type { Occupant } from './model/occupant.js';
+import { checkAffiliationChange, checkRoleChange } from './model/privileges.js';
+import { ROLE_RANK, type Role } from './model/role.js';
+import { publiciseOccupantStatus, routeToOccupant } from './presence.js';
+import type { Room } from './room.js';
+
+/** Who asks for a change: a real full JID, or the room itself (no privilege check, no actor). */
+export type Actor = string | 'room';
+
+/**
+ * Sets an occupant's role (Prosody's set_role): kick (role none, 307), grant or revoke voice,
+ * grant or revoke moderator. "The service MUST … send an unavailable presence … with 307" (§8.2).
+ */
+export function setRole(
+  room: Room,
+  actor: Actor,
+  nick: string,
+  role: Role,
+  reason: string | undefined,
+  by: string,
+): StanzaErrorSpec | undefined {
+  const occupant = room.occupantByNick(nick);
+  if (!occupant) return { type: 'modify', condition: 'item-not-found' };
+  if (actor !== 'room') {
+    const refusal = checkRoleChange({
+      actorAffiliation: room.affiliationOf(actor),
+      actorRole: room.occupantBySession(actor)?.role ?? 'none',
+      actorIsTarget: bareJid(actor) === occupant.bareJid,
+      targetAffiliation: room.affiliationOf(occupant.bareJid),
+      targetRole: occupant.role,
+      newRole: role,
+    });
+    if (refusal) return refusal;
+  }
+  const prevRole = occupant.role;
+  const codes = role === 'none' ? ['307'] : [];
+  room.changeRole(occupant, role, codes, by);
+  publiciseOccupantStatus(
+    room,
+    occupant,
+    { codes, actor: actor === 'room' ? undefined : actor, reason, prevRole },
+    by,
+  );
+  if (role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
+  return undefined;
+}
+
+export interface AffiliationDetails {
+  reason?: string;
+  /** A nick to reserve; '' clears the reservation (XEP-0045 1.35.4). */
+  reservedNick?: string;
+}
+
+function holdsJid(occupant: Occupant, jid: string): boolean {
+  return localOf(jid) === undefined
+    ? domainOf(occupant.bareJid) === jid
+    : occupant.bareJid === jid;
+}
+
+/**
+ * Sets a bare JID's affiliation (Prosody's set_affiliation). Occupants holding it are moved to
+ * the new default role when it is higher, or when the affiliation went down; those left with
+ * no role are removed with 301 (banned) or 321 (affiliation change). If nobody holding it is
+ * present, the room tells its moderators with a message carrying the item (§9.3, §10.3).
+ */
+export function setAffiliation(
+  room: Room,
+  actor: Actor,
+  rawJid: string,
+  affiliation: Affiliation,
+  details: AffiliationDetails,
+  by: string,
+): StanzaErrorSpec | undefined {
+  const prepared = prepJid(rawJid);
+  if (!prepared) return { type: 'modify', condition: 'not-acceptable' };
+  const jid = bareJid(prepared);
+  const previous: Affiliation = room.affiliationRecord(jid)?.affiliation ?? 'none';
+  const actorJid = actor === 'room' ? undefined : actor;
+  if (actorJid) {
+    const refusal = checkAffiliationChange({
+      actorAffiliation: room.affiliationOf(actorJid),
+      actorIsTarget: bareJid(actorJid) === jid,
+      targetAffiliation: previous,
+      newAffiliation: affiliation,
+      otherOwners: room.ownerCount() - (previous === 'owner' ? 1 : 0),
+    });
+    if (refusal) return refusal;
+  }
+  const event = {
+    room,
+    actor: actorJid,
+    jid,
+    previous,
+    affiliation,
+    reason: details.reason,
+    reservedNick: details.reservedNick,
+  };
+  const pre = room.bus.fire('muc-pre-set-affiliation', event);
+  if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
+
+  const keptNick = affiliation === 'none' ? undefined : room.reservedNickOf(jid);
+  const reservedNick =
+    details.reservedNick === undefined ? keptNick : details.reservedNick || undefined;
+  room.storeAffiliation(jid, affiliation, { reservedNick, reason: details.reason, actor: actorJid }, by);
+
+  const role = room.defaultRoleFor(affiliation);
+  const isDowngrade = AFFILIATION_RANK[affiliation] < AFFILIATION_RANK[previous];
+  const codes = role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [];
+  const updated: { occupant: Occupant; prevRole: Role }[] = [];
+  for (const occupant of [...room.occupants()]) {
+    if (!holdsJid(occupant, jid)) continue;
+    const prevRole = occupant.role;
+    if (prevRole !== role && (isDowngrade || ROLE_RANK[prevRole] < ROLE_RANK[role])) {
+      room.changeRole(occupant, role, codes, by);
+    }
+    updated.push({ occupant, prevRole });
+  }
+  for (const { occupant, prevRole } of updated) {
+    const publicity = { codes: occupant.role === 'none' ? codes : [], actor: actorJid, reason: details.reason, prevRole };
+    publiciseOccupantStatus(room, occupant, publicity, by);
+    if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
+  }
+  if (updated.length === 0) announceAbsentChange(room, jid, affiliation, by);
+  room.bus.fire('muc-set-affiliation', event);
+  return undefined;
+}
+
+function announceAbsentChange(room: Room, jid: string, affiliation: Affiliation, by: string) {
+  const notice = new Element('message', { from: room.jid });
+  notice.c('x', { xmlns: NS.mucUser }).c('item', { jid, affiliation });
+  for (const occupant of room.occupants()) {
+    if (room.canSeeRealJids(occupant)) routeToOccupant(room, occupant, notice, by);
+  }
+}
+
+export interface Destruction {
+  alternateVenue?: string;
+  reason?: string;
+  password?: string;
+}
+
+/**
+ * Destroys the room (§10.9): every occupant gets one unavailable presence carrying
+ * `<destroy>` with the reason and alternate venue; Prosody adds the real affiliation and 110.
+ */
+export function destroyRoom(room: Room, destruction: Destruction, by: string): void {
+  const destroy = new Element(
+    'destroy',
+    destruction.alternateVenue ? { jid: destruction.alternateVenue } : {},
+  );
+  if (destruction.reason) destroy.c('reason').t(destruction.reason);
+  if (destruction.password) destroy.c('password').t(destruction.password);
+  const occupants = [...room.occupants()];
+  for (const occupant of occupants) room.changeRole(occupant, 'none', [], by);
+  for (const occupant of occupants) {
+    publiciseOccupantStatus(room, occupant, { lead: [destroy], selfOnly: true }, by);
+  }
+  room.advanceLifecycle({ type: 'room.destroyed' }, by);
+  room.bus.fire('muc-room-destroyed', {
+    room,
+    alternateVenue: destruction.alternateVenue,
+    reason: destruction.reason,
+    password: destruction.password,
+  });
+}

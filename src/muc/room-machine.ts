@@ -1,0 +1,58 @@
+// The room's lifecycle chart: locked → open → destroyed — XEP-0045 §10.1 (creation, locking) and §10.9 (destruction)
+import { getInitialSnapshot, type SnapshotFrom, setup, transition } from 'xstate';
+
+export type RoomLifecycleEvent =
+  | { type: 'room.configured' }
+  | { type: 'lock.expired' }
+  | { type: 'room.destroyed' };
+
+export const roomMachine = setup({
+  types: { events: {} as RoomLifecycleEvent },
+}).createMachine({
+  id: 'room',
+  initial: 'locked',
+  states: {
+    locked: {
+      description: 'Created, awaiting its first configuration: only the owner may enter (§7.2.10)',
+      on: {
+        'room.configured': 'open',
+        'lock.expired': 'open',
+        'room.destroyed': 'destroyed',
+      },
+    },
+    open: {
+      description: 'Configured: anyone the room admits may enter',
+      on: { 'room.destroyed': 'destroyed' },
+    },
+    destroyed: {
+      description: 'Gone: every occupant was sent an unavailable presence with <destroy/>',
+      type: 'final',
+    },
+  },
+});
+
+export type RoomSnapshot = SnapshotFrom<typeof roomMachine>;
+export type RoomLifecycle = 'locked' | 'open' | 'destroyed';
+
+const interned = new Map<string, RoomSnapshot>();
+
+function intern(snapshot: RoomSnapshot): RoomSnapshot {
+  const key = String(snapshot.value);
+  const known = interned.get(key);
+  if (known) return known;
+  interned.set(key, snapshot);
+  return snapshot;
+}
+
+export function initialRoomSnapshot(): RoomSnapshot {
+  return intern(getInitialSnapshot(roomMachine));
+}
+
+export function advanceRoom(snapshot: RoomSnapshot, event: RoomLifecycleEvent): RoomSnapshot {
+  const [next] = transition(roomMachine, snapshot, event);
+  return intern(next);
+}
+
+export function roomLifecycle(snapshot: RoomSnapshot): RoomLifecycle {
+  return snapshot.value as RoomLifecycle;
+}

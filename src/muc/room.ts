@@ -1,0 +1,289 @@
+// One room: its data, lookups and the primitive changes every feature goes through — XEP-0045 §5 (roles, affiliations) and §7
+import type { Element } from 'ltx';
+import { bareJid, domainOf } from '../xmpp/jid.js';
+import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
+import type { Effects } from './effects.js';
+import type { MucEnvironment } from './environment.js';
+import type { HookBus } from './hook-bus.js';
+import type { Affiliation } from './model/affiliation.js';
+import { defaultRoomConfig } from './model/config.js';
+import type { Occupant } from './model/occupant.js';
+import { defaultRole } from './model/privileges.js';
+import type { Role } from './model/role.js';
+import type { AffiliationRecord, RoomState } from './model/room-state.js';
+import { advanceOccupant, initialOccupantSnapshot } from './occupant-machine.js';
+import {
+  advanceRoom,
+  initialRoomSnapshot,
+  type RoomLifecycle,
+  type RoomLifecycleEvent,
+  roomLifecycle,
+} from './room-machine.js';
+
+export interface RoomServices {
+  bus: HookBus;
+  env: MucEnvironment;
+  /** Salt for XEP-0421 occupant ids, fixed per service. */
+  occupantIdSalt: string;
+  isServiceAdmin(jid: string): boolean;
+}
+
+export class Room {
+  readonly state: RoomState;
+  private currentEffects: Effects | undefined;
+
+  constructor(
+    jid: string,
+    readonly services: RoomServices,
+  ) {
+    this.state = {
+      jid,
+      lifecycle: initialRoomSnapshot(),
+      config: defaultRoomConfig(),
+      affiliations: new Map(),
+      occupants: new Map(),
+      nickBySession: new Map(),
+      subject: undefined,
+      history: [],
+      createdAt: services.env.now(),
+    };
+  }
+
+  get jid(): string {
+    return this.state.jid;
+  }
+
+  get config() {
+    return this.state.config;
+  }
+
+  get bus(): HookBus {
+    return this.services.bus;
+  }
+
+  now(): number {
+    return this.services.env.now();
+  }
+
+  lifecycle(): RoomLifecycle {
+    return roomLifecycle(this.state.lifecycle);
+  }
+
+  /** Runs `work` with `effects` as the place where this room's output goes. */
+  withEffects<T>(effects: Effects, work: () => T): T {
+    const previous = this.currentEffects;
+    this.currentEffects = effects;
+    try {
+      return work();
+    } finally {
+      this.currentEffects = previous;
+    }
+  }
+
+  get effects(): Effects {
+    if (!this.currentEffects) throw new Error(`room ${this.jid} used outside of a stanza`);
+    return this.currentEffects;
+  }
+
+  send(stanza: Element, by: string): void {
+    this.effects.send(stanza, by);
+  }
+
+  /** Replies to `stanza` with an error; Prosody marks presence and message errors `by` the room. */
+  sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
+    const errorBy = spec.by ?? (stanza.name === 'iq' ? undefined : this.jid);
+    this.send(stanzaError(stanza, { ...spec, by: errorBy }), by);
+    this.effects.record({ kind: 'verdict', room: this.jid, hook: by, by, condition: spec.condition });
+  }
+
+  advanceLifecycle(event: RoomLifecycleEvent, by: string): void {
+    const from = this.lifecycle();
+    this.state.lifecycle = advanceRoom(this.state.lifecycle, event);
+    const to = this.lifecycle();
+    if (from !== to) this.effects.record({ kind: 'room', room: this.jid, from, to, by });
+  }
+
+  // — affiliations (§5.2): keyed by bare JID, with a domain-wide fallback for bans (§9.2)
+
+  affiliationRecord(jid: string): AffiliationRecord | undefined {
+    return this.state.affiliations.get(bareJid(jid));
+  }
+
+  /** The affiliation of `jid`; Prosody's service admins are owners of every room. */
+  affiliationOf(jid: string): Affiliation {
+    if (this.services.isServiceAdmin(jid)) return 'owner';
+    const record = this.affiliationRecord(jid) ?? this.state.affiliations.get(domainOf(jid));
+    return record?.affiliation ?? 'none';
+  }
+
+  reservedNickOf(jid: string): string | undefined {
+    return this.affiliationRecord(jid)?.reservedNick;
+  }
+
+  jidReservingNick(nick: string): string | undefined {
+    for (const [jid, record] of this.state.affiliations) {
+      if (record.reservedNick === nick) return jid;
+    }
+    return undefined;
+  }
+
+  ownerCount(): number {
+    let owners = 0;
+    for (const record of this.state.affiliations.values()) {
+      if (record.affiliation === 'owner') owners += 1;
+    }
+    return owners;
+  }
+
+  storeAffiliation(
+    jid: string,
+    affiliation: Affiliation,
+    details: { reservedNick?: string; reason?: string; actor?: string },
+    by: string,
+  ): void {
+    const previous = this.affiliationOf(jid);
+    if (affiliation === 'none') {
+      this.state.affiliations.delete(jid);
+    } else {
+      this.state.affiliations.set(jid, {
+        affiliation,
+        reservedNick: details.reservedNick,
+        reason: details.reason,
+      });
+    }
+    if (previous !== affiliation) {
+      this.effects.record({
+        kind: 'affiliation',
+        room: this.jid,
+        jid,
+        from: previous,
+        to: affiliation,
+        actor: details.actor,
+        reason: details.reason,
+        by,
+      });
+    }
+  }
+
+  // — occupants (§5.1): one per nick, each with its sessions
+
+  occupantByNick(nick: string): Occupant | undefined {
+    return this.state.occupants.get(nick);
+  }
+
+  occupantBySession(realJid: string): Occupant | undefined {
+    const nick = this.state.nickBySession.get(realJid);
+    return nick === undefined ? undefined : this.state.occupants.get(nick);
+  }
+
+  occupantJidOf(nick: string): string {
+    return `${this.jid}/${nick}`;
+  }
+
+  occupants(): IterableIterator<Occupant> {
+    return this.state.occupants.values();
+  }
+
+  occupantCount(): number {
+    return this.state.occupants.size;
+  }
+
+  defaultRoleFor(affiliation: Affiliation): Role {
+    return defaultRole(affiliation, this.config);
+  }
+
+  /** §7.2.3–4: whether `viewer` may see occupants' real JIDs. */
+  canSeeRealJids(viewer: Occupant | undefined): boolean {
+    return this.config.whois === 'anyone' || viewer?.role === 'moderator';
+  }
+
+  newOccupant(nick: string, realJid: string, presence: Element): Occupant {
+    return {
+      nick,
+      occupantJid: this.occupantJidOf(nick),
+      bareJid: bareJid(realJid),
+      role: 'none',
+      sessions: new Map([[realJid, presence]]),
+      primaryJid: realJid,
+      machine: initialOccupantSnapshot(),
+    };
+  }
+
+  /** Puts an occupant in the room with its first role (the occupant chart's `admitted`). */
+  admitOccupant(occupant: Occupant, role: Role, codes: string[], by: string): void {
+    occupant.machine = advanceOccupant(occupant.machine, { type: 'occupant.admitted', role });
+    this.state.occupants.set(occupant.nick, occupant);
+    for (const session of occupant.sessions.keys()) {
+      this.state.nickBySession.set(session, occupant.nick);
+    }
+    this.recordRole(occupant, 'none', role, codes, by);
+    occupant.role = role;
+  }
+
+  addSession(occupant: Occupant, realJid: string, presence: Element): void {
+    occupant.sessions.set(realJid, presence);
+    this.state.nickBySession.set(realJid, occupant.nick);
+  }
+
+  /** Removes one session; returns true when it was the occupant's last. */
+  removeSession(occupant: Occupant, realJid: string): boolean {
+    occupant.sessions.delete(realJid);
+    this.state.nickBySession.delete(realJid);
+    if (occupant.sessions.size > 0 && occupant.primaryJid === realJid) {
+      occupant.primaryJid = occupant.sessions.keys().next().value as string;
+    }
+    return occupant.sessions.size === 0;
+  }
+
+  changeRole(occupant: Occupant, role: Role, codes: string[], by: string): void {
+    const previous = occupant.role;
+    if (previous === role) return;
+    occupant.machine = advanceOccupant(occupant.machine, { type: 'role.changed', role });
+    occupant.role = role;
+    this.recordRole(occupant, previous, role, codes, by);
+    if (role === 'none') this.detachOccupant(occupant);
+  }
+
+  /** Takes an occupant out of the room (its role is already none). */
+  detachOccupant(occupant: Occupant): void {
+    if (this.state.occupants.get(occupant.nick) === occupant) {
+      this.state.occupants.delete(occupant.nick);
+    }
+    for (const session of occupant.sessions.keys()) {
+      if (this.state.nickBySession.get(session) === occupant.nick) {
+        this.state.nickBySession.delete(session);
+      }
+    }
+  }
+
+  renameOccupant(occupant: Occupant, newNick: string, by: string): void {
+    const oldNick = occupant.nick;
+    this.state.occupants.delete(oldNick);
+    occupant.nick = newNick;
+    occupant.occupantJid = this.occupantJidOf(newNick);
+    occupant.machine = advanceOccupant(occupant.machine, { type: 'nick.changed' });
+    this.state.occupants.set(newNick, occupant);
+    for (const session of occupant.sessions.keys()) this.state.nickBySession.set(session, newNick);
+    this.effects.record({
+      kind: 'nick',
+      room: this.jid,
+      jid: occupant.bareJid,
+      from: oldNick,
+      to: newNick,
+      by,
+    });
+  }
+
+  private recordRole(occupant: Occupant, from: Role, to: Role, codes: string[], by: string) {
+    this.effects.record({
+      kind: 'role',
+      room: this.jid,
+      nick: occupant.nick,
+      jid: occupant.bareJid,
+      from,
+      to,
+      codes,
+      by,
+    });
+  }
+}

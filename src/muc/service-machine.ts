@@ -1,0 +1,67 @@
+// The MUC service's routing chart: a stanza goes to the service, a tombstone, an existing room, a new room, or is refused — XEP-0045 §6.1–6.3, §7.2.11, §10.1.1
+import type { Element } from 'ltx';
+import { setup } from 'xstate';
+import { bareJid, localOf, resourceOf } from '../xmpp/jid.js';
+import { NS } from '../xmpp/namespaces.js';
+import type { Effects } from './effects.js';
+
+export interface ServiceRegistry {
+  domain: string;
+  rooms: ReadonlyMap<string, unknown>;
+  tombstones: ReadonlyMap<string, unknown>;
+}
+
+export type ServiceEvent = { type: 'stanza.received'; stanza: Element; effects: Effects };
+
+/** §10.1.1 (Prosody): only an available presence to room/nick carrying the muc `<x/>` creates a room. */
+function isCreatingPresence(stanza: Element): boolean {
+  return (
+    stanza.name === 'presence' &&
+    stanza.attrs.type === undefined &&
+    resourceOf(stanza.attrs.to) !== undefined &&
+    localOf(stanza.attrs.to) !== undefined &&
+    stanza.getChild('x', NS.muc) !== undefined
+  );
+}
+
+/**
+ * The chart has one state: it decides, by guards over the registry, which action handles each
+ * stanza. The actions are provided by the service (`machine.provide`), which owns the rooms.
+ */
+export const serviceMachine = setup({
+  types: {
+    context: {} as ServiceRegistry,
+    input: {} as ServiceRegistry,
+    events: {} as ServiceEvent,
+  },
+  guards: {
+    isForService: ({ context, event }) => event.stanza.attrs.to === context.domain,
+    isForExistingRoom: ({ context, event }) => context.rooms.has(bareJid(event.stanza.attrs.to)),
+    isForTombstone: ({ context, event }) => context.tombstones.has(bareJid(event.stanza.attrs.to)),
+    createsRoom: ({ event }) => isCreatingPresence(event.stanza),
+  },
+  actions: {
+    handleServiceStanza: () => {},
+    routeToRoom: () => {},
+    replyGone: () => {},
+    createRoom: () => {},
+    refuseMissingRoom: () => {},
+  },
+}).createMachine({
+  id: 'service',
+  context: ({ input }) => input,
+  initial: 'running',
+  states: {
+    running: {
+      on: {
+        'stanza.received': [
+          { guard: 'isForService', actions: 'handleServiceStanza' },
+          { guard: 'isForExistingRoom', actions: 'routeToRoom' },
+          { guard: 'isForTombstone', actions: 'replyGone' },
+          { guard: 'createsRoom', actions: 'createRoom' },
+          { actions: 'refuseMissingRoom' },
+        ],
+      },
+    },
+  },
+});

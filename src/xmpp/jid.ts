@@ -1,0 +1,76 @@
+// JIDs (RFC 6122): parse, prepare, bare/full, compare — the addresses of XEP-0045 §4 and §17.1
+import { nameprep, nodeprep, resourceprep } from './stringprep.js';
+
+export interface JidParts {
+  local: string | undefined;
+  domain: string;
+  resource: string | undefined;
+}
+
+/** Splits a JID without preparing it; undefined when it has no domain. */
+export function splitJid(jid: string): JidParts | undefined {
+  const slash = jid.indexOf('/');
+  const beforeResource = slash === -1 ? jid : jid.slice(0, slash);
+  const resource = slash === -1 ? undefined : jid.slice(slash + 1);
+  const at = beforeResource.indexOf('@');
+  const local = at === -1 ? undefined : beforeResource.slice(0, at);
+  const domain = at === -1 ? beforeResource : beforeResource.slice(at + 1);
+  if (domain === '' || local === '' || resource === '') return undefined;
+  return { local, domain, resource };
+}
+
+export function joinJid(parts: JidParts): string {
+  const bare = parts.local === undefined ? parts.domain : `${parts.local}@${parts.domain}`;
+  return parts.resource === undefined ? bare : `${bare}/${parts.resource}`;
+}
+
+/**
+ * Prepares every part of a JID: nodeprep, nameprep, resourceprep. Returns undefined for an
+ * invalid JID. `strict` prohibits code points unassigned in Unicode 3.2 (stored strings).
+ */
+export function prepJid(jid: string, options: { strict?: boolean } = {}): string | undefined {
+  const parts = splitJid(jid);
+  if (!parts) return undefined;
+  const domain = nameprep(parts.domain.replace(/\.$/, ''), options);
+  if (!domain) return undefined;
+  const local = parts.local === undefined ? undefined : nodeprep(parts.local, options);
+  if (local === '' || (parts.local !== undefined && local === undefined)) return undefined;
+  const resource = parts.resource === undefined ? undefined : resourceprep(parts.resource, options);
+  if (resource === '' || (parts.resource !== undefined && resource === undefined)) return undefined;
+  return joinJid({ local, domain, resource });
+}
+
+export function bareJid(jid: string): string {
+  const slash = jid.indexOf('/');
+  return slash === -1 ? jid : jid.slice(0, slash);
+}
+
+export function resourceOf(jid: string): string | undefined {
+  const slash = jid.indexOf('/');
+  return slash === -1 ? undefined : jid.slice(slash + 1);
+}
+
+export function localOf(jid: string): string | undefined {
+  const bare = bareJid(jid);
+  const at = bare.indexOf('@');
+  return at === -1 ? undefined : bare.slice(0, at);
+}
+
+export function domainOf(jid: string): string {
+  const bare = bareJid(jid);
+  const at = bare.indexOf('@');
+  return at === -1 ? bare : bare.slice(at + 1);
+}
+
+export function isFullJid(jid: string): boolean {
+  return jid.includes('/');
+}
+
+export function withResource(jid: string, resource: string): string {
+  return `${bareJid(jid)}/${resource}`;
+}
+
+/** Compares two JIDs after preparation; unparseable JIDs are equal only to themselves. */
+export function sameJid(a: string, b: string): boolean {
+  return (prepJid(a) ?? a) === (prepJid(b) ?? b);
+}
