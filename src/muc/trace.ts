@@ -1,0 +1,50 @@
+// The trace: every stanza in and out, every transition, each with its cause — what the runner, the exports and the TUI read (XEP-0045 §7.1)
+import type { Element } from 'ltx';
+import type { DomainEvent } from './effects.js';
+
+export type TraceEntry =
+  | { seq: number; kind: 'connect'; time: number; jid: string }
+  | { seq: number; kind: 'disconnect'; time: number; jid: string }
+  | {
+      seq: number;
+      kind: 'input';
+      time: number;
+      /** The session that sent it, or the server acting for it (`server`: e.g. unavailable on disconnect). */
+      sender: string;
+      origin: 'client' | 'server';
+      stanza: Element;
+    }
+  | { seq: number; kind: 'delivery'; time: number; cause: number; to: string; stanza: Element; by: string }
+  | { seq: number; kind: 'dropped'; time: number; cause: number; to: string; stanza: Element; reason: string }
+  | { seq: number; kind: 'event'; time: number; cause: number; event: DomainEvent }
+  /** A bug inside the core: the world answered internal-server-error and kept going. */
+  | { seq: number; kind: 'crash'; time: number; cause: number; message: string; stack: string };
+
+type Draft<E> = E extends TraceEntry ? Omit<E, 'seq'> : never;
+
+/** An append-only log; `enabled: false` keeps only the sequence counter (benchmarks, fuzzing). */
+export class Trace {
+  readonly entries: TraceEntry[] = [];
+  private nextSeq = 1;
+  private readonly listeners: ((entry: TraceEntry) => void)[] = [];
+
+  constructor(readonly enabled = true) {}
+
+  append(draft: Draft<TraceEntry>): number {
+    const seq = this.nextSeq++;
+    if (!this.enabled && this.listeners.length === 0) return seq;
+    const entry = { seq, ...draft } as TraceEntry;
+    if (this.enabled) this.entries.push(entry);
+    for (const listener of this.listeners) listener(entry);
+    return seq;
+  }
+
+  /** Called with each entry as it is appended, so a trace can be written as it grows. */
+  subscribe(listener: (entry: TraceEntry) => void): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const index = this.listeners.indexOf(listener);
+      if (index >= 0) this.listeners.splice(index, 1);
+    };
+  }
+}

@@ -1,0 +1,242 @@
+// scansion runner: plays a script's steps against a target and checks each client's inbox — XEP-0045 scenarios (§7–§10)
+import type { Element } from 'ltx';
+import { parseBlock } from './block.js';
+import { Inbox } from './inbox.js';
+import { diffStanzas, matchStanza, similarity } from './matcher.js';
+import type { Action, ClientDefinition, Script, ScriptWarning } from './script.js';
+import type { ScriptTarget } from './target.js';
+import { substituteCaptures, substituteVariables } from './variables.js';
+
+export interface RunOptions {
+  /** Any stanza skipped by a `receives` fails the step. */
+  strictOrder?: boolean;
+  /** For callers running several scripts: stop after the first failed script. A script always stops at its first failed step. */
+  bail?: boolean;
+  /** Live targets: how long a `receives` waits for a match (default 2000 ms). */
+  timeoutMs?: number;
+}
+
+export interface StepResult {
+  /** Index of the action in `script.actions`. */
+  index: number;
+  action: Action;
+  status: 'passed' | 'failed';
+  /** Stanzas passed over by a `receives` (or left unmatched when it failed). */
+  skipped: Element[];
+  matched?: Element;
+  /** The expected stanza of a `receives`, after variable substitution. */
+  expected?: Element;
+  /** The stanza a `sends` sent, after substitution. */
+  sent?: Element;
+  /** The received stanza closest to the expected one, when the step failed. */
+  closest?: Element;
+  diff?: string;
+  reason?: string;
+  /** Why a passed step did nothing (a `sends` after the client disconnected). */
+  note?: string;
+}
+
+export interface ScriptResult {
+  file: string;
+  title?: string;
+  passed: boolean;
+  steps: StepResult[];
+  warnings: ScriptWarning[];
+}
+
+type Prepared = { ok: true; element: Element } | { ok: false; message: string };
+
+const DEFAULT_TIMEOUT_MS = 2000;
+const NOTHING_GRACE_MS = 200;
+
+function bareJid(jid: string): string {
+  const slash = jid.indexOf('/');
+  return slash === -1 ? jid : jid.slice(0, slash);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs the script's actions in order and stops at the first failure. Never throws for a
+ * failing script or target; the caller owns the target and closes it.
+ */
+export async function runScript(
+  script: Script,
+  target: ScriptTarget,
+  options: RunOptions = {},
+): Promise<ScriptResult> {
+  const steps = await new ScriptRun(script, target, options).run();
+  const result: ScriptResult = {
+    file: script.file,
+    passed: steps.every((step) => step.status === 'passed'),
+    steps,
+    warnings: script.warnings,
+  };
+  if (script.title !== undefined) result.title = script.title;
+  return result;
+}
+
+class ScriptRun {
+  private readonly inboxes = new Map<string, Inbox>();
+  private readonly clients: Map<string, ClientDefinition>;
+  private readonly bare: Map<string, string>;
+  private readonly full = new Map<string, string>();
+  private readonly captures = new Map<string, string>();
+  private readonly disconnected = new Set<string>();
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly script: Script,
+    private readonly target: ScriptTarget,
+    private readonly options: RunOptions,
+  ) {
+    this.clients = new Map(script.clients.map((client) => [client.name, client]));
+    this.bare = new Map(script.clients.map((client) => [client.name, bareJid(client.jid)]));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  async run(): Promise<StepResult[]> {
+    const steps: StepResult[] = [];
+    for (const [index, action] of this.script.actions.entries()) {
+      const step: StepResult = { index, action, status: 'passed', skipped: [] };
+      try {
+        await this.perform(action, step);
+      } catch (error) {
+        this.fail(step, `${action.client} ${action.kind}: ${messageOf(error)}`);
+      }
+      steps.push(step);
+      if (step.status === 'failed') break;
+    }
+    return steps;
+  }
+
+  private fail(step: StepResult, reason: string): void {
+    step.status = 'failed';
+    step.reason = reason;
+  }
+
+  private inbox(client: string): Inbox {
+    let inbox = this.inboxes.get(client);
+    if (!inbox) {
+      inbox = new Inbox();
+      this.inboxes.set(client, inbox);
+    }
+    return inbox;
+  }
+
+  private perform(action: Action, step: StepResult): Promise<void> {
+    switch (action.kind) {
+      case 'connects':
+        return this.connect(action);
+      case 'disconnects':
+        return this.disconnect(action);
+      case 'sends':
+        return this.send(action, step);
+      case 'receives':
+        return action.nothing ? this.receiveNothing(action, step) : this.receive(action, step);
+    }
+  }
+
+  private async connect(action: Action): Promise<void> {
+    const inbox = this.inbox(action.client);
+    const client = this.clients.get(action.client) as ClientDefinition;
+    const jid = await this.target.connect(client, (stanza) => inbox.push(stanza));
+    this.full.set(action.client, jid);
+    this.disconnected.delete(action.client);
+  }
+
+  private async disconnect(action: Action): Promise<void> {
+    await this.target.disconnect(action.client);
+    this.disconnected.add(action.client);
+  }
+
+  /** The action's block, parsed, with `${…}` variables substituted. */
+  private stanza(action: Action): Prepared {
+    const parsed = parseBlock(action.xml ?? '');
+    if (!parsed.ok) return { ok: false, message: `invalid XML: ${parsed.error.message}` };
+    return substituteVariables(parsed.element, { bare: this.bare, full: this.full });
+  }
+
+  private async send(action: Action, step: StepResult): Promise<void> {
+    if (this.disconnected.has(action.client)) {
+      step.note = `not sent: ${action.client} has disconnected`;
+      return;
+    }
+    const substituted = this.stanza(action);
+    const stanza: Prepared = substituted.ok
+      ? substituteCaptures(substituted.element, this.captures)
+      : substituted;
+    if (!stanza.ok) return this.fail(step, stanza.message);
+    step.sent = stanza.element;
+    await this.target.send(action.client, stanza.element);
+  }
+
+  private async receive(action: Action, step: StepResult): Promise<void> {
+    const substituted = this.stanza(action);
+    if (!substituted.ok) return this.fail(step, substituted.message);
+    const expected = substituted.element;
+    step.expected = expected;
+    const inbox = this.inbox(action.client);
+    let scanned = 0;
+    const find = (): number | undefined => {
+      for (; scanned < inbox.stanzas.length; scanned += 1) {
+        if (matchStanza(expected, inbox.stanzas[scanned] as Element, this.captures).ok)
+          return scanned;
+      }
+      return undefined;
+    };
+    const at = this.target.live ? await inbox.waitFor(find, this.timeoutMs) : find();
+    if (at === undefined) return this.noMatch(action, step, expected, inbox.stanzas);
+    step.skipped = inbox.take(at);
+    step.matched = inbox.take(1)[0];
+    const first = step.skipped[0];
+    if (this.options.strictOrder && first) {
+      this.fail(
+        step,
+        `strict order: ${step.skipped.length} stanza(s) arrived before the expected one`,
+      );
+      step.closest = first;
+      step.diff = diffStanzas(expected, first);
+    }
+  }
+
+  private noMatch(action: Action, step: StepResult, expected: Element, received: Element[]): void {
+    step.skipped = [...received];
+    let closest: Element | undefined;
+    let best = -1;
+    for (const stanza of received) {
+      const score = similarity(expected, stanza);
+      if (score > best) {
+        best = score;
+        closest = stanza;
+      }
+    }
+    if (!closest) {
+      const wait = this.target.live ? ` within ${this.timeoutMs} ms` : '';
+      this.fail(step, `nothing arrived for ${action.client}${wait}`);
+      return;
+    }
+    const mismatch = matchStanza(expected, closest, new Map(this.captures));
+    const why = mismatch.ok ? '' : `; closest: ${mismatch.reason}`;
+    this.fail(step, `no matching stanza among ${received.length} received${why}`);
+    step.closest = closest;
+    step.diff = diffStanzas(expected, closest);
+  }
+
+  private async receiveNothing(action: Action, step: StepResult): Promise<void> {
+    const inbox = this.inbox(action.client);
+    const grace = Math.min(this.timeoutMs, NOTHING_GRACE_MS);
+    if (this.target.live)
+      await inbox.waitFor(() => (inbox.stanzas.length > 0 ? true : undefined), grace);
+    const first = inbox.stanzas[0];
+    if (!first) return;
+    step.skipped = [...inbox.stanzas];
+    step.closest = first;
+    this.fail(
+      step,
+      `expected nothing for ${action.client}, but ${inbox.stanzas.length} stanza(s) arrived`,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+// The users' own server around the MUC: initial-presence echo, pings, vCards and errors for what it does not serve — XEP-0045 §6.1 and docs/scansion.md
+import { Element } from 'ltx';
+import { NS } from '../xmpp/namespaces.js';
+import { stanzaError } from '../xmpp/stanza-error.js';
+
+const VCARD_UPDATE_SENT = 'vcard-temp:x:update';
+
+/**
+ * Prosody's vcard_legacy adds `<x xmlns='vcard-temp:x:update'><photo/></x>` to every available
+ * presence a client sends; rooms copy it into the presence they broadcast.
+ */
+export function addAvatarHash(presence: Element): void {
+  if (presence.name !== 'presence' || presence.attrs.type !== undefined) return;
+  if (presence.getChild('x', VCARD_UPDATE_SENT)) return;
+  presence.c('x', { xmlns: NS.vcardUpdate }).c('photo');
+}
+
+export interface ServerAddresses {
+  domain: string;
+  mucDomain: string;
+}
+
+/** Answers an iq addressed to the server itself or to a user's bare JID. */
+export function answerServerIq(stanza: Element, server: ServerAddresses): Element | undefined {
+  const type = stanza.attrs.type;
+  if (type !== 'get' && type !== 'set') return undefined;
+  const payload = stanza.getChildElements()[0];
+  const result = new Element('iq', { type: 'result', to: stanza.attrs.from, id: stanza.attrs.id });
+  result.attrs.from = stanza.attrs.to ?? server.domain;
+  if (type === 'get' && payload?.name === 'ping' && payload.attrs.xmlns === NS.ping) return result;
+  if (type === 'get' && payload?.name === 'vCard' && payload.attrs.xmlns === NS.vcard) {
+    result.c('vCard', { xmlns: NS.vcard });
+    return result;
+  }
+  // §6.1: the user's server lists the chat service among its items.
+  if (type === 'get' && payload?.attrs.xmlns === NS.discoItems && result.attrs.from === server.domain) {
+    result.c('query', { xmlns: NS.discoItems }).c('item', { jid: server.mucDomain, name: 'Chatrooms' });
+    return result;
+  }
+  return stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });
+}

@@ -1,0 +1,234 @@
+// The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
+import { clone, Element } from 'ltx';
+import { Effects } from '../muc/effects.js';
+import { MucService } from '../muc/service.js';
+import { Trace } from '../muc/trace.js';
+import { bareJid, domainOf, isFullJid, prepJid, resourceOf, withResource } from '../xmpp/jid.js';
+import { stanzaError } from '../xmpp/stanza-error.js';
+import { SimulatedClock } from './clock.js';
+import { addAvatarHash, answerServerIq } from './home-server.js';
+import { SeededIds } from './ids.js';
+import type { Session } from './session.js';
+
+export interface WorldOptions {
+  seed?: number;
+  domain?: string;
+  mucDomain?: string;
+  admins?: readonly string[];
+  /** Record the trace (default true); off for benchmarks and fuzzing. */
+  trace?: boolean;
+  /** Simulated time that passes with every client action (default 1 s). */
+  stepMs?: number;
+}
+
+export type DeliveryListener = (stanza: Element) => void;
+
+export class UsageError extends Error {}
+
+export class World {
+  readonly clock = new SimulatedClock();
+  readonly ids: SeededIds;
+  readonly trace: Trace;
+  readonly service: MucService;
+  readonly domain: string;
+  readonly mucDomain: string;
+  private readonly stepMs: number;
+  private readonly sessions = new Map<string, Session>();
+  private readonly listeners = new Map<string, DeliveryListener>();
+
+  constructor(options: WorldOptions = {}) {
+    this.ids = new SeededIds(options.seed ?? 1);
+    this.trace = new Trace(options.trace ?? true);
+    this.domain = options.domain ?? 'localhost';
+    this.mucDomain = options.mucDomain ?? `conference.${this.domain}`;
+    this.stepMs = options.stepMs ?? 1000;
+    this.service = new MucService({
+      domain: this.mucDomain,
+      admins: options.admins ?? [`admin@${this.domain}`],
+      env: { now: () => this.clock.now(), nextId: () => this.ids.next() },
+    });
+  }
+
+  /** Connects a session for `jid`: its resource, the requested one, or a generated one. */
+  connect(jid: string, options: { resource?: string; label?: string } = {}): Session {
+    const prepared = prepJid(jid);
+    if (!prepared) throw new UsageError(`'${jid}' is not a valid JID`);
+    if (domainOf(prepared) !== this.domain) {
+      throw new UsageError(`'${jid}' is not an account of ${this.domain}`);
+    }
+    const resource = resourceOf(prepared) ?? options.resource ?? this.ids.next();
+    const full = prepJid(withResource(prepared, resource));
+    if (!full) throw new UsageError(`'${resource}' is not a valid resource`);
+    if (this.sessions.has(full)) throw new UsageError(`${full} is already connected`);
+    const session: Session = {
+      jid: full,
+      label: options.label ?? full,
+      available: false,
+      inbox: [],
+      joined: new Set(),
+    };
+    this.sessions.set(full, session);
+    this.trace.append({ kind: 'connect', time: this.clock.now(), jid: full });
+    return session;
+  }
+
+  /** Ends a session; its server tells every room it joined that it is unavailable. */
+  disconnect(jid: string): void {
+    const session = this.requireSession(jid);
+    this.clock.advance(this.stepMs);
+    for (const occupantJid of [...session.joined]) {
+      this.input(session, new Element('presence', { to: occupantJid, type: 'unavailable' }), 'server');
+    }
+    this.sessions.delete(jid);
+    this.listeners.delete(jid);
+    this.trace.append({ kind: 'disconnect', time: this.clock.now(), jid });
+  }
+
+  /** A client sends a stanza; returns the trace sequence number of the input. */
+  send(jid: string, stanza: Element): number {
+    const session = this.requireSession(jid);
+    this.clock.advance(this.stepMs);
+    return this.input(session, clone(stanza), 'client');
+  }
+
+  session(jid: string): Session | undefined {
+    return this.sessions.get(jid);
+  }
+
+  connectedSessions(): Session[] {
+    return [...this.sessions.values()];
+  }
+
+  onDelivery(jid: string, listener: DeliveryListener): void {
+    this.listeners.set(jid, listener);
+  }
+
+  private requireSession(jid: string): Session {
+    const session = this.sessions.get(jid);
+    if (!session) throw new UsageError(`${jid} is not connected`);
+    return session;
+  }
+
+  private input(session: Session, stanza: Element, origin: 'client' | 'server'): number {
+    // The server stamps `from`: a client cannot speak for another (no spoofing).
+    stanza.attrs.from = session.jid;
+    addAvatarHash(stanza);
+    const cause = this.trace.append({ kind: 'input', time: this.clock.now(), sender: session.jid, origin, stanza });
+    const rawTo = stanza.attrs.to;
+    if (rawTo === undefined) {
+      this.handleUnaddressed(session, stanza, cause);
+      return cause;
+    }
+    const to = prepJid(rawTo);
+    if (!to) {
+      this.bounce(stanza, 'jid-malformed', cause);
+      return cause;
+    }
+    stanza.attrs.to = to;
+    if (domainOf(to) === this.mucDomain) {
+      this.trackDirectedPresence(session, stanza);
+      this.toService(stanza, cause);
+    } else if (domainOf(to) === this.domain) {
+      this.toLocal(stanza, cause, 'router');
+    } else {
+      this.bounce(stanza, 'remote-server-not-found', cause);
+    }
+    return cause;
+  }
+
+  private handleUnaddressed(session: Session, stanza: Element, cause: number): void {
+    if (stanza.name === 'presence' && stanza.attrs.type === undefined) {
+      // RFC 6121 §4.2: initial presence is sent to the user's own available resources, itself included.
+      session.available = true;
+      for (const other of this.sessions.values()) {
+        if (bareJid(other.jid) !== bareJid(session.jid) || !other.available) continue;
+        const echo = clone(stanza);
+        echo.attrs.to = other.jid;
+        this.deliver(other, echo, cause, 'router');
+      }
+    } else if (stanza.name === 'iq') {
+      const answer = answerServerIq(stanza, this);
+      if (answer) this.toLocal(answer, cause, 'server');
+    }
+  }
+
+  private trackDirectedPresence(session: Session, stanza: Element): void {
+    if (stanza.name !== 'presence') return;
+    const to = stanza.attrs.to;
+    if (stanza.attrs.type === undefined && isFullJid(to)) session.joined.add(to);
+    if (stanza.attrs.type === 'unavailable') {
+      for (const joined of [...session.joined]) {
+        if (joined === to || bareJid(joined) === to) session.joined.delete(joined);
+      }
+    }
+  }
+
+  private toService(stanza: Element, cause: number): void {
+    const effects = new Effects();
+    try {
+      this.service.handle(stanza, effects);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.trace.append({
+        kind: 'crash',
+        time: this.clock.now(),
+        cause,
+        message: failure.message,
+        stack: failure.stack ?? failure.message,
+      });
+      if (stanza.attrs.type !== 'error' && stanza.attrs.type !== 'result') {
+        effects.send(stanzaError(stanza, { type: 'cancel', condition: 'internal-server-error' }), 'world');
+      }
+    }
+    for (const entry of effects.entries) {
+      if (entry.kind === 'stanza') this.toLocal(entry.stanza, cause, entry.by);
+      else this.trace.append({ kind: 'event', time: this.clock.now(), cause, event: entry });
+    }
+  }
+
+  /** Delivers to a local user (full or bare JID) or lets the server answer for it. */
+  private toLocal(stanza: Element, cause: number, by: string): void {
+    const to = stanza.attrs.to;
+    if (domainOf(to) === this.mucDomain) {
+      this.toService(stanza, cause);
+      return;
+    }
+    const exact = this.sessions.get(to);
+    if (exact) {
+      this.deliver(exact, stanza, cause, by);
+      return;
+    }
+    if (stanza.name === 'iq') {
+      const answer = isFullJid(to) ? stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' }) : answerServerIq(stanza, this);
+      if (answer) this.toLocal(answer, cause, 'server');
+      return;
+    }
+    // RFC 6121 §8.5: a message to an absent resource goes to the bare JID; groupchat is dropped.
+    if (isFullJid(to) && (stanza.name !== 'message' || stanza.attrs.type === 'groupchat')) {
+      this.drop(stanza, cause, 'session not connected');
+      return;
+    }
+    const targets = [...this.sessions.values()].filter(
+      (session) => session.available && bareJid(session.jid) === bareJid(to),
+    );
+    if (targets.length === 0) this.drop(stanza, cause, 'no available session');
+    for (const target of targets) this.deliver(target, clone(stanza), cause, by);
+  }
+
+  private deliver(session: Session, stanza: Element, cause: number, by: string): void {
+    session.inbox.push(stanza);
+    this.trace.append({ kind: 'delivery', time: this.clock.now(), cause, to: session.jid, stanza, by });
+    this.listeners.get(session.jid)?.(stanza);
+  }
+
+  private drop(stanza: Element, cause: number, reason: string): void {
+    this.trace.append({ kind: 'dropped', time: this.clock.now(), cause, to: stanza.attrs.to, stanza, reason });
+  }
+
+  private bounce(stanza: Element, condition: 'jid-malformed' | 'remote-server-not-found', cause: number): void {
+    if (stanza.attrs.type === 'error') return;
+    const error = stanzaError(stanza, { type: 'cancel', condition });
+    error.attrs.from = this.domain;
+    this.toLocal(error, cause, 'router');
+  }
+}
