@@ -8,7 +8,8 @@ export interface Palette {
   cyan(text: string): string;
 }
 
-const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const wrap = (open: number, close: number) => (text: string) =>
+  `\u001b[${open}m${text}\u001b[${close}m`;
 
 const colored: Palette = {
   red: wrap(31, 39),
@@ -20,11 +21,19 @@ const colored: Palette = {
 };
 
 const identity = (text: string) => text;
-const plain: Palette = { red: identity, green: identity, yellow: identity, cyan: identity, dim: identity, bold: identity };
+const plain: Palette = {
+  red: identity,
+  green: identity,
+  yellow: identity,
+  cyan: identity,
+  dim: identity,
+  bold: identity,
+};
 
 /** https://no-color.org: NO_COLOR (non-empty) wins; FORCE_COLOR (not 0) forces; else colour only on a TTY. */
 export function paletteFor(env: NodeJS.ProcessEnv, isTTY: boolean): Palette {
   if (env.NO_COLOR) return plain;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? plain : colored;
+  if (env.FORCE_COLOR !== undefined)
+    return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? plain : colored;
   return isTTY ? colored : plain;
 }

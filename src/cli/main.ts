@@ -13,7 +13,10 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      const informational = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
+      const informational =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
       return informational ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof InputError) {
@@ -21,7 +24,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return EXIT.usage;
     }
     const failure = error instanceof Error ? error : new Error(String(error));
-    io.err(`mucsim: internal error: ${failure.message}\n(this is a bug in mucsim; please report it with the command you ran)\n`);
+    io.err(
+      `mucsim: internal error: ${failure.message}\n(this is a bug in mucsim; please report it with the command you ran)\n`,
+    );
     if (io.env.MUCSIM_DEBUG) io.err(`${failure.stack}\n`);
     return EXIT.usage;
   }

@@ -14,7 +14,9 @@ export function makeProgram(io: CliIo, setExit: (code: number) => void): Command
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
   for (const command of [makeRunCommand(io, setExit), makeCheckCommand(io, setExit)]) {
-    program.addCommand(command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }));
+    program.addCommand(
+      command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
+    );
   }
   return program;
 }

@@ -5,9 +5,15 @@ import type { ConfigField } from './hooks.js';
 import type { RoomConfig } from './model/config.js';
 
 type Keys<T> = { [K in keyof RoomConfig]: RoomConfig[K] extends T ? K : never }[keyof RoomConfig];
-type FreeTextKeys = { [K in keyof RoomConfig]: string extends RoomConfig[K] ? K : never }[keyof RoomConfig];
+type FreeTextKeys = {
+  [K in keyof RoomConfig]: string extends RoomConfig[K] ? K : never;
+}[keyof RoomConfig];
 
-const badValue = (text: string): StanzaErrorSpec => ({ type: 'modify', condition: 'not-acceptable', text });
+const badValue = (text: string): StanzaErrorSpec => ({
+  type: 'modify',
+  condition: 'not-acceptable',
+  text,
+});
 
 export function booleanField(name: string, label: string, key: Keys<boolean>): ConfigField {
   return {

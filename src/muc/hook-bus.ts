@@ -1,5 +1,13 @@
 // Runs the features' hooks in Prosody's priority order; the first handler that answers wins — XEP-0045 §7.2.17 (error precedence)
-import type { ConfigField, Feature, HookEvents, HookHandler, HookName, HookOutcome, IqHandler } from './hooks.js';
+import type {
+  ConfigField,
+  Feature,
+  HookEvents,
+  HookHandler,
+  HookName,
+  HookOutcome,
+  IqHandler,
+} from './hooks.js';
 
 interface Registered<K extends HookName> {
   feature: string;

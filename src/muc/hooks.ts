@@ -129,9 +129,10 @@ export interface HookEvents {
 export type HookName = keyof HookEvents;
 
 export interface HookHandler<K extends HookName> {
-  /** Prosody's priority: higher runs first, and the first veto wins. */
+  /** Prosody's priority: higher runs first, and the first veto wins. Notifications return nothing. */
   priority: number;
-  run(event: HookEvents[K]): HookOutcome | undefined | void;
+  // biome-ignore lint/suspicious/noConfusingVoidType: notification hooks return nothing at all
+  run(event: HookEvents[K]): HookOutcome | void;
 }
 
 export type HookHandlers = { [K in HookName]?: HookHandler<K> };

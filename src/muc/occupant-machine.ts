@@ -71,7 +71,10 @@ export function initialOccupantSnapshot(): OccupantSnapshot {
   return intern(getInitialSnapshot(occupantMachine));
 }
 
-export function advanceOccupant(snapshot: OccupantSnapshot, event: OccupantEvent): OccupantSnapshot {
+export function advanceOccupant(
+  snapshot: OccupantSnapshot,
+  event: OccupantEvent,
+): OccupantSnapshot {
   const [next] = transition(occupantMachine, snapshot, event);
   return intern(next);
 }

@@ -1,5 +1,5 @@
 // Builds occupants' presence as each viewer may see it, and broadcasts status changes — XEP-0045 §7.2.2–4, §7.14, §17.3
-import { Element, clone } from 'ltx';
+import { clone, Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
 import type { Occupant } from './model/occupant.js';
 import type { Role } from './model/role.js';
@@ -29,7 +29,12 @@ export interface Publicity {
 
 type Viewer = { kind: 'self'; session: string } | { kind: 'other'; seesJids: boolean };
 
-function buildItems(room: Room, occupant: Occupant, viewer: Viewer, publicity: Publicity): Element[] {
+function buildItems(
+  room: Room,
+  occupant: Occupant,
+  viewer: Viewer,
+  publicity: Publicity,
+): Element[] {
   const affiliation = room.affiliationOf(occupant.bareJid);
   const withJids = viewer.kind === 'self' || viewer.seesJids;
   const sessions = withJids ? [...occupant.sessions.keys()] : [undefined];

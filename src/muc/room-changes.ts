@@ -58,9 +58,7 @@ export interface AffiliationDetails {
 }
 
 function holdsJid(occupant: Occupant, jid: string): boolean {
-  return localOf(jid) === undefined
-    ? domainOf(occupant.bareJid) === jid
-    : occupant.bareJid === jid;
+  return localOf(jid) === undefined ? domainOf(occupant.bareJid) === jid : occupant.bareJid === jid;
 }
 
 /**
@@ -107,7 +105,12 @@ export function setAffiliation(
   const keptNick = affiliation === 'none' ? undefined : room.reservedNickOf(jid);
   const reservedNick =
     details.reservedNick === undefined ? keptNick : details.reservedNick || undefined;
-  room.storeAffiliation(jid, affiliation, { reservedNick, reason: details.reason, actor: actorJid }, by);
+  room.storeAffiliation(
+    jid,
+    affiliation,
+    { reservedNick, reason: details.reason, actor: actorJid },
+    by,
+  );
 
   const role = room.defaultRoleFor(affiliation);
   const isDowngrade = AFFILIATION_RANK[affiliation] < AFFILIATION_RANK[previous];
@@ -122,7 +125,12 @@ export function setAffiliation(
     updated.push({ occupant, prevRole });
   }
   for (const { occupant, prevRole } of updated) {
-    const publicity = { codes: occupant.role === 'none' ? codes : [], actor: actorJid, reason: details.reason, prevRole };
+    const publicity = {
+      codes: occupant.role === 'none' ? codes : [],
+      actor: actorJid,
+      reason: details.reason,
+      prevRole,
+    };
     publiciseOccupantStatus(room, occupant, publicity, by);
     if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
   }

@@ -11,7 +11,12 @@ import type { Room } from './room.js';
 
 const BY = 'room-router';
 
-function routePresence(room: Room, stanza: Element, nick: string | undefined, isCreation: boolean): void {
+function routePresence(
+  room: Room,
+  stanza: Element,
+  nick: string | undefined,
+  isCreation: boolean,
+): void {
   const type = stanza.attrs.type;
   if (type === 'error') return kickForError(room, stanza);
   if (type === 'probe') {
@@ -25,7 +30,11 @@ function routePresence(room: Room, stanza: Element, nick: string | undefined, is
   if (occupant) return handleOccupantPresence(room, stanza, occupant.nick, false);
   if (type === undefined) {
     // §7.2.1: "If the user does not specify a room nickname … <jid-malformed/>".
-    room.sendError(stanza, { type: 'modify', condition: 'jid-malformed', text: 'A nickname is required to enter' }, BY);
+    room.sendError(
+      stanza,
+      { type: 'modify', condition: 'jid-malformed', text: 'A nickname is required to enter' },
+      BY,
+    );
   }
 }
 

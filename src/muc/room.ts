@@ -93,7 +93,13 @@ export class Room {
   sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
     const errorBy = spec.by ?? (stanza.name === 'iq' ? undefined : this.jid);
     this.send(stanzaError(stanza, { ...spec, by: errorBy }), by);
-    this.effects.record({ kind: 'verdict', room: this.jid, hook: by, by, condition: spec.condition });
+    this.effects.record({
+      kind: 'verdict',
+      room: this.jid,
+      hook: by,
+      by,
+      condition: spec.condition,
+    });
   }
 
   advanceLifecycle(event: RoomLifecycleEvent, by: string): void {

@@ -33,7 +33,12 @@ interface Tombstone {
 }
 
 function reply(stanza: Element, type = 'result'): Element {
-  return new Element('iq', { type, from: stanza.attrs.to, to: stanza.attrs.from, id: stanza.attrs.id });
+  return new Element('iq', {
+    type,
+    from: stanza.attrs.to,
+    to: stanza.attrs.from,
+    id: stanza.attrs.id,
+  });
 }
 
 export class MucService {
@@ -118,7 +123,9 @@ export class MucService {
       stanzaError(stanza, {
         type: 'cancel',
         condition: 'gone',
-        conditionText: tombstone?.alternateVenue ? `xmpp:${tombstone.alternateVenue}?join` : undefined,
+        conditionText: tombstone?.alternateVenue
+          ? `xmpp:${tombstone.alternateVenue}?join`
+          : undefined,
         text: tombstone?.reason,
         by: bareJid(stanza.attrs.to),
       }),
@@ -132,16 +139,22 @@ export class MucService {
     if (type === 'error' || type === 'result' || type === 'unavailable') return;
     if (stanza.name === 'presence' && type !== undefined) return;
     effects.send(
-      stanzaError(stanza, { type: 'cancel', condition: 'item-not-found', by: bareJid(stanza.attrs.to) }),
+      stanzaError(stanza, {
+        type: 'cancel',
+        condition: 'item-not-found',
+        by: bareJid(stanza.attrs.to),
+      }),
       BY,
     );
   }
 
   private handleServiceStanza({ stanza, effects }: ServiceEvent): void {
-    if (stanza.name !== 'iq' || (stanza.attrs.type !== 'get' && stanza.attrs.type !== 'set')) return;
+    if (stanza.name !== 'iq' || (stanza.attrs.type !== 'get' && stanza.attrs.type !== 'set'))
+      return;
     const payload = stanza.getChildElements()[0];
     const key = `${stanza.attrs.type} ${payload?.attrs.xmlns}`;
-    if (key === `get ${NS.discoInfo}` && !payload?.attrs.node) return effects.send(this.discoInfo(stanza), BY);
+    if (key === `get ${NS.discoInfo}` && !payload?.attrs.node)
+      return effects.send(this.discoInfo(stanza), BY);
     if (key === `get ${NS.discoItems}`) return effects.send(this.discoItems(stanza, payload!), BY);
     if (key === `set ${NS.commands}` && payload?.attrs.node === DESTROY_COMMAND) {
       return this.destroyCommand(stanza, payload, effects);
@@ -154,7 +167,8 @@ export class MucService {
     const result = reply(stanza);
     const query = result.c('query', { xmlns: NS.discoInfo });
     query.c('identity', { category: 'conference', type: 'text', name: 'Chatrooms' });
-    for (const feature of [NS.discoInfo, NS.discoItems, NS.muc, NS.commands]) query.c('feature', { var: feature });
+    for (const feature of [NS.discoInfo, NS.discoItems, NS.muc, NS.commands])
+      query.c('feature', { var: feature });
     return result;
   }
 
@@ -186,7 +200,12 @@ export class MucService {
     const form = findForm(command);
     const result = reply(stanza);
     if (!form) {
-      const executing = result.c('command', { xmlns: NS.commands, node: DESTROY_COMMAND, status: 'executing', sessionid });
+      const executing = result.c('command', {
+        xmlns: NS.commands,
+        node: DESTROY_COMMAND,
+        status: 'executing',
+        sessionid,
+      });
       executing.cnode(
         buildForm({
           type: 'form',
@@ -213,8 +232,15 @@ export class MucService {
       this.forget(room);
       destroyed.push(room.jid);
     }
-    const done = result.c('command', { xmlns: NS.commands, node: DESTROY_COMMAND, status: 'completed', sessionid });
-    done.c('note', { type: 'info' }).t(`The following rooms were destroyed:\n${destroyed.join('\n')}`);
+    const done = result.c('command', {
+      xmlns: NS.commands,
+      node: DESTROY_COMMAND,
+      status: 'completed',
+      sessionid,
+    });
+    done
+      .c('note', { type: 'info' })
+      .t(`The following rooms were destroyed:\n${destroyed.join('\n')}`);
     effects.send(result, BY);
   }
 }

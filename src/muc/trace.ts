@@ -14,8 +14,24 @@ export type TraceEntry =
       origin: 'client' | 'server';
       stanza: Element;
     }
-  | { seq: number; kind: 'delivery'; time: number; cause: number; to: string; stanza: Element; by: string }
-  | { seq: number; kind: 'dropped'; time: number; cause: number; to: string; stanza: Element; reason: string }
+  | {
+      seq: number;
+      kind: 'delivery';
+      time: number;
+      cause: number;
+      to: string;
+      stanza: Element;
+      by: string;
+    }
+  | {
+      seq: number;
+      kind: 'dropped';
+      time: number;
+      cause: number;
+      to: string;
+      stanza: Element;
+      reason: string;
+    }
   | { seq: number; kind: 'event'; time: number; cause: number; event: DomainEvent }
   /** A bug inside the core: the world answered internal-server-error and kept going. */
   | { seq: number; kind: 'crash'; time: number; cause: number; message: string; stack: string };

@@ -33,8 +33,14 @@ export function answerServerIq(stanza: Element, server: ServerAddresses): Elemen
     return result;
   }
   // §6.1: the user's server lists the chat service among its items.
-  if (type === 'get' && payload?.attrs.xmlns === NS.discoItems && result.attrs.from === server.domain) {
-    result.c('query', { xmlns: NS.discoItems }).c('item', { jid: server.mucDomain, name: 'Chatrooms' });
+  if (
+    type === 'get' &&
+    payload?.attrs.xmlns === NS.discoItems &&
+    result.attrs.from === server.domain
+  ) {
+    result
+      .c('query', { xmlns: NS.discoItems })
+      .c('item', { jid: server.mucDomain, name: 'Chatrooms' });
     return result;
   }
   return stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });

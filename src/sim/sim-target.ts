@@ -14,7 +14,10 @@ export class SimTarget implements ScriptTarget {
   }
 
   async connect(client: ClientDefinition, deliver: (stanza: Element) => void): Promise<string> {
-    const session = this.world.connect(client.jid, { resource: client.resource, label: client.name });
+    const session = this.world.connect(client.jid, {
+      resource: client.resource,
+      label: client.name,
+    });
     this.jids.set(client.name, session.jid);
     this.world.onDelivery(session.jid, deliver);
     return session.jid;

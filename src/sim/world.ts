@@ -77,7 +77,11 @@ export class World {
     const session = this.requireSession(jid);
     this.clock.advance(this.stepMs);
     for (const occupantJid of [...session.joined]) {
-      this.input(session, new Element('presence', { to: occupantJid, type: 'unavailable' }), 'server');
+      this.input(
+        session,
+        new Element('presence', { to: occupantJid, type: 'unavailable' }),
+        'server',
+      );
     }
     this.sessions.delete(jid);
     this.listeners.delete(jid);
@@ -113,7 +117,13 @@ export class World {
     // The server stamps `from`: a client cannot speak for another (no spoofing).
     stanza.attrs.from = session.jid;
     addAvatarHash(stanza);
-    const cause = this.trace.append({ kind: 'input', time: this.clock.now(), sender: session.jid, origin, stanza });
+    const cause = this.trace.append({
+      kind: 'input',
+      time: this.clock.now(),
+      sender: session.jid,
+      origin,
+      stanza,
+    });
     const rawTo = stanza.attrs.to;
     if (rawTo === undefined) {
       this.handleUnaddressed(session, stanza, cause);
@@ -177,7 +187,10 @@ export class World {
         stack: failure.stack ?? failure.message,
       });
       if (stanza.attrs.type !== 'error' && stanza.attrs.type !== 'result') {
-        effects.send(stanzaError(stanza, { type: 'cancel', condition: 'internal-server-error' }), 'world');
+        effects.send(
+          stanzaError(stanza, { type: 'cancel', condition: 'internal-server-error' }),
+          'world',
+        );
       }
     }
     for (const entry of effects.entries) {
@@ -199,7 +212,9 @@ export class World {
       return;
     }
     if (stanza.name === 'iq') {
-      const answer = isFullJid(to) ? stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' }) : answerServerIq(stanza, this);
+      const answer = isFullJid(to)
+        ? stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' })
+        : answerServerIq(stanza, this);
       if (answer) this.toLocal(answer, cause, 'server');
       return;
     }
@@ -217,15 +232,33 @@ export class World {
 
   private deliver(session: Session, stanza: Element, cause: number, by: string): void {
     session.inbox.push(stanza);
-    this.trace.append({ kind: 'delivery', time: this.clock.now(), cause, to: session.jid, stanza, by });
+    this.trace.append({
+      kind: 'delivery',
+      time: this.clock.now(),
+      cause,
+      to: session.jid,
+      stanza,
+      by,
+    });
     this.listeners.get(session.jid)?.(stanza);
   }
 
   private drop(stanza: Element, cause: number, reason: string): void {
-    this.trace.append({ kind: 'dropped', time: this.clock.now(), cause, to: stanza.attrs.to, stanza, reason });
+    this.trace.append({
+      kind: 'dropped',
+      time: this.clock.now(),
+      cause,
+      to: stanza.attrs.to,
+      stanza,
+      reason,
+    });
   }
 
-  private bounce(stanza: Element, condition: 'jid-malformed' | 'remote-server-not-found', cause: number): void {
+  private bounce(
+    stanza: Element,
+    condition: 'jid-malformed' | 'remote-server-not-found',
+    cause: number,
+  ): void {
     if (stanza.attrs.type === 'error') return;
     const error = stanzaError(stanza, { type: 'cancel', condition });
     error.attrs.from = this.domain;

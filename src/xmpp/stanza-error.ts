@@ -72,9 +72,11 @@ export function errorElement(spec: StanzaErrorSpec): Element {
 }
 
 /** Reads the condition and text of an error stanza. */
-export function readStanzaError(
-  stanza: Element,
-): { type: string | undefined; condition: string | undefined; text: string | undefined } {
+export function readStanzaError(stanza: Element): {
+  type: string | undefined;
+  condition: string | undefined;
+  text: string | undefined;
+} {
   const error = stanza.getChild('error');
   if (!error) return { type: undefined, condition: undefined, text: undefined };
   const condition = error.children.find(

@@ -77,6 +77,11 @@ describe('nodeprep (localparts, room names)', () => {
     },
   );
 
+  it('leaves code points unassigned in Unicode 3.2 alone, like libidn', () => {
+    // U+03F9 GREEK CAPITAL LUNATE SIGMA (Unicode 4.0) decomposes to Σ in today's NFKC
+    expect(nodeprep('\u03F9')).toBe('\u03F9');
+  });
+
   it('allows unassigned code points only when not strict', () => {
     expect(nodeprep('\u0221')).toBe('\u0221');
     expect(nodeprep('\u0221', { strict: true })).toBeUndefined();

@@ -1,10 +1,10 @@
 // Test helpers: locate the conformance suite and run a .scs file against the simulator (XEP-0045 scenarios)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { prettyXml } from '../../src/xmpp/xml.js';
 import { parseScript } from '../../src/scansion/parser.js';
 import { runScript, type ScriptResult } from '../../src/scansion/runner.js';
 import { SimTarget } from '../../src/sim/sim-target.js';
+import { prettyXml } from '../../src/xmpp/xml.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -21,7 +21,10 @@ export function scriptsIn(directory: string): string[] {
     .map((name) => join(directory, name));
 }
 
-export async function runFile(path: string, options: { strictOrder?: boolean } = {}): Promise<ScriptResult> {
+export async function runFile(
+  path: string,
+  options: { strictOrder?: boolean } = {},
+): Promise<ScriptResult> {
   const script = parseScript(readFileSync(path, 'utf8'), basename(path));
   return runScript(script, new SimTarget(), options);
 }

@@ -65,10 +65,16 @@ export function makeRunCommand(io: CliIo, setExit: (code: number) => void): Comm
   return new Command('run')
     .description('run .scs scripts against the simulator')
     .argument('<paths...>', 'script files or directories (searched recursively for *.scs)')
-    .addOption(new Option('--reporter <kind>', 'output format').choices(REPORTERS).default('pretty'))
+    .addOption(
+      new Option('--reporter <kind>', 'output format').choices(REPORTERS).default('pretty'),
+    )
     .option('--strict-order', 'fail on any stanza a receives step had to skip')
     .option('--bail', 'stop after the first script that fails')
-    .addOption(new Option('--seed <n>', 'seed for generated ids and resources').argParser(parseSeed).default(1))
+    .addOption(
+      new Option('--seed <n>', 'seed for generated ids and resources')
+        .argParser(parseSeed)
+        .default(1),
+    )
     .action(async (paths: string[], options: RunOptions) => {
       const files = await collectScripts(paths, io.cwd);
       const reporter = makeReporter(options.reporter, io, files.length);

@@ -1,7 +1,13 @@
 // Machine-readable results: one object per script with its failure and skipped stanzas — XEP-0045 scenario scripts
 import { canonicalXml } from '../../xmpp/xml.js';
 import type { CliIo } from '../io.js';
-import { failedStep, type Reporter, reportPassed, type ScriptReport, skippedCount } from './report.js';
+import {
+  failedStep,
+  type Reporter,
+  reportPassed,
+  type ScriptReport,
+  skippedCount,
+} from './report.js';
 
 function toJson(report: ScriptReport) {
   const step = failedStep(report);
@@ -34,7 +40,12 @@ export function jsonReporter(io: CliIo): Reporter {
     end(summary) {
       const scripts = summary.reports.map(toJson);
       const passed = scripts.filter((script) => script.passed).length;
-      const document = { passed, failed: scripts.length - passed, durationMs: Math.round(summary.durationMs), scripts };
+      const document = {
+        passed,
+        failed: scripts.length - passed,
+        durationMs: Math.round(summary.durationMs),
+        scripts,
+      };
       io.out(`${JSON.stringify(document, null, 2)}\n`);
     },
   };

@@ -9,7 +9,9 @@ function testcase(report: ScriptReport): string {
   const step = failedStep(report);
   const message = report.inputError ?? step?.reason ?? 'failed';
   const body = [
-    step ? `${report.path}:${step.action.line}:${step.action.column} ${step.action.client} ${step.action.kind}` : '',
+    step
+      ? `${report.path}:${step.action.line}:${step.action.column} ${step.action.client} ${step.action.kind}`
+      : '',
     step?.expected ? `expected: ${canonicalXml(step.expected)}` : '',
     step?.closest ? `closest: ${canonicalXml(step.closest)}` : '',
     step?.diff ?? '',

@@ -37,7 +37,9 @@ export function prettyReporter(io: CliIo, palette: Palette): Reporter {
       if (!step) return;
       const action = step.action;
       const where = `${report.path}:${action.line}:${action.column}`;
-      io.out(`    ${palette.bold(`step ${step.index + 1}`)} ${where}: ${action.client} ${action.kind}\n`);
+      io.out(
+        `    ${palette.bold(`step ${step.index + 1}`)} ${where}: ${action.client} ${action.kind}\n`,
+      );
       if (step.reason) io.out(`    ${palette.red(step.reason)}\n`);
       if (step.expected) io.out(`    expected:\n${indent(prettyXml(step.expected, '  '))}\n`);
       if (step.closest) io.out(`    closest received:\n${indent(prettyXml(step.closest, '  '))}\n`);

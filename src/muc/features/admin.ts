@@ -12,7 +12,12 @@ import { setAffiliation, setRole } from '../room-changes.js';
 const BY = 'admin';
 
 export function iqResult(stanza: Element): Element {
-  return new Element('iq', { type: 'result', from: stanza.attrs.to, to: stanza.attrs.from, id: stanza.attrs.id });
+  return new Element('iq', {
+    type: 'result',
+    from: stanza.attrs.to,
+    to: stanza.attrs.from,
+    id: stanza.attrs.id,
+  });
 }
 
 function getList({ room, stanza, payload, occupant }: IqContext): void {
@@ -34,7 +39,8 @@ function getList({ room, stanza, payload, occupant }: IqContext): void {
       if (record.affiliation !== affiliation) continue;
       const attrs: Record<string, string> = { affiliation, jid };
       if (record.reservedNick) attrs.nick = record.reservedNick;
-      if (record.reason && affiliation === 'outcast') query.c('item', attrs).c('reason').t(record.reason);
+      if (record.reason && affiliation === 'outcast')
+        query.c('item', attrs).c('reason').t(record.reason);
       else query.c('item', attrs);
     }
   } else if (isRole(role) && affiliation === undefined) {
@@ -93,7 +99,11 @@ function setItem({ room, stanza, payload }: IqContext): void {
   let refusal: ReturnType<typeof setRole>;
   if (isAffiliation(affiliation) && role === undefined) {
     if (!target.jid) {
-      return room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text: 'No such occupant' }, BY);
+      return room.sendError(
+        stanza,
+        { type: 'cancel', condition: 'item-not-found', text: 'No such occupant' },
+        BY,
+      );
     }
     const reservedNick = item.attrs.nick;
     refusal = setAffiliation(room, actor, target.jid, affiliation, { reason, reservedNick }, BY);

@@ -49,8 +49,15 @@ function submitForm(context: IqContext): void {
   const submitted = readForm(form);
   // §10.1.3: a cancelled form leaves the room as it was (the XEP destroys a new room; Prosody does not).
   if (submitted.type === 'cancel') return room.send(iqResult(stanza), BY);
-  if (submitted.type !== 'submit' || (submitted.formType && submitted.formType !== NS.mucRoomconfig)) {
-    return room.sendError(stanza, { type: 'modify', condition: 'bad-request', text: 'Not a submitted room configuration form' }, BY);
+  if (
+    submitted.type !== 'submit' ||
+    (submitted.formType && submitted.formType !== NS.mucRoomconfig)
+  ) {
+    return room.sendError(
+      stanza,
+      { type: 'modify', condition: 'bad-request', text: 'Not a submitted room configuration form' },
+      BY,
+    );
   }
   const before = copyConfig(room.config);
   const draft = copyConfig(room.config);
@@ -66,7 +73,13 @@ function submitForm(context: IqContext): void {
   room.state.config = draft;
   const statusCodes = new Set<string>();
   if ([...changed].some((name) => name !== 'muc#roomconfig_whois')) statusCodes.add('104');
-  room.bus.fire('muc-config-submitted', { room, actor: stanza.attrs.from, before, after: draft, statusCodes });
+  room.bus.fire('muc-config-submitted', {
+    room,
+    actor: stanza.attrs.from,
+    before,
+    after: draft,
+    statusCodes,
+  });
   room.send(iqResult(stanza), BY);
   if (statusCodes.size === 0) return;
   // §10.2.1: "the room MUST send notice to all occupants" — a message carrying only status codes.

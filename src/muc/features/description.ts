@@ -10,7 +10,12 @@ export const description: Feature = {
     'muc-disco#info': {
       priority: 0,
       run: ({ room, info }) => {
-        info.push({ var: 'muc#roominfo_description', type: 'text-single', label: 'Description', values: [room.config.description] });
+        info.push({
+          var: 'muc#roominfo_description',
+          type: 'text-single',
+          label: 'Description',
+          values: [room.config.description],
+        });
       },
     },
   },

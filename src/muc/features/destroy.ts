@@ -1,6 +1,5 @@
 // Destroying a room by its owner, with reason and alternate venue — XEP-0045 §10.9
-import type { IqContext } from '../hooks.js';
-import type { Feature } from '../hooks.js';
+import type { Feature, IqContext } from '../hooks.js';
 import { destroyRoom } from '../room-changes.js';
 import { iqResult } from './admin.js';
 

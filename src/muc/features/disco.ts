@@ -22,10 +22,17 @@ function roomInfo(room: Room, stanza: Element): Element {
   });
   const reply = iqResult(stanza);
   const query = reply.c('query', { xmlns: NS.discoInfo });
-  query.c('identity', { category: 'conference', type: 'text', name: room.config.name || localOf(room.jid) || room.jid });
+  query.c('identity', {
+    category: 'conference',
+    type: 'text',
+    name: room.config.name || localOf(room.jid) || room.jid,
+  });
   for (const feature of features) query.c('feature', { var: feature });
   query.cnode(
-    buildForm({ type: 'result', fields: [{ var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRoominfo] }, ...info] }),
+    buildForm({
+      type: 'result',
+      fields: [{ var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRoominfo] }, ...info],
+    }),
   );
   return reply;
 }
@@ -35,7 +42,8 @@ function discoInfo({ room, stanza, payload }: IqContext): void {
   if (node === 'x-roomuser-item') {
     return room.send(iqResult(stanza).cnode(reservedNickInfo(room, stanza)).root(), BY);
   }
-  if (node !== undefined) return room.sendError(stanza, { type: 'cancel', condition: 'item-not-found' }, BY);
+  if (node !== undefined)
+    return room.sendError(stanza, { type: 'cancel', condition: 'item-not-found' }, BY);
   room.send(roomInfo(room, stanza), BY);
 }
 

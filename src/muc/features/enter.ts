@@ -1,5 +1,5 @@
 // Entering, updating and leaving: the presence exchange of XEP-0045 §7.1–7.2 (join order), §7.7 (availability) and §7.14 (exit)
-import { Element, clone } from 'ltx';
+import { clone, Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
@@ -29,7 +29,12 @@ export function storedPresence(stanza: Element): Element {
  * Available or unavailable presence to room/nick (Prosody's handle_normal_presence): a join,
  * a resync, a change of availability, a nick change, or leaving.
  */
-export function handleOccupantPresence(room: Room, stanza: Element, nick: string, isCreation: boolean): void {
+export function handleOccupantPresence(
+  room: Room,
+  stanza: Element,
+  nick: string,
+  isCreation: boolean,
+): void {
   const realJid = stanza.attrs.from;
   const current = room.occupantBySession(realJid);
   const mucX = stanza.getChild('x', NS.muc);
@@ -96,7 +101,10 @@ function join(room: Room, stanza: Element, nick: string, mucX: Element, isCreati
   const role = room.defaultRoleFor(affiliation);
   const occupant = room.newOccupant(nick, realJid, presence);
   sendOccupantList(room, realJid, role);
-  const selfCodes = [...(isCreation ? ['201'] : []), ...(room.config.whois === 'anyone' ? ['100'] : [])];
+  const selfCodes = [
+    ...(isCreation ? ['201'] : []),
+    ...(room.config.whois === 'anyone' ? ['100'] : []),
+  ];
   room.admitOccupant(occupant, role, selfCodes, BY);
   publiciseOccupantStatus(room, occupant, { selfCodes, prevRole: 'none' }, BY);
   room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
@@ -106,7 +114,12 @@ function join(room: Room, stanza: Element, nick: string, mucX: Element, isCreati
 function resync(room: Room, occupant: Occupant, realJid: string, mucX: Element): void {
   sendOccupantList(room, realJid, occupant.role);
   const codes = room.config.whois === 'anyone' ? ['100'] : [];
-  publiciseOccupantStatus(room, occupant, { selfCodes: codes, selfOnly: true, onlySession: realJid }, BY);
+  publiciseOccupantStatus(
+    room,
+    occupant,
+    { selfCodes: codes, selfOnly: true, onlySession: realJid },
+    BY,
+  );
   room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
 }
 

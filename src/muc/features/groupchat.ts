@@ -16,7 +16,13 @@ export const groupchat: Feature = {
       run: ({ occupant }) =>
         occupant
           ? undefined
-          : { veto: { type: 'cancel', condition: 'not-acceptable', text: 'You are not currently connected to this chat' } },
+          : {
+              veto: {
+                type: 'cancel',
+                condition: 'not-acceptable',
+                text: 'You are not currently connected to this chat',
+              },
+            },
     },
   },
 };
@@ -26,7 +32,8 @@ export function handleGroupchat(room: Room, stanza: Element): void {
   const occupant = room.occupantBySession(stanza.attrs.from);
   const decision = room.bus.fire('muc-occupant-groupchat', { room, stanza, occupant });
   if (decision) {
-    if (decision.outcome !== 'handled') room.sendError(stanza, decision.outcome.veto, decision.feature);
+    if (decision.outcome !== 'handled')
+      room.sendError(stanza, decision.outcome.veto, decision.feature);
     return;
   }
   const reflection = clone(stanza);

@@ -5,7 +5,9 @@ import type { Feature } from '../hooks.js';
 export const hidden: Feature = {
   name: 'hidden',
   section: '§6.3',
-  config: [booleanField('muc#roomconfig_publicroom', 'Include room information in public lists', 'public')],
+  config: [
+    booleanField('muc#roomconfig_publicroom', 'Include room information in public lists', 'public'),
+  ],
   hooks: {
     'muc-disco#info': {
       priority: 0,

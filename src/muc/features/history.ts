@@ -31,7 +31,10 @@ function readRequest(room: Room, mucX: Element | undefined): HistoryRequest {
   ].filter((value): value is number => value !== undefined);
   return {
     maxchars: number('maxchars'),
-    maxstanzas: Math.min(number('maxstanzas') ?? room.config.defaultHistoryMessages, room.config.historyLength),
+    maxstanzas: Math.min(
+      number('maxstanzas') ?? room.config.defaultHistoryMessages,
+      room.config.historyLength,
+    ),
     since: sinces.length > 0 ? Math.max(...sinces) : undefined,
   };
 }
@@ -40,7 +43,11 @@ function readRequest(room: Room, mucX: Element | undefined): HistoryRequest {
  * §7.2.14: "the room MUST send the smallest amount of traffic that meets any combination of
  * the criteria", whole stanzas only. Counted newest first, as Prosody does.
  */
-export function selectHistory(history: readonly HistoryEntry[], request: HistoryRequest, to: string): HistoryEntry[] {
+export function selectHistory(
+  history: readonly HistoryEntry[],
+  request: HistoryRequest,
+  to: string,
+): HistoryEntry[] {
   let count = 0;
   let chars = 0;
   for (let index = history.length - 1; index >= 0; index -= 1) {
@@ -59,14 +66,20 @@ export function selectHistory(history: readonly HistoryEntry[], request: History
 function isHistoric(message: Element): boolean {
   if (message.attrs.type !== 'groupchat' || isSubjectChange(message)) return false;
   if (message.getChild('no-store', NS.hints)) return false;
-  return message.getChild('body') !== undefined || message.getChild('store', NS.hints) !== undefined;
+  return (
+    message.getChild('body') !== undefined || message.getChild('store', NS.hints) !== undefined
+  );
 }
 
 export const history: Feature = {
   name: BY,
   section: '§7.2.13',
   config: [
-    numberField('muc#roomconfig_historylength', 'Maximum number of history messages', 'historyLength'),
+    numberField(
+      'muc#roomconfig_historylength',
+      'Maximum number of history messages',
+      'historyLength',
+    ),
     numberField(
       'muc#roomconfig_defaulthistorymessages',
       'Default number of history messages',

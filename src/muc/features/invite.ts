@@ -27,11 +27,18 @@ function forwardInvite(room: Room, stanza: Element, invite: Element): HookOutcom
   if (stanza.attrs.id) attrs.id = stanza.attrs.id;
   const message = new Element('message', attrs);
   const x = message.c('x', { xmlns: NS.mucUser });
-  x.c('invite', { from: shownInviter }).c('reason').t(reason ?? '');
+  x.c('invite', { from: shownInviter })
+    .c('reason')
+    .t(reason ?? '');
   if (room.config.password) x.c('password').t(room.config.password);
   const suffix = reason ? ` (${reason})` : '';
   message.c('body').t(`${shownInviter} invited you to the room ${room.jid}${suffix}`);
-  message.c('x', reason ? { xmlns: NS.conference, jid: room.jid, reason } : { xmlns: NS.conference, jid: room.jid });
+  message.c(
+    'x',
+    reason
+      ? { xmlns: NS.conference, jid: room.jid, reason }
+      : { xmlns: NS.conference, jid: room.jid },
+  );
   room.bus.fire('muc-invite', event);
   room.send(message, BY);
   return 'handled';
@@ -45,7 +52,11 @@ function forwardDecline(room: Room, stanza: Element, decline: Element): HookOutc
   const attrs: Record<string, string> = { from: room.jid, to: declinee };
   if (stanza.attrs.id) attrs.id = stanza.attrs.id;
   const message = new Element('message', attrs);
-  message.c('x', { xmlns: NS.mucUser }).c('decline', { from: decliner }).c('reason').t(reason ?? '');
+  message
+    .c('x', { xmlns: NS.mucUser })
+    .c('decline', { from: decliner })
+    .c('reason')
+    .t(reason ?? '');
   const suffix = reason ? ` (${reason})` : '';
   message.c('body').t(`${decliner} declined your invite to the room ${room.jid}${suffix}`);
   room.send(message, BY);

@@ -5,12 +5,19 @@ import type { Feature } from '../hooks.js';
 export const language: Feature = {
   name: 'language',
   section: '§6.4',
-  config: [textField('muc#roomconfig_lang', "Language tag for room (e.g. 'en', 'de', 'fr')", 'language')],
+  config: [
+    textField('muc#roomconfig_lang', "Language tag for room (e.g. 'en', 'de', 'fr')", 'language'),
+  ],
   hooks: {
     'muc-disco#info': {
       priority: 0,
       run: ({ room, info }) => {
-        info.push({ var: 'muc#roominfo_lang', type: 'text-single', label: 'Language tag for room', values: [room.config.language] });
+        info.push({
+          var: 'muc#roominfo_lang',
+          type: 'text-single',
+          label: 'Language tag for room',
+          values: [room.config.language],
+        });
       },
     },
   },

@@ -22,7 +22,11 @@ export const maxUsers: Feature = {
         const value = values[0] ?? 'none';
         const limit = value === 'none' ? 0 : Number(value);
         if (!Number.isInteger(limit) || limit < 0) {
-          return { type: 'modify', condition: 'not-acceptable', text: 'maxusers must be a number or none' };
+          return {
+            type: 'modify',
+            condition: 'not-acceptable',
+            text: 'maxusers must be a number or none',
+          };
         }
         config.maxUsers = limit;
         return undefined;

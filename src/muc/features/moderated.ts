@@ -7,7 +7,11 @@ export const moderated: Feature = {
   name: 'moderated',
   section: '§8.3',
   config: [
-    booleanField('muc#roomconfig_moderatedroom', 'Moderated (require permission to speak)', 'moderated'),
+    booleanField(
+      'muc#roomconfig_moderatedroom',
+      'Moderated (require permission to speak)',
+      'moderated',
+    ),
   ],
   hooks: {
     'muc-occupant-groupchat': {
@@ -15,7 +19,13 @@ export const moderated: Feature = {
       // §7.4: "If the sender is a visitor … the service MUST … return a <forbidden/> error".
       run: ({ occupant }) =>
         occupant && !roleMay(occupant.role, 'sendMessagesToAll')
-          ? { veto: { type: 'auth', condition: 'forbidden', text: 'You do not have permission to send messages to this room' } }
+          ? {
+              veto: {
+                type: 'auth',
+                condition: 'forbidden',
+                text: 'You do not have permission to send messages to this room',
+              },
+            }
           : undefined,
     },
     'muc-disco#info': {

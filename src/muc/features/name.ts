@@ -10,7 +10,12 @@ export const name: Feature = {
     'muc-disco#info': {
       priority: 0,
       run: ({ room, info }) => {
-        info.push({ var: 'muc#roomconfig_roomname', type: 'text-single', label: 'Title', values: [room.config.name] });
+        info.push({
+          var: 'muc#roomconfig_roomname',
+          type: 'text-single',
+          label: 'Title',
+          values: [room.config.name],
+        });
       },
     },
   },

@@ -15,7 +15,11 @@ const BY = 'nickname';
 function checkStrict(nick: string): HookOutcome {
   if (resourceprep(nick, { strict: true }) === nick) return undefined;
   return {
-    veto: { type: 'modify', condition: 'jid-malformed', text: 'Nickname must pass strict validation' },
+    veto: {
+      type: 'modify',
+      condition: 'jid-malformed',
+      text: 'Nickname must pass strict validation',
+    },
   };
 }
 
@@ -23,7 +27,11 @@ function checkStrict(nick: string): HookOutcome {
 function checkVisible(nick: string): HookOutcome {
   if (/\S/u.test(nick.replace(/[\p{Cf}\p{Zs}]/gu, ''))) return undefined;
   return {
-    veto: { type: 'modify', condition: 'not-acceptable', text: 'Invisible Nicknames are forbidden' },
+    veto: {
+      type: 'modify',
+      condition: 'not-acceptable',
+      text: 'Invisible Nicknames are forbidden',
+    },
   };
 }
 

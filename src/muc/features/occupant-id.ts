@@ -23,7 +23,10 @@ export function occupantIdOf(room: Room, bareJid: string): string {
 /** "the service MUST strip any occupant-id element sent by the client" and add its own. */
 function stamp(stanza: Element, id: string): void {
   stanza.children = stanza.children.filter(
-    (child) => typeof child === 'string' || child.name !== 'occupant-id' || child.attrs.xmlns !== NS.occupantId,
+    (child) =>
+      typeof child === 'string' ||
+      child.name !== 'occupant-id' ||
+      child.attrs.xmlns !== NS.occupantId,
   );
   stanza.c('occupant-id', { xmlns: NS.occupantId, id });
 }

@@ -1,5 +1,5 @@
 // IQs addressed to occupant JIDs: relayed between occupants, and XEP-0410 self-pings — XEP-0045 §6.6 and §17.4
-import { Element, clone } from 'ltx';
+import { clone, Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
@@ -61,12 +61,28 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
   }
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(stanza, { type: 'cancel', condition: 'not-acceptable', text: 'You are not currently connected to this chat' }, BY);
+    room.sendError(
+      stanza,
+      {
+        type: 'cancel',
+        condition: 'not-acceptable',
+        text: 'You are not currently connected to this chat',
+      },
+      BY,
+    );
     return;
   }
   const payload = stanza.getChildElements()[0];
   if (sender.nick === nick && payload?.name === 'ping' && payload.attrs.xmlns === NS.ping) {
-    room.send(new Element('iq', { type: 'result', from: stanza.attrs.to, to: stanza.attrs.from, id: stanza.attrs.id }), BY);
+    room.send(
+      new Element('iq', {
+        type: 'result',
+        from: stanza.attrs.to,
+        to: stanza.attrs.from,
+        id: stanza.attrs.id,
+      }),
+      BY,
+    );
     return;
   }
   const target = room.occupantByNick(nick);
@@ -77,7 +93,12 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
   const toBare = payload?.attrs.xmlns === NS.vcard;
   const destination = toBare ? bareJid(target.primaryJid) : target.primaryJid;
   const id = room.services.env.nextId();
-  pending.set(id, { requester: stanza.attrs.from, id: stanza.attrs.id, target: destination, targetNick: target.nick });
+  pending.set(id, {
+    requester: stanza.attrs.from,
+    id: stanza.attrs.id,
+    target: destination,
+    targetNick: target.nick,
+  });
   const relayed = clone(stanza);
   relayed.attrs.from = sender.occupantJid;
   relayed.attrs.to = destination;

@@ -6,14 +6,22 @@ export const persistent: Feature = {
   name: 'persistent',
   section: '§7.14',
   config: [
-    booleanField('muc#roomconfig_persistentroom', 'Persistent (room should remain even when it is empty)', 'persistent'),
+    booleanField(
+      'muc#roomconfig_persistentroom',
+      'Persistent (room should remain even when it is empty)',
+      'persistent',
+    ),
   ],
   hooks: {
     'muc-occupant-left': {
       priority: -100,
       // Prosody destroys an empty temporary room silently: there is nobody left to tell.
       run: ({ room }) => {
-        if (!room.config.persistent && room.occupantCount() === 0 && room.lifecycle() !== 'destroyed') {
+        if (
+          !room.config.persistent &&
+          room.occupantCount() === 0 &&
+          room.lifecycle() !== 'destroyed'
+        ) {
           room.advanceLifecycle({ type: 'room.destroyed' }, 'persistent');
         }
       },

@@ -1,6 +1,6 @@
 // Which roles' presence is broadcast, including role none for absent members — XEP-0045 §16.5.3 (muc#roomconfig_presencebroadcast)
 import type { Feature } from '../hooks.js';
-import { type BroadcastRole } from '../model/config.js';
+import type { BroadcastRole } from '../model/config.js';
 import { isRole } from '../model/role.js';
 
 const ORDER: BroadcastRole[] = ['visitor', 'participant', 'moderator', 'none'];
@@ -26,7 +26,11 @@ export const presenceBroadcast: Feature = {
       write: (config, values) => {
         const roles = values.filter(isRole);
         if (roles.length !== values.length) {
-          return { type: 'modify', condition: 'not-acceptable', text: 'Unknown role in presencebroadcast' };
+          return {
+            type: 'modify',
+            condition: 'not-acceptable',
+            text: 'Unknown role in presencebroadcast',
+          };
         }
         config.presenceBroadcast = new Set(roles);
         return undefined;

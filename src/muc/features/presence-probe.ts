@@ -18,7 +18,15 @@ export const presenceProbe: Feature = { name: BY, section: '§17.3' };
 export function answerProbe(room: Room, stanza: Element, nick: string): void {
   const prober = room.occupantBySession(stanza.attrs.from);
   if (!prober) {
-    room.sendError(stanza, { type: 'cancel', condition: 'not-acceptable', text: 'You are not currently connected to this chat' }, BY);
+    room.sendError(
+      stanza,
+      {
+        type: 'cancel',
+        condition: 'not-acceptable',
+        text: 'You are not currently connected to this chat',
+      },
+      BY,
+    );
     return;
   }
   const seesJids = room.canSeeRealJids(prober);
@@ -34,8 +42,16 @@ export function answerProbe(room: Room, stanza: Element, nick: string): void {
   }
   const holder = room.jidReservingNick(nick);
   if (!holder) return;
-  const presence = new Element('presence', { from: room.occupantJidOf(nick), to: stanza.attrs.from, type: 'unavailable' });
-  const item: Record<string, string> = { nick, affiliation: room.affiliationOf(holder), role: 'none' };
+  const presence = new Element('presence', {
+    from: room.occupantJidOf(nick),
+    to: stanza.attrs.from,
+    type: 'unavailable',
+  });
+  const item: Record<string, string> = {
+    nick,
+    affiliation: room.affiliationOf(holder),
+    role: 'none',
+  };
   if (seesJids) item.jid = holder;
   presence.c('x', { xmlns: NS.mucUser }).c('item', item);
   room.send(presence, BY);

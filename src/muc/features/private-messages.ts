@@ -14,22 +14,44 @@ export const privateMessages: Feature = { name: BY, section: '§7.5' };
 export function handlePrivateMessage(room: Room, stanza: Element, nick: string): void {
   // §7.5: "… of type groupchat … the service MUST refuse … <bad-request/>".
   if (stanza.attrs.type === 'groupchat') {
-    room.sendError(stanza, { type: 'modify', condition: 'bad-request', text: 'Invalid message type' }, BY);
+    room.sendError(
+      stanza,
+      { type: 'modify', condition: 'bad-request', text: 'Invalid message type' },
+      BY,
+    );
     return;
   }
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(stanza, { type: 'cancel', condition: 'not-acceptable', text: 'You are not currently connected to this chat' }, BY);
+    room.sendError(
+      stanza,
+      {
+        type: 'cancel',
+        condition: 'not-acceptable',
+        text: 'You are not currently connected to this chat',
+      },
+      BY,
+    );
     return;
   }
   const recipient = room.occupantByNick(nick);
   if (!recipient) {
-    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text: 'Recipient not in room' }, BY);
+    room.sendError(
+      stanza,
+      { type: 'cancel', condition: 'item-not-found', text: 'Recipient not in room' },
+      BY,
+    );
     return;
   }
-  const decision = room.bus.fire('muc-private-message', { room, stanza, occupant: sender, recipient });
+  const decision = room.bus.fire('muc-private-message', {
+    room,
+    stanza,
+    occupant: sender,
+    recipient,
+  });
   if (decision) {
-    if (decision.outcome !== 'handled') room.sendError(stanza, decision.outcome.veto, decision.feature);
+    if (decision.outcome !== 'handled')
+      room.sendError(stanza, decision.outcome.veto, decision.feature);
     return;
   }
   const relayed = clone(stanza);

@@ -16,7 +16,9 @@ const RESERVED_REASON = 'This nickname is reserved';
 function reservedByOther(room: Room, nick: string, jid: string): HookOutcome {
   const holder = room.jidReservingNick(nick);
   // §7.2.8: "If the nickname is … reserved by another user … <conflict/>".
-  return holder && holder !== bareJid(jid) ? { veto: { type: 'cancel', condition: 'conflict' } } : undefined;
+  return holder && holder !== bareJid(jid)
+    ? { veto: { type: 'cancel', condition: 'conflict' } }
+    : undefined;
 }
 
 function registrationForm(room: Room, jid: string): Element {
@@ -28,7 +30,13 @@ function registrationForm(room: Room, jid: string): Element {
       type: 'form',
       fields: [
         { var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRegister] },
-        { var: 'muc#register_roomnick', type: 'text-single', label: 'Nickname', required: true, values: reserved ? [reserved] : [] },
+        {
+          var: 'muc#register_roomnick',
+          type: 'text-single',
+          label: 'Nickname',
+          required: true,
+          values: reserved ? [reserved] : [],
+        },
       ],
     }),
   );
@@ -58,15 +66,24 @@ function setRegistration({ room, stanza, payload }: IqContext): void {
   if (refuseUnaffiliated(room, stanza)) return;
   const form = findForm(payload);
   const submitted = form ? readForm(form) : undefined;
-  if (!submitted || submitted.type !== 'submit' || submitted.formType !== NS.mucRegister) {
-    return room.sendError(stanza, { type: 'modify', condition: 'bad-request', text: 'Submit the muc#register form' }, BY);
+  if (submitted?.type !== 'submit' || submitted.formType !== NS.mucRegister) {
+    return room.sendError(
+      stanza,
+      { type: 'modify', condition: 'bad-request', text: 'Submit the muc#register form' },
+      BY,
+    );
   }
   const nick = submitted.values.get('muc#register_roomnick')?.[0];
   if (!nick || resourceprep(nick, { strict: true }) !== nick) {
-    return room.sendError(stanza, { type: 'modify', condition: 'not-acceptable', text: 'Invalid nickname' }, BY);
+    return room.sendError(
+      stanza,
+      { type: 'modify', condition: 'not-acceptable', text: 'Invalid nickname' },
+      BY,
+    );
   }
   const holder = room.occupantByNick(nick);
-  const taken = reservedByOther(room, nick, jid) ?? (holder && holder.bareJid !== jid ? 'taken' : undefined);
+  const taken =
+    reservedByOther(room, nick, jid) ?? (holder && holder.bareJid !== jid ? 'taken' : undefined);
   if (taken) return room.sendError(stanza, { type: 'cancel', condition: 'conflict' }, BY);
   const current = room.affiliationOf(jid);
   const affiliation = current === 'none' ? 'member' : current;
@@ -107,7 +124,8 @@ export const register: Feature = {
         if (conflict) return conflict;
         // Prosody removes whoever squats a nick that has just been reserved for someone else.
         const squatter = room.occupantByNick(reservedNick);
-        if (squatter && squatter.bareJid !== jid) setRole(room, 'room', reservedNick, 'none', RESERVED_REASON, BY);
+        if (squatter && squatter.bareJid !== jid)
+          setRole(room, 'room', reservedNick, 'none', RESERVED_REASON, BY);
         return undefined;
       },
     },

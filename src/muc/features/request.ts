@@ -22,8 +22,18 @@ function approvalForm(room: Room, requester: Occupant, realJid: string): Element
         { var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRequest] },
         { var: 'muc#role', type: 'text-single', label: 'Requested role', values: ['participant'] },
         { var: 'muc#jid', type: 'jid-single', label: 'User ID', values: [realJid] },
-        { var: 'muc#roomnick', type: 'text-single', label: 'Room Nickname', values: [requester.nick] },
-        { var: 'muc#request_allow', type: 'boolean', label: 'Grant voice to this person?', values: ['false'] },
+        {
+          var: 'muc#roomnick',
+          type: 'text-single',
+          label: 'Room Nickname',
+          values: [requester.nick],
+        },
+        {
+          var: 'muc#request_allow',
+          type: 'boolean',
+          label: 'Grant voice to this person?',
+          values: ['false'],
+        },
       ],
     }),
   );
@@ -42,7 +52,13 @@ export const request: Feature = {
         const submitted = readForm(form);
         if (submitted.formType !== NS.mucRequest) return undefined;
         if (!occupant) {
-          return { veto: { type: 'cancel', condition: 'not-acceptable', text: 'You are not currently connected to this chat' } };
+          return {
+            veto: {
+              type: 'cancel',
+              condition: 'not-acceptable',
+              text: 'You are not currently connected to this chat',
+            },
+          };
         }
         const allow = parseBoolean(submitted.values.get('muc#request_allow')?.[0]);
         if (allow === undefined) {

@@ -22,7 +22,13 @@ export const restrictPm: Feature = {
         const role = occupant?.role ?? 'none';
         if (lowest !== 'none' && ROLE_RANK[role] >= ROLE_RANK[lowest]) return undefined;
         // The XEP defines no error here; Prosody answers policy-violation.
-        return { veto: { type: 'cancel', condition: 'policy-violation', text: 'Private messages are restricted' } };
+        return {
+          veto: {
+            type: 'cancel',
+            condition: 'policy-violation',
+            text: 'Private messages are restricted',
+          },
+        };
       },
     },
   },

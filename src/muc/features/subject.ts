@@ -1,5 +1,5 @@
 // The room subject: who may change it, and the subject every joiner gets last — XEP-0045 §7.2.15, §7.3 and §8.1
-import { Element, clone } from 'ltx';
+import { clone, Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import { booleanField } from '../config-fields.js';
 import { isoStamp } from '../environment.js';
@@ -36,7 +36,13 @@ function subjectMessage(room: Room, to: string): Element {
 export const subject: Feature = {
   name: BY,
   section: '§8.1',
-  config: [booleanField('muc#roomconfig_changesubject', "Allow anyone to set the room's subject", 'changeSubject')],
+  config: [
+    booleanField(
+      'muc#roomconfig_changesubject',
+      "Allow anyone to set the room's subject",
+      'changeSubject',
+    ),
+  ],
   hooks: {
     'muc-occupant-groupchat': {
       priority: 20,
@@ -44,7 +50,13 @@ export const subject: Feature = {
         if (!occupant || !isSubjectChange(stanza)) return undefined;
         // "If the occupant does not have permission … the service MUST return a <forbidden/> error".
         if (!mayChangeSubject(occupant.role, room.config.changeSubject)) {
-          return { veto: { type: 'auth', condition: 'forbidden', text: 'You are not allowed to change the subject' } };
+          return {
+            veto: {
+              type: 'auth',
+              condition: 'forbidden',
+              text: 'You are not allowed to change the subject',
+            },
+          };
         }
         room.state.subject = {
           text: stanza.getChildText('subject') ?? '',

@@ -6,10 +6,15 @@ export const whois: Feature = {
   name: 'whois',
   section: '§7.2.3',
   config: [
-    choiceField('muc#roomconfig_whois', 'Addresses (JIDs) of room occupants may be viewed by:', 'whois', [
-      { value: 'moderators', label: 'Moderators only' },
-      { value: 'anyone', label: 'Anyone' },
-    ]),
+    choiceField(
+      'muc#roomconfig_whois',
+      'Addresses (JIDs) of room occupants may be viewed by:',
+      'whois',
+      [
+        { value: 'moderators', label: 'Moderators only' },
+        { value: 'anyone', label: 'Anyone' },
+      ],
+    ),
   ],
   hooks: {
     'muc-config-submitted': {
