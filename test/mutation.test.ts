@@ -19,7 +19,12 @@ interface Mutant {
 }
 
 function isComparedAttribute(name: string, value: string): boolean {
-  return name !== 'xmlns' && !name.startsWith('xmlns:') && !name.startsWith('scansion:') && !value.includes('{scansion:');
+  return (
+    name !== 'xmlns' &&
+    !name.startsWith('xmlns:') &&
+    !name.startsWith('scansion:') &&
+    !value.includes('{scansion:')
+  );
 }
 
 /** Every way of changing one expected attribute value or text of one `receives` step. */
@@ -63,15 +68,18 @@ function replaced(script: Script, index: number, root: Element, label: string): 
 const scripts = scriptsIn(prosodySuiteDir());
 
 describe.skipIf(scripts.length === 0)('every expected value of the Prosody suite matters', () => {
-  it.each(scripts.map((path) => [basename(path), path]))('%s fails when any expected value changes', async (_name, path) => {
-    const script = parseScript(readFileSync(path, 'utf8'), basename(path));
-    const mutants = mutantsOf(script);
-    const survivors: string[] = [];
-    for (const mutant of mutants) {
-      const result = await runScript(mutant.script, new SimTarget(), {});
-      if (result.passed) survivors.push(mutant.label);
-    }
-    expect(mutants.length).toBeGreaterThan(5);
-    expect(survivors).toEqual([]);
-  });
+  it.each(scripts.map((path) => [basename(path), path]))(
+    '%s fails when any expected value changes',
+    async (_name, path) => {
+      const script = parseScript(readFileSync(path, 'utf8'), basename(path));
+      const mutants = mutantsOf(script);
+      const survivors: string[] = [];
+      for (const mutant of mutants) {
+        const result = await runScript(mutant.script, new SimTarget(), {});
+        if (result.passed) survivors.push(mutant.label);
+      }
+      expect(mutants.length).toBeGreaterThan(5);
+      expect(survivors).toEqual([]);
+    },
+  );
 });

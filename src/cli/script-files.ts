@@ -34,7 +34,8 @@ export async function readScript(path: string): Promise<string> {
   });
 }
 
+/** The shorter of the path relative to the working directory and the absolute path. */
 export function displayPath(path: string, cwd: string): string {
   const shown = relative(cwd, path);
-  return shown.startsWith('..') && shown.split('/').length > 4 ? path : shown;
+  return shown.length < path.length ? shown : path;
 }
