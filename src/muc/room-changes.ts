@@ -169,6 +169,10 @@ export function destroyRoom(room: Room, destruction: Destruction, by: string): v
   for (const occupant of occupants) {
     publiciseOccupantStatus(room, occupant, { lead: [destroy], selfOnly: true }, by);
   }
+  room.state.destruction = {
+    alternateVenue: destruction.alternateVenue,
+    reason: destruction.reason,
+  };
   room.advanceLifecycle({ type: 'room.destroyed' }, by);
   room.bus.fire('muc-room-destroyed', {
     room,

@@ -1,6 +1,6 @@
 // The MUC component (conference.localhost): room registry, creation, tombstones, service disco and the admins' ad-hoc destroy — XEP-0045 §6.1–6.3, §10.1, §10.9
 import { Element } from 'ltx';
-import { type Actor, createActor } from 'xstate';
+import { getInitialSnapshot, type SnapshotFrom, transition } from 'xstate';
 import { buildForm, findForm, readForm } from '../xmpp/data-form.js';
 import { bareJid, prepJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
@@ -47,7 +47,8 @@ export class MucService {
   readonly tombstones = new Map<string, Tombstone>();
   private readonly roomServices: RoomServices;
   private readonly admins: Set<string>;
-  private readonly actor: Actor<typeof serviceMachine>;
+  private readonly machine: typeof serviceMachine;
+  private snapshot: SnapshotFrom<typeof serviceMachine>;
 
   constructor(private readonly options: ServiceOptions) {
     this.domain = options.domain;
@@ -58,7 +59,7 @@ export class MucService {
       occupantIdSalt: options.occupantIdSalt ?? options.domain,
       isServiceAdmin: (jid) => this.admins.has(bareJid(jid)),
     };
-    const machine = serviceMachine.provide({
+    this.machine = serviceMachine.provide({
       actions: {
         handleServiceStanza: ({ event }) => this.handleServiceStanza(event),
         routeToRoom: ({ event }) => this.routeToRoom(event, false),
@@ -67,15 +68,24 @@ export class MucService {
         refuseMissingRoom: ({ event }) => this.refuseMissingRoom(event),
       },
     });
-    this.actor = createActor(machine, {
-      input: { domain: this.domain, rooms: this.rooms, tombstones: this.tombstones },
+    this.snapshot = getInitialSnapshot(this.machine, {
+      domain: this.domain,
+      rooms: this.rooms,
+      tombstones: this.tombstones,
     });
-    this.actor.start();
   }
 
   /** Handles one stanza addressed to the service or a room; `from` is the sender's full JID. */
   handle(stanza: Element, effects: Effects): void {
-    this.actor.send({ type: 'stanza.received', stanza, effects });
+    // The pure transition() rather than an actor: an actor catches a throwing action, stops for
+    // good and rethrows later, whereas a bug must reach the world's catch (DESIGN, style 5).
+    const [next, actions] = transition(this.machine, this.snapshot, {
+      type: 'stanza.received',
+      stanza,
+      effects,
+    });
+    this.snapshot = next;
+    for (const action of actions) action.exec?.(action.info, action.params);
   }
 
   room(jid: string): Room | undefined {
@@ -98,8 +108,10 @@ export class MucService {
   private forget(room: Room): void {
     this.rooms.delete(room.jid);
     if (room.config.persistent) {
-      // Prosody keeps a tombstone of a destroyed persistent room, answering joins with <gone/>.
-      this.tombstones.set(room.jid, { alternateVenue: undefined, reason: undefined });
+      // Prosody keeps a tombstone of a destroyed persistent room, answering joins with <gone/>
+      // that carries the alternate venue (xmpp:venue?join) and the reason.
+      const { alternateVenue, reason } = room.state.destruction ?? {};
+      this.tombstones.set(room.jid, { alternateVenue, reason });
     }
   }
 

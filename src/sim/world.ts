@@ -1,6 +1,7 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
+import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { bareJid, domainOf, isFullJid, prepJid, resourceOf, withResource } from '../xmpp/jid.js';
@@ -19,6 +20,8 @@ export interface WorldOptions {
   trace?: boolean;
   /** Simulated time that passes with every client action (default 1 s). */
   stepMs?: number;
+  /** The MUC service's feature list (default: all of them), e.g. to add a test feature. */
+  features?: readonly Feature[];
 }
 
 export type DeliveryListener = (stanza: Element) => void;
@@ -46,6 +49,7 @@ export class World {
       domain: this.mucDomain,
       admins: options.admins ?? [`admin@${this.domain}`],
       env: { now: () => this.clock.now(), nextId: () => this.ids.next() },
+      features: options.features,
     });
   }
 
@@ -156,9 +160,19 @@ export class World {
         echo.attrs.to = other.jid;
         this.deliver(other, echo, cause, 'router');
       }
+    } else if (stanza.name === 'presence' && stanza.attrs.type === 'unavailable') {
+      // RFC 6121 §4.5.2: unavailable presence also goes to every entity that got directed presence.
+      session.available = false;
+      this.leaveJoinedRooms(session);
     } else if (stanza.name === 'iq') {
       const answer = answerServerIq(stanza, this);
       if (answer) this.toLocal(answer, cause, 'server');
+    }
+  }
+
+  private leaveJoinedRooms(session: Session): void {
+    for (const occupantJid of [...session.joined]) {
+      this.input(session, new Element('presence', { to: occupantJid, type: 'unavailable' }), 'server');
     }
   }
 

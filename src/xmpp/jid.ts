@@ -32,7 +32,8 @@ export function prepJid(jid: string, options: { strict?: boolean } = {}): string
   const parts = splitJid(jid);
   if (!parts) return undefined;
   const domain = nameprep(parts.domain.replace(/\.$/, ''), options);
-  if (!domain) return undefined;
+  // RFC 6122 §2.2: a domainpart is a hostname or an IP literal; '@' and spaces never occur.
+  if (!domain || /[@\s]/.test(domain)) return undefined;
   const local = parts.local === undefined ? undefined : nodeprep(parts.local, options);
   if (local === '' || (parts.local !== undefined && local === undefined)) return undefined;
   const resource = parts.resource === undefined ? undefined : resourceprep(parts.resource, options);

@@ -37,4 +37,6 @@ export interface RoomState {
   subject: Subject | undefined;
   history: HistoryEntry[];
   createdAt: number;
+  /** How an owner destroyed the room (§10.9): a persistent room's tombstone repeats it. */
+  destruction?: { alternateVenue: string | undefined; reason: string | undefined };
 }
