@@ -1,7 +1,7 @@
 import { Element, createElement as xml } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import { parseScript } from './parser.js';
-import { runScript } from './runner.js';
+import { runScript, ScriptStepper } from './runner.js';
 import type { ClientDefinition } from './script.js';
 import type { ScriptTarget } from './target.js';
 
@@ -316,5 +316,81 @@ Romeo sends:
 
       expect(result.steps[2]?.status).toBe('failed');
     });
+  });
+});
+
+describe('ScriptStepper', () => {
+  const body = `Romeo connects
+
+Romeo sends:
+\t<message to="\${Juliet's JID}" id="m1"/>
+
+Romeo receives:
+\t<message from="\${Romeo's full JID}"/>
+
+Romeo receives:
+\t<message from="nobody"/>
+
+Romeo sends:
+\t<message id="m2"/>
+`;
+
+  it('step by step gives the results runScript gives, up to the first failure', async () => {
+    const s = script(body);
+    const whole = await runScript(s, new FakeTarget());
+    const stepper = new ScriptStepper(s.clients, new FakeTarget());
+
+    const steps = [];
+    for (const [index, action] of s.actions.entries())
+      steps.push(await stepper.step(action, index));
+
+    expect(steps.slice(0, whole.steps.length)).toEqual(whole.steps);
+    expect(whole.steps.map((step) => step.status)).toEqual([
+      'passed',
+      'passed',
+      'passed',
+      'failed',
+    ]);
+  });
+
+  it('keeps the inboxes, bound JIDs and connection state between steps', async () => {
+    const s = script(body);
+    const stepper = new ScriptStepper(s.clients, new FakeTarget());
+    expect(stepper.isConnected('Romeo')).toBe(false);
+
+    await stepper.step(s.actions[0]!, 0);
+    await stepper.step(s.actions[1]!, 1);
+
+    expect(stepper.isConnected('Romeo')).toBe(true);
+    expect(stepper.fullJid('Romeo')).toBe('romeo@localhost/balcony');
+    expect(stepper.unread('Romeo').map((el) => el.attrs.id)).toEqual(['m1']);
+    await stepper.step(
+      { kind: 'disconnects', client: 'Romeo', line: 0, column: 0, narration: [] },
+      2,
+    );
+    expect(stepper.isConnected('Romeo')).toBe(false);
+    expect(stepper.fullJid('Romeo')).toBe('romeo@localhost/balcony');
+  });
+
+  it('accepts clients added after construction, and fails a step of an unknown client', async () => {
+    const stepper = new ScriptStepper([], new FakeTarget());
+    const connects = {
+      kind: 'connects' as const,
+      client: 'Nurse',
+      line: 0,
+      column: 0,
+      narration: [],
+    };
+
+    const unknown = await stepper.step(connects, 0);
+    stepper.addClient({ name: 'Nurse', jid: 'nurse@localhost', line: 0 });
+    const known = await stepper.step(connects, 1);
+
+    expect(unknown).toMatchObject({
+      status: 'failed',
+      reason: "Nurse connects: no client 'Nurse' is defined",
+    });
+    expect(known.status).toBe('passed');
+    expect(stepper.fullJid('Nurse')).toBe('nurse@localhost/res1');
   });
 });

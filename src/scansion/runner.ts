@@ -67,7 +67,13 @@ export async function runScript(
   target: ScriptTarget,
   options: RunOptions = {},
 ): Promise<ScriptResult> {
-  const steps = await new ScriptRun(script, target, options).run();
+  const stepper = new ScriptStepper(script.clients, target, options);
+  const steps: StepResult[] = [];
+  for (const [index, action] of script.actions.entries()) {
+    const step = await stepper.step(action, index);
+    steps.push(step);
+    if (step.status === 'failed') break;
+  }
   const result: ScriptResult = {
     file: script.file,
     passed: steps.every((step) => step.status === 'passed'),
@@ -78,38 +84,59 @@ export async function runScript(
   return result;
 }
 
-class ScriptRun {
+/**
+ * Executes a script's actions one at a time against a target, keeping what scansion keeps
+ * between steps: each client's inbox, bound full JIDs and captures. `runScript` is a loop over
+ * `step`; the debugger steps it by hand and adds the clients of typed commands.
+ */
+export class ScriptStepper {
   private readonly inboxes = new Map<string, Inbox>();
-  private readonly clients: Map<string, ClientDefinition>;
-  private readonly bare: Map<string, string>;
+  private readonly clients = new Map<string, ClientDefinition>();
+  private readonly bare = new Map<string, string>();
   private readonly full = new Map<string, string>();
   private readonly captures = new Map<string, string>();
   private readonly disconnected = new Set<string>();
   private readonly timeoutMs: number;
 
   constructor(
-    private readonly script: Script,
+    clients: readonly ClientDefinition[],
     private readonly target: ScriptTarget,
-    private readonly options: RunOptions,
+    private readonly options: RunOptions = {},
   ) {
-    this.clients = new Map(script.clients.map((client) => [client.name, client]));
-    this.bare = new Map(script.clients.map((client) => [client.name, bareJid(client.jid)]));
+    for (const client of clients) this.addClient(client);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
-  async run(): Promise<StepResult[]> {
-    const steps: StepResult[] = [];
-    for (const [index, action] of this.script.actions.entries()) {
-      const step: StepResult = { index, action, status: 'passed', skipped: [] };
-      try {
-        await this.perform(action, step);
-      } catch (error) {
-        this.fail(step, `${action.client} ${action.kind}: ${messageOf(error)}`);
-      }
-      steps.push(step);
-      if (step.status === 'failed') break;
+  /** Defines (or redefines) a client, e.g. a user created by a typed command. */
+  addClient(client: ClientDefinition): void {
+    this.clients.set(client.name, client);
+    this.bare.set(client.name, bareJid(client.jid));
+  }
+
+  /** The full JID bound by the client's last `connects`, if it ever connected. */
+  fullJid(client: string): string | undefined {
+    return this.full.get(client);
+  }
+
+  /** Connected and not disconnected since. */
+  isConnected(client: string): boolean {
+    return this.full.has(client) && !this.disconnected.has(client);
+  }
+
+  /** Stanzas the client received that no `receives` has consumed yet. */
+  unread(client: string): readonly Element[] {
+    return this.inboxes.get(client)?.stanzas ?? [];
+  }
+
+  /** Performs one action; never throws: a target error fails the step. */
+  async step(action: Action, index: number): Promise<StepResult> {
+    const step: StepResult = { index, action, status: 'passed', skipped: [] };
+    try {
+      await this.perform(action, step);
+    } catch (error) {
+      this.fail(step, `${action.client} ${action.kind}: ${messageOf(error)}`);
     }
-    return steps;
+    return step;
   }
 
   private fail(step: StepResult, reason: string): void {
@@ -141,7 +168,8 @@ class ScriptRun {
 
   private async connect(action: Action): Promise<void> {
     const inbox = this.inbox(action.client);
-    const client = this.clients.get(action.client) as ClientDefinition;
+    const client = this.clients.get(action.client);
+    if (!client) throw new Error(`no client '${action.client}' is defined`);
     const jid = await this.target.connect(client, (stanza) => inbox.push(stanza));
     this.full.set(action.client, jid);
     this.disconnected.delete(action.client);

@@ -1,0 +1,218 @@
+// The session recorder: what was sent and what actually arrived, as a .scs script that replays green — XEP-0045 scenarios (§7–§10) as bug reports
+import { Element } from 'ltx';
+import type { TraceEntry } from '../muc/trace.js';
+import { parseBlock } from '../scansion/block.js';
+import type { ClientDefinition } from '../scansion/script.js';
+import { type WritableAction, writeScript } from '../scansion/writer.js';
+import { bareJid } from '../xmpp/jid.js';
+import { NS } from '../xmpp/namespaces.js';
+import type { SessionStep } from './session-api.js';
+
+const ANY = '{scansion:any}';
+
+export interface RecordingSource {
+  title?: string;
+  description?: string;
+  tags?: readonly string[];
+  clients: readonly Omit<ClientDefinition, 'line'>[];
+  /** The session's steps in order; only executed ones (with a result) are recorded. */
+  steps: readonly SessionStep[];
+  /** The trace the executed steps produced (their `traceRange`s point into it). */
+  trace: readonly TraceEntry[];
+  epilogue?: readonly string[];
+}
+
+type Delivery = Extract<TraceEntry, { kind: 'delivery' }>;
+
+/** Volatile and client-specific values, in the order scansion would meet them. */
+class Volatiles {
+  /** Ids that clients put on what they sent: a stanza carrying one keeps it literally. */
+  readonly sentIds = new Set<string>();
+  /** Ids the service made up (a reflected message without one, a relayed iq). */
+  readonly generated = new Set<string>();
+  /** Generated ids a client later sent back (an iq reply): matched with a capture. */
+  readonly captured = new Map<string, string>();
+  /** Client name → its current full JID (the last `connects`). */
+  readonly full = new Map<string, string>();
+
+  constructor(private readonly clients: readonly Omit<ClientDefinition, 'line'>[]) {}
+
+  /** What `${…}` variable stands for this value, if it is a client's JID now. */
+  variable(value: string): string | undefined {
+    for (const [name, jid] of this.full) if (jid === value) return `\${${name}'s full JID}`;
+    const owner = this.clients.find((client) => bareJid(client.jid) === value);
+    return owner ? `\${${owner.name}'s JID}` : undefined;
+  }
+
+  captureOf(value: string): string | undefined {
+    const name = this.captured.get(value);
+    return name === undefined ? undefined : `{scansion:capture:${name}}`;
+  }
+
+  /** A copy with JIDs as variables and generated ids as captures; `volatile` adds the received-only rules. */
+  rewrite(el: Element, volatile: boolean, root = true): Element {
+    const attrs: Record<string, string> = {};
+    const ns = el.attrs.xmlns as string | undefined;
+    for (const [name, raw] of Object.entries(el.attrs)) {
+      if (raw === undefined || raw === null) continue;
+      attrs[name] = this.value(el, ns, name, String(raw), volatile, root);
+    }
+    const copy = new Element(el.name, attrs);
+    for (const child of el.children) {
+      if (typeof child !== 'string') copy.append(this.rewrite(child, volatile, false));
+      else copy.append(this.variable(child) ?? child);
+    }
+    return copy;
+  }
+
+  private value(
+    el: Element,
+    ns: string | undefined,
+    name: string,
+    value: string,
+    volatile: boolean,
+    root: boolean,
+  ): string {
+    if (name === 'xmlns') return value;
+    const capture = this.captureOf(value);
+    if (capture && (name === 'id' || name === 'sessionid')) return capture;
+    if (volatile) {
+      // XEP-0421 occupant ids and XEP-0203 stamps differ from run to run.
+      if (el.name === 'occupant-id' && ns === NS.occupantId && name === 'id') return ANY;
+      if (el.name === 'delay' && ns === NS.delay && name === 'stamp') return ANY;
+      if (el.name === 'command' && ns === NS.commands && name === 'sessionid') return ANY;
+      if (root && name === 'id' && !this.sentIds.has(value)) return ANY;
+    }
+    return this.variable(value) ?? value;
+  }
+}
+
+function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[] {
+  const range = step.traceRange;
+  if (!range) return [];
+  return trace.filter((entry) => entry.seq >= range.first && entry.seq <= range.last);
+}
+
+function attributeValues(el: Element, into: string[] = []): string[] {
+  for (const value of Object.values(el.attrs)) if (value !== undefined) into.push(String(value));
+  for (const child of el.getChildElements()) attributeValues(child, into);
+  return into;
+}
+
+/** Steps worth writing: executed connects/sends/disconnects that did something. */
+function isWritten(step: SessionStep): boolean {
+  return (
+    step.result !== undefined && step.action.kind !== 'receives' && step.traceRange !== undefined
+  );
+}
+
+/**
+ * First pass: which ids the service generated, and which of them a client later sent back
+ * (they become `{scansion:capture:…}` so the replay uses the replay's own value).
+ */
+function findCaptures(source: RecordingSource, volatiles: Volatiles): void {
+  const sent = new Set<string>();
+  for (const step of source.steps) {
+    if (!step.result) break;
+    for (const entry of entriesIn(source.trace, step)) {
+      if (entry.kind === 'input' && entry.origin === 'client') {
+        for (const value of attributeValues(entry.stanza)) {
+          if (volatiles.generated.has(value) && !volatiles.captured.has(value)) {
+            volatiles.captured.set(value, `id${volatiles.captured.size + 1}`);
+          }
+        }
+        if (entry.stanza.attrs.id) sent.add(entry.stanza.attrs.id);
+      }
+      if (entry.kind === 'delivery' && entry.stanza.attrs.id && !sent.has(entry.stanza.attrs.id)) {
+        volatiles.generated.add(entry.stanza.attrs.id);
+      }
+    }
+  }
+}
+
+/** The stanza of a `sends` as it should be written, or undefined to keep the script's raw block. */
+function sentStanza(step: SessionStep, volatiles: Volatiles): Element | undefined {
+  const raw = step.action.xml ?? '';
+  const parsed = parseBlock(raw);
+  if (!parsed.ok) return step.result?.sent && volatiles.rewrite(step.result.sent, false);
+  const usesGenerated = attributeValues(parsed.element).some((value) => volatiles.captureOf(value));
+  if (step.origin === 'script' && !raw.includes('{scansion:capture:') && !usesGenerated) {
+    return undefined;
+  }
+  // Typed stanzas carry real JIDs; a script's captures were bound by receives no longer written.
+  const source = raw.includes('{scansion:capture:')
+    ? (step.result?.sent ?? parsed.element)
+    : parsed.element;
+  return volatiles.rewrite(source, false);
+}
+
+/**
+ * The session as a .scs script: definitions, then each executed connects/sends/disconnects
+ * followed by a `receives` for every stanza each client actually received meanwhile, in order.
+ * Occupant ids, delay stamps and ids the service generated become `{scansion:any}`; clients'
+ * JIDs become `${Name's JID}` / `${Name's full JID}`; the script's `#` narration is kept.
+ */
+export function recordSession(source: RecordingSource): string {
+  const volatiles = new Volatiles(source.clients);
+  findCaptures(source, volatiles);
+  const executed = source.steps.filter((step) => step.result !== undefined);
+  // A script receives' narration goes before the recorded stanza it matched.
+  const narrationOf = new Map<Element, string[]>();
+  for (const step of executed) {
+    const matched = step.result?.matched;
+    if (step.action.kind === 'receives' && matched && step.action.narration.length > 0) {
+      narrationOf.set(matched, [...step.action.narration]);
+    }
+  }
+  const actions: WritableAction[] = [];
+  let pending: string[] = [];
+  for (const step of executed) {
+    const { action } = step;
+    if (!isWritten(step)) {
+      if (action.kind !== 'receives' || !step.result?.matched) pending.push(...action.narration);
+      continue;
+    }
+    const entries = entriesIn(source.trace, step);
+    const narration = [
+      ...pending,
+      ...action.narration,
+      ...(step.command === undefined ? [] : [`typed: ${step.command}`]),
+    ];
+    pending = [];
+    const written: WritableAction = { kind: action.kind, client: action.client, narration };
+    if (action.kind === 'sends') {
+      const stanza = sentStanza(step, volatiles);
+      if (stanza) written.stanza = stanza;
+      else written.xml = action.xml ?? '';
+    }
+    actions.push(written);
+    const connected = entries.find((entry) => entry.kind === 'connect');
+    if (action.kind === 'connects' && connected?.kind === 'connect') {
+      volatiles.full.set(action.client, connected.jid);
+    }
+    const clientOf = new Map([...volatiles.full].map(([name, jid]) => [jid, name]));
+    for (const entry of entries) {
+      if (entry.kind === 'input' && entry.origin === 'client' && entry.stanza.attrs.id) {
+        volatiles.sentIds.add(entry.stanza.attrs.id);
+      }
+      if (entry.kind !== 'delivery') continue;
+      const client = clientOf.get((entry as Delivery).to);
+      if (client === undefined) continue;
+      actions.push({
+        kind: 'receives',
+        client,
+        narration: narrationOf.get(entry.stanza) ?? [],
+        stanza: volatiles.rewrite(entry.stanza, true),
+      });
+    }
+  }
+  const scriptDone = source.steps.every((step) => step.result !== undefined);
+  return writeScript({
+    ...(source.title === undefined ? {} : { title: source.title }),
+    ...(source.description === undefined ? {} : { description: source.description }),
+    tags: source.tags ?? [],
+    clients: source.clients,
+    actions,
+    epilogue: [...pending, ...(scriptDone ? (source.epilogue ?? []) : [])],
+  });
+}
