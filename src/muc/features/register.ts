@@ -21,11 +21,16 @@ function reservedByOther(room: Room, nick: string, jid: string): HookOutcome {
     : undefined;
 }
 
-function registrationForm(room: Room, jid: string): Element {
-  const reply = new Element('query', { xmlns: NS.register });
+/** §7.10: the form to fill in, or, for a registered user, `<registered/>` and the reserved nick (Example 69). */
+function registrationQuery(room: Room, jid: string): Element {
+  const query = new Element('query', { xmlns: NS.register });
   const reserved = room.reservedNickOf(jid);
-  if (reserved) reply.c('registered');
-  reply.cnode(
+  if (reserved) {
+    query.c('registered');
+    query.c('username').t(reserved);
+    return query;
+  }
+  query.cnode(
     buildForm({
       type: 'form',
       fields: [
@@ -35,12 +40,12 @@ function registrationForm(room: Room, jid: string): Element {
           type: 'text-single',
           label: 'Nickname',
           required: true,
-          values: reserved ? [reserved] : [],
+          values: [],
         },
       ],
     }),
   );
-  return reply;
+  return query;
 }
 
 function refuseUnaffiliated(room: Room, stanza: Element): boolean {
@@ -53,7 +58,7 @@ function refuseUnaffiliated(room: Room, stanza: Element): boolean {
 
 function getRegistration({ room, stanza }: IqContext): void {
   if (refuseUnaffiliated(room, stanza)) return;
-  room.send(iqResult(stanza).cnode(registrationForm(room, stanza.attrs.from)).root(), BY);
+  room.send(iqResult(stanza).cnode(registrationQuery(room, stanza.attrs.from)).root(), BY);
 }
 
 function setRegistration({ room, stanza, payload }: IqContext): void {

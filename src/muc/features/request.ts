@@ -20,7 +20,13 @@ function approvalForm(room: Room, requester: Occupant, realJid: string): Element
         'To approve this request for voice, select the "Grant voice to this person?" checkbox and click OK. To skip, click the cancel button.',
       fields: [
         { var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRequest] },
-        { var: 'muc#role', type: 'text-single', label: 'Requested role', values: ['participant'] },
+        {
+          var: 'muc#role',
+          type: 'list-single',
+          label: 'Requested role',
+          values: ['participant'],
+          options: ['none', 'visitor', 'participant', 'moderator'].map((value) => ({ value })),
+        },
         { var: 'muc#jid', type: 'jid-single', label: 'User ID', values: [realJid] },
         {
           var: 'muc#roomnick',

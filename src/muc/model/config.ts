@@ -4,7 +4,7 @@ import type { Role } from './role.js';
 export type Whois = 'moderators' | 'anyone';
 export type BroadcastRole = Role;
 /** The lowest role that may send private messages (Prosody's values; the XEP's are anyone/participants/moderators/none). */
-export type AllowPm = 'visitor' | 'participant' | 'moderator' | 'none';
+export type AllowPm = 'visitor' | 'participant' | 'moderator' | 'affiliated' | 'none';
 
 export interface RoomConfig {
   name: string;
@@ -22,6 +22,8 @@ export interface RoomConfig {
   historyLength: number;
   defaultHistoryMessages: number;
   allowPm: AllowPm;
+  /** Prosody's {xmpp:prosody.im}muc#allow_modpm: moderators may always send private messages. */
+  allowModPm: boolean;
   /** 0 means unlimited. Prosody's core has no occupant limit; mucsim offers the XEP's field. */
   maxUsers: number;
   allowUnaffiliatedRegister: boolean;
@@ -44,6 +46,7 @@ export function defaultRoomConfig(): RoomConfig {
     historyLength: 20,
     defaultHistoryMessages: 20,
     allowPm: 'visitor',
+    allowModPm: false,
     maxUsers: 0,
     allowUnaffiliatedRegister: false,
   };
