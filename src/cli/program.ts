@@ -1,6 +1,7 @@
 // The mucsim command tree: one file per subcommand — a simulator and debugger of XEP-0045 Multi-User Chat
 import { Command } from 'commander';
 import { makeCheckCommand } from './commands/check.js';
+import { makeExplainCommand } from './commands/explain.js';
 import { makeRunCommand } from './commands/run.js';
 import type { CliIo } from './io.js';
 
@@ -13,7 +14,11 @@ export function makeProgram(io: CliIo, setExit: (code: number) => void): Command
     .showHelpAfterError('(run mucsim --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
-  for (const command of [makeRunCommand(io, setExit), makeCheckCommand(io, setExit)]) {
+  for (const command of [
+    makeRunCommand(io, setExit),
+    makeCheckCommand(io, setExit),
+    makeExplainCommand(io, setExit),
+  ]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
     );
