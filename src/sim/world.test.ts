@@ -226,7 +226,10 @@ describe('disconnecting', () => {
     join(world, juliet, `${ROOM}/Juliet`);
     take(romeo);
 
-    world.send(juliet.jid, stanza(`<presence type='unavailable'><status>Off to bed</status></presence>`));
+    world.send(
+      juliet.jid,
+      stanza(`<presence type='unavailable'><status>Off to bed</status></presence>`),
+    );
 
     const [left] = take(romeo);
     expect(left?.attrs).toMatchObject({ type: 'unavailable', from: `${ROOM}/Juliet` });

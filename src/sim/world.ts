@@ -172,7 +172,11 @@ export class World {
 
   private leaveJoinedRooms(session: Session): void {
     for (const occupantJid of [...session.joined]) {
-      this.input(session, new Element('presence', { to: occupantJid, type: 'unavailable' }), 'server');
+      this.input(
+        session,
+        new Element('presence', { to: occupantJid, type: 'unavailable' }),
+        'server',
+      );
     }
   }
 
