@@ -189,8 +189,8 @@ export class MucService {
     const result = reply(stanza);
     const query = result.c('query', { xmlns: NS.discoItems });
     if (payload.attrs.node === NS.commands) {
+      query.attrs.node = NS.commands;
       if (this.admins.has(bareJid(stanza.attrs.from))) {
-        query.attrs.node = NS.commands;
         query.c('item', { jid: this.domain, node: DESTROY_COMMAND, name: 'Destroy rooms' });
       }
       return result;
