@@ -6,6 +6,7 @@ import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Role } from '../model/role.js';
 import { presenceFor, publiciseOccupantStatus } from '../presence.js';
+import { NOT_JOINED } from '../refusals.js';
 import type { Room } from '../room.js';
 import { changeNick } from './nickname.js';
 
@@ -43,15 +44,7 @@ export function handleOccupantPresence(
     if (leaving) return;
     if (!mucX) {
       // §7.2.18 asks for a 110/307/333 kick; Prosody answers item-not-found instead.
-      room.sendError(
-        stanza,
-        {
-          type: 'cancel',
-          condition: 'item-not-found',
-          text: 'You are not currently connected to this chat',
-        },
-        BY,
-      );
+      room.sendError(stanza, NOT_JOINED, BY);
       return;
     }
     join(room, stanza, nick, mucX, isCreation);

@@ -2,6 +2,7 @@
 import { clone, type Element } from 'ltx';
 import type { Feature } from '../hooks.js';
 import { broadcastMessage } from '../presence.js';
+import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'groupchat';
@@ -13,16 +14,7 @@ export const groupchat: Feature = {
     'muc-occupant-groupchat': {
       priority: 30,
       // "If the sender is not an occupant of the room, the service SHOULD return a <not-acceptable/> error".
-      run: ({ occupant }) =>
-        occupant
-          ? undefined
-          : {
-              veto: {
-                type: 'cancel',
-                condition: 'not-acceptable',
-                text: 'You are not currently connected to this chat',
-              },
-            },
+      run: ({ occupant }) => (occupant ? undefined : { veto: NOT_AN_OCCUPANT }),
     },
   },
 };

@@ -3,6 +3,7 @@ import { clone, Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
+import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'occupant-iq';
@@ -61,15 +62,7 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
   }
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(
-      stanza,
-      {
-        type: 'cancel',
-        condition: 'not-acceptable',
-        text: 'You are not currently connected to this chat',
-      },
-      BY,
-    );
+    room.sendError(stanza, NOT_AN_OCCUPANT, BY);
     return;
   }
   const payload = stanza.getChildElements()[0];

@@ -4,6 +4,7 @@ import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 import { presenceFor } from '../presence.js';
+import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'presence-probe';
@@ -18,15 +19,7 @@ export const presenceProbe: Feature = { name: BY, section: '§17.3' };
 export function answerProbe(room: Room, stanza: Element, nick: string): void {
   const prober = room.occupantBySession(stanza.attrs.from);
   if (!prober) {
-    room.sendError(
-      stanza,
-      {
-        type: 'cancel',
-        condition: 'not-acceptable',
-        text: 'You are not currently connected to this chat',
-      },
-      BY,
-    );
+    room.sendError(stanza, NOT_AN_OCCUPANT, BY);
     return;
   }
   const seesJids = room.canSeeRealJids(prober);

@@ -3,6 +3,7 @@ import { clone, type Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 import { routeToOccupant } from '../presence.js';
+import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 import { occupantIdOf } from './occupant-id.js';
 
@@ -23,15 +24,7 @@ export function handlePrivateMessage(room: Room, stanza: Element, nick: string):
   }
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(
-      stanza,
-      {
-        type: 'cancel',
-        condition: 'not-acceptable',
-        text: 'You are not currently connected to this chat',
-      },
-      BY,
-    );
+    room.sendError(stanza, NOT_AN_OCCUPANT, BY);
     return;
   }
   const recipient = room.occupantByNick(nick);

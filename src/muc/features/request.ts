@@ -5,6 +5,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import { routeToOccupant } from '../presence.js';
+import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 import { setRole } from '../room-changes.js';
 
@@ -58,13 +59,7 @@ export const request: Feature = {
         const submitted = readForm(form);
         if (submitted.formType !== NS.mucRequest) return undefined;
         if (!occupant) {
-          return {
-            veto: {
-              type: 'cancel',
-              condition: 'not-acceptable',
-              text: 'You are not currently connected to this chat',
-            },
-          };
+          return { veto: NOT_AN_OCCUPANT };
         }
         const allow = parseBoolean(submitted.values.get('muc#request_allow')?.[0]);
         if (allow === undefined) {
