@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { makeCheckCommand } from './commands/check.js';
 import { makeExplainCommand } from './commands/explain.js';
 import { makeRunCommand } from './commands/run.js';
+import { makeTuiCommand } from './commands/tui.js';
 import type { CliIo } from './io.js';
 
 export const VERSION = '0.1.0';
@@ -18,6 +19,7 @@ export function makeProgram(io: CliIo, setExit: (code: number) => void): Command
     makeRunCommand(io, setExit),
     makeCheckCommand(io, setExit),
     makeExplainCommand(io, setExit),
+    makeTuiCommand(io, setExit),
   ]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),

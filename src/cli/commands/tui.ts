@@ -1,0 +1,81 @@
+// `mucsim tui`: the terminal debugger (ink, loaded only here), or a plain transcript without a terminal — stepping XEP-0045 scenarios (§7–§10)
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { DebugSession } from '../../debugger/debug-session.js';
+import type { DebugSessionApi } from '../../debugger/session-api.js';
+import { parseScript } from '../../scansion/parser.js';
+import type { Script } from '../../scansion/script.js';
+import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
+import { colourWanted } from '../../tui/colour.js';
+import { printTranscript } from '../../tui/transcript.js';
+import { type CliIo, EXIT, InputError } from '../io.js';
+import { parseSeed } from '../options.js';
+import { displayPath, readScript } from '../script-files.js';
+
+interface TuiOptions {
+  seed: number;
+  record?: string;
+}
+
+const NO_TTY_USAGE = `mucsim tui needs a terminal (stdin and stdout must be a TTY).
+Without one, give it a script to get a plain transcript:  mucsim tui script.scs
+or run scripts with a report:                            mucsim run <paths...> [--reporter pretty|tap|junit|json]
+`;
+
+async function loadScript(path: string, io: CliIo): Promise<Script> {
+  const shown = displayPath(resolve(io.cwd, path), io.cwd);
+  try {
+    return parseScript(await readScript(resolve(io.cwd, path)), shown);
+  } catch (error) {
+    if (error instanceof ScriptSyntaxError) throw new InputError(error.toString());
+    throw error;
+  }
+}
+
+export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Command {
+  return new Command('tui')
+    .description(
+      'step through a script in the terminal debugger (no script: an empty world to type into)',
+    )
+    .argument('[script]', 'a .scs script to step through')
+    .addOption(
+      new Option('--seed <n>', 'seed for generated ids and resources')
+        .argParser(parseSeed)
+        .default(1),
+    )
+    .option('--record <file>', 'rewrite this .scs file with the session after every executed step')
+    .action(async (path: string | undefined, options: TuiOptions) => {
+      const interactive = io.isTTY && process.stdin.isTTY === true;
+      if (!interactive && path === undefined) {
+        io.err(NO_TTY_USAGE);
+        setExit(EXIT.usage);
+        return;
+      }
+      const script = path === undefined ? undefined : await loadScript(path, io);
+      const session: DebugSessionApi = script
+        ? DebugSession.fromScript(script, { seed: options.seed })
+        : DebugSession.empty({ seed: options.seed });
+      const persist = (file: string, text: string) => writeFileSync(resolve(io.cwd, file), text);
+      const record = options.record;
+      if (!interactive) {
+        const passed = await printTranscript(session, {
+          write: io.out,
+          afterStep: () => {
+            if (record) persist(record, session.recording());
+          },
+        });
+        setExit(passed ? EXIT.ok : EXIT.failed);
+        return;
+      }
+      // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
+      const { startTui } = await import('../../tui/start-tui.js');
+      await startTui({
+        session,
+        colour: colourWanted(io.env, io.isTTY),
+        recordPath: record,
+        persist,
+      });
+      setExit(EXIT.ok);
+    });
+}

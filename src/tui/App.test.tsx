@@ -1,0 +1,364 @@
+// The debugger driven by keys with a fake engine: stepping both ways, panes, help, commands, errors — XEP-0045 scenarios (§7–§10)
+
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KEY_BINDINGS, keyLabel } from './keys.js';
+import { FakeSession } from './test-fake-session.js';
+import { KEY, renderApp, settle } from './test-render.js';
+
+afterEach(() => cleanup());
+
+/** The lines of one pane's column: the text between the borders that follows a title. */
+function line(frame: string, text: string | RegExp): string {
+  const found = (row: string) => (typeof text === 'string' ? row.includes(text) : text.test(row));
+  return frame.split('\n').find(found) ?? '';
+}
+
+/** The selected row of the Stanzas pane (`>` then the cause/effect mark and the sequence). */
+function selectedStanza(frame: string): string {
+  return line(frame, /[│║]>[◆• ]\s*\d+ /);
+}
+
+describe('stepping', () => {
+  it('n executes the next step: the counter, the ✔ mark and the ▶ next step move', async () => {
+    const app = await renderApp(new FakeSession());
+    expect(app.frame()).toContain('step 0/7');
+    expect(line(app.frame(), '1. Romeo connects')).toContain('▶');
+    await app.press('n');
+    expect(app.frame()).toContain('step 1/7');
+    expect(line(app.frame(), '1. Romeo connects')).toContain('✔');
+    expect(line(app.frame(), '2. Juliet connects')).toContain('▶');
+    await app.press(' ');
+    expect(line(app.frame(), '3. Romeo sends')).toContain('◀ next');
+  });
+
+  it('b travels back: the step is no longer executed and the room is as it was', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press('n', 'n', 'n', 'n', 'n');
+    expect(app.frame()).toContain('Participants (1)');
+    expect(line(app.frame(), 'Juliet  none')).toContain('- Juliet');
+    await app.press('n');
+    // Juliet was made a moderator: the Room pane moves her to the Moderators group.
+    expect(app.frame()).toContain('Moderators (2)');
+    expect(app.frame()).toContain('Participants (0)');
+    await app.press('b');
+    expect(session.cursor).toBe(5);
+    expect(app.frame()).toContain('step 5/7');
+    expect(app.frame()).toContain('Moderators (1)');
+    expect(app.frame()).toContain('Participants (1)');
+    expect(line(app.frame(), '6. Romeo sends')).toContain('▶');
+    await app.press('p', 'p', 'p', 'p', 'p', 'p');
+    expect(app.frame()).toContain('step 0/7');
+    expect(app.frame()).toContain('at the start');
+  });
+
+  it('a failing receives shows the reason and the diff inline, and expected/closest in Detail', async () => {
+    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 50 } });
+    await app.press('+', '+', '+', '+'); // no pause between steps
+    await app.press('r');
+    for (let i = 0; i < 40 && !app.frame().includes('stopped at a failed step'); i += 1)
+      await settle(20);
+    expect(line(app.frame(), '7. Juliet receives')).toContain('✘');
+    expect(app.frame()).toContain('✘ no matching stanza');
+    expect(app.frame()).toContain("- <message type='groupchat'>");
+    await app.press(KEY.shiftTab); // focus Script: Detail shows the step
+    expect(app.frame()).toContain('step 7: Juliet receives — ✘ failed');
+    expect(app.frame()).toContain('Expected');
+    expect(app.frame()).toContain('<message type="groupchat"');
+    expect(app.frame()).toContain(`expected: <message type="groupc`);
+    expect(app.frame()).toContain(`closest:  <presence`);
+    await app.press('J', 'J', 'J', 'J', 'J', 'J', 'J', 'J'); // scroll Detail from the Script pane
+    expect(app.frame()).toContain('Closest received');
+    expect(app.frame()).toContain('Diff');
+  });
+
+  it('r runs at a visible pace and any key stops it; R restarts', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press('-', '-'); // slower: 800 ms per step
+    expect(app.frame()).toContain('800 ms per step');
+    await app.press('r');
+    expect(app.frame()).toContain('running');
+    await app.press('z');
+    await settle(50);
+    expect(app.frame()).toContain('paused at step');
+    expect(session.cursor).toBeGreaterThan(0);
+    expect(session.cursor).toBeLessThan(7);
+    await app.press('R');
+    expect(session.cursor).toBe(0);
+    expect(app.frame()).toContain('restarted');
+  });
+
+  it('x toggles a breakpoint on the selected step and r stops there', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press(KEY.shiftTab); // Script pane
+    await app.press('j', 'j', 'j');
+    await app.press('x');
+    expect(app.frame()).toContain('breakpoint set on step 4');
+    expect(line(app.frame(), '4. Romeo sends')).toContain('●');
+    await app.press('+', '+', '+', '+', '+'); // no pause
+    await app.press('r');
+    await settle(60);
+    expect(app.frame()).toContain('stopped at a breakpoint');
+    expect(session.cursor).toBe(3);
+  });
+});
+
+describe('stanzas', () => {
+  it('selecting a stanza marks its cause and the other effects, and shows it in Detail', async () => {
+    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 40 } });
+    await app.press('n', 'n', 'n', 'n', 'n');
+    await app.press('j'); // first delivery of Juliet's join
+    const frame = app.frame();
+    expect(line(frame, 'Juliet → presence to garden/Juliet')).toContain('◆');
+    expect(selectedStanza(frame)).toContain('Juliet ← presence from garden/Romeo: owner/moderator');
+    expect(line(frame, 'Romeo ← presence from garden/Juliet')).toContain('•');
+    expect(frame).toContain('caused by #9');
+    expect(frame).toContain('<presence to="juliet@localhost/chamber"');
+  });
+
+  it('status codes appear in words with their section', async () => {
+    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 60 } });
+    await app.press('n', 'n', 'n', 'j');
+    expect(selectedStanza(app.frame())).toContain(
+      'Romeo ← presence from garden/Romeo: owner/moderator',
+    );
+    await app.press('J', 'J', 'J', 'J');
+    expect(app.frame()).toContain('Explained');
+    expect(app.frame()).toContain('201 room created (§10.1.1): a new room was created');
+    expect(app.frame()).toContain('110 self-presence (§7.2.2): this presence is about you');
+  });
+
+  it('/ filters by text, shows the filter in the header, and esc clears it', async () => {
+    const app = await renderApp(new FakeSession());
+    await app.press('n', 'n', 'n', 'n', 'n');
+    await app.press('/');
+    await app.type('iq');
+    await app.press(KEY.enter);
+    const frame = app.frame();
+    expect(frame).toContain('Stanzas (filter: iq)');
+    expect(frame).toContain('iq set to garden id=config1');
+    expect(frame).not.toContain('Juliet ← presence');
+    await app.press(KEY.esc);
+    expect(app.frame()).not.toContain('filter: iq');
+    expect(app.frame()).toContain('Juliet ← presence');
+  });
+
+  it('G and g jump to the last and first stanza', async () => {
+    const app = await renderApp(new FakeSession());
+    await app.press('n', 'n', 'n', 'n', 'n', 'n');
+    await app.press('g');
+    expect(selectedStanza(app.frame())).toContain('Romeo → presence to garden/Romeo');
+    await app.press('G');
+    expect(selectedStanza(app.frame())).toContain('iq result from garden id=mod1');
+  });
+});
+
+describe('panes and layout', () => {
+  it('tab cycles the focus: the focused pane has a double border and a ▸ marker', async () => {
+    const app = await renderApp(new FakeSession());
+    expect(line(app.frame(), 'Stanzas')).toContain('▸ Stanzas');
+    await app.press(KEY.tab);
+    expect(line(app.frame(), 'Detail')).toContain('▸ Detail');
+    expect(line(app.frame(), 'Stanzas')).not.toContain('▸');
+    await app.press(KEY.shiftTab, KEY.shiftTab);
+    expect(line(app.frame(), 'Script')).toContain('▸ Script');
+  });
+
+  it('m toggles the machine charts with the current states marked', async () => {
+    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 50 } });
+    await app.press('n', 'n', 'n', 'n', 'n');
+    await app.press('m');
+    const frame = app.frame();
+    expect(frame).toContain('Room machine: locked → open → destroyed');
+    expect(frame).toContain('▶ [open]');
+    expect(frame).toContain('Occupant machine: joining → present{visitor | participant |');
+    // The Room pane's selection picks the occupant whose state is marked.
+    await app.press(KEY.tab, KEY.tab); // detail → room
+    await app.press('j', 'j');
+    expect(app.frame()).toContain('▶   [participant]');
+  });
+
+  it('shows a clear message below the minimum size', async () => {
+    const app = await renderApp(new FakeSession(), { size: { width: 70, height: 20 } });
+    expect(app.frame()).toContain('Terminal too small: need 80×24, have 70×20');
+  });
+
+  it('fits the minimum size of 80×24', async () => {
+    const app = await renderApp(new FakeSession(), { size: { width: 80, height: 24 } });
+    const rows = app.frame().split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(80);
+    expect(app.frame()).toContain('Transitions');
+  });
+});
+
+describe('help', () => {
+  it('? shows every key of the table, esc closes it', async () => {
+    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 80 } });
+    await app.press('?');
+    const frame = app.frame();
+    expect(frame).toContain('Help: keys');
+    for (const binding of KEY_BINDINGS) {
+      expect(frame).toContain(binding.description);
+      for (const key of binding.keys) expect(frame).toContain(keyLabel(key));
+    }
+    await app.press(KEY.esc);
+    expect(app.frame()).not.toContain('Help: keys');
+  });
+
+  it('q quits', async () => {
+    const app = await renderApp(new FakeSession());
+    await app.press('q');
+    expect(app.exited()).toBe(true);
+  });
+});
+
+describe('command line', () => {
+  it(':save writes the recording and keeps rewriting it after every step', async () => {
+    const app = await renderApp(new FakeSession());
+    await app.press('n');
+    await app.press(':');
+    expect(app.frame()).toContain(':█');
+    await app.type('save out.scs');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('saved to out.scs');
+    expect(app.files.get('out.scs')).toContain('Romeo connects');
+    await app.press('n');
+    expect(app.files.get('out.scs')).toContain('Juliet connects');
+  });
+
+  it('--record rewrites the file after every step from the start', async () => {
+    const app = await renderApp(new FakeSession(), { recordPath: 'rec.scs' });
+    await app.press('n', 'n');
+    expect(app.files.get('rec.scs')).toContain('Juliet connects');
+  });
+
+  it('a write error is a message, not a crash', async () => {
+    const app = await renderApp(new FakeSession());
+    await app.press(':');
+    await app.type('save /forbidden/x.scs');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('✘ could not write /forbidden/x.scs: EACCES');
+  });
+
+  it('single-letter shortcuts are off while typing: q is text, not quit', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press(':');
+    await app.type('romeo say q n');
+    expect(app.exited()).toBe(false);
+    expect(session.cursor).toBe(0);
+    await app.press(KEY.enter);
+    expect(session.commands).toEqual(['romeo say q n']);
+  });
+
+  it('other lines go to the engine; its errors are shown, never thrown', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press('n', 'n');
+    await app.press(':');
+    await app.type('nonsense here');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('✘ unknown command: nonsense here');
+    await app.press(':');
+    await app.type('romeo say hello');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('✔ romeo sent a message');
+    expect(app.frame()).toContain('[typed]');
+  });
+
+  it(':break stanza and :break transition set breakpoints in the engine', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press(':');
+    await app.type('break stanza 307');
+    await app.press(KEY.enter);
+    await app.press(':');
+    await app.type('break transition moderator');
+    await app.press(KEY.enter);
+    expect(session.breakpoints).toEqual([
+      { kind: 'stanza', filter: '307' },
+      { kind: 'transition', filter: 'moderator' },
+    ]);
+    expect(app.frame()).toContain('transition breakpoint "moderator" set');
+  });
+
+  it(':q quits', async () => {
+    const app = await renderApp(new FakeSession());
+    await app.press(':');
+    await app.type('q');
+    await app.press(KEY.enter);
+    expect(app.exited()).toBe(true);
+  });
+});
+
+describe('raw XML editor', () => {
+  it('validates as you type, completes names with tab, and sends with ctrl-s', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press('n', 'n', 'n');
+    await app.press(':');
+    await app.type('xml juliet');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Raw XML as Juliet');
+    await app.type("<message type='groupchat' to='gar");
+    expect(app.frame()).toContain('✘ 1:');
+    await app.press(KEY.tab);
+    expect(app.frame()).toContain("to='garden@conference.localhost");
+    await app.type("'>");
+    await app.press(KEY.enter);
+    await app.type('<body>hi</body></message>');
+    expect(app.frame()).toContain('✔ well-formed <message> to garden@conference.localhost');
+    await app.press(KEY.ctrlS);
+    expect(app.frame()).not.toContain('Raw XML as Juliet');
+    expect(app.frame()).toContain('✔ Juliet sent <message>');
+    expect(app.frame()).toMatch(/4\. Juliet sends \[typed\]/);
+  });
+
+  it('esc cancels; an unknown client is a message', async () => {
+    const app = await renderApp(new FakeSession());
+    await app.press(':');
+    await app.type('xml mercutio');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('✘ usage: :xml <client>, one of Romeo, Juliet');
+    await app.press(':');
+    await app.type('xml romeo');
+    await app.press(KEY.enter);
+    await app.press(KEY.esc);
+    expect(app.frame()).not.toContain('Raw XML as');
+    expect(app.frame()).toContain('raw XML cancelled');
+  });
+});
+
+describe('errors', () => {
+  it('a bug while drawing shows an error panel and the session goes on (:save works)', async () => {
+    const session = new FakeSession();
+    const app = await renderApp(session);
+    await app.press('n');
+    session.failRooms = true;
+    await app.press('n');
+    expect(app.frame()).toContain('Error while drawing');
+    expect(app.frame()).toContain('fake engine bug in rooms()');
+    await app.press(':');
+    await app.type('save after-crash.scs');
+    await app.press(KEY.enter);
+    expect(app.files.get('after-crash.scs')).toContain('Juliet connects');
+    session.failRooms = false;
+    await app.press('n');
+    expect(app.frame()).not.toContain('Error while drawing');
+    expect(app.frame()).toContain('step 3/7');
+  });
+
+  it('an engine error while stepping shows the error panel; esc closes it', async () => {
+    const session = new FakeSession(undefined, [{ crash: 'world exploded' }]);
+    const app = await renderApp(session);
+    await app.press('n');
+    expect(app.frame()).toContain('Engine error');
+    expect(app.frame()).toContain('world exploded');
+    await app.press(KEY.esc);
+    expect(app.frame()).not.toContain('Engine error');
+  });
+});

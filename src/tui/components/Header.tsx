@@ -1,0 +1,35 @@
+// Header: the selected room, its lifecycle and flags, the step counter, the script and whether it runs — XEP-0045 §10.1 (room states)
+import { Box, Text } from 'ink';
+import { useTheme } from '../theme.js';
+
+export interface HeaderProps {
+  room?: { jid: string; lifecycle: string; flags: readonly string[] };
+  step: number;
+  steps: number;
+  script: string;
+  state: 'paused' | 'running' | 'finished';
+  width: number;
+}
+
+export function Header({ room, step, steps, script, state, width }: HeaderProps) {
+  const theme = useTheme();
+  const roomText = room
+    ? `${room.jid} [${room.lifecycle}]${room.flags.length ? ` ${room.flags.join(', ')}` : ''}`
+    : 'no room';
+  return (
+    <Box width={width} height={1}>
+      <Box flexGrow={1} flexShrink={1}>
+        <Text wrap="truncate">
+          <Text {...theme.strong}>mucsim</Text> │ {roomText}
+        </Text>
+      </Box>
+      <Box flexShrink={0}>
+        <Text>
+          {' '}
+          │ step {step}/{steps} │ {script} │{' '}
+          <Text {...(state === 'running' ? theme.warn : theme.accent)}>{state}</Text>
+        </Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,108 @@
+// Room pane: lifecycle, flags, occupants grouped by role with affiliation glyph and word, and the affiliation list — XEP-0045 §5
+import { Box, Text } from 'ink';
+import type { OccupantView, RoomView } from '../../debugger/session-api.js';
+import { AFFILIATION_GLYPH } from '../../muc/model/affiliation.js';
+import { windowStart } from '../layout.js';
+import { visibleRows } from '../rows.js';
+import { type TextStyle, useTheme } from '../theme.js';
+import { orderedOccupants } from '../view-model.js';
+import { innerRows, Pane } from './Pane.js';
+
+export interface RoomPaneProps {
+  rooms: readonly RoomView[];
+  /** Index into the pane's items: each room, then its occupants (see roomItems()). */
+  selected: number;
+  focused: boolean;
+  width: number;
+  height: number;
+}
+
+interface Line {
+  text: string;
+  style: 'room' | 'heading' | 'plain' | 'dim';
+  item?: number;
+}
+
+const GROUPS = [
+  { role: 'moderator', title: 'Moderators' },
+  { role: 'participant', title: 'Participants' },
+  { role: 'visitor', title: 'Visitors' },
+] as const;
+
+function occupantLine(occupant: OccupantView): string {
+  const glyph = AFFILIATION_GLYPH[occupant.affiliation];
+  const sessions = occupant.sessions.length > 0 ? occupant.sessions.join(', ') : occupant.bareJid;
+  const state = occupant.state === occupant.role ? '' : ` (${occupant.state})`;
+  return `${glyph} ${occupant.nick}  ${occupant.affiliation}${state}  ${sessions}`;
+}
+
+function roomLines(rooms: readonly RoomView[]): Line[] {
+  const lines: Line[] = [];
+  let item = 0;
+  for (const room of rooms) {
+    lines.push({ text: `${room.jid}  [${room.lifecycle}]`, style: 'room', item: item++ });
+    if (room.flags.length > 0) lines.push({ text: `  ${room.flags.join(', ')}`, style: 'dim' });
+    if (room.subject) lines.push({ text: `  subject: ${room.subject}`, style: 'dim' });
+    const ordered = orderedOccupants(room);
+    for (const group of GROUPS) {
+      const members = ordered.filter((occupant) => occupant.role === group.role);
+      lines.push({ text: ` ${group.title} (${members.length})`, style: 'heading' });
+      for (const occupant of members)
+        lines.push({ text: `  ${occupantLine(occupant)}`, style: 'plain', item: item++ });
+    }
+    // Occupants with role none (leaving) still count as items, in display order.
+    for (const occupant of ordered.filter((o) => o.role === 'none')) {
+      lines.push({ text: `  ${occupantLine(occupant)} (no role)`, style: 'dim', item: item++ });
+    }
+    lines.push({ text: ' Affiliations', style: 'heading' });
+    if (room.affiliations.length === 0) lines.push({ text: '  (none)', style: 'dim' });
+    for (const entry of room.affiliations) {
+      const nick = entry.reservedNick ? ` nick ${entry.reservedNick}` : '';
+      const where = entry.present ? 'present' : 'absent';
+      lines.push({
+        text: `  ${AFFILIATION_GLYPH[entry.affiliation]} ${entry.affiliation.padEnd(7)} ${entry.jid}${nick}  ${where}`,
+        style: 'plain',
+      });
+    }
+  }
+  return lines;
+}
+
+export function RoomPane({ rooms, selected, focused, width, height }: RoomPaneProps) {
+  const theme = useTheme();
+  const lines = roomLines(rooms);
+  const size = innerRows(height);
+  const anchor = lines.findIndex((line) => line.item === selected);
+  const start = windowStart(Math.max(0, anchor), lines.length, size);
+  const styles: Record<Line['style'], TextStyle> = {
+    room: { ...theme.strong, ...theme.accent },
+    heading: theme.strong,
+    plain: {},
+    dim: theme.dim,
+  };
+  return (
+    <Pane
+      title="Room"
+      info={`${rooms.length} room${rooms.length === 1 ? '' : 's'}`}
+      focused={focused}
+      width={width}
+      height={height}
+    >
+      {rooms.length === 0 ? <Text {...theme.dim}>No room yet.</Text> : null}
+      {visibleRows(lines, start, size).map(({ item: line, row }) => {
+        const isSelected = line.item !== undefined && line.item === selected;
+        return (
+          <Box key={row} height={1}>
+            <Text
+              wrap="truncate"
+              {...(isSelected && focused ? theme.selected : styles[line.style])}
+            >
+              {isSelected ? '>' : ' '}
+              {line.text}
+            </Text>
+          </Box>
+        );
+      })}
+    </Pane>
+  );
+}

@@ -1,0 +1,68 @@
+// The key table and its one dispatcher: modes, focus contexts, typed text — the debugger's controls for XEP-0045 scenarios (§7–§10)
+import { describe, expect, it } from 'vitest';
+import { dispatchKey, keyName, splitChunk } from './input-dispatcher.js';
+import { KEY_BINDINGS } from './keys.js';
+
+describe('keyName', () => {
+  it('names keys as the table writes them', () => {
+    expect(keyName('', { tab: true })).toBe('tab');
+    expect(keyName('', { tab: true, shift: true })).toBe('shift-tab');
+    expect(keyName('c', { ctrl: true })).toBe('ctrl-c');
+    expect(keyName(' ', {})).toBe('space');
+    expect(keyName('', { delete: true })).toBe('backspace');
+    expect(keyName('G', { shift: true })).toBe('G');
+  });
+});
+
+describe('dispatchKey', () => {
+  it('maps keys to actions by mode and focus', () => {
+    const action = (
+      mode: Parameters<typeof dispatchKey>[0],
+      input: string,
+      key = {},
+      focus: Parameters<typeof dispatchKey>[1] = 'stanzas',
+    ) => {
+      const result = dispatchKey(mode, focus, input, key);
+      return result.kind === 'action' ? result.action : result.kind;
+    };
+    expect(action('normal', 'n')).toBe('stepForward');
+    expect(action('normal', ' ')).toBe('stepForward');
+    expect(action('normal', 'p')).toBe('stepBack');
+    expect(action('normal', 'x', {}, 'script')).toBe('toggleBreakpoint');
+    expect(action('normal', 'x', {}, 'stanzas')).toBe('none');
+    expect(action('normal', '', { escape: true }, 'stanzas')).toBe('clearFilter');
+    expect(action('normal', '', { escape: true }, 'room')).toBe('closeOverlay');
+    expect(action('running', 'n')).toBe('stopRun');
+    expect(action('running', '+')).toBe('speedUp');
+    expect(action('help', '', { escape: true })).toBe('closeOverlay');
+    expect(action('xml', 's', { ctrl: true })).toBe('sendXml');
+  });
+
+  it('turns letters into text while a text input has focus', () => {
+    expect(dispatchKey('command', 'stanzas', 'q', {})).toEqual({ kind: 'text', text: 'q' });
+    expect(dispatchKey('filter', 'stanzas', 'n', {})).toEqual({ kind: 'text', text: 'n' });
+    expect(dispatchKey('xml', 'stanzas', '<', {})).toEqual({ kind: 'text', text: '<' });
+  });
+
+  it('every binding is reachable: no earlier binding of the same context takes its key', () => {
+    for (const [index, binding] of KEY_BINDINGS.entries()) {
+      for (const key of binding.keys) {
+        const earlier = KEY_BINDINGS.slice(0, index).find(
+          (other) => other.context === binding.context && other.keys.includes(key),
+        );
+        expect(earlier, `${key} in ${binding.context}`).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('splitChunk', () => {
+  it('splits keys that arrive together into single presses', () => {
+    expect(splitChunk('\t\tm', {})).toEqual([
+      ['', { tab: true }],
+      ['', { tab: true }],
+      ['m', { shift: false }],
+    ]);
+    expect(splitChunk('n', {})).toEqual([['n', {}]]);
+  });
+});

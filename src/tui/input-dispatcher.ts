@@ -1,0 +1,103 @@
+// The one input dispatcher: turns a key press into a binding of the key table, by mode and focus — the debugger's controls for XEP-0045 scenarios (§7–§10)
+import { type ActionName, KEY_BINDINGS, type KeyBinding, type KeyContext } from './keys.js';
+import type { Mode, PaneId } from './ui-state.js';
+
+/** The subset of ink's `Key` the dispatcher reads (so it can be unit tested without ink). */
+export interface KeyFlags {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageDown?: boolean;
+  pageUp?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  shift?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+}
+
+/** Normalises ink's (input, key) pair into the key names of the table. */
+export function keyName(input: string, key: KeyFlags): string {
+  if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+  if (key.escape) return 'esc';
+  if (key.return) return 'enter';
+  if (key.backspace || key.delete) return 'backspace';
+  if (key.upArrow) return 'up';
+  if (key.downArrow) return 'down';
+  if (key.leftArrow) return 'left';
+  if (key.rightArrow) return 'right';
+  if (key.pageUp) return 'pageup';
+  if (key.pageDown) return 'pagedown';
+  if (key.home) return 'home';
+  if (key.end) return 'end';
+  if (key.ctrl && input.length === 1) return `ctrl-${input.toLowerCase()}`;
+  if (input === ' ') return 'space';
+  return input;
+}
+
+/** The contexts in force, most specific first: the first matching binding wins. */
+export function activeContexts(mode: Mode, focus: PaneId): KeyContext[] {
+  switch (mode) {
+    case 'help':
+      return ['help'];
+    case 'running':
+      return ['running'];
+    case 'command':
+    case 'filter':
+      return ['line'];
+    case 'xml':
+      return ['xml'];
+    case 'normal': {
+      const focused = `focus:${focus}`;
+      const specific = KEY_BINDINGS.some((binding) => binding.context === focused)
+        ? [focused as KeyContext]
+        : [];
+      return [...specific, 'panes', 'global'];
+    }
+  }
+}
+
+export type Dispatch =
+  | { kind: 'action'; action: ActionName; binding: KeyBinding }
+  /** Printable text typed into a text input (command line, filter, XML editor). */
+  | { kind: 'text'; text: string }
+  | { kind: 'none' };
+
+const TEXT_MODES: ReadonlySet<Mode> = new Set(['command', 'filter', 'xml']);
+
+export function dispatchKey(mode: Mode, focus: PaneId, input: string, key: KeyFlags): Dispatch {
+  const name = keyName(input, key);
+  for (const context of activeContexts(mode, focus)) {
+    const binding = KEY_BINDINGS.find(
+      (candidate) =>
+        candidate.context === context &&
+        (candidate.keys.includes(name) || candidate.keys.includes('any')),
+    );
+    if (binding) return { kind: 'action', action: binding.action, binding };
+  }
+  if (TEXT_MODES.has(mode) && input !== '' && !key.ctrl && !key.escape) {
+    return { kind: 'text', text: input };
+  }
+  return { kind: 'none' };
+}
+
+/**
+ * Splits a chunk of several plain characters (keys typed faster than the terminal is read,
+ * or sent at once by tmux) into single key presses; escape sequences are already split by ink.
+ */
+export function splitChunk(input: string, key: KeyFlags): [string, KeyFlags][] {
+  if (input.length <= 1 || input.startsWith('\u001b') || key.ctrl) return [[input, key]];
+  return [...input].map((char): [string, KeyFlags] => {
+    if (char === '\t') return ['', { tab: true }];
+    if (char === '\r' || char === '\n') return ['', { return: true }];
+    if (char === '\u007f' || char === '\b') return ['', { backspace: true }];
+    const code = char.charCodeAt(0);
+    if (code > 0 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
+    return [char, { shift: /[A-Z]/.test(char) }];
+  });
+}

@@ -1,0 +1,147 @@
+// `mucsim tui` end to end: the real binary inside tmux as a person sees it, and the plain transcript without a terminal — XEP-0045 scenarios stepped (§7–§10)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from './helpers/cli.js';
+import { prosodySuiteDir, REPO_ROOT } from './helpers/suite.js';
+
+const BIN = join(REPO_ROOT, 'dist', 'bin', 'mucsim.js');
+const TUTORIAL = join(REPO_ROOT, 'scenarios', 'tutorial', '01-create-and-configure.scs');
+const FALLBACK = join(prosodySuiteDir(), 'muc_create_destroy.scs');
+const SCRIPT = existsSync(TUTORIAL) ? TUTORIAL : FALLBACK;
+const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+const SOCKET = `mucsim-e2e-${process.pid}`;
+const SESSION = 'tui';
+
+if (!HAS_TMUX) {
+  console.warn('tui-e2e: tmux is not installed, so the terminal end-to-end test is SKIPPED');
+}
+
+function tmux(...args: string[]): string {
+  const result = spawnSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+function screen(): string {
+  return tmux('capture-pane', '-p', '-t', SESSION);
+}
+
+/** Polls the screen until it shows what we wait for (a person would wait for it too). */
+async function waitFor(
+  predicate: (text: string) => boolean,
+  what: string,
+  ms = 8000,
+): Promise<string> {
+  const until = Date.now() + ms;
+  let text = screen();
+  while (!predicate(text)) {
+    if (Date.now() > until)
+      throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    text = screen();
+  }
+  return text;
+}
+
+async function press(key: string): Promise<void> {
+  tmux('send-keys', '-t', SESSION, key);
+  await new Promise((resolve) => setTimeout(resolve, 80));
+}
+
+function stepCounter(text: string): string | undefined {
+  return /step (\d+\/\d+)/.exec(text)?.[1];
+}
+
+describe.skipIf(!HAS_TMUX)('mucsim tui in a terminal (tmux 160×48)', () => {
+  beforeAll(() => {
+    if (!existsSync(BIN)) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT });
+    // CI=true makes ink draw only the final frame: unset it, as in a person's terminal.
+    const command = `env -u CI node ${BIN} tui ${SCRIPT}; echo "EXITED $?"; sleep 30`;
+    tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '48', command);
+  });
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  });
+
+  it('steps forwards and back, shows roles, the help overlay, and restores the screen on q', async () => {
+    const first = await waitFor(
+      (text) => text.includes('Stanzas') && text.includes('Room'),
+      'the first frame',
+    );
+    const total = stepCounter(first)?.split('/')[1];
+    expect(stepCounter(first)).toBe(`0/${total}`);
+    expect(first).toContain('▸ Stanzas');
+    expect(first).toMatch(/Romeo connects/);
+
+    await press('n');
+    await press('n');
+    await waitFor((text) => stepCounter(text) === `2/${total}`, 'step 2');
+    await press('n');
+    const joined = await waitFor((text) => stepCounter(text) === `3/${total}`, 'step 3');
+    // Romeo created the room: the Room pane lists him among the moderators, as owner.
+    expect(joined).toContain('Moderators (1)');
+    expect(joined).toMatch(/~ Romeo {2}owner/);
+    expect(joined).toMatch(/Romeo ← presence from \w+\/Romeo: owner\/moderator, 201/);
+
+    await press('b');
+    const back = await waitFor((text) => stepCounter(text) === `2/${total}`, 'back at step 2');
+    expect(back).toContain('No room yet.');
+    expect(back).toContain('back to step 2');
+
+    await press('?');
+    const help = await waitFor((text) => text.includes('Help: keys'), 'the help overlay');
+    expect(help).toContain('execute the next step');
+    expect(help).toContain('go back one step (time travel)');
+    await press('Escape');
+    await waitFor((text) => !text.includes('Help: keys'), 'the help to close');
+
+    await press('q');
+    const after = await waitFor((text) => text.includes('EXITED'), 'the process to exit');
+    expect(after).toContain('EXITED 0');
+    // The alternate screen is gone: the panes are no longer on the terminal.
+    expect(after).not.toContain('Stanzas');
+  }, 30_000);
+});
+
+describe('mucsim tui without a terminal', () => {
+  it('prints a plain transcript and exits 0 when every step passed', async () => {
+    const run = await runCli(['tui', SCRIPT]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^1\/\d+ Romeo connects — ✔ passed$/m);
+    expect(run.stdout).toMatch(/Romeo ← presence from \w+\/Romeo: owner\/moderator/);
+    expect(run.stdout).toMatch(/all \d+ steps passed/);
+  });
+
+  it('exits 1 when a step fails, and --record writes the recording', async () => {
+    const source = readFileSync(SCRIPT, 'utf8').replace("role='moderator'", "role='visitor'");
+    const directory = tempFiles({ 'broken.scs': source });
+    const record = join(directory, 'recorded.scs');
+    const run = await runCli(['tui', join(directory, 'broken.scs'), '--record', record]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✘ failed');
+    expect(run.stdout).toMatch(/step \d+ failed; \d+ step\(s\) not run/);
+    expect(readFileSync(record, 'utf8')).toContain('Romeo connects');
+  });
+
+  it('without a script explains how to use mucsim run, with exit code 2', async () => {
+    const run = await runCli(['tui']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mucsim run <paths...>');
+  });
+
+  it('the real binary with no stdin never hangs', () => {
+    if (!existsSync(BIN)) return;
+    const result = spawnSync('node', [BIN, 'tui', SCRIPT], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 15_000,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/all \d+ steps passed/);
+  });
+});
