@@ -106,6 +106,58 @@ describe.skipIf(!HAS_TMUX)('mucsim tui in a terminal (tmux 160×48)', () => {
   }, 30_000);
 });
 
+describe.skipIf(!HAS_TMUX)(
+  'two typed users in an empty world, saved and replayed (tmux 160×48)',
+  () => {
+    const TYPED = 'typed';
+    const saved = join(tempFiles({}), 'session.scs');
+
+    beforeAll(() => {
+      if (!existsSync(BIN)) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT });
+      const command = `env -u CI node ${BIN} tui; echo "EXITED $?"; sleep 30`;
+      tmux('new-session', '-d', '-s', TYPED, '-x', '160', '-y', '48', command);
+    });
+
+    afterAll(() => {
+      spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', TYPED]);
+    });
+
+    async function type(line: string, expected: RegExp): Promise<string> {
+      tmux('send-keys', '-t', TYPED, ':');
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      tmux('send-keys', '-t', TYPED, '-l', line);
+      tmux('send-keys', '-t', TYPED, 'Enter');
+      const until = Date.now() + 8000;
+      for (;;) {
+        const text = tmux('capture-pane', '-p', '-t', TYPED);
+        if (expected.test(text)) return text;
+        if (Date.now() > until) throw new Error(`after ':${line}' the screen was:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+
+    it('lets Romeo and Juliet type commands, then :save writes a script that mucsim run passes', async () => {
+      await type('romeo connect', /1\. Romeo connects \[typed\]/);
+      await type('romeo join garden/Romeo', /~ Romeo {2}owner/);
+      await type('romeo config garden instant', /garden@conference\.localhost {2}\[open\]/);
+      await type('juliet connect', /Juliet connects \[typed\]/);
+      const joined = await type('juliet join garden/Juliet', /Participants \(1\)/);
+      expect(joined).toMatch(/- Juliet {2}none/);
+      const said = await type(
+        'juliet say garden Hello Romeo',
+        /Romeo ← message groupchat from garden\/Juliet: "Hello Romeo"/,
+      );
+      expect(said).toContain('step 6/6');
+      await type(`save ${saved}`, /saved to /);
+      tmux('send-keys', '-t', TYPED, 'q');
+
+      const replay = await runCli(['run', '--strict-order', saved]);
+      expect(replay.stdout).toContain('1 passed, 0 failed');
+      expect(replay.code).toBe(0);
+    }, 30_000);
+  },
+);
+
 describe('mucsim tui without a terminal', () => {
   it('prints a plain transcript and exits 0 when every step passed', async () => {
     const run = await runCli(['tui', SCRIPT]);
