@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import { makeCheckCommand } from './commands/check.js';
 import { makeExplainCommand } from './commands/explain.js';
+import { makeMachinesCommand } from './commands/machines.js';
 import { makeRunCommand } from './commands/run.js';
+import { makeTraceCommand } from './commands/trace.js';
 import { makeTuiCommand } from './commands/tui.js';
 import type { CliIo } from './io.js';
 
@@ -20,6 +22,8 @@ export function makeProgram(io: CliIo, setExit: (code: number) => void): Command
     makeCheckCommand(io, setExit),
     makeExplainCommand(io, setExit),
     makeTuiCommand(io, setExit),
+    makeTraceCommand(io, setExit),
+    makeMachinesCommand(io, setExit),
   ]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),
