@@ -162,7 +162,6 @@ export function affiliationPrivileges(affiliation: Affiliation): [string, boolea
     checkRoleChange({
       actorAffiliation: affiliation,
       actorRole: roleOnEntry,
-      actorIsTarget: false,
       targetAffiliation: 'none',
       targetRole: 'participant',
       newRole: 'moderator',

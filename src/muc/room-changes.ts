@@ -31,7 +31,6 @@ export function setRole(
     const refusal = checkRoleChange({
       actorAffiliation: room.affiliationOf(actor),
       actorRole: room.occupantBySession(actor)?.role ?? 'none',
-      actorIsTarget: bareJid(actor) === occupant.bareJid,
       targetAffiliation: room.affiliationOf(occupant.bareJid),
       targetRole: occupant.role,
       newRole: role,

@@ -13,16 +13,30 @@ function forwardInvite(room: Room, stanza: Element, invite: Element): HookOutcom
   if (!invitee) return { veto: { type: 'modify', condition: 'jid-malformed' } };
   const inviter = stanza.attrs.from;
   const occupant = room.occupantBySession(inviter);
-  // Prosody: only occupants with voice invite (Table 3's "Invite Other Users" for visitors is off).
-  if (!occupant || !roleMay(occupant.role, 'inviteOtherUsers')) {
-    return { veto: { type: 'auth', condition: 'forbidden' } };
+  // Prosody (muc-pre-invite): someone outside the room counts with its affiliation's default
+  // role, and visitors may not invite (Table 3's "Invite Other Users: Yes*" for visitors is off).
+  const role = occupant?.role ?? room.defaultRoleFor(room.affiliationOf(inviter));
+  if (!roleMay(role, 'inviteOtherUsers')) return { veto: { type: 'auth', condition: 'forbidden' } };
+  // Prosody masks the inviter as its occupant JID in a semi-anonymous room, unless the invitee
+  // will be a moderator and see real JIDs anyway. For an inviter outside the room it would send
+  // the real JID (a FIXME in its code); mucsim refuses instead, so nothing leaks.
+  const masked =
+    room.config.whois === 'moderators' &&
+    room.defaultRoleFor(room.affiliationOf(invitee)) !== 'moderator';
+  if (masked && !occupant) {
+    return {
+      veto: {
+        type: 'auth',
+        condition: 'forbidden',
+        text: 'Join the room to invite: from outside, the invitation would reveal your address',
+      },
+    };
   }
   const reason = invite.getChildText('reason') || undefined;
   const event = { room, stanza, inviter, invitee, reason };
   const decision = room.bus.fire('muc-pre-invite', event);
   if (decision) return decision.outcome;
-  // Prosody shows the inviter's real JID only where real JIDs are public.
-  const shownInviter = room.config.whois === 'anyone' ? inviter : occupant.occupantJid;
+  const shownInviter = masked && occupant ? occupant.occupantJid : inviter;
   const attrs: Record<string, string> = { from: room.jid, to: invitee };
   if (stanza.attrs.id) attrs.id = stanza.attrs.id;
   const message = new Element('message', attrs);
@@ -33,12 +47,7 @@ function forwardInvite(room: Room, stanza: Element, invite: Element): HookOutcom
   if (room.config.password) x.c('password').t(room.config.password);
   const suffix = reason ? ` (${reason})` : '';
   message.c('body').t(`${shownInviter} invited you to the room ${room.jid}${suffix}`);
-  message.c(
-    'x',
-    reason
-      ? { xmlns: NS.conference, jid: room.jid, reason }
-      : { xmlns: NS.conference, jid: room.jid },
-  );
+  message.c('x', { xmlns: NS.conference, jid: room.jid }).t(reason ?? '');
   room.bus.fire('muc-invite', event);
   room.send(message, BY);
   return 'handled';

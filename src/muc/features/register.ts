@@ -51,8 +51,9 @@ function registrationQuery(room: Room, jid: string): Element {
 function refuseUnaffiliated(room: Room, stanza: Element): boolean {
   const affiliation = room.affiliationOf(stanza.attrs.from);
   if (mayRegister(affiliation, room.config.allowUnaffiliatedRegister)) return false;
-  // The XEP says not-allowed; Prosody answers registration-required.
-  room.sendError(stanza, { type: 'auth', condition: 'registration-required' }, BY);
+  // The XEP says not-allowed; Prosody answers forbidden to outcasts, registration-required to others.
+  const condition = affiliation === 'outcast' ? 'forbidden' : 'registration-required';
+  room.sendError(stanza, { type: 'auth', condition }, BY);
   return true;
 }
 

@@ -58,21 +58,21 @@ export interface RoleChange {
   actorAffiliation: Affiliation;
   /** The actor's role in the room; 'none' when the actor is not an occupant. */
   actorRole: Role;
-  actorIsTarget: boolean;
   targetAffiliation: Affiliation;
   targetRole: Role;
   newRole: Role;
 }
 
 /**
- * Table 5 (§5.1.3) as Prosody enforces it (may_set_role): nobody changes the role of an admin
- * or owner but themself; only admins and owners grant or revoke moderator; the actor must be
- * a moderator in the room. Prosody answers `not-allowed` to all three.
+ * Table 5 (§5.1.3) as Prosody enforces it (may_set_role): nobody changes the role of someone
+ * with a higher affiliation; only admins and owners grant or revoke moderator; the actor must
+ * be a moderator in the room. Prosody answers `not-allowed` to all three. It compares ranks
+ * only, so an owner may also take an admin's voice, where §8.4 says no one may.
  */
 export function checkRoleChange(change: RoleChange): StanzaErrorSpec | undefined {
-  const targetIsPrivileged =
-    change.targetAffiliation === 'owner' || change.targetAffiliation === 'admin';
-  if (targetIsPrivileged && !change.actorIsTarget) return notAllowed;
+  if (AFFILIATION_RANK[change.actorAffiliation] < AFFILIATION_RANK[change.targetAffiliation]) {
+    return notAllowed;
+  }
   if (change.targetRole === 'moderator' || change.newRole === 'moderator') {
     if (change.actorAffiliation !== 'owner' && change.actorAffiliation !== 'admin') {
       return notAllowed;
