@@ -1,3 +1,4 @@
+// Tests of the typed command language: every verb, good and bad input, the stanzas built — XEP-0045 §7–§10 as typed by virtual users
 import { describe, expect, it } from 'vitest';
 import { parseBlock } from '../scansion/block.js';
 import { canonicalXml } from '../xmpp/xml.js';

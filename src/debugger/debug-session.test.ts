@@ -1,3 +1,4 @@
+// Tests of the debugger session: stepping, time travel by replay, breakpoints, typed steps and views — XEP-0045 scenarios stepped through
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,4 @@
+// Tests of the recorder: sessions written as .scs replay green, volatile values made robust — XEP-0045 scenarios recorded
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,3 +1,4 @@
+// Tests of the room and transition views: roles, affiliations and status codes in words — XEP-0045 §5, §12
 import { describe, expect, it } from 'vitest';
 import { parseBlock } from '../scansion/block.js';
 import { describeCode, summarizeEntry, summarizeStanza } from './views.js';

@@ -1,3 +1,4 @@
+// Tests of a client's inbox and the live runner's wait — XEP-0045 scenario traffic (§7–§10)
 import { createElement as xml } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from './inbox.js';

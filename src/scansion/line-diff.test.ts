@@ -1,3 +1,4 @@
+// Tests of the line diff shown for a failed receives — XEP-0045 scenario stanzas
 import { describe, expect, it } from 'vitest';
 import { diffLines } from './line-diff.js';
 

@@ -1,3 +1,4 @@
+// Tests pinning every scansion matching rule, negatives included — XEP-0045 stanzas as scripts expect them
 import type { Element } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xmpp/xml.js';

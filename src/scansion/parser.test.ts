@@ -1,3 +1,4 @@
+// Tests of the .scs parser: the grammar and errors at file:line:column — scripts of XEP-0045 scenarios
 import { describe, expect, it } from 'vitest';
 import { parseScript } from './parser.js';
 import { ScriptSyntaxError } from './syntax-error.js';

@@ -1,3 +1,4 @@
+// Every script of Prosody's MUC suite parses and round-trips through the writer — XEP-0045 conformance scripts
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

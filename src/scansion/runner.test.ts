@@ -1,3 +1,4 @@
+// Tests of the runner: skip-unmatched, strict order, receives nothing, failures with the closest stanza — XEP-0045 scenarios
 import { Element, createElement as xml } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import { parseScript } from './parser.js';

@@ -1,3 +1,4 @@
+// Tests of ${Name's JID} substitution and captures — XEP-0045 scenario scripts
 import { createElement as xml } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,3 +1,4 @@
+// Tests of the .scs writer: recorded scripts parse back the same — XEP-0045 scenarios recorded
 import { createElement as xml } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import { canonicalXml } from '../xmpp/xml.js';

@@ -1,3 +1,4 @@
+// Tests of the XML reader: well-formedness errors with line and column — stanzas of XEP-0045 scenarios
 import { describe, expect, it } from 'vitest';
 import { parseXml, type XmlParseResult } from './xml-parser.js';
 

@@ -1,3 +1,4 @@
+// Tests of XML helpers: escaping, pretty printing, canonical form, namespaces — XEP-0045 stanzas
 import { type Element, createElement as xml } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import {
