@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { makeCheckCommand } from './commands/check.js';
 import { makeExplainCommand } from './commands/explain.js';
+import { makeFuzzCommand } from './commands/fuzz.js';
 import { makeMachinesCommand } from './commands/machines.js';
 import { makeRunCommand } from './commands/run.js';
 import { makeTraceCommand } from './commands/trace.js';
@@ -24,6 +25,7 @@ export function makeProgram(io: CliIo, setExit: (code: number) => void): Command
     makeTuiCommand(io, setExit),
     makeTraceCommand(io, setExit),
     makeMachinesCommand(io, setExit),
+    makeFuzzCommand(io, setExit),
   ]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),

@@ -67,16 +67,32 @@ function intern(snapshot: OccupantSnapshot): OccupantSnapshot {
   return snapshot;
 }
 
+let initial: OccupantSnapshot | undefined;
+
 export function initialOccupantSnapshot(): OccupantSnapshot {
-  return intern(getInitialSnapshot(occupantMachine));
+  initial ??= intern(getInitialSnapshot(occupantMachine));
+  return initial;
 }
+
+/** Each interned snapshot's successors by event: the chart is pure, so `transition()` runs once per pair. */
+const successors = new WeakMap<OccupantSnapshot, Map<string, OccupantSnapshot>>();
 
 export function advanceOccupant(
   snapshot: OccupantSnapshot,
   event: OccupantEvent,
 ): OccupantSnapshot {
+  const key = 'role' in event ? `${event.type} ${event.role}` : event.type;
+  let known = successors.get(snapshot);
+  const cached = known?.get(key);
+  if (cached) return cached;
   const [next] = transition(occupantMachine, snapshot, event);
-  return intern(next);
+  const interned = intern(next);
+  if (!known) {
+    known = new Map();
+    successors.set(snapshot, known);
+  }
+  known.set(key, interned);
+  return interned;
 }
 
 export function occupantState(snapshot: OccupantSnapshot): OccupantState {

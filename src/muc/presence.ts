@@ -1,5 +1,6 @@
 // Builds occupants' presence as each viewer may see it, and broadcasts status changes — XEP-0045 §7.2.2–4, §7.14, §17.3
 import { clone, Element } from 'ltx';
+import { addressedCopy } from '../xmpp/addressed-copy.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { Occupant } from './model/occupant.js';
 import type { Role } from './model/role.js';
@@ -88,11 +89,6 @@ export function otherViewer(room: Room, viewer: Occupant | undefined): Viewer {
   return { kind: 'other', seesJids: room.canSeeRealJids(viewer) };
 }
 
-function addressed(stanza: Element, to: string): Element {
-  stanza.attrs.to = to;
-  return stanza;
-}
-
 /**
  * Tells the room about an occupant's new status (Prosody's publicise_occupant_status): every
  * other occupant first, each as their whois rights allow, and the occupant's own sessions
@@ -118,23 +114,20 @@ export function publiciseOccupantStatus(
     for (const other of room.occupants()) {
       if (other === occupant) continue;
       const copy = room.canSeeRealJids(other) ? forMods : forOthers;
-      for (const session of other.sessions.keys()) {
-        room.send(addressed(clone(copy), session), by);
-      }
+      for (const session of other.sessions.keys()) room.send(addressedCopy(copy, session), by);
     }
   }
   const sessions = publicity.onlySession ? [publicity.onlySession] : [...occupant.sessions.keys()];
   for (const session of sessions) {
     const own = presenceFor(room, occupant, { kind: 'self', session }, publicity);
-    room.send(addressed(own, session), by);
+    own.attrs.to = session;
+    room.send(own, by);
   }
 }
 
 /** Sends `stanza` to every session of `occupant`. */
 export function routeToOccupant(room: Room, occupant: Occupant, stanza: Element, by: string): void {
-  for (const session of occupant.sessions.keys()) {
-    room.send(addressed(clone(stanza), session), by);
-  }
+  for (const session of occupant.sessions.keys()) room.send(addressedCopy(stanza, session), by);
 }
 
 /** Sends a message to every occupant's every session (§7.4), after the broadcast hooks ran. */

@@ -101,6 +101,12 @@ export function setAffiliation(
   const pre = room.bus.fire('muc-pre-set-affiliation', event);
   if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
 
+  // Each holder's affiliation as it stands before the change: a domain-wide record (or a
+  // service admin's rights) is not what holders with their own record end up with.
+  const holders = [...room.occupants()].filter((occupant) => holdsJid(occupant, jid));
+  const before = new Map(
+    holders.map((occupant) => [occupant, room.affiliationOf(occupant.bareJid)]),
+  );
   const keptNick = affiliation === 'none' ? undefined : room.reservedNickOf(jid);
   const reservedNick =
     details.reservedNick === undefined ? keptNick : details.reservedNick || undefined;
@@ -111,19 +117,20 @@ export function setAffiliation(
     by,
   );
 
-  const role = room.defaultRoleFor(affiliation);
-  const isDowngrade = AFFILIATION_RANK[affiliation] < AFFILIATION_RANK[previous];
-  const codes = role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [];
-  const updated: { occupant: Occupant; prevRole: Role }[] = [];
-  for (const occupant of [...room.occupants()]) {
-    if (!holdsJid(occupant, jid)) continue;
+  const updated: { occupant: Occupant; prevRole: Role; codes: string[] }[] = [];
+  for (const occupant of holders) {
+    // Table 4 for the affiliation the occupant now holds (its own record wins over the domain's).
+    const now = room.affiliationOf(occupant.bareJid);
+    const role = room.defaultRoleFor(now);
+    const isDowngrade = AFFILIATION_RANK[now] < AFFILIATION_RANK[before.get(occupant) ?? now];
+    const codes = role === 'none' ? [now === 'outcast' ? '301' : '321'] : [];
     const prevRole = occupant.role;
     if (prevRole !== role && (isDowngrade || ROLE_RANK[prevRole] < ROLE_RANK[role])) {
       room.changeRole(occupant, role, codes, by);
     }
-    updated.push({ occupant, prevRole });
+    updated.push({ occupant, prevRole, codes });
   }
-  for (const { occupant, prevRole } of updated) {
+  for (const { occupant, prevRole, codes } of updated) {
     const publicity = {
       codes: occupant.role === 'none' ? codes : [],
       actor: actorJid,

@@ -147,7 +147,9 @@ export class Room {
     details: { reservedNick?: string; reason?: string; actor?: string },
     by: string,
   ): void {
-    const previous = this.affiliationOf(jid);
+    // The stored affiliation, not affiliationOf's view of it (service admins, domain-wide
+    // records): the event tells what changed in the room's list.
+    const previous = this.state.affiliations.get(jid)?.affiliation ?? 'none';
     if (affiliation === 'none') {
       this.state.affiliations.delete(jid);
     } else {

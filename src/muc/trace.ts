@@ -48,11 +48,22 @@ export class Trace {
 
   append(draft: Draft<TraceEntry>): number {
     const seq = this.nextSeq++;
-    if (!this.enabled && this.listeners.length === 0) return seq;
-    const entry = { seq, ...draft } as TraceEntry;
+    if (this.enabled || this.listeners.length > 0) this.record({ seq, ...draft } as TraceEntry);
+    return seq;
+  }
+
+  /** `append` of a delivery without the spread: the one entry per recipient of a broadcast. */
+  appendDelivery(time: number, cause: number, to: string, stanza: Element, by: string): number {
+    const seq = this.nextSeq++;
+    if (this.enabled || this.listeners.length > 0) {
+      this.record({ seq, kind: 'delivery', time, cause, to, stanza, by });
+    }
+    return seq;
+  }
+
+  private record(entry: TraceEntry): void {
     if (this.enabled) this.entries.push(entry);
     for (const listener of this.listeners) listener(entry);
-    return seq;
   }
 
   /** Called with each entry as it is appended, so a trace can be written as it grows. */

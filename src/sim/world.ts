@@ -5,7 +5,7 @@ import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { bareJid, domainOf, isFullJid, prepJid, resourceOf, withResource } from '../xmpp/jid.js';
-import { stanzaError } from '../xmpp/stanza-error.js';
+import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
 import { addAvatarHash, answerServerIq } from './home-server.js';
 import { SeededIds } from './ids.js';
@@ -22,6 +22,51 @@ export interface WorldOptions {
   stepMs?: number;
   /** The MUC service's feature list (default: all of them), e.g. to add a test feature. */
   features?: readonly Feature[];
+  /** The largest stanza a client may send, serialised, in bytes (default 256 KiB). */
+  maxStanzaBytes?: number;
+  /** The deepest nesting of elements a client may send, the stanza itself being 1 (default 64). */
+  maxStanzaDepth?: number;
+  /**
+   * Keep every delivered stanza in its session's `inbox` (default true). Off when nothing reads
+   * the inboxes (benchmarks, long runs): delivery listeners and the trace still see everything.
+   */
+  keepInboxes?: boolean;
+}
+
+export const DEFAULT_MAX_STANZA_BYTES = 256 * 1024;
+export const DEFAULT_MAX_STANZA_DEPTH = 64;
+
+const IQ_TYPES = new Set(['get', 'set', 'result', 'error']);
+
+/**
+ * RFC 6120 §8.2.3, as Prosody's stanza router enforces it for clients (with its texts): an iq
+ * has a known type and an id, and a get or set has exactly one child.
+ */
+function malformedIq(stanza: Element): string | undefined {
+  if (stanza.name !== 'iq') return undefined;
+  const type = stanza.attrs.type;
+  if (!IQ_TYPES.has(type)) return 'Invalid IQ type';
+  if (type === 'error' && stanza.getChildElements().length === 0) return undefined;
+  if (stanza.attrs.id === undefined) return "Missing required 'id' attribute";
+  if ((type === 'get' || type === 'set') && stanza.getChildElements().length !== 1) {
+    return 'Incorrect number of children for IQ stanza';
+  }
+  return undefined;
+}
+
+/** Bytes of the UTF-8 encoding of `text` (surrogate pairs are one 4-byte character). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 export type DeliveryListener = (stanza: Element) => void;
@@ -36,7 +81,12 @@ export class World {
   readonly domain: string;
   readonly mucDomain: string;
   private readonly stepMs: number;
+  private readonly maxStanzaBytes: number;
+  private readonly maxStanzaDepth: number;
+  private readonly keepInboxes: boolean;
   private readonly sessions = new Map<string, Session>();
+  /** The connected sessions of each bare JID, in connection order (routing to bare JIDs). */
+  private readonly sessionsByBare = new Map<string, Session[]>();
   private readonly listeners = new Map<string, DeliveryListener>();
 
   constructor(options: WorldOptions = {}) {
@@ -45,6 +95,9 @@ export class World {
     this.domain = options.domain ?? 'localhost';
     this.mucDomain = options.mucDomain ?? `conference.${this.domain}`;
     this.stepMs = options.stepMs ?? 1000;
+    this.maxStanzaBytes = options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES;
+    this.maxStanzaDepth = options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH;
+    this.keepInboxes = options.keepInboxes ?? true;
     this.service = new MucService({
       domain: this.mucDomain,
       admins: options.admins ?? [`admin@${this.domain}`],
@@ -72,6 +125,9 @@ export class World {
       joined: new Set(),
     };
     this.sessions.set(full, session);
+    const sameBare = this.sessionsByBare.get(bareJid(full));
+    if (sameBare) sameBare.push(session);
+    else this.sessionsByBare.set(bareJid(full), [session]);
     this.trace.append({ kind: 'connect', time: this.clock.now(), jid: full });
     return session;
   }
@@ -80,6 +136,12 @@ export class World {
   disconnect(jid: string): void {
     const session = this.requireSession(jid);
     this.clock.advance(this.stepMs);
+    // The session is gone before its server speaks for it: what the rooms answer is not delivered.
+    this.sessions.delete(jid);
+    const sameBare = this.sessionsByBare.get(bareJid(jid))?.filter((other) => other !== session);
+    if (sameBare?.length) this.sessionsByBare.set(bareJid(jid), sameBare);
+    else this.sessionsByBare.delete(bareJid(jid));
+    this.listeners.delete(jid);
     for (const occupantJid of [...session.joined]) {
       this.input(
         session,
@@ -87,8 +149,6 @@ export class World {
         'server',
       );
     }
-    this.sessions.delete(jid);
-    this.listeners.delete(jid);
     this.trace.append({ kind: 'disconnect', time: this.clock.now(), jid });
   }
 
@@ -96,7 +156,73 @@ export class World {
   send(jid: string, stanza: Element): number {
     const session = this.requireSession(jid);
     this.clock.advance(this.stepMs);
+    // Checked before anything walks the stanza recursively (clone, toString): a hostile depth
+    // must not reach the stack limit, an oversized stanza must not reach the service.
+    const limit = this.exceededLimit(stanza);
+    if (limit) {
+      const shallow = new Element(stanza.name, { ...stanza.attrs });
+      return this.refuse(session, shallow, {
+        type: 'modify',
+        condition: 'policy-violation',
+        text: limit,
+      });
+    }
+    const malformed = malformedIq(stanza);
+    if (malformed) {
+      return this.refuse(session, clone(stanza), {
+        type: 'modify',
+        condition: 'bad-request',
+        text: malformed,
+      });
+    }
     return this.input(session, clone(stanza), 'client');
+  }
+
+  /** Which limit the stanza exceeds, as the text of the policy-violation error. */
+  private exceededLimit(stanza: Element): string | undefined {
+    // Depth first, iteratively; along the way an upper bound of the serialised size, so that
+    // only stanzas near the limit are serialised to be measured exactly.
+    let bound = 0;
+    const stack: [Element, number][] = [[stanza, 1]];
+    while (stack.length > 0) {
+      const [element, depth] = stack.pop()!;
+      if (depth > this.maxStanzaDepth) {
+        return `Stanza nested deeper than the limit of ${this.maxStanzaDepth} levels`;
+      }
+      bound += 2 * element.name.length + 5;
+      for (const [name, value] of Object.entries(element.attrs)) {
+        bound += name.length + 4 + 6 * String(value ?? '').length;
+      }
+      for (const child of element.children) {
+        if (typeof child === 'string') bound += 6 * child.length;
+        else stack.push([child, depth + 1]);
+      }
+    }
+    if (bound <= this.maxStanzaBytes) return undefined;
+    if (utf8Length(stanza.toString()) <= this.maxStanzaBytes) return undefined;
+    return `Stanza larger than the limit of ${this.maxStanzaBytes} bytes`;
+  }
+
+  /** The user's server refuses the stanza (RFC 6120 §8.3): it is traced, answered, and goes no further. */
+  private refuse(session: Session, stanza: Element, spec: StanzaErrorSpec): number {
+    stanza.attrs.from = session.jid;
+    const cause = this.trace.append({
+      kind: 'input',
+      time: this.clock.now(),
+      sender: session.jid,
+      origin: 'client',
+      stanza,
+    });
+    const type = stanza.attrs.type;
+    // Never answer an error, nor an iq result (RFC 6120 §8.2.3).
+    if (type === 'error' || (stanza.name === 'iq' && type === 'result')) {
+      this.drop(stanza, cause, spec.text ?? spec.condition);
+      return cause;
+    }
+    const error = stanzaError(stanza, spec);
+    error.attrs.from = this.domain;
+    this.deliver(session, error, cause, 'server');
+    return cause;
   }
 
   session(jid: string): Session | undefined {
@@ -109,6 +235,11 @@ export class World {
 
   onDelivery(jid: string, listener: DeliveryListener): void {
     this.listeners.set(jid, listener);
+  }
+
+  /** The connected sessions of the bare JID of `jid`. */
+  private sessionsOf(jid: string): readonly Session[] {
+    return this.sessionsByBare.get(bareJid(jid)) ?? [];
   }
 
   private requireSession(jid: string): Session {
@@ -154,8 +285,8 @@ export class World {
     if (stanza.name === 'presence' && stanza.attrs.type === undefined) {
       // RFC 6121 §4.2: initial presence is sent to the user's own available resources, itself included.
       session.available = true;
-      for (const other of this.sessions.values()) {
-        if (bareJid(other.jid) !== bareJid(session.jid) || !other.available) continue;
+      for (const other of this.sessionsOf(session.jid)) {
+        if (!other.available) continue;
         const echo = clone(stanza);
         echo.attrs.to = other.jid;
         this.deliver(other, echo, cause, 'router');
@@ -241,23 +372,14 @@ export class World {
       this.drop(stanza, cause, 'session not connected');
       return;
     }
-    const targets = [...this.sessions.values()].filter(
-      (session) => session.available && bareJid(session.jid) === bareJid(to),
-    );
+    const targets = this.sessionsOf(to).filter((session) => session.available);
     if (targets.length === 0) this.drop(stanza, cause, 'no available session');
     for (const target of targets) this.deliver(target, clone(stanza), cause, by);
   }
 
   private deliver(session: Session, stanza: Element, cause: number, by: string): void {
-    session.inbox.push(stanza);
-    this.trace.append({
-      kind: 'delivery',
-      time: this.clock.now(),
-      cause,
-      to: session.jid,
-      stanza,
-      by,
-    });
+    if (this.keepInboxes) session.inbox.push(stanza);
+    this.trace.appendDelivery(this.clock.now(), cause, session.jid, stanza, by);
     this.listeners.get(session.jid)?.(stanza);
   }
 

@@ -17,6 +17,8 @@ export interface ParseXmlOptions {
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+/** Elements nest at most this deep: the reader recurses, and hostile input must not exhaust the stack. */
+export const MAX_XML_DEPTH = 1000;
 const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
   lt: '<',
   gt: '>',
@@ -87,7 +89,7 @@ class XmlReader {
     this.misc();
     if (this.pos >= this.src.length) this.fail('no element found', 'an XML element');
     if (this.src[this.pos] !== '<') this.fail('text is not allowed outside the element', "'<'");
-    const root = this.element(scope);
+    const root = this.element(scope, 1);
     this.misc();
     if (this.pos < this.src.length) {
       const message =
@@ -159,8 +161,11 @@ class XmlReader {
     return match[0];
   }
 
-  private element(parentScope: Scope): Element {
+  private element(parentScope: Scope, depth: number): Element {
     const start = this.pos;
+    if (depth > MAX_XML_DEPTH) {
+      this.fail(`elements nested deeper than ${MAX_XML_DEPTH} levels`, 'fewer levels of nesting');
+    }
     this.pos += 1;
     const name = this.name('an element name');
     const attrs: Record<string, string> = {};
@@ -199,7 +204,7 @@ class XmlReader {
         this.checkPrefix(attrName, scope, offset, 'attribute');
     }
     const element = new Element(name, attrs);
-    if (!selfClosing) this.content(element, scope);
+    if (!selfClosing) this.content(element, scope, depth);
     return element;
   }
 
@@ -292,7 +297,7 @@ class XmlReader {
     return text;
   }
 
-  private content(element: Element, scope: Scope): void {
+  private content(element: Element, scope: Scope, depth: number): void {
     let text = '';
     const flush = (): void => {
       if (text !== '') element.append(text);
@@ -333,7 +338,7 @@ class XmlReader {
         );
       } else {
         flush();
-        element.append(this.element(scope));
+        element.append(this.element(scope, depth + 1));
       }
     }
   }

@@ -1,11 +1,13 @@
 // Entering, updating and leaving: the presence exchange of XEP-0045 §7.1–7.2 (join order), §7.7 (availability) and §7.14 (exit)
 import { clone, Element } from 'ltx';
+import { addressedCopy } from '../../xmpp/addressed-copy.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Role } from '../model/role.js';
-import { presenceFor, publiciseOccupantStatus } from '../presence.js';
+import { publiciseOccupantStatus } from '../presence.js';
+import { currentPresenceFor } from '../presence-cache.js';
 import { NOT_JOINED } from '../refusals.js';
 import type { Room } from '../room.js';
 import { changeNick } from './nickname.js';
@@ -85,10 +87,7 @@ function join(room: Room, stanza: Element, nick: string, mucX: Element, isCreati
   }
   const presence = storedPresence(stanza);
   if (existing) {
-    room.addSession(existing, realJid, presence);
-    sendOccupantList(room, realJid, existing.role);
-    publiciseOccupantStatus(room, existing, { prevRole: existing.role }, BY);
-    room.bus.fire('muc-occupant-session-new', { room, occupant: existing, realJid, mucX });
+    addSessionTo(room, existing, realJid, stanza, mucX);
     return;
   }
   const role = room.defaultRoleFor(affiliation);
@@ -101,6 +100,23 @@ function join(room: Room, stanza: Element, nick: string, mucX: Element, isCreati
   room.admitOccupant(occupant, role, selfCodes, BY);
   publiciseOccupantStatus(room, occupant, { selfCodes, prevRole: 'none' }, BY);
   room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
+}
+
+/**
+ * Another session of the same user joins an occupant it already holds (multi-session, §7.2):
+ * with the muc `<x/>` it gets the occupant list, history and subject like any joiner.
+ */
+export function addSessionTo(
+  room: Room,
+  occupant: Occupant,
+  realJid: string,
+  stanza: Element,
+  mucX: Element | undefined,
+): void {
+  room.addSession(occupant, realJid, storedPresence(stanza));
+  if (mucX) sendOccupantList(room, realJid, occupant.role);
+  publiciseOccupantStatus(room, occupant, { prevRole: occupant.role }, BY);
+  if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
 }
 
 /** §17.3 "re-sending the join presence … MUST be treated as a full resync". */
@@ -116,7 +132,7 @@ function resync(room: Room, occupant: Occupant, realJid: string, mucX: Element):
   room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
 }
 
-function leave(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
+export function leave(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
   const goodbye = storedPresence(stanza);
   if (occupant.sessions.size > 1) {
     room.removeSession(occupant, realJid);
@@ -147,18 +163,15 @@ export function sendOccupantList(room: Room, realJid: string, viewerRole: Role):
   const broadcast = room.config.presenceBroadcast;
   const seesJids = room.config.whois === 'anyone' || viewerRole === 'moderator';
   const viewerBare = bareJid(realJid);
+  const listsAbsent = broadcast.has('none');
   const present = new Set<string>([viewerBare]);
   for (const occupant of room.occupants()) {
-    present.add(occupant.bareJid);
+    if (listsAbsent) present.add(occupant.bareJid);
     if (occupant.sessions.has(realJid) || !broadcast.has(occupant.role)) continue;
-    const presence = presenceFor(room, occupant, {
-      kind: 'other',
-      seesJids: seesJids || occupant.bareJid === viewerBare,
-    });
-    presence.attrs.to = realJid;
-    room.send(presence, BY);
+    const seen = currentPresenceFor(room, occupant, seesJids || occupant.bareJid === viewerBare);
+    room.send(addressedCopy(seen, realJid), BY);
   }
-  if (!broadcast.has('none')) return;
+  if (!listsAbsent) return;
   for (const [jid, record] of room.state.affiliations) {
     if (present.has(jid) || record.affiliation === 'outcast') continue;
     if (!record.reservedNick && !seesJids) continue;

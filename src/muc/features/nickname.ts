@@ -1,13 +1,14 @@
 // Nicknames: Prosody's strict validation, invisible nicks, and changing nick (303) — XEP-0045 §7.6 and §17.1
-import type { Element } from 'ltx';
+import { Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
+import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
 import type { Feature, HookOutcome } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import { publiciseOccupantStatus } from '../presence.js';
 import type { Room } from '../room.js';
-import { storedPresence } from './enter.js';
+import { addSessionTo, leave, storedPresence } from './enter.js';
 
 const BY = 'nickname';
 
@@ -70,6 +71,14 @@ export function changeNick(
   const refusal = refuseChange(room, stanza, occupant, realJid, newNick);
   if (refusal) {
     room.sendError(stanza, refusal.spec, refusal.feature);
+    return;
+  }
+  if (holder && holder !== occupant) {
+    // The nick is held by another occupant of the same user (another session joined under
+    // it). Prosody moves this session over ("swapping into a pre-existing session"): it leaves
+    // its occupant and joins that one. Renaming would put two occupants under one nick.
+    leave(room, occupant, realJid, new Element('presence', { type: 'unavailable' }));
+    addSessionTo(room, holder, realJid, stanza, stanza.getChild('x', NS.muc));
     return;
   }
   publiciseOccupantStatus(

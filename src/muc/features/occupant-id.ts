@@ -2,6 +2,7 @@
 import type { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
+import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
 
 /** 53-bit FNV-1a style hash, rendered in base 36: deterministic and cheap. */
@@ -18,6 +19,18 @@ function hash(text: string): string {
 
 export function occupantIdOf(room: Room, bareJid: string): string {
   return hash(`${room.services.occupantIdSalt}\u0000${room.jid}\u0000${bareJid}`);
+}
+
+/** Each occupant's id, computed once: every presence and message of an occupant carries it. */
+const ids = new WeakMap<Occupant, string>();
+
+function idOf(room: Room, occupant: Occupant): string {
+  let id = ids.get(occupant);
+  if (id === undefined) {
+    id = occupantIdOf(room, occupant.bareJid);
+    ids.set(occupant, id);
+  }
+  return id;
 }
 
 /** "the service MUST strip any occupant-id element sent by the client" and add its own. */
@@ -37,12 +50,12 @@ export const occupantId: Feature = {
   hooks: {
     'muc-build-occupant-presence': {
       priority: 0,
-      run: ({ room, occupant, presence }) => stamp(presence, occupantIdOf(room, occupant.bareJid)),
+      run: ({ room, occupant, presence }) => stamp(presence, idOf(room, occupant)),
     },
     'muc-broadcast-message': {
       priority: 0,
       run: ({ room, occupant, message }) => {
-        if (occupant) stamp(message, occupantIdOf(room, occupant.bareJid));
+        if (occupant) stamp(message, idOf(room, occupant));
       },
     },
     'muc-disco#info': {

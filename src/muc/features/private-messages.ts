@@ -49,7 +49,14 @@ export function handlePrivateMessage(room: Room, stanza: Element, nick: string):
   }
   const relayed = clone(stanza);
   relayed.attrs.from = sender.occupantJid;
-  if (!relayed.getChild('x', NS.mucUser)) relayed.c('x', { xmlns: NS.mucUser });
+  // §17: client-supplied MUC payloads are never relayed (Prosody's filter_muc_x): a sender could
+  // otherwise dress a private message up with items, statuses or real JIDs of its choosing.
+  relayed.children = relayed.children.filter(
+    (child) =>
+      typeof child === 'string' ||
+      (child.attrs.xmlns !== NS.muc && child.attrs.xmlns !== NS.mucUser),
+  );
+  relayed.c('x', { xmlns: NS.mucUser });
   relayed.c('occupant-id', { xmlns: NS.occupantId, id: occupantIdOf(room, sender.bareJid) });
   routeToOccupant(room, recipient, relayed, BY);
 }

@@ -64,12 +64,18 @@ function getRegistration({ room, stanza }: IqContext): void {
 
 function setRegistration({ room, stanza, payload }: IqContext): void {
   const jid = bareJid(stanza.attrs.from);
+  // Prosody refuses outcasts and unaffiliated users before anything else, removal included:
+  // otherwise an outcast could lift its own ban by "unregistering".
+  if (refuseUnaffiliated(room, stanza)) return;
   if (payload.getChild('remove')) {
-    const refusal = setAffiliation(room, 'room', jid, 'none', {}, BY);
+    // Prosody: removing a registration takes away a membership only; an admin or owner stays
+    // one (the last owner cannot leave the room ownerless this way) and just loses the nick.
+    const current = room.affiliationRecord(jid)?.affiliation ?? 'none';
+    const kept = current === 'member' ? 'none' : current;
+    const refusal = setAffiliation(room, 'room', jid, kept, { reservedNick: '' }, BY);
     if (refusal) return room.sendError(stanza, refusal, BY);
     return room.send(iqResult(stanza), BY);
   }
-  if (refuseUnaffiliated(room, stanza)) return;
   const form = findForm(payload);
   const submitted = form ? readForm(form) : undefined;
   if (submitted?.type !== 'submit' || submitted.formType !== NS.mucRegister) {

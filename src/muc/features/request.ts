@@ -74,6 +74,10 @@ export const request: Feature = {
         // §8.6: the moderator's submitted form grants voice when request_allow is true.
         const nick = submitted.values.get('muc#roomnick')?.[0];
         if (!allow || !nick) return 'handled';
+        // Prosody ignores an approval for someone who already has voice: approving must never
+        // take a moderator down to participant.
+        const target = room.occupantByNick(nick);
+        if (target && target.role !== 'visitor') return 'handled';
         const refusal = setRole(room, stanza.attrs.from, nick, 'participant', undefined, BY);
         return refusal ? { veto: refusal } : 'handled';
       },

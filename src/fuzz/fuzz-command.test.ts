@@ -1,0 +1,94 @@
+// `mucsim fuzz` from the command line: the summary, the determinism check, exit codes (XEP-0045 §5, §7, §17)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from '../../test/helpers/cli.js';
+import { makeFuzzCommand } from '../cli/commands/fuzz.js';
+import { FEATURES } from '../muc/features/index.js';
+import { parseScript } from '../scansion/parser.js';
+import { runScript } from '../scansion/runner.js';
+import { SimTarget } from '../sim/sim-target.js';
+
+/** The service without its ban check: outcasts walk in. */
+const withoutBans = FEATURES.filter((feature) => feature.name !== 'banned');
+
+describe('mucsim fuzz', () => {
+  it('reports stanzas, steps, checks, time and throughput, and exits 0 without a violation', async () => {
+    const run = await runCli([
+      'fuzz',
+      '--seed',
+      '3',
+      '--stanzas',
+      '1500',
+      '--users',
+      '5',
+      '--rooms',
+      '2',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^mucsim fuzz --seed 3: 5 users, 2 rooms\n/);
+    expect(run.stdout).toContain(
+      '0 violations of 7 invariants (no-crash, occupancy, roles, privileges, anonymity, request-reply, delivery)',
+    );
+    expect(run.stdout).toMatch(
+      /1,500 stanzas in 1,5\d\d steps, [\d,]+ invariant checks, \d+\.\d s \([\d,]+ stanzas\/s\)/,
+    );
+  });
+
+  it('--check-determinism runs twice and compares what was delivered', async () => {
+    const run = await runCli(['fuzz', '--stanzas', '800', '--check-determinism']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /deterministic: two runs delivered the same stanzas \(hash [0-9a-f]{8}\)/,
+    );
+  });
+});
+
+describe('mucsim fuzz on a service with a bug', () => {
+  it('prints the invariant, the step and a minimal script, writes it to --output and exits 1', async () => {
+    const directory = tempFiles({});
+    const output = join(directory, 'repro.scs');
+    let out = '';
+    let code = -1;
+    const io = {
+      out: (text: string) => {
+        out += text;
+      },
+      err: (text: string) => {
+        out += text;
+      },
+      env: {},
+      isTTY: false,
+      cwd: directory,
+    };
+    const command = makeFuzzCommand(
+      io,
+      (exit) => {
+        code = exit;
+      },
+      withoutBans,
+    );
+    await command.parseAsync(
+      ['--stanzas', '20000', '--users', '4', '--rooms', '2', '--output', output],
+      { from: 'user' },
+    );
+    expect(code).toBe(1);
+    expect(out).toMatch(/violation of 'occupancy' at step [\d,]+ \(after [\d,]+ stanzas/);
+    expect(out).toMatch(/the outcast u\d@localhost entered/);
+    expect(out).toMatch(/shrunk [\d,]+ steps to \d+ in [\d,]+ replays/);
+    expect(out).toContain('minimal reproducing script (replay with mucsim run):');
+    expect(out).toContain(`written to ${output}`);
+    const script = readFileSync(output, 'utf8');
+    expect(out).toContain(script);
+    expect(script).toMatch(
+      /^# mucsim fuzz: occupancy violated\n# Shrunk from step \d+ of mucsim fuzz --seed 1 --users 4 --rooms 2/,
+    );
+    expect(script).toContain('<item affiliation="outcast"');
+    const run = await runScript(
+      parseScript(script, 'repro.scs'),
+      new SimTarget({ features: withoutBans }),
+    );
+    expect(run.passed).toBe(true);
+  });
+});
