@@ -32,7 +32,7 @@ function screen(): string {
 async function waitFor(
   predicate: (text: string) => boolean,
   what: string,
-  ms = 8000,
+  ms = 20_000,
 ): Promise<string> {
   const until = Date.now() + ms;
   let text = screen();
@@ -103,7 +103,7 @@ describe.skipIf(!HAS_TMUX)('mucsim tui in a terminal (tmux 160×48)', () => {
     expect(after).toContain('EXITED 0');
     // The alternate screen is gone: the panes are no longer on the terminal.
     expect(after).not.toContain('Stanzas');
-  }, 30_000);
+  }, 90_000);
 });
 
 describe.skipIf(!HAS_TMUX)(
@@ -127,7 +127,7 @@ describe.skipIf(!HAS_TMUX)(
       await new Promise((resolve) => setTimeout(resolve, 80));
       tmux('send-keys', '-t', TYPED, '-l', line);
       tmux('send-keys', '-t', TYPED, 'Enter');
-      const until = Date.now() + 8000;
+      const until = Date.now() + 20_000;
       for (;;) {
         const text = tmux('capture-pane', '-p', '-t', TYPED);
         if (expected.test(text)) return text;
@@ -154,7 +154,7 @@ describe.skipIf(!HAS_TMUX)(
       const replay = await runCli(['run', '--strict-order', saved]);
       expect(replay.stdout).toContain('1 passed, 0 failed');
       expect(replay.code).toBe(0);
-    }, 30_000);
+    }, 90_000);
   },
 );
 
