@@ -1,6 +1,7 @@
 // The mucsim command tree: one file per subcommand — a simulator and debugger of XEP-0045 Multi-User Chat
 import { Command } from 'commander';
 import { makeCheckCommand } from './commands/check.js';
+import { makeDiffCommand } from './commands/diff.js';
 import { makeExplainCommand } from './commands/explain.js';
 import { makeFuzzCommand } from './commands/fuzz.js';
 import { makeMachinesCommand } from './commands/machines.js';
@@ -25,6 +26,7 @@ export function makeProgram(io: CliIo, setExit: (code: number) => void): Command
     makeTuiCommand(io, setExit),
     makeTraceCommand(io, setExit),
     makeMachinesCommand(io, setExit),
+    makeDiffCommand(io, setExit),
     makeFuzzCommand(io, setExit),
   ]) {
     program.addCommand(

@@ -1,5 +1,6 @@
 // What one input stanza did: the ordered outgoing stanzas and the state transitions — the trace's raw material (XEP-0045 §7.1 order of events)
 import type { Element } from 'ltx';
+import { freezeStanza } from '../xmpp/addressed-copy.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { Role } from './model/role.js';
 import type { RoomLifecycle } from './room-machine.js';
@@ -8,6 +9,18 @@ export interface Outgoing {
   kind: 'stanza';
   stanza: Element;
   /** The feature (or hook) that decided to send it. */
+  by: string;
+}
+
+/**
+ * One stanza for several recipients, in order (a broadcast, §7.2.3 and §7.4): the world delivers
+ * each an addressed copy that shares the payload, and makes the copies only as it delivers them.
+ */
+export interface Copies {
+  kind: 'copies';
+  /** The stanza without `to`; read-only from here on. */
+  stanza: Element;
+  to: string[];
   by: string;
 }
 
@@ -36,7 +49,7 @@ export type DomainEvent =
   | { kind: 'nick'; room: string; jid: string; from: string; to: string; by: string }
   | { kind: 'verdict'; room: string; hook: string; by: string; condition: string };
 
-export type Effect = Outgoing | DomainEvent;
+export type Effect = Outgoing | Copies | DomainEvent;
 
 /** Collects, in order, everything the service did while handling one stanza. */
 export class Effects {
@@ -44,6 +57,20 @@ export class Effects {
 
   send(stanza: Element, by: string): void {
     this.entries.push({ kind: 'stanza', stanza, by });
+  }
+
+  /**
+   * Sends a copy of `stanza` to `to`; consecutive copies of one stanza share one entry. The
+   * stanza is frozen: it is shared by every copy.
+   */
+  sendCopy(stanza: Element, to: string, by: string): void {
+    const last = this.entries.at(-1);
+    if (last?.kind === 'copies' && last.stanza === stanza && last.by === by) {
+      last.to.push(to);
+      return;
+    }
+    freezeStanza(stanza);
+    this.entries.push({ kind: 'copies', stanza, to: [to], by });
   }
 
   record(event: DomainEvent): void {

@@ -58,6 +58,8 @@ export interface InviteEvent {
   room: Room;
   stanza: Element;
   inviter: string;
+  /** How the invitee is told who invited: the occupant JID in a semi-anonymous room. */
+  shownInviter: string;
   invitee: string;
   reason: string | undefined;
 }

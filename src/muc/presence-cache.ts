@@ -1,5 +1,6 @@
 // Occupants' current presence as others see it, built once per occupant state and shared by every joiner's occupant list — XEP-0045 §7.2.3
 import type { Element } from 'ltx';
+import { addressedCopies } from '../xmpp/addressed-copy.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { Occupant } from './model/occupant.js';
 import type { Role } from './model/role.js';
@@ -13,7 +14,7 @@ interface Built {
   occupantJid: string;
   base: Element | undefined;
   primaryJid: string;
-  stanza: Element;
+  copyTo: (to: string) => Element;
 }
 
 const cache = new WeakMap<Occupant, { withJids?: Built; withoutJids?: Built }>();
@@ -30,27 +31,31 @@ function isCurrent(built: Built | undefined, occupant: Occupant, affiliation: Af
 }
 
 /**
- * The occupant's presence as another occupant sees it (no status codes, no actor), without `to`.
- * Rebuilt when its role, affiliation, nick or primary presence changed; with real JIDs it lists
- * every session, so an occupant with several is always rebuilt. The result is shared: send
- * addressed copies of it, never change it. (`muc-build-occupant-presence` hooks read only the
- * room's JID, the occupant and the presence, which is what makes this cache sound.)
+ * Copies of the occupant's presence as another occupant sees it (no status codes, no actor),
+ * each addressed to one joiner. Rebuilt when its role, affiliation, nick or primary presence
+ * changed; with real JIDs it lists every session, so an occupant with several is always rebuilt.
+ * (`muc-build-occupant-presence` hooks read only the room's JID, the occupant and the presence,
+ * which is what makes this cache sound.)
  */
-export function currentPresenceFor(room: Room, occupant: Occupant, seesJids: boolean): Element {
+export function presenceCopiesFor(
+  room: Room,
+  occupant: Occupant,
+  seesJids: boolean,
+): (to: string) => Element {
   const affiliation = room.affiliationOf(occupant.bareJid);
   const entry = cache.get(occupant) ?? {};
   const known = seesJids ? entry.withJids : entry.withoutJids;
-  if (occupant.role !== 'none' && isCurrent(known, occupant, affiliation)) return known!.stanza;
-  const stanza = presenceFor(room, occupant, { kind: 'other', seesJids });
-  if (occupant.role === 'none' || (seesJids && occupant.sessions.size > 1)) return stanza;
+  if (occupant.role !== 'none' && isCurrent(known, occupant, affiliation)) return known!.copyTo;
+  const copyTo = addressedCopies(presenceFor(room, occupant, { kind: 'other', seesJids }));
+  if (occupant.role === 'none' || (seesJids && occupant.sessions.size > 1)) return copyTo;
   const built: Built = {
     role: occupant.role,
     affiliation,
     occupantJid: occupant.occupantJid,
     base: occupant.sessions.get(occupant.primaryJid),
     primaryJid: occupant.primaryJid,
-    stanza,
+    copyTo,
   };
   cache.set(occupant, seesJids ? { ...entry, withJids: built } : { ...entry, withoutJids: built });
-  return stanza;
+  return copyTo;
 }

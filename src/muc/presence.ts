@@ -1,6 +1,5 @@
 // Builds occupants' presence as each viewer may see it, and broadcasts status changes — XEP-0045 §7.2.2–4, §7.14, §17.3
 import { clone, Element } from 'ltx';
-import { addressedCopy } from '../xmpp/addressed-copy.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { Occupant } from './model/occupant.js';
 import type { Role } from './model/role.js';
@@ -114,7 +113,7 @@ export function publiciseOccupantStatus(
     for (const other of room.occupants()) {
       if (other === occupant) continue;
       const copy = room.canSeeRealJids(other) ? forMods : forOthers;
-      for (const session of other.sessions.keys()) room.send(addressedCopy(copy, session), by);
+      for (const session of other.sessions.keys()) room.sendCopy(copy, session, by);
     }
   }
   const sessions = publicity.onlySession ? [publicity.onlySession] : [...occupant.sessions.keys()];
@@ -127,7 +126,7 @@ export function publiciseOccupantStatus(
 
 /** Sends `stanza` to every session of `occupant`. */
 export function routeToOccupant(room: Room, occupant: Occupant, stanza: Element, by: string): void {
-  for (const session of occupant.sessions.keys()) room.send(addressedCopy(stanza, session), by);
+  for (const session of occupant.sessions.keys()) room.sendCopy(stanza, session, by);
 }
 
 /** Sends a message to every occupant's every session (§7.4), after the broadcast hooks ran. */

@@ -3,6 +3,7 @@ import { Element } from 'ltx';
 import { bareJid, domainOf, localOf, prepJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
+import { sendOccupantList } from './features/enter.js';
 import { AFFILIATION_RANK, type Affiliation } from './model/affiliation.js';
 import type { Occupant } from './model/occupant.js';
 import { checkAffiliationChange, checkRoleChange } from './model/privileges.js';
@@ -139,15 +140,42 @@ export function setAffiliation(
     };
     publiciseOccupantStatus(room, occupant, publicity, by);
     if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
+    else if (gainedOrLostModerator(room, prevRole, occupant.role))
+      resendOccupantList(room, occupant);
   }
-  if (updated.length === 0) announceAbsentChange(room, jid, affiliation, by);
+  if (updated.length === 0) announceAbsentChange(room, jid, affiliation, details.reason, by);
   room.bus.fire('muc-set-affiliation', event);
   return undefined;
 }
 
-function announceAbsentChange(room: Room, jid: string, affiliation: Affiliation, by: string) {
+function gainedOrLostModerator(room: Room, before: Role, after: Role): boolean {
+  return room.config.whois === 'moderators' && (before === 'moderator') !== (after === 'moderator');
+}
+
+/** In a semi-anonymous room a new or former moderator sees real JIDs differently: Prosody re-sends the others' presence. */
+function resendOccupantList(room: Room, occupant: Occupant): void {
+  for (const session of occupant.sessions.keys()) sendOccupantList(room, session, occupant.role);
+}
+
+/**
+ * §9.3/§10.3 for a user who is not in the room: a message from the room carrying the item (and
+ * the reason; 301 for a ban, 321 where the new affiliation may not enter), to the occupants who
+ * may see real JIDs (Prosody's announce_msg).
+ */
+function announceAbsentChange(
+  room: Room,
+  jid: string,
+  affiliation: Affiliation,
+  reason: string | undefined,
+  by: string,
+): void {
   const notice = new Element('message', { from: room.jid });
-  notice.c('x', { xmlns: NS.mucUser }).c('item', { jid, affiliation });
+  const x = notice.c('x', { xmlns: NS.mucUser });
+  if (room.defaultRoleFor(affiliation) === 'none') {
+    x.c('status', { code: affiliation === 'outcast' ? '301' : '321' });
+  }
+  const item = x.c('item', { jid, affiliation });
+  if (reason) item.c('reason').t(reason);
   for (const occupant of room.occupants()) {
     if (room.canSeeRealJids(occupant)) routeToOccupant(room, occupant, notice, by);
   }

@@ -89,9 +89,14 @@ export class Room {
     this.effects.send(stanza, by);
   }
 
-  /** Replies to `stanza` with an error; Prosody marks presence and message errors `by` the room. */
+  /** Sends a copy of `stanza` addressed to `to`; the stanza is shared by its copies, and frozen. */
+  sendCopy(stanza: Element, to: string, by: string): void {
+    this.effects.sendCopy(stanza, to, by);
+  }
+
+  /** Replies to `stanza` with an error; Prosody marks presence errors `by` the room. */
   sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
-    const errorBy = spec.by ?? (stanza.name === 'iq' ? undefined : this.jid);
+    const errorBy = spec.by ?? (stanza.name === 'presence' ? this.jid : undefined);
     this.send(stanzaError(stanza, { ...spec, by: errorBy }), by);
     this.effects.record({
       kind: 'verdict',

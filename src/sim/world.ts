@@ -4,6 +4,7 @@ import { Effects } from '../muc/effects.js';
 import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
+import { addressedCopies } from '../xmpp/addressed-copy.js';
 import { bareJid, domainOf, isFullJid, prepJid, resourceOf, withResource } from '../xmpp/jid.js';
 import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
@@ -288,7 +289,8 @@ export class World {
       for (const other of this.sessionsOf(session.jid)) {
         if (!other.available) continue;
         const echo = clone(stanza);
-        echo.attrs.to = other.jid;
+        // Prosody echoes the sender's own initial presence without a `to`.
+        if (other !== session) echo.attrs.to = other.jid;
         this.deliver(other, echo, cause, 'router');
       }
     } else if (stanza.name === 'presence' && stanza.attrs.type === 'unavailable') {
@@ -344,7 +346,10 @@ export class World {
     }
     for (const entry of effects.entries) {
       if (entry.kind === 'stanza') this.toLocal(entry.stanza, cause, entry.by);
-      else this.trace.append({ kind: 'event', time: this.clock.now(), cause, event: entry });
+      else if (entry.kind === 'copies') {
+        const copyTo = addressedCopies(entry.stanza);
+        for (const to of entry.to) this.toLocal(copyTo(to), cause, entry.by);
+      } else this.trace.append({ kind: 'event', time: this.clock.now(), cause, event: entry });
     }
   }
 

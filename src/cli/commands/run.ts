@@ -1,12 +1,17 @@
-// `mucsim run`: run .scs scripts against the simulator and report — XEP-0045 scenarios end to end
+// `mucsim run`: run .scs scripts against the simulator or a real server and report — XEP-0045 scenarios end to end
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
+import { mapScriptDomain } from '../../live/domain.js';
+import type { LiveConnectionError } from '../../live/errors.js';
+import { LiveTarget } from '../../live/live-target.js';
 import { parseScript } from '../../scansion/parser.js';
 import { runScript } from '../../scansion/runner.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
+import type { ScriptTarget } from '../../scansion/target.js';
 import { SimTarget } from '../../sim/sim-target.js';
 import { paletteFor } from '../colors.js';
 import { type CliIo, EXIT } from '../io.js';
+import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
 import { jsonReporter } from '../reporters/json.js';
 import { junitReporter } from '../reporters/junit.js';
@@ -19,11 +24,20 @@ import { collectScripts, displayPath, readScript } from '../script-files.js';
 export const REPORTERS = ['pretty', 'tap', 'junit', 'json'] as const;
 type ReporterKind = (typeof REPORTERS)[number];
 
-interface RunOptions {
+interface RunOptions extends LiveOptions {
   reporter: ReporterKind;
   strictOrder?: boolean;
   bail?: boolean;
   seed: number;
+}
+
+/** The target a script runs on: a fresh simulated world, or new connections to the live server. */
+function makeTarget(options: RunOptions): SimTarget | LiveTarget {
+  if (!options.server) return new SimTarget({ seed: options.seed });
+  return new LiveTarget({
+    service: options.server,
+    ...(options.muc !== undefined && { mucDomain: options.muc }),
+  });
 }
 
 function makeReporter(kind: ReporterKind, io: CliIo, total: number): Reporter {
@@ -39,7 +53,11 @@ function makeReporter(kind: ReporterKind, io: CliIo, total: number): Reporter {
   }
 }
 
-async function runOne(path: string, io: CliIo, options: RunOptions): Promise<ScriptReport> {
+async function runOne(
+  path: string,
+  io: CliIo,
+  options: RunOptions,
+): Promise<{ report: ScriptReport; connectionError?: LiveConnectionError }> {
   const shown = displayPath(path, io.cwd);
   const started = performance.now();
   const report = (extra: Partial<ScriptReport>): ScriptReport => ({
@@ -52,18 +70,31 @@ async function runOne(path: string, io: CliIo, options: RunOptions): Promise<Scr
   try {
     script = parseScript(await readScript(path), shown);
   } catch (error) {
-    if (error instanceof ScriptSyntaxError) return report({ inputError: error.toString() });
+    if (error instanceof ScriptSyntaxError)
+      return { report: report({ inputError: error.toString() }) };
     throw error;
   }
-  const target = new SimTarget({ seed: options.seed });
-  const result = await runScript(script, target, { strictOrder: options.strictOrder === true });
-  await target.close();
-  return report({ result });
+  const target: ScriptTarget = makeTarget(options);
+  let result: Awaited<ReturnType<typeof runScript>>;
+  try {
+    result = await runScript(
+      options.server ? mapScriptDomain(script, options.domain) : script,
+      target,
+      {
+        strictOrder: options.strictOrder === true,
+        timeoutMs: options.timeout,
+      },
+    );
+  } finally {
+    await target.close();
+  }
+  const connectionError = target instanceof LiveTarget ? target.connectionError : undefined;
+  return { report: report({ result }), ...(connectionError && { connectionError }) };
 }
 
 export function makeRunCommand(io: CliIo, setExit: (code: number) => void): Command {
-  return new Command('run')
-    .description('run .scs scripts against the simulator')
+  const command = new Command('run')
+    .description('run .scs scripts against the simulator, or against a real XMPP server (--server)')
     .argument('<paths...>', 'script files or directories (searched recursively for *.scs)')
     .addOption(
       new Option('--reporter <kind>', 'output format').choices(REPORTERS).default('pretty'),
@@ -74,20 +105,27 @@ export function makeRunCommand(io: CliIo, setExit: (code: number) => void): Comm
       new Option('--seed <n>', 'seed for generated ids and resources')
         .argParser(parseSeed)
         .default(1),
-    )
-    .action(async (paths: string[], options: RunOptions) => {
-      const files = await collectScripts(paths, io.cwd);
-      const reporter = makeReporter(options.reporter, io, files.length);
-      const started = performance.now();
-      const reports: ScriptReport[] = [];
-      for (const file of files) {
-        const report = await runOne(file, io, options);
-        reporter.script(report, reports.length);
-        reports.push(report);
-        if (options.bail && !reportPassed(report)) break;
+    );
+  return addLiveOptions(command).action(async (paths: string[], options: RunOptions) => {
+    const files = await collectScripts(paths, io.cwd);
+    await checkServer(options);
+    const reporter = makeReporter(options.reporter, io, files.length);
+    const started = performance.now();
+    const reports: ScriptReport[] = [];
+    let unreachable: LiveConnectionError | undefined;
+    for (const file of files) {
+      const { report, connectionError } = await runOne(file, io, options);
+      reporter.script(report, reports.length);
+      reports.push(report);
+      if (connectionError) {
+        unreachable = connectionError;
+        break;
       }
-      reporter.end({ reports, durationMs: performance.now() - started });
-      if (reports.some((report) => report.inputError)) setExit(EXIT.usage);
-      else setExit(reports.every(reportPassed) ? EXIT.ok : EXIT.failed);
-    });
+      if (options.bail && !reportPassed(report)) break;
+    }
+    reporter.end({ reports, durationMs: performance.now() - started });
+    if (unreachable) io.err(`mucsim: ${unreachable.message}\n`);
+    if (unreachable || reports.some((report) => report.inputError)) setExit(EXIT.usage);
+    else setExit(reports.every(reportPassed) ? EXIT.ok : EXIT.failed);
+  });
 }

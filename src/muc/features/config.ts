@@ -30,7 +30,11 @@ function copyConfig(config: RoomConfig): RoomConfig {
 
 function getForm({ room, stanza }: IqContext): void {
   if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
-    return room.sendError(stanza, { type: 'auth', condition: 'forbidden' }, BY);
+    return room.sendError(
+      stanza,
+      { type: 'auth', condition: 'forbidden', text: 'Only owners can configure rooms' },
+      BY,
+    );
   }
   const reply = iqResult(stanza);
   reply.c('query', { xmlns: NS.mucOwner }).cnode(configForm(room));
@@ -41,7 +45,11 @@ function submitForm(context: IqContext): void {
   const { room, stanza, payload } = context;
   // §10 preamble: "If the sender is not an owner … <forbidden/>".
   if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
-    return room.sendError(stanza, { type: 'auth', condition: 'forbidden' }, BY);
+    return room.sendError(
+      stanza,
+      { type: 'auth', condition: 'forbidden', text: 'Only owners can configure rooms' },
+      BY,
+    );
   }
   if (payload.getChild('destroy')) return handleDestroyRequest(context);
   const form = findForm(payload);

@@ -1,13 +1,12 @@
 // Entering, updating and leaving: the presence exchange of XEP-0045 §7.1–7.2 (join order), §7.7 (availability) and §7.14 (exit)
 import { clone, Element } from 'ltx';
-import { addressedCopy } from '../../xmpp/addressed-copy.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Role } from '../model/role.js';
 import { publiciseOccupantStatus } from '../presence.js';
-import { currentPresenceFor } from '../presence-cache.js';
+import { presenceCopiesFor } from '../presence-cache.js';
 import { NOT_JOINED } from '../refusals.js';
 import type { Room } from '../room.js';
 import { changeNick } from './nickname.js';
@@ -168,8 +167,8 @@ export function sendOccupantList(room: Room, realJid: string, viewerRole: Role):
   for (const occupant of room.occupants()) {
     if (listsAbsent) present.add(occupant.bareJid);
     if (occupant.sessions.has(realJid) || !broadcast.has(occupant.role)) continue;
-    const seen = currentPresenceFor(room, occupant, seesJids || occupant.bareJid === viewerBare);
-    room.send(addressedCopy(seen, realJid), BY);
+    const copyTo = presenceCopiesFor(room, occupant, seesJids || occupant.bareJid === viewerBare);
+    room.send(copyTo(realJid), BY);
   }
   if (!listsAbsent) return;
   for (const [jid, record] of room.state.affiliations) {

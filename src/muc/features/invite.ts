@@ -33,10 +33,10 @@ function forwardInvite(room: Room, stanza: Element, invite: Element): HookOutcom
     };
   }
   const reason = invite.getChildText('reason') || undefined;
-  const event = { room, stanza, inviter, invitee, reason };
+  const shownInviter = masked && occupant ? occupant.occupantJid : inviter;
+  const event = { room, stanza, inviter, shownInviter, invitee, reason };
   const decision = room.bus.fire('muc-pre-invite', event);
   if (decision) return decision.outcome;
-  const shownInviter = masked && occupant ? occupant.occupantJid : inviter;
   const attrs: Record<string, string> = { from: room.jid, to: invitee };
   if (stanza.attrs.id) attrs.id = stanza.attrs.id;
   const message = new Element('message', attrs);

@@ -58,9 +58,16 @@ export const membersOnly: Feature = {
     'muc-invite': {
       priority: 0,
       // "the room MAY add the invitee to the member list" — Prosody does.
-      run: ({ room, inviter, invitee }) => {
+      run: ({ room, shownInviter, invitee }) => {
         if (!room.config.membersOnly || room.affiliationOf(invitee) !== 'none') return;
-        setAffiliation(room, 'room', invitee, 'member', { reason: `Invited by ${inviter}` }, BY);
+        setAffiliation(
+          room,
+          'room',
+          invitee,
+          'member',
+          { reason: `Invited by ${shownInviter}` },
+          BY,
+        );
       },
     },
     'muc-disco#info': {

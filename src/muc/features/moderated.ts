@@ -23,7 +23,7 @@ export const moderated: Feature = {
               veto: {
                 type: 'auth',
                 condition: 'forbidden',
-                text: 'You do not have permission to send messages to this room',
+                text: 'You do not currently have permission to speak in this chat',
               },
             }
           : undefined,

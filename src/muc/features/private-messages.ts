@@ -15,11 +15,7 @@ export const privateMessages: Feature = { name: BY, section: '§7.5' };
 export function handlePrivateMessage(room: Room, stanza: Element, nick: string): void {
   // §7.5: "… of type groupchat … the service MUST refuse … <bad-request/>".
   if (stanza.attrs.type === 'groupchat') {
-    room.sendError(
-      stanza,
-      { type: 'modify', condition: 'bad-request', text: 'Invalid message type' },
-      BY,
-    );
+    room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
     return;
   }
   const sender = room.occupantBySession(stanza.attrs.from);

@@ -1,0 +1,92 @@
+// Tests for the comparable form of a stanza: volatile ids, stamps, bound JIDs and Prosody's unordered lists — XEP-0045 stanzas from two services
+import { describe, expect, it } from 'vitest';
+import { canonical, stanza } from '../../test/helpers/stanza.js';
+import { addressLabels, comparableXml, normaliseStanza } from './normalise.js';
+
+const context = {
+  addresses: addressLabels([{ name: 'Romeo', jids: ['romeo@localhost/a1b2'] }]),
+  keptIds: new Set(['join1']),
+};
+
+describe('normaliseStanza', () => {
+  it('replaces generated ids, occupant-ids, stanza-ids, delay stamps and bound JIDs', () => {
+    const received = stanza(`
+      <message type='groupchat' id='x9f' from='room@conference.localhost/Juliet' to='romeo@localhost/a1b2' xml:lang='en'>
+        <body>hi</body>
+        <occupant-id xmlns='urn:xmpp:occupant-id:0' id='AbC='/>
+        <stanza-id xmlns='urn:xmpp:sid:0' id='123' by='room@conference.localhost'/>
+        <delay xmlns='urn:xmpp:delay' from='room@conference.localhost' stamp='2026-01-01T12:00:00Z'/>
+      </message>`);
+    expect(canonical(normaliseStanza(received, context))).toBe(
+      canonical(`
+      <message from='room@conference.localhost/Juliet' id='{id}' to="{Romeo's full JID}" type='groupchat'>
+        <body>hi</body>
+        <delay xmlns='urn:xmpp:delay' from='room@conference.localhost' stamp='{stamp}'/>
+        <occupant-id xmlns='urn:xmpp:occupant-id:0' id='{occupant-id}'/>
+        <stanza-id xmlns='urn:xmpp:sid:0' by='room@conference.localhost' id='{stanza-id}'/>
+      </message>`),
+    );
+  });
+
+  it('keeps ids the script sent, and attribute order never matters', () => {
+    const a = stanza(
+      `<iq type='result' id='join1' from='room@conference.localhost' to='romeo@localhost/a1b2'/>`,
+    );
+    const b = stanza(
+      `<iq to='romeo@localhost/a1b2' from='room@conference.localhost' id='join1' type='result'/>`,
+    );
+    expect(comparableXml(a, context)).toBe(comparableXml(b, context));
+    expect(comparableXml(a, context)).toContain('id="join1"');
+  });
+
+  it('ignores the order of jabber:client children but not of muc#user status codes in presences', () => {
+    const a = stanza(`<presence from='room@conference.localhost/R'>
+      <x xmlns='http://jabber.org/protocol/muc#user'><status code='201'/><status code='110'/></x>
+      <occupant-id xmlns='urn:xmpp:occupant-id:0' id='1'/></presence>`);
+    const b = stanza(`<presence from='room@conference.localhost/R'>
+      <occupant-id xmlns='urn:xmpp:occupant-id:0' id='2'/>
+      <x xmlns='http://jabber.org/protocol/muc#user'><status code='201'/><status code='110'/></x></presence>`);
+    const c = stanza(`<presence from='room@conference.localhost/R'>
+      <occupant-id xmlns='urn:xmpp:occupant-id:0' id='2'/>
+      <x xmlns='http://jabber.org/protocol/muc#user'><status code='110'/><status code='201'/></x></presence>`);
+    expect(comparableXml(a, context)).toBe(comparableXml(b, context));
+    expect(comparableXml(a, context)).not.toBe(comparableXml(c, context));
+  });
+
+  it('sorts the status codes of a configuration-change message', () => {
+    const a = stanza(`<message type='groupchat' from='room@conference.localhost'>
+      <x xmlns='http://jabber.org/protocol/muc#user'><status code='104'/><status code='172'/></x></message>`);
+    const b = stanza(`<message type='groupchat' from='room@conference.localhost'>
+      <x xmlns='http://jabber.org/protocol/muc#user'><status code='172'/><status code='104'/></x></message>`);
+    expect(comparableXml(a, context)).toBe(comparableXml(b, context));
+  });
+
+  it('sorts disco#info identities, features and extended-info fields', () => {
+    const a =
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/disco#info'>
+      <feature var='muc_open'/><identity category='conference' type='text'/><feature var='http://jabber.org/protocol/muc'/>
+      <x xmlns='jabber:x:data' type='result'><field var='FORM_TYPE'><value>t</value></field><field var='b'/><field var='a'/></x>
+      </query></iq>`);
+    const b =
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/disco#info'>
+      <identity category='conference' type='text'/><feature var='http://jabber.org/protocol/muc'/><feature var='muc_open'/>
+      <x xmlns='jabber:x:data' type='result'><field var='FORM_TYPE'><value>t</value></field><field var='a'/><field var='b'/></x>
+      </query></iq>`);
+    expect(comparableXml(a, context)).toBe(comparableXml(b, context));
+  });
+
+  it('labels each session of a client and, when asked, its bare JID', () => {
+    const labels = addressLabels([
+      {
+        name: 'Juliet',
+        jids: ['juliet@localhost/1', 'juliet@localhost/2'],
+        bare: 'juliet@localhost',
+      },
+    ]);
+    expect([...labels]).toEqual([
+      ['juliet@localhost/1', "{Juliet's full JID}"],
+      ['juliet@localhost/2', "{Juliet's full JID #2}"],
+      ['juliet@localhost', "{Juliet's JID}"],
+    ]);
+  });
+});
