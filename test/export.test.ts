@@ -1,4 +1,4 @@
-// Exports for bug reports through the CLI: `mucsim trace` (json, mermaid, scs) and `mucsim machines` — XEP-0045 scenarios as reports
+// Exports for bug reports through the CLI: `mucsim trace` (json, jsonl, mermaid, scs) and `mucsim machines` — XEP-0045 scenarios as reports
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,7 +121,7 @@ describe('mucsim trace: exit codes and usage', () => {
     const directory = tempFiles({ 'create.scs': CREATE, 'broken.scs': BROKEN });
     const format = await runCli(['trace', join(directory, 'create.scs'), '--format', 'xml']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain('Allowed choices are json, mermaid, scs');
+    expect(format.stderr).toContain('Allowed choices are json, jsonl, mermaid, scs');
     const missing = await runCli(['trace', 'nowhere.scs']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nowhere.scs: no such file');
@@ -273,5 +273,25 @@ describe('mucsim machines', () => {
     expect((await runCli(['machines', '--format', 'svg'])).code).toBe(2);
     expect((await runCli(['machines', '--machine', 'service'])).code).toBe(2);
     expect((await runCli(['machines', '--format', 'text', '--markdown'])).code).toBe(2);
+  });
+});
+
+describe('mucsim trace --format jsonl', () => {
+  it('writes one trace entry per line as the run goes, each with its cause', async () => {
+    const directory = tempFiles({});
+    const output = join(directory, 'trace.jsonl');
+    const script = join(REPO_ROOT, 'scenarios', 'tutorial', '01-create-and-configure.scs');
+    const run = await runCli(['trace', '--format', 'jsonl', '--output', output, script]);
+    expect(run.code).toBe(0);
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    const entries = lines.map((line) => JSON.parse(line));
+    expect(entries.length).toBeGreaterThan(10);
+    expect(entries.map((entry) => entry.seq)).toEqual(entries.map((_entry, index) => index + 1));
+    const inputs = new Set(
+      entries.filter((entry) => entry.kind === 'input').map((entry) => entry.seq),
+    );
+    for (const delivery of entries.filter((entry) => entry.kind === 'delivery')) {
+      expect(inputs.has(delivery.cause)).toBe(true);
+    }
   });
 });

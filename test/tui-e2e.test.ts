@@ -158,6 +158,43 @@ describe.skipIf(!HAS_TMUX)(
   },
 );
 
+describe.skipIf(!HAS_TMUX)('a session killed mid-way loses nothing (tmux)', () => {
+  const KILLED = 'killed';
+  const recording = join(tempFiles({}), 'recording.scs');
+
+  afterAll(() => {
+    spawnSync('tmux', ['-L', SOCKET, 'kill-session', '-t', KILLED]);
+  });
+
+  it('leaves a recording that is a valid script and replays green after kill -9', async () => {
+    if (!existsSync(BIN)) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT });
+    const command = `exec env -u CI node ${BIN} tui ${SCRIPT} --record ${recording}`;
+    tmux('new-session', '-d', '-s', KILLED, '-x', '160', '-y', '48', command);
+    const until = Date.now() + 20_000;
+    const screenOf = () => tmux('capture-pane', '-p', '-t', KILLED);
+    while (!screenOf().includes('Stanzas')) {
+      if (Date.now() > until) throw new Error(`the TUI did not start:\n${screenOf()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    for (let step = 0; step < 5; step += 1) {
+      tmux('send-keys', '-t', KILLED, 'n');
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    while (!/step 5\//.test(screenOf())) {
+      if (Date.now() > until) throw new Error(`no step 5:\n${screenOf()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const pid = Number(tmux('list-panes', '-t', KILLED, '-F', '#{pane_pid}').trim());
+    process.kill(pid, 'SIGKILL');
+
+    const text = readFileSync(recording, 'utf8');
+    expect(text).toContain('Romeo connects');
+    const replay = await runCli(['run', '--strict-order', recording]);
+    expect(replay.stdout).toContain('1 passed, 0 failed');
+    expect(replay.code).toBe(0);
+  }, 90_000);
+});
+
 describe('mucsim tui without a terminal', () => {
   it('prints a plain transcript and exits 0 when every step passed', async () => {
     const run = await runCli(['tui', SCRIPT]);

@@ -30,6 +30,8 @@ export interface ExportRun {
 
 export interface ExportRunOptions {
   seed: number;
+  /** Called with each trace entry as it is appended, so an export can be written as it grows. */
+  onEntry?: (entry: TraceEntry) => void;
 }
 
 /**
@@ -56,6 +58,7 @@ function paragraphs(lines: readonly string[]): string[] {
 /** The simulator: a DebugSession stepped to the end (or its first failure). */
 export const simulateForExport: ExportRunner = async (script, options) => {
   const session = DebugSession.fromScript(script, { seed: options.seed });
+  if (options.onEntry) session.world.trace.subscribe(options.onEntry);
   const stop = await session.run();
   const executed = session.steps.slice(0, session.cursor);
   const trace = session.trace;

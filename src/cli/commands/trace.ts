@@ -1,4 +1,5 @@
 // `mucsim trace`: run a script and export what happened for a bug report — the trace as JSON, a Mermaid sequence diagram, or a normalised .scs (XEP-0045 scenarios §7–§10)
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
@@ -9,6 +10,8 @@ import {
   simulateForExport,
 } from '../../export/session-export.js';
 import { traceDocument } from '../../export/trace-document.js';
+import type { TraceEntry } from '../../muc/trace.js';
+import { traceEntryToJson } from '../../muc/trace-json.js';
 import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
@@ -16,7 +19,7 @@ import { type CliIo, EXIT, InputError } from '../io.js';
 import { parseSeed } from '../options.js';
 import { displayPath, readScript } from '../script-files.js';
 
-export const TRACE_FORMATS = ['json', 'mermaid', 'scs'] as const;
+export const TRACE_FORMATS = ['json', 'jsonl', 'mermaid', 'scs'] as const;
 type TraceFormat = (typeof TRACE_FORMATS)[number];
 
 interface TraceOptions {
@@ -35,8 +38,32 @@ function runnerFor(_options: TraceOptions): ExportRunner {
   return simulateForExport;
 }
 
+/**
+ * `jsonl` writes one trace entry per line as the run appends it (to the file, or standard
+ * output), so a crash or a kill loses nothing that happened before it.
+ */
+function streamEntries(
+  io: CliIo,
+  options: TraceOptions,
+): ((entry: TraceEntry) => void) | undefined {
+  if (options.format !== 'jsonl') return undefined;
+  const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
+  try {
+    if (target) writeFileSync(target, '');
+  } catch (error) {
+    throw new InputError(`${options.output}: ${(error as Error).message}`);
+  }
+  return (entry) => {
+    const line = `${JSON.stringify(traceEntryToJson(entry))}\n`;
+    if (target) appendFileSync(target, line);
+    else io.out(line);
+  };
+}
+
 function render(run: ExportRun, shown: string, options: TraceOptions): string {
   switch (options.format) {
+    case 'jsonl':
+      return '';
     case 'json':
       return traceDocument({
         script: shown,
@@ -94,10 +121,11 @@ export function makeTraceCommand(io: CliIo, setExit: (code: number) => void): Co
         setExit(EXIT.usage);
         return;
       }
-      const run = await runnerFor(options)(script, { seed: options.seed });
+      const onEntry = streamEntries(io, options);
+      const run = await runnerFor(options)(script, { seed: options.seed, onEntry });
       const output = render(run, shown, options);
-      if (options.output === undefined) io.out(output);
-      else {
+      if (!onEntry && options.output === undefined) io.out(output);
+      else if (!onEntry && options.output !== undefined) {
         const target = resolve(io.cwd, options.output);
         await writeFile(target, output).catch((error: NodeJS.ErrnoException) => {
           throw new InputError(`${options.output}: ${error.message}`);

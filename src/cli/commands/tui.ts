@@ -1,5 +1,5 @@
 // `mucsim tui`: the terminal debugger (ink, loaded only here), or a plain transcript without a terminal — stepping XEP-0045 scenarios (§7–§10)
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { DebugSession } from '../../debugger/debug-session.js';
@@ -56,7 +56,12 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       const session: DebugSessionApi = script
         ? DebugSession.fromScript(script, { seed: options.seed })
         : DebugSession.empty({ seed: options.seed });
-      const persist = (file: string, text: string) => writeFileSync(resolve(io.cwd, file), text);
+      // Write beside, then rename: a crash or a kill mid-write never leaves half a script.
+      const persist = (file: string, text: string) => {
+        const target = resolve(io.cwd, file);
+        writeFileSync(`${target}.partial`, text);
+        renameSync(`${target}.partial`, target);
+      };
       const record = options.record;
       if (!interactive) {
         const passed = await printTranscript(session, {
