@@ -55,6 +55,13 @@ describe('live options without a server', () => {
     }
   });
 
+  it('tui --server exits 2 with the address when nothing listens there', async () => {
+    const port = await closedPort();
+    const run = await runCli(['tui', '--server', `xmpp://127.0.0.1:${port}`, SCENARIO]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot connect to xmpp://127.0.0.1:${port}`);
+  });
+
   it('diff needs --server', async () => {
     const run = await runCli(['diff', SCENARIO]);
     expect(run.code).toBe(2);
@@ -140,6 +147,21 @@ describe.skipIf(!prosody)('against a real Prosody (skipped: prosody is not insta
         expect(json.code).toBe(0);
       } finally {
         await again.stop();
+      }
+    },
+  );
+
+  it.skipIf(!hasSuite)(
+    'tui --server without a TTY prints the transcript of a script that passes and exits 0',
+    async () => {
+      const fresh = await startProsody();
+      try {
+        const run = await runCli(['tui', '--server', fresh.service, DEREGISTER]);
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toMatch(/all \d+ steps passed/);
+        expect(run.code).toBe(0);
+      } finally {
+        await fresh.stop();
       }
     },
   );

@@ -93,6 +93,11 @@ export interface DebugSessionApi {
   clientNames(): string[];
   /** Executes the next step; undefined at the end. */
   forward(): Promise<SessionStep | undefined>;
+  /**
+   * Set when `back()` or `restart()` could not travel in time (a session on a real server);
+   * the UI shows it instead of the usual confirmation. Cleared by the next step.
+   */
+  readonly notice?: string | undefined;
   /** Real time travel: the whole world goes back to before the last executed step. */
   back(): Promise<void>;
   restart(): Promise<void>;

@@ -229,6 +229,11 @@ export function createController(deps: ControllerDeps): Controller {
           return;
         }
         await session.back();
+        const notice = session.notice;
+        if (notice !== undefined) {
+          setUi((ui) => withMessage(ui, false, notice));
+          return;
+        }
         setUi((ui) => withMessage(ui, true, `back to step ${session.cursor}`));
         afterStep(undefined);
       }),
@@ -236,6 +241,11 @@ export function createController(deps: ControllerDeps): Controller {
     restart: () =>
       enqueue(async () => {
         await session.restart();
+        const notice = session.notice;
+        if (notice !== undefined) {
+          setUi((ui) => withMessage(ui, false, notice));
+          return;
+        }
         setUi((ui) =>
           withMessage(
             {

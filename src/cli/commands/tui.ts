@@ -3,17 +3,20 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { DebugSession } from '../../debugger/debug-session.js';
+import { LiveDebugSession } from '../../debugger/live-session.js';
 import type { DebugSessionApi } from '../../debugger/session-api.js';
+import { mapScriptDomain } from '../../live/domain.js';
 import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { colourWanted } from '../../tui/colour.js';
 import { printTranscript } from '../../tui/transcript.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
+import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
 import { displayPath, readScript } from '../script-files.js';
 
-interface TuiOptions {
+interface TuiOptions extends LiveOptions {
   seed: number;
   record?: string;
 }
@@ -33,8 +36,27 @@ async function loadScript(path: string, io: CliIo): Promise<Script> {
   }
 }
 
+/** `--server`: the session's steps and typed commands go to a real server. */
+async function liveSession(
+  script: Script | undefined,
+  options: TuiOptions,
+): Promise<LiveDebugSession | undefined> {
+  const server = options.server;
+  if (!server) return undefined;
+  await checkServer(options);
+  const live = {
+    service: server,
+    timeoutMs: options.timeout,
+    ...(options.domain !== undefined && { domain: options.domain }),
+    ...(options.muc !== undefined && { mucDomain: options.muc }),
+  };
+  return script
+    ? new LiveDebugSession(mapScriptDomain(script, options.domain), live)
+    : LiveDebugSession.empty(live);
+}
+
 export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Command {
-  return new Command('tui')
+  const command = new Command('tui')
     .description(
       'step through a script in the terminal debugger (no script: an empty world to type into)',
     )
@@ -44,25 +66,29 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
         .argParser(parseSeed)
         .default(1),
     )
-    .option('--record <file>', 'rewrite this .scs file with the session after every executed step')
-    .action(async (path: string | undefined, options: TuiOptions) => {
-      const interactive = io.isTTY && process.stdin.isTTY === true;
-      if (!interactive && path === undefined) {
-        io.err(NO_TTY_USAGE);
-        setExit(EXIT.usage);
-        return;
-      }
-      const script = path === undefined ? undefined : await loadScript(path, io);
-      const session: DebugSessionApi = script
+    .option('--record <file>', 'rewrite this .scs file with the session after every executed step');
+  return addLiveOptions(command).action(async (path: string | undefined, options: TuiOptions) => {
+    const interactive = io.isTTY && process.stdin.isTTY === true;
+    if (!interactive && path === undefined) {
+      io.err(NO_TTY_USAGE);
+      setExit(EXIT.usage);
+      return;
+    }
+    const script = path === undefined ? undefined : await loadScript(path, io);
+    const live = await liveSession(script, options);
+    const session: DebugSessionApi =
+      live ??
+      (script
         ? DebugSession.fromScript(script, { seed: options.seed })
-        : DebugSession.empty({ seed: options.seed });
-      // Write beside, then rename: a crash or a kill mid-write never leaves half a script.
-      const persist = (file: string, text: string) => {
-        const target = resolve(io.cwd, file);
-        writeFileSync(`${target}.partial`, text);
-        renameSync(`${target}.partial`, target);
-      };
-      const record = options.record;
+        : DebugSession.empty({ seed: options.seed }));
+    // Write beside, then rename: a crash or a kill mid-write never leaves half a script.
+    const persist = (file: string, text: string) => {
+      const target = resolve(io.cwd, file);
+      writeFileSync(`${target}.partial`, text);
+      renameSync(`${target}.partial`, target);
+    };
+    const record = options.record;
+    try {
       if (!interactive) {
         const passed = await printTranscript(session, {
           write: io.out,
@@ -70,6 +96,7 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
             if (record) persist(record, session.recording());
           },
         });
+        if (live?.connectionError) throw new InputError(live.connectionError.message);
         setExit(passed ? EXIT.ok : EXIT.failed);
         return;
       }
@@ -82,5 +109,8 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
         persist,
       });
       setExit(EXIT.ok);
-    });
+    } finally {
+      await live?.close();
+    }
+  });
 }
