@@ -2,6 +2,7 @@
 import { Box, useApp, useInput, useStdin } from 'ink';
 import { useMemo, useRef, useState } from 'react';
 import type { DebugSessionApi } from '../debugger/session-api.js';
+import type { CompareSource } from './compare-streams.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { Footer } from './components/Footer.js';
 import { Screen } from './components/Screen.js';
@@ -25,9 +26,19 @@ export interface AppProps {
   size?: Size;
   /** Called once the user quits. */
   onExit?: () => void;
+  /** Only with --server: the simulator's side of the side-by-side view (`d`). */
+  compare?: CompareSource;
 }
 
-export function App({ session, colour, recordPath, persist, size: fixedSize, onExit }: AppProps) {
+export function App({
+  session,
+  colour,
+  recordPath,
+  persist,
+  size: fixedSize,
+  onExit,
+  compare,
+}: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const size = useTerminalSize(fixedSize);
@@ -54,8 +65,9 @@ export function App({ session, colour, recordPath, persist, size: fixedSize, onE
         },
         persist,
         size: () => sizeRef.current,
+        ...(compare && { compare }),
       }),
-    [session, persist, exit, onExit],
+    [session, persist, exit, onExit, compare],
   );
 
   useInput(

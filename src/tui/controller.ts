@@ -1,10 +1,12 @@
 // What each action of the key table does to the session and the UI state; engine errors become messages — stepping XEP-0045 scenarios (§7–§10)
 import type { DebugSessionApi, SessionStep } from '../debugger/session-api.js';
+import type { CompareSource } from './compare-streams.js';
 import { helpLines } from './help-lines.js';
 import { createInputActions } from './input-actions.js';
 import type { ActionName } from './keys.js';
 import { computeLayout } from './layout.js';
 import { occupantChart, roomChart } from './machine-chart.js';
+import { sideBySideLines } from './side-by-side.js';
 import {
   changeSpeed,
   cycleFocus,
@@ -33,6 +35,8 @@ export interface ControllerDeps {
   /** Writes a file (the recording); may throw. */
   persist(path: string, text: string): void;
   size(): { width: number; height: number };
+  /** With --server: the same script on the simulator, for the side-by-side view (`d`). */
+  compare?: CompareSource;
 }
 
 export interface Controller {
@@ -94,10 +98,49 @@ export function createController(deps: ControllerDeps): Controller {
     });
   };
 
+  /** Recomputes the side-by-side columns (when shown) and selects their last line. */
+  const compareNow = (source: CompareSource) =>
+    enqueue(async () => {
+      const columns = await source.columns(session);
+      const count = sideBySideLines(columns).length;
+      setUi((ui) =>
+        ui.sideBySide ? select({ ...ui, sideBySide: columns }, 'stanzas', count - 1, count) : ui,
+      );
+      deps.refresh();
+    });
+
   const afterStep = (step: SessionStep | undefined) => {
     follow(step);
     persistRecording();
+    if (deps.compare && deps.getUi().sideBySide) compareNow(deps.compare);
     deps.refresh();
+  };
+
+  const toggleSideBySide = () => {
+    const source = deps.compare;
+    if (!source) {
+      setUi((ui) => withMessage(ui, false, 'side by side needs --server'));
+      return;
+    }
+    if (deps.getUi().sideBySide) {
+      const count = rows().length;
+      setUi((ui) =>
+        withMessage(
+          select({ ...ui, sideBySide: undefined }, 'stanzas', count - 1, count),
+          true,
+          'stanzas',
+        ),
+      );
+      return;
+    }
+    setUi((ui) =>
+      withMessage(
+        { ...ui, sideBySide: [], focus: 'stanzas', detailSource: 'stanzas' },
+        true,
+        'simulator | server, side by side (d: back to the stanzas)',
+      ),
+    );
+    compareNow(source);
   };
 
   const describe = (step: SessionStep) => {
@@ -159,7 +202,7 @@ export function createController(deps: ControllerDeps): Controller {
       case 'script':
         return session.steps.length;
       case 'stanzas':
-        return rows().length;
+        return ui.sideBySide ? sideBySideLines(ui.sideBySide).length : rows().length;
       case 'room':
         return roomItems(session.rooms()).length;
       case 'transitions':
@@ -299,6 +342,7 @@ export function createController(deps: ControllerDeps): Controller {
           transitions: ui.chart ? session.transitions().length - 1 : 0,
         },
       })),
+    toggleSideBySide,
     moveDown: () => move(1),
     moveUp: () => move(-1),
     pageDown: () => move(pageSize()),

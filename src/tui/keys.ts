@@ -30,6 +30,7 @@ export type ActionName =
   | 'openFilter'
   | 'clearFilter'
   | 'toggleChart'
+  | 'toggleSideBySide'
   | 'moveDown'
   | 'moveUp'
   | 'pageDown'
@@ -149,6 +150,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     action: 'toggleChart',
     description: 'toggle the room/occupant machine chart',
     hint: 'chart',
+  },
+  {
+    keys: ['d'],
+    context: 'global',
+    action: 'toggleSideBySide',
+    description: 'compare with the simulator, side by side (needs --server)',
   },
   { keys: ['j', 'down'], context: 'panes', action: 'moveDown', description: 'select the next row' },
   { keys: ['k', 'up'], context: 'panes', action: 'moveUp', description: 'select the previous row' },

@@ -2,6 +2,7 @@
 import { type Instance, render } from 'ink';
 import type { DebugSessionApi } from '../debugger/session-api.js';
 import { App } from './App.js';
+import type { CompareSource } from './compare-streams.js';
 
 export interface StartOptions {
   session: DebugSessionApi;
@@ -10,6 +11,8 @@ export interface StartOptions {
   persist(path: string, text: string): void;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
+  /** With --server: the simulator's side of the side-by-side view (`d`). */
+  compare?: CompareSource;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
@@ -64,6 +67,7 @@ export async function startTui(options: StartOptions): Promise<void> {
         colour={options.colour}
         recordPath={options.recordPath}
         persist={options.persist}
+        compare={options.compare}
       />,
       { stdout, stdin, exitOnCtrlC: false, patchConsole: false },
     );

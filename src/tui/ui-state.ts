@@ -1,4 +1,5 @@
 // The debugger's UI state (focus, mode, selections, inputs) and its pure updates — views of XEP-0045 rooms (§5, §7)
+import type { ClientColumns } from './side-by-side.js';
 import { emptyBuffer, type TextBuffer } from './text-buffer.js';
 
 export const PANES = ['script', 'stanzas', 'detail', 'room', 'transitions'] as const;
@@ -32,6 +33,8 @@ export interface UiState {
   /** Pause between steps while running, in milliseconds. */
   speedMs: number;
   chart: boolean;
+  /** `d` (with --server): the simulator's and the server's streams in place of the Stanzas pane. */
+  sideBySide?: ClientColumns[];
   helpScroll: number;
   /** Where the recording is rewritten after every step (`--record`, `:save`). */
   savePath?: string;

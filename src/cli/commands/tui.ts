@@ -102,11 +102,15 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       }
       // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
       const { startTui } = await import('../../tui/start-tui.js');
+      // `d`: the same script on the simulator beside the server's streams.
+      const { simulatorMirror } = await import('../../tui/compare-streams.js');
+      const compare = live && script ? simulatorMirror(script, options.seed) : undefined;
       await startTui({
         session,
         colour: colourWanted(io.env, io.isTTY),
         recordPath: record,
         persist,
+        ...(compare && { compare }),
       });
       setExit(EXIT.ok);
     } finally {

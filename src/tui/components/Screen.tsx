@@ -12,6 +12,7 @@ import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { RoomPane } from './RoomPane.js';
 import { ScriptPane } from './ScriptPane.js';
+import { SideBySidePane } from './SideBySidePane.js';
 import { StanzasPane } from './StanzasPane.js';
 import { TransitionsPane } from './TransitionsPane.js';
 import { XmlEditor } from './XmlEditor.js';
@@ -60,6 +61,17 @@ export function Screen({ session, ui, width, height }: ScreenProps) {
           />
         );
       case 'stanzas':
+        if (ui.sideBySide)
+          return (
+            <SideBySidePane
+              key={id}
+              columns={ui.sideBySide}
+              selected={ui.selection.stanzas}
+              focused={focused}
+              width={paneWidth}
+              height={paneHeight}
+            />
+          );
         return (
           <StanzasPane
             key={id}
