@@ -1,6 +1,6 @@
 // Runs scansion scripts against a real XMPP server: each [Client] is a real c2s connection (@xmpp/client) — XEP-0045 scenarios (§7–§10) end to end
 
-import { type XmppClient, xml, client as xmppClient } from '@xmpp/client';
+import type { XmppClient } from '@xmpp/client';
 import { clone, type Element } from 'ltx';
 import type { ClientDefinition } from '../scansion/script.js';
 import type { ScriptTarget } from '../scansion/target.js';
@@ -107,6 +107,8 @@ export class LiveTarget implements ScriptTarget {
     const account = `${username}@${domain}`;
 
     let stage = 'connecting';
+    // Loaded on first use: the library is most of what `mucsim --help` would otherwise load.
+    const { client: xmppClient } = await import('@xmpp/client');
     const xmpp = xmppClient({
       service: this.service.url,
       domain,
@@ -237,6 +239,7 @@ export class LiveTarget implements ScriptTarget {
     this.barrierCount += 1;
     const id = `${BARRIER_PREFIX}${this.barrierCount}`;
     connection.barriers.add(id);
+    const { xml } = await import('@xmpp/client');
     const ping = xml(
       'iq',
       { type: 'get', to: connection.domain, id },

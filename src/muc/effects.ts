@@ -73,6 +73,13 @@ export class Effects {
     this.entries.push({ kind: 'copies', stanza, to: [to], by });
   }
 
+  /** Sends a copy of `stanza` to each of `to` (copied: the caller may keep its list). */
+  sendCopies(stanza: Element, to: readonly string[], by: string): void {
+    if (to.length === 0) return;
+    freezeStanza(stanza);
+    this.entries.push({ kind: 'copies', stanza, to: [...to], by });
+  }
+
   record(event: DomainEvent): void {
     this.entries.push(event);
   }

@@ -45,9 +45,10 @@ export function presenceCopiesFor(
   const affiliation = room.affiliationOf(occupant.bareJid);
   const entry = cache.get(occupant) ?? {};
   const known = seesJids ? entry.withJids : entry.withoutJids;
-  if (occupant.role !== 'none' && isCurrent(known, occupant, affiliation)) return known!.copyTo;
+  const cacheable = occupant.role !== 'none' && !(seesJids && occupant.sessions.size > 1);
+  if (cacheable && isCurrent(known, occupant, affiliation)) return known!.copyTo;
   const copyTo = addressedCopies(presenceFor(room, occupant, { kind: 'other', seesJids }));
-  if (occupant.role === 'none' || (seesJids && occupant.sessions.size > 1)) return copyTo;
+  if (!cacheable) return copyTo;
   const built: Built = {
     role: occupant.role,
     affiliation,

@@ -137,5 +137,5 @@ export function broadcastMessage(
   by: string,
 ): void {
   room.bus.fire('muc-broadcast-message', { room, occupant: sender, message });
-  for (const occupant of room.occupants()) routeToOccupant(room, occupant, message, by);
+  room.sendToAll(message, by);
 }

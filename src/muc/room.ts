@@ -31,6 +31,8 @@ export interface RoomServices {
 export class Room {
   readonly state: RoomState;
   private currentEffects: Effects | undefined;
+  /** Every occupant's sessions in occupant order, until an occupant or session comes or goes. */
+  private recipients: string[] | undefined;
 
   constructor(
     jid: string,
@@ -92,6 +94,12 @@ export class Room {
   /** Sends a copy of `stanza` addressed to `to`; the stanza is shared by its copies, and frozen. */
   sendCopy(stanza: Element, to: string, by: string): void {
     this.effects.sendCopy(stanza, to, by);
+  }
+
+  /** Sends a copy of `stanza` to every session of every occupant, in occupant order (§7.4). */
+  sendToAll(stanza: Element, by: string): void {
+    this.recipients ??= [...this.occupants()].flatMap((occupant) => [...occupant.sessions.keys()]);
+    this.effects.sendCopies(stanza, this.recipients, by);
   }
 
   /** Replies to `stanza` with an error; Prosody marks presence errors `by` the room. */
@@ -224,6 +232,7 @@ export class Room {
 
   /** Puts an occupant in the room with its first role (the occupant chart's `admitted`). */
   admitOccupant(occupant: Occupant, role: Role, codes: string[], by: string): void {
+    this.recipients = undefined;
     occupant.machine = advanceOccupant(occupant.machine, { type: 'occupant.admitted', role });
     this.state.occupants.set(occupant.nick, occupant);
     for (const session of occupant.sessions.keys()) {
@@ -234,12 +243,14 @@ export class Room {
   }
 
   addSession(occupant: Occupant, realJid: string, presence: Element): void {
+    this.recipients = undefined;
     occupant.sessions.set(realJid, presence);
     this.state.nickBySession.set(realJid, occupant.nick);
   }
 
   /** Removes one session; returns true when it was the occupant's last. */
   removeSession(occupant: Occupant, realJid: string): boolean {
+    this.recipients = undefined;
     occupant.sessions.delete(realJid);
     this.state.nickBySession.delete(realJid);
     if (occupant.sessions.size > 0 && occupant.primaryJid === realJid) {
@@ -259,6 +270,7 @@ export class Room {
 
   /** Takes an occupant out of the room (its role is already none). */
   detachOccupant(occupant: Occupant): void {
+    this.recipients = undefined;
     if (this.state.occupants.get(occupant.nick) === occupant) {
       this.state.occupants.delete(occupant.nick);
     }
@@ -270,6 +282,7 @@ export class Room {
   }
 
   renameOccupant(occupant: Occupant, newNick: string, by: string): void {
+    this.recipients = undefined;
     const oldNick = occupant.nick;
     this.state.occupants.delete(oldNick);
     occupant.nick = newNick;

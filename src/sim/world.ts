@@ -356,11 +356,17 @@ export class World {
   /** Delivers to a local user (full or bare JID) or lets the server answer for it. */
   private toLocal(stanza: Element, cause: number, by: string): void {
     const to = stanza.attrs.to;
+    // Sessions are on the users' domain: when the service has its own, a session's JID never
+    // names it, and the common case (a delivery) skips parsing the domain out of `to`.
+    const exact = this.sessions.get(to);
+    if (exact && this.mucDomain !== this.domain) {
+      this.deliver(exact, stanza, cause, by);
+      return;
+    }
     if (domainOf(to) === this.mucDomain) {
       this.toService(stanza, cause);
       return;
     }
-    const exact = this.sessions.get(to);
     if (exact) {
       this.deliver(exact, stanza, cause, by);
       return;

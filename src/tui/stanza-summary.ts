@@ -154,3 +154,18 @@ export function summarizeEntry(entry: StanzaEntry, labels: ClientLabels): Stanza
     entry,
   };
 }
+
+/** The row of `entry` with its text summarised when first read: a long trace shows a screenful. */
+export function lazySummary(entry: StanzaEntry, labels: () => ClientLabels): StanzaRow {
+  let text: string | undefined;
+  return {
+    seq: entry.seq,
+    direction: entry.kind === 'input' ? '→' : entry.kind === 'dropped' ? '✗' : '←',
+    get text() {
+      text ??= summarizeEntry(entry, labels()).text;
+      return text;
+    },
+    ...(entry.kind !== 'input' && { cause: entry.cause }),
+    entry,
+  };
+}

@@ -1,8 +1,8 @@
-// What the panes show, derived from the session and the UI state (summaries cached for long traces) — views of XEP-0045 rooms and stanzas (§5, §7)
+// What the panes show, derived from the session and the UI state (summaries made when first shown, then cached) — views of XEP-0045 rooms and stanzas (§5, §7)
 import type { Element } from 'ltx';
 import type { DebugSessionApi, OccupantView, RoomView } from '../debugger/session-api.js';
 import type { TraceEntry } from '../muc/trace.js';
-import { ClientLabels, isStanzaEntry, type StanzaRow, summarizeEntry } from './stanza-summary.js';
+import { ClientLabels, isStanzaEntry, lazySummary, type StanzaRow } from './stanza-summary.js';
 import { explanationsFor } from './status-words.js';
 import type { UiState } from './ui-state.js';
 import { prettyLines } from './xml-lines.js';
@@ -15,13 +15,16 @@ const filtered = new WeakMap<
 
 function allRows(session: DebugSessionApi): StanzaRow[] {
   let labels: ClientLabels | undefined;
+  const labelsNow = () => {
+    labels ??= new ClientLabels(session);
+    return labels;
+  };
   const rows: StanzaRow[] = [];
   for (const entry of session.trace) {
     if (!isStanzaEntry(entry)) continue;
     let row = summaries.get(entry);
     if (!row) {
-      labels ??= new ClientLabels(session);
-      row = summarizeEntry(entry, labels);
+      row = lazySummary(entry, labelsNow);
       summaries.set(entry, row);
     }
     rows.push(row);

@@ -98,15 +98,24 @@ function lua(text: string): string {
   return JSON.stringify(text);
 }
 
-function config(dir: string, port: number): string {
+export interface ProsodyOptions {
+  /**
+   * Log every stanza (`stanza_debug`, debug level) to prosody.log (default true): what failure
+   * messages quote. Off for benchmarks, where the logging would be most of the server's work.
+   */
+  debugLog?: boolean;
+}
+
+function config(dir: string, port: number, { debugLog = true }: ProsodyOptions): string {
   const modules = availableModules();
+  if (!debugLog) modules.host = modules.host.filter((name) => name !== 'stanza_debug');
   const list = (names: string[]) => names.map((name) => lua(name)).join('; ');
   return `-- written by test/helpers/prosody.ts: a throw-away server on loopback
 run_as_root = true
 pidfile = ${lua(join(dir, 'prosody.pid'))}
 data_path = ${lua(join(dir, 'data'))}
 certificates = ${lua(join(dir, 'certs'))}
-log = { { levels = { min = "debug" }, to = "file", filename = ${lua(join(dir, 'prosody.log'))} } }
+log = { { levels = { min = "${debugLog ? 'debug' : 'info'}" }, to = "file", filename = ${lua(join(dir, 'prosody.log'))} } }
 interfaces = { "127.0.0.1" }; local_interfaces = { "127.0.0.1" }
 c2s_ports = { ${port} }; c2s_direct_tls_ports = {}; s2s_ports = {}; http_ports = {}; https_ports = {}
 modules_disabled = { "s2s", "s2s_auth_certs", "offline" }
@@ -164,7 +173,7 @@ async function waitStopped(child: ChildProcess, pid: number, ms: number): Promis
 }
 
 /** Starts a fresh Prosody (empty temp dir, free port); resolves once its c2s port accepts. */
-export async function startProsody(): Promise<ProsodyServer> {
+export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
   const binary = findProsody();
   if (!binary) throw new Error('prosody is not installed (scripts/install-prosody.sh)');
   const dir = mkdtempSync(join(tmpdir(), 'mucsim-prosody-'));
@@ -172,7 +181,7 @@ export async function startProsody(): Promise<ProsodyServer> {
   mkdirSync(join(dir, 'certs')); // empty: no StartTLS is offered
   const port = await freePort();
   const configFile = join(dir, 'prosody.cfg.lua');
-  writeFileSync(configFile, config(dir, port));
+  writeFileSync(configFile, config(dir, port, options));
   const child = spawn(binary, ['--config', configFile, '-F'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,

@@ -1,7 +1,8 @@
 // Entering, updating and leaving: the presence exchange of XEP-0045 §7.1–7.2 (join order), §7.7 (availability) and §7.14 (exit)
-import { clone, Element } from 'ltx';
+import { Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
+import { sharedPayload } from '../../xmpp/shared-payload.js';
 import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Role } from '../model/role.js';
@@ -15,15 +16,21 @@ const BY = 'enter';
 
 export const enter: Feature = { name: BY, section: '§7.2' };
 
-/** The presence an occupant stores: the client's own, without the MUC protocol payloads. */
+function isMucPayload(child: Element): boolean {
+  const xmlns = child.attrs.xmlns;
+  return child.name === 'x' && (xmlns === NS.muc || xmlns === NS.mucUser);
+}
+
+/**
+ * The presence an occupant stores: the client's own, without the MUC protocol payloads. Its
+ * payloads are shared with every other stored presence that has the same: it is read-only.
+ */
 export function storedPresence(stanza: Element): Element {
   const presence = new Element('presence', stanza.attrs.type ? { type: stanza.attrs.type } : {});
-  for (const child of stanza.children) {
-    if (typeof child === 'string') continue;
-    const xmlns = child.attrs.xmlns;
-    if (child.name === 'x' && (xmlns === NS.muc || xmlns === NS.mucUser)) continue;
-    presence.cnode(clone(child));
-  }
+  // map() sizes the array exactly: one stored presence per occupant session adds up.
+  presence.children = stanza.children
+    .filter((child): child is Element => typeof child !== 'string' && !isMucPayload(child))
+    .map(sharedPayload);
   return presence;
 }
 

@@ -1,0 +1,23 @@
+// Every measurement of `npm run bench` by name, each run in its own process by bench/worker.ts — the XEP-0045 simulator's benchmarks (§7.2.3, §7.4)
+import { measureFanout } from './fanout.js';
+import { measureJoinStorm } from './join-storm.js';
+import { measureLiveFanout, measureLiveSuite } from './live.js';
+import { measureCli, measureSuite } from './suite.js';
+import { measureTui } from './tui.js';
+
+export const MEASUREMENTS = {
+  suite: measureSuite,
+  cli: measureCli,
+  fanout: measureFanout,
+  storm: measureJoinStorm,
+  'live-suite': measureLiveSuite,
+  'live-fanout': measureLiveFanout,
+  tui: (options: { stanzas: number; presses: number }) =>
+    measureTui(options.stanzas, options.presses),
+};
+
+export type MeasurementKind = keyof typeof MEASUREMENTS;
+export type MeasurementOptions<K extends MeasurementKind> = Parameters<(typeof MEASUREMENTS)[K]>[0];
+export type MeasurementResult<K extends MeasurementKind> = Awaited<
+  ReturnType<(typeof MEASUREMENTS)[K]>
+>;

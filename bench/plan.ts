@@ -1,0 +1,39 @@
+// How much each benchmark measures: the full run, and the quick one that only checks the benchmarks work — XEP-0045 fan-out (§7.4) and join storms (§7.2.3)
+export interface Plan {
+  quick: boolean;
+  suite: { samples: number; warmup: number };
+  cli: { samples: number; warmup: number };
+  fanout: { sizes: number[]; deliveriesPerSample: number; samples: number; warmup: number };
+  storm: { size: number; trace: boolean; samples: number; warmup: number }[];
+  live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
+  tui: { stanzas: number[]; presses: number };
+}
+
+export const FULL: Plan = {
+  quick: false,
+  suite: { samples: 10, warmup: 3 },
+  cli: { samples: 10, warmup: 2 },
+  fanout: { sizes: [100, 1_000, 10_000], deliveriesPerSample: 50_000, samples: 20, warmup: 5 },
+  storm: [
+    { size: 100, trace: true, samples: 10, warmup: 2 },
+    { size: 1_000, trace: true, samples: 3, warmup: 1 },
+    { size: 100, trace: false, samples: 10, warmup: 2 },
+    { size: 1_000, trace: false, samples: 3, warmup: 1 },
+    { size: 5_000, trace: false, samples: 1, warmup: 0 },
+  ],
+  live: { sizes: [100, 1_000], deliveriesPerSample: 5_000, samples: 5 },
+  tui: { stanzas: [10_000, 100_000], presses: 50 },
+};
+
+export const QUICK: Plan = {
+  quick: true,
+  suite: { samples: 2, warmup: 1 },
+  cli: { samples: 2, warmup: 0 },
+  fanout: { sizes: [10, 40], deliveriesPerSample: 400, samples: 3, warmup: 1 },
+  storm: [
+    { size: 10, trace: true, samples: 2, warmup: 1 },
+    { size: 30, trace: false, samples: 2, warmup: 1 },
+  ],
+  live: { suiteLimit: 2, sizes: [5], deliveriesPerSample: 50, samples: 2 },
+  tui: { stanzas: [500], presses: 3 },
+};
