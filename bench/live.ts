@@ -16,6 +16,8 @@ export interface LiveSuiteResult {
   passed: number;
   /** Sum of the scripts' run times; each runs on a fresh server, whose start is not counted. */
   ms: number;
+  /** Each script's run time and outcome, in `suiteFiles()` order. */
+  perScript: { ms: number; passed: boolean }[];
 }
 
 export interface LiveFanoutResult {
@@ -40,8 +42,7 @@ async function withServer<T>(body: (server: ProsodyServer) => Promise<T>): Promi
 
 export async function measureLiveSuite(options: { limit?: number }): Promise<LiveSuiteResult> {
   const files = suiteFiles().slice(0, options.limit);
-  let ms = 0;
-  let passed = 0;
+  const perScript: LiveSuiteResult['perScript'] = [];
   for (const path of files) {
     const script = parseScript(readFileSync(path, 'utf8'), basename(path));
     await withServer(async (server) => {
@@ -49,14 +50,18 @@ export async function measureLiveSuite(options: { limit?: number }): Promise<Liv
       const started = performance.now();
       try {
         const result = await runScript(script, target, { timeoutMs: 2000 });
-        if (result.passed) passed += 1;
+        perScript.push({ ms: performance.now() - started, passed: result.passed });
       } finally {
-        ms += performance.now() - started;
         await target.close();
       }
     });
   }
-  return { scripts: files.length, passed, ms };
+  return {
+    scripts: files.length,
+    passed: perScript.filter((run) => run.passed).length,
+    ms: perScript.reduce((sum, run) => sum + run.ms, 0),
+    perScript,
+  };
 }
 
 function configForm(fields: Record<string, string[]>): Element {
