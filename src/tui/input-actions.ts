@@ -2,7 +2,7 @@
 import type { DebugSessionApi, SessionStep } from '../debugger/session-api.js';
 import { runCommandLine } from './command-line.js';
 import { complete, completionWords } from './completion.js';
-import type { ActionName } from './keys.js';
+import type { InputAction } from './keys.js';
 import type { StanzaRow } from './stanza-summary.js';
 import {
   bufferText,
@@ -28,21 +28,8 @@ export interface InputContext {
   refresh(): void;
 }
 
-type InputAction =
-  | 'submitLine'
-  | 'cancelLine'
-  | 'deleteBack'
-  | 'complete'
-  | 'sendXml'
-  | 'cancelXml'
-  | 'newline'
-  | 'cursorLeft'
-  | 'cursorRight'
-  | 'cursorUp'
-  | 'cursorDown';
-
 export function createInputActions(ctx: InputContext): {
-  actions: Record<InputAction & ActionName, () => void>;
+  actions: Record<InputAction, () => void>;
   type(text: string): void;
 } {
   const editBuffer = (edit: (buffer: TextBuffer) => TextBuffer) =>

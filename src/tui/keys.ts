@@ -39,6 +39,10 @@ export type ActionName =
   | 'last'
   | 'detailDown'
   | 'detailUp'
+  | InputAction;
+
+/** The actions of the command line and the XML editor, while a text input has focus. */
+export type InputAction =
   | 'submitLine'
   | 'cancelLine'
   | 'deleteBack'
