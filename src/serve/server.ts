@@ -1,0 +1,64 @@
+// mucsim serve: the TCP and WebSocket doors around one simulated world, with the recording beside it — real XMPP clients as occupants (XEP-0045 §7)
+import { World } from '../sim/world.js';
+import { RecordingFile } from './recording-file.js';
+import { type ClientEvent, ServedWorld } from './served-world.js';
+import { type Listening, listenTcp } from './tcp-listener.js';
+import { listenWebSocket } from './websocket-listener.js';
+
+export interface ServeOptions {
+  /** TCP port for RFC 6120 clients (0: any free port). */
+  port: number;
+  /** WebSocket port for RFC 7395 clients (0: any free port). */
+  wsPort: number;
+  /** Where to listen: 127.0.0.1 unless asked otherwise. */
+  address: string;
+  domain: string;
+  mucDomain: string;
+  seed: number;
+  /** Write the session to this .scs after every step. */
+  recordPath?: string;
+  /** Told of every client that connects or disconnects. */
+  onClient?: (event: ClientEvent) => void;
+}
+
+export interface RunningServer {
+  readonly served: ServedWorld;
+  readonly port: number;
+  readonly wsPort: number;
+  /** Ends every stream (`system-shutdown`), stops listening, and writes the last steps. */
+  close(): Promise<void>;
+}
+
+/** Starts the world and both listeners; rejects when a port cannot be bound. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const world = new World({
+    seed: options.seed,
+    domain: options.domain,
+    mucDomain: options.mucDomain,
+    keepInboxes: false,
+  });
+  const served = new ServedWorld(world, { seed: options.seed });
+  if (options.onClient) served.onClient(options.onClient);
+  const recording = options.recordPath ? new RecordingFile(options.recordPath, served) : undefined;
+  if (recording) {
+    recording.update();
+    served.onStep(() => recording.update());
+  }
+  const tcp = await listenTcp(served, options.port, options.address);
+  let ws: Listening;
+  try {
+    ws = await listenWebSocket(served, options.wsPort, options.address);
+  } catch (error) {
+    await tcp.close();
+    throw error;
+  }
+  return {
+    served,
+    port: tcp.port,
+    wsPort: ws.port,
+    close: async () => {
+      await Promise.all([tcp.close(), ws.close()]);
+      served.disconnectAll();
+    },
+  };
+}
