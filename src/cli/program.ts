@@ -6,6 +6,7 @@ import { makeExplainCommand } from './commands/explain.js';
 import { makeFuzzCommand } from './commands/fuzz.js';
 import { makeMachinesCommand } from './commands/machines.js';
 import { makeRunCommand } from './commands/run.js';
+import { makeServeCommand } from './commands/serve.js';
 import { makeTraceCommand } from './commands/trace.js';
 import { makeTuiCommand } from './commands/tui.js';
 import type { CliIo } from './io.js';
@@ -28,6 +29,7 @@ export function makeProgram(io: CliIo, setExit: (code: number) => void): Command
     makeMachinesCommand(io, setExit),
     makeDiffCommand(io, setExit),
     makeFuzzCommand(io, setExit),
+    makeServeCommand(io, setExit),
   ]) {
     program.addCommand(
       command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err }),

@@ -109,32 +109,38 @@ export class ServedWorld implements StreamHost {
     deliver: (stanza: Element) => void,
     transport: StreamTransport['kind'],
   ): BoundClient {
-    const client = this.connect(this.nameFor(fullJid), fullJid, transport, deliver);
+    const client = this.connect(this.nameFor(fullJid), fullJid, { transport, deliver });
     return {
       send: (stanza) => this.send(client.name, stanza),
       detach: () => this.disconnect(client.name),
     };
   }
 
-  /** Connects a session under `name` (a real client, or a script's virtual user). */
+  /**
+   * Connects a session under `name` (a real client, or a script's virtual user); `jid` may be
+   * bare, and the world then binds `resource` or one it generates.
+   */
   connect(
     name: string,
-    fullJid: string,
-    transport: Transport,
-    deliver: (stanza: Element) => void,
+    jid: string,
+    options: { transport: Transport; deliver: (stanza: Element) => void; resource?: string },
   ): ServedClient {
+    const { transport, deliver, resource } = options;
     let session: { jid: string } | undefined;
     this.perform('connects', name, () => {
-      session = this.world.connect(fullJid, { label: name });
+      session = this.world.connect(jid, {
+        label: name,
+        ...(resource !== undefined && { resource }),
+      });
       this.world.onDelivery(session.jid, deliver);
     });
-    const jid = (session as { jid: string }).jid;
-    const client: ServedClient = { name, jid, transport };
+    const bound = (session as { jid: string }).jid;
+    const client: ServedClient = { name, jid: bound, transport };
     this.definitions.set(name, {
       name,
-      jid: bareJid(jid),
+      jid: bareJid(bound),
       password: 'password',
-      resource: resourceOf(jid) as string,
+      resource: resourceOf(bound) as string,
     });
     this.connected.set(name, client);
     for (const listener of this.clientListeners) listener({ kind: 'connected', client });

@@ -17,6 +17,8 @@ export interface ServeOptions {
   seed: number;
   /** Write the session to this .scs after every step. */
   recordPath?: string;
+  /** The largest stanza a client may send, in bytes (default 256 KiB, as Prosody's c2s). */
+  maxStanzaBytes?: number;
   /** Told of every client that connects or disconnects. */
   onClient?: (event: ClientEvent) => void;
 }
@@ -36,8 +38,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     domain: options.domain,
     mucDomain: options.mucDomain,
     keepInboxes: false,
+    ...(options.maxStanzaBytes !== undefined && { maxStanzaBytes: options.maxStanzaBytes }),
   });
-  const served = new ServedWorld(world, { seed: options.seed });
+  const served = new ServedWorld(world, {
+    seed: options.seed,
+    ...(options.maxStanzaBytes !== undefined && { maxStanzaBytes: options.maxStanzaBytes }),
+  });
   if (options.onClient) served.onClient(options.onClient);
   const recording = options.recordPath ? new RecordingFile(options.recordPath, served) : undefined;
   if (recording) {

@@ -74,15 +74,17 @@ export class XmlFramer {
   write(text: string): boolean {
     if (this.failed) return false;
     this.chunk = text;
-    this.chunkBase = this.parser.position;
     try {
       this.parser.write(text);
     } catch (error) {
       this.fail('not-well-formed', error instanceof Error ? error.message : String(error));
     }
     if (this.failed) return false;
-    this.bytesBefore += this.bytesSince(this.unitStart, this.parser.position);
-    this.unitStart = Math.max(this.unitStart, this.chunkBase + text.length);
+    // saxes' position is exact inside its events only: between writes, count the chunk itself.
+    const chunkEnd = this.chunkBase + text.length;
+    this.bytesBefore += this.bytesSince(this.unitStart, chunkEnd);
+    this.unitStart = Math.max(this.unitStart, chunkEnd);
+    this.chunkBase = chunkEnd;
     this.checkSize(0);
     return !this.failed;
   }
