@@ -1,5 +1,7 @@
 // Test helper: a mucsim serve on free loopback ports, raw TCP/WebSocket peers and @xmpp/client sessions against it — real clients in XEP-0045 rooms
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { resolve } from 'node:path';
 import { client, type XmppClient } from '@xmpp/client';
 import { WebSocket } from 'ws';
 import { type RunningServer, type ServeOptions, startServer } from '../../src/serve/server.js';
@@ -119,4 +121,56 @@ export function loginChunks(user: string, resource: string): string[] {
     STREAM_HEADER,
     `<iq type='set' id='b1'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><resource>${resource}</resource></bind></iq>`,
   ];
+}
+
+/** A `mucsim serve` process started from the built binary (dist/), on free ports. */
+export interface ServeProcess {
+  port: number;
+  wsPort: number;
+  child: ChildProcess;
+  /** Everything it printed so far. */
+  output(): string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+const BINARY = resolve(import.meta.dirname, '..', '..', 'dist', 'bin', 'mucsim.js');
+const LISTENING = /XMPP on [^:]+:(\d+) \(TCP.*ws:\/\/[^:]+:(\d+)\//s;
+
+export function spawnServe(args: readonly string[] = [], cwd?: string): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    [BINARY, 'serve', '--port', '0', '--ws-port', '0', ...args],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(cwd !== undefined && { cwd }),
+    },
+  );
+  let output = '';
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return new Promise((resolvePorts, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`mucsim serve did not start:\n${output}`)),
+      15000,
+    );
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = LISTENING.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      resolvePorts({
+        port: Number(match[1]),
+        wsPort: Number(match[2]),
+        child,
+        output: () => output,
+        stop: (signal = 'SIGTERM') => {
+          if (child.exitCode === null) child.kill(signal);
+          return exited;
+        },
+      });
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', () => reject(new Error(`mucsim serve exited:\n${output}`)));
+  });
 }
