@@ -124,6 +124,19 @@ export class C2sStream {
     this.detach();
   }
 
+  /** Runs the handling of one input: a bug fails this stream only, never the server or another session. */
+  guard(handle: () => void): void {
+    try {
+      handle();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.fail({
+        condition: 'internal-server-error',
+        text: `mucsim could not handle this input: ${message}`,
+      });
+    }
+  }
+
   framingError(error: FramingError): void {
     const extra =
       error.condition === 'policy-violation'

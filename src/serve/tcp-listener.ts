@@ -6,6 +6,8 @@ import { C2sStream, type StreamHost, type StreamTransport } from './c2s-stream.j
 import { STREAMS_NS } from './stream-error.js';
 import { XmlFramer } from './xml-framer.js';
 
+/** How long a closed stream waits for the peer to close the connection. */
+export const CLOSE_GRACE_MS = 1000;
 const HEADER_ATTRS = { xmlns: 'jabber:client', 'xmlns:stream': STREAMS_NS };
 
 function attributes(attrs: Record<string, string>): string {
@@ -32,7 +34,9 @@ class TcpConnection implements StreamTransport {
   ) {
     this.stream = new C2sStream(this, host);
     this.framer = this.newFramer(host.maxStanzaBytes);
-    socket.on('data', (chunk: Buffer) => this.receive(chunk, host.maxStanzaBytes));
+    socket.on('data', (chunk: Buffer) =>
+      this.stream.guard(() => this.receive(chunk, host.maxStanzaBytes)),
+    );
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.stream.lost());
   }
@@ -48,6 +52,8 @@ class TcpConnection implements StreamTransport {
   end(): void {
     this.write('</stream:stream>');
     this.socket.end();
+    // A peer that never closes its side does not hold the connection (or a shutdown) open.
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
   }
 
   /** Ends the stream from the server's side (shutdown). */

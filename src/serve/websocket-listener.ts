@@ -4,7 +4,7 @@ import type { Element } from 'ltx';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { C2sStream, FRAMING_NS, type StreamHost, type StreamTransport } from './c2s-stream.js';
 import { STREAMS_NS } from './stream-error.js';
-import type { Listening } from './tcp-listener.js';
+import { CLOSE_GRACE_MS, type Listening } from './tcp-listener.js';
 import { XmlFramer } from './xml-framer.js';
 
 const SUBPROTOCOL = 'xmpp';
@@ -33,7 +33,9 @@ class WebSocketConnection implements StreamTransport {
     private readonly host: StreamHost,
   ) {
     this.stream = new C2sStream(this, host);
-    socket.on('message', (data, isBinary) => this.receive(String(data), isBinary));
+    socket.on('message', (data, isBinary) =>
+      this.stream.guard(() => this.receive(String(data), isBinary)),
+    );
     socket.on('error', () => socket.terminate());
     socket.on('close', () => this.stream.lost());
   }
@@ -52,6 +54,7 @@ class WebSocketConnection implements StreamTransport {
   end(): void {
     this.write(`<close xmlns='${FRAMING_NS}'/>`);
     this.socket.close(1000);
+    setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS).unref();
   }
 
   /** Nothing to reset: every frame is parsed on its own. */
