@@ -1,6 +1,7 @@
 // Every measurement of `npm run bench` by name, each run in its own process by bench/worker.ts — the XEP-0045 simulator's benchmarks (§7.2.3, §7.4)
 import { measureFanout } from './fanout.js';
 import { measureJoinStorm } from './join-storm.js';
+import { measureServe } from './serve.js';
 import { measureLiveFanout, measureLiveSuite } from './live.js';
 import { measureCli, measureSuite } from './suite.js';
 import { measureTui } from './tui.js';
@@ -12,6 +13,7 @@ export const MEASUREMENTS = {
   storm: measureJoinStorm,
   'live-suite': measureLiveSuite,
   'live-fanout': measureLiveFanout,
+  serve: measureServe,
   tui: (options: { stanzas: number; presses: number }) =>
     measureTui(options.stanzas, options.presses),
 };

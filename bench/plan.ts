@@ -7,6 +7,8 @@ export interface Plan {
   storm: { size: number; trace: boolean; samples: number; warmup: number }[];
   live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
   tui: { stanzas: number[]; presses: number };
+  /** mucsim serve over TCP: clients that connect and join, and a burst into a room of `occupants`. */
+  serve: { clients: number; occupants: number; messages: number };
 }
 
 export const FULL: Plan = {
@@ -23,6 +25,7 @@ export const FULL: Plan = {
   ],
   live: { sizes: [100, 1_000], deliveriesPerSample: 5_000, samples: 5 },
   tui: { stanzas: [10_000, 100_000], presses: 50 },
+  serve: { clients: 50, occupants: 10, messages: 2_000 },
 };
 
 export const QUICK: Plan = {
@@ -36,4 +39,5 @@ export const QUICK: Plan = {
   ],
   live: { suiteLimit: 2, sizes: [5], deliveriesPerSample: 50, samples: 2 },
   tui: { stanzas: [500], presses: 3 },
+  serve: { clients: 3, occupants: 2, messages: 20 },
 };

@@ -105,6 +105,21 @@ export function formatReport(results: BenchResults, targets: Target[]): string {
     ]),
     '',
     ...table([
+      [`mucsim serve over TCP (@xmpp/client, raw sockets)`, ''],
+      [`  connect → joined, p50 of ${results.serve.clients} clients`, ms(results.serve.joinP50Ms)],
+      [`  connect → joined, p95`, ms(results.serve.joinP95Ms)],
+      [
+        `  stanzas in/s (${count(results.serve.messages)} messages, one sender)`,
+        count(results.serve.stanzasInPerSec),
+      ],
+      [
+        `  stanzas out/s (to ${results.serve.occupants} occupants)`,
+        count(results.serve.stanzasOutPerSec),
+      ],
+      ['  stanzas in/s with --record', count(results.serve.recordedInPerSec)],
+    ]),
+    '',
+    ...table([
       ['Targets', 'goal', 'reached', ''],
       ...targets.map((target) => [
         `  ${target.name}`,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { FanoutResult } from './fanout.js';
 import { inWorker, REPO_ROOT } from './harness.js';
 import type { JoinStormResult } from './join-storm.js';
+import type { ServeResult } from './serve.js';
 import { type LiveFanoutResult, type LiveSuiteResult, liveUnavailable } from './live.js';
 import type { Plan } from './plan.js';
 import type { CliResult, SuiteResult } from './suite.js';
@@ -41,6 +42,7 @@ export interface BenchResults {
   memory: { bytesPerOccupant: number; bytesPerUser: number; traceBytesPerEntry: number };
   live: LiveResults;
   tui: TuiResult[];
+  serve: ServeResult;
 }
 
 function scalingOf(fanout: FanoutResult[], trace: boolean): number {
@@ -123,6 +125,8 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
     log(`TUI with ${stanzas} stanzas…`);
     tui.push(await inWorker('tui', { stanzas, presses: plan.tui.presses }));
   }
+  log('mucsim serve over TCP…');
+  const serve = await inWorker('serve', plan.serve);
   const largest = (trace: boolean) =>
     fanout.filter((entry) => entry.trace === trace).reduce((a, b) => (b.n > a.n ? b : a));
   return {
@@ -142,5 +146,6 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
     },
     live,
     tui,
+    serve,
   };
 }

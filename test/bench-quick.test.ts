@@ -97,8 +97,29 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
+  it('measures mucsim serve over TCP: join latency and stanzas per second', () => {
+    expectFigures({ ...written.serve }, [
+      'joinP50Ms',
+      'joinP95Ms',
+      'stanzasInPerSec',
+      'stanzasOutPerSec',
+      'recordedInPerSec',
+    ]);
+    expect(written.serve.stanzasOutPerSec).toBeCloseTo(
+      written.serve.stanzasInPerSec * written.serve.occupants,
+    );
+  });
+
   it('prints the table with every target and its verdict', () => {
-    for (const heading of ['Suite:', 'Fan-out', 'Join storm', 'Prosody', 'TUI', 'Targets']) {
+    for (const heading of [
+      'Suite:',
+      'Fan-out',
+      'Join storm',
+      'Prosody',
+      'TUI',
+      'mucsim serve',
+      'Targets',
+    ]) {
       expect(table).toContain(heading);
     }
     expect(written.targets.length).toBeGreaterThanOrEqual(11);
