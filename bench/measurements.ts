@@ -1,8 +1,8 @@
 // Every measurement of `npm run bench` by name, each run in its own process by bench/worker.ts — the XEP-0045 simulator's benchmarks (§7.2.3, §7.4)
 import { measureFanout } from './fanout.js';
 import { measureJoinStorm } from './join-storm.js';
-import { measureServe } from './serve.js';
 import { measureLiveFanout, measureLiveSuite } from './live.js';
+import { measureServe } from './serve.js';
 import { measureCli, measureSuite } from './suite.js';
 import { measureTui } from './tui.js';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { FanoutResult } from './fanout.js';
 import { inWorker, REPO_ROOT } from './harness.js';
 import type { JoinStormResult } from './join-storm.js';
-import type { ServeResult } from './serve.js';
 import { type LiveFanoutResult, type LiveSuiteResult, liveUnavailable } from './live.js';
 import type { Plan } from './plan.js';
+import type { ServeResult } from './serve.js';
 import type { CliResult, SuiteResult } from './suite.js';
 import type { TuiResult } from './tui.js';
 

@@ -41,6 +41,20 @@ describe('mucsim serve: usage errors exit 2', () => {
     );
   });
 
+  it('a recording that cannot be written', async () => {
+    const run = await runCli([
+      'serve',
+      '--port',
+      '0',
+      '--ws-port',
+      '0',
+      '--record',
+      '/nonexistent/dir/x.scs',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('mucsim: cannot write the recording /nonexistent/dir/x.scs: ENOENT\n');
+  });
+
   it('a --script that does not parse', async () => {
     const dir = tempFiles({
       'bad.scs': '[Client] Nurse\n\tjid: nurse@localhost\n\nNurse dances\n',

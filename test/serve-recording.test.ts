@@ -72,7 +72,7 @@ describe('RecordingFile', () => {
     const text = read();
     expect(text).toContain('{scansion:capture:id1}');
     expect(text).toContain(
-      'Romeo receives:\n\t<iq type="result" to="${Romeo\'s full JID}" id="v1" from="room@conference.localhost/Juliet">',
+      `Romeo receives:\n\t<iq type="result" to="\${Romeo's full JID}" id="v1" from="${ROOM}/Juliet">`,
     );
     const replay = await runCli(['run', path]);
     expect(replay.stdout).toContain('1 passed, 0 failed');

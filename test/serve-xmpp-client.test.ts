@@ -5,8 +5,8 @@ import { xml } from '@xmpp/client';
 import type { Element } from 'ltx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseScript } from '../src/scansion/parser.js';
-import type { RunningServer } from '../src/serve/server.js';
 import { playScript } from '../src/serve/script-users.js';
+import type { RunningServer } from '../src/serve/server.js';
 import { runCli, tempFiles } from './helpers/cli.js';
 import { startTestServer, xmppClient } from './helpers/serve.js';
 

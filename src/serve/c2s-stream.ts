@@ -11,7 +11,7 @@ import {
   type SaslOutcome,
   saslReply,
 } from './sasl.js';
-import { type StreamErrorSpec, STREAMS_NS, streamError } from './stream-error.js';
+import { STREAMS_NS, type StreamErrorSpec, streamError } from './stream-error.js';
 import type { FramingError } from './xml-framer.js';
 
 export const BIND_NS = 'urn:ietf:params:xml:ns:xmpp-bind';

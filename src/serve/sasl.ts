@@ -1,7 +1,7 @@
 // SASL for the door: PLAIN (RFC 4616) and ANONYMOUS (RFC 4505), accepting any user and password — RFC 6120 §6, so real clients can enter the world of XEP-0045 §7
 import { Element } from 'ltx';
-import { nodeprep } from '../xmpp/stringprep.js';
 import { prepJid } from '../xmpp/jid.js';
+import { nodeprep } from '../xmpp/stringprep.js';
 
 export const SASL_NS = 'urn:ietf:params:xml:ns:xmpp-sasl';
 export const MECHANISMS = ['PLAIN', 'ANONYMOUS'] as const;

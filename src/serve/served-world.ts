@@ -94,6 +94,11 @@ export class ServedWorld implements StreamHost {
     this.stepListeners.push(listener);
   }
 
+  offStep(listener: (step: SessionStep) => void): void {
+    const index = this.stepListeners.indexOf(listener);
+    if (index >= 0) this.stepListeners.splice(index, 1);
+  }
+
   onClient(listener: (event: ClientEvent) => void): void {
     this.clientListeners.push(listener);
   }

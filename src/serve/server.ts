@@ -19,6 +19,8 @@ export interface ServeOptions {
   recordPath?: string;
   /** The largest stanza a client may send, in bytes (default 256 KiB, as Prosody's c2s). */
   maxStanzaBytes?: number;
+  /** Told when writing the recording failed mid-session (it stops; the clients go on). */
+  onRecordingError?: (error: Error) => void;
   /** Told of every client that connects or disconnects. */
   onClient?: (event: ClientEvent) => void;
 }
@@ -47,8 +49,18 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (options.onClient) served.onClient(options.onClient);
   const recording = options.recordPath ? new RecordingFile(options.recordPath, served) : undefined;
   if (recording) {
+    // The first write fails the start (a path that cannot be written); a later failure stops
+    // the recording, never a client's stream.
     recording.update();
-    served.onStep(() => recording.update());
+    const update = () => {
+      try {
+        recording.update();
+      } catch (error) {
+        served.offStep(update);
+        options.onRecordingError?.(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    served.onStep(update);
   }
   const tcp = await listenTcp(served, options.port, options.address);
   let ws: Listening;

@@ -61,8 +61,11 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-function bindError(error: unknown, options: ServeCliOptions): Error {
-  const code = (error as NodeJS.ErrnoException).code;
+function startError(error: unknown, options: ServeCliOptions): Error {
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (path !== undefined && syscall !== 'listen') {
+    return new InputError(`cannot write the recording ${options.record}: ${code ?? 'error'}`);
+  }
   const where = `${options.listen} port ${options.port} or ${options.wsPort}`;
   if (code === 'EADDRINUSE') return new InputError(`cannot listen on ${where}: already in use`);
   if (code === 'EACCES') return new InputError(`cannot listen on ${where}: permission denied`);
@@ -85,12 +88,13 @@ async function serve(options: ServeCliOptions, io: CliIo): Promise<number> {
     mucDomain,
     seed: options.seed,
     ...(options.record !== undefined && { recordPath: resolve(io.cwd, options.record) }),
+    onRecordingError: (error) => io.err(`mucsim serve: the recording stopped: ${error.message}\n`),
     onClient: ({ kind, client }) => {
       const sign = kind === 'connected' ? '+' : '-';
       io.out(`${sign} ${client.name} ${kind}: ${client.jid} (${client.transport})\n`);
     },
   }).catch((error: unknown) => {
-    throw bindError(error, options);
+    throw startError(error, options);
   });
   io.out(
     `mucsim serve: XMPP on ${options.listen}:${server.port} (TCP, no TLS) and ws://${options.listen}:${server.wsPort}/xmpp-websocket\n` +
