@@ -138,7 +138,13 @@ describe('mucsim serve as a process', () => {
         xml('query', { xmlns: 'http://jabber.org/protocol/muc#owner' }, submit),
       ),
     );
+    const julietIn = new Promise<void>((resolve) =>
+      juliet.on('stanza', (stanza) => {
+        if (stanza.toString().includes('<status code="110"/>')) resolve();
+      }),
+    );
     await juliet.send(enter('Juliet'));
+    await julietIn;
     await romeo.send(
       xml('message', { to: ROOM, type: 'groupchat', id: 'm1' }, xml('body', {}, 'Juliet!')),
     );
