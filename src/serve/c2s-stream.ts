@@ -65,7 +65,7 @@ export class C2sStream {
   private awaitingResponse = false;
   private client?: BoundClient;
   /** The bound full JID, once bound. */
-  jid?: string;
+  private jid?: string;
 
   constructor(
     private readonly transport: StreamTransport,
@@ -119,7 +119,6 @@ export class C2sStream {
 
   /** The connection is gone (closed, reset, timed out) without a stream close. */
   lost(): void {
-    if (this.phase === 'closed') return this.detach();
     this.phase = 'closed';
     this.detach();
   }
