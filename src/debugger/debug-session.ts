@@ -1,72 +1,137 @@
-// The debugger engine: steps a scenario through a simulated world, travels back in time, runs to breakpoints and takes typed commands — XEP-0045 scenarios (§7–§10)
+// The debugger engine: one session class over the simulator or a real server — steps, time travel, breakpoints, typed commands, one operation at a time (XEP-0045 scenarios, §7–§10)
+import { JidNames } from '../describe/names.js';
+import { isStanzaEntry } from '../describe/pane.js';
+import { stanzaMatches } from '../describe/search.js';
 import type { TraceEntry } from '../muc/trace.js';
-import { ScriptStepper, type StepResult } from '../scansion/runner.js';
+import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
-import { SimTarget } from '../sim/sim-target.js';
-import type { World, WorldOptions } from '../sim/world.js';
-import { bareJid } from '../xmpp/jid.js';
-import type { RoomView, SessionStep, TransitionView } from './session-api.js';
-import { emptyScript, TimelineSession } from './timeline-session.js';
-import {
-  effectsByCause,
-  type JidNames,
-  roomViews,
-  summarizeEntry,
-  transitionViews,
-} from './views.js';
+import type { World } from '../sim/world.js';
+import { recordSession } from './recorder.js';
+import type {
+  Breakpoint,
+  RoomView,
+  RunStop,
+  SessionCapabilities,
+  SessionStep,
+  SessionWorld,
+  TransitionView,
+} from './session-api.js';
+import { SimWorld, type SimWorldOptions } from './sim-world.js';
+import { TypedInput } from './typed-input.js';
+import { effectsByCause } from './views.js';
 
-export interface DebugSessionOptions {
-  /** Seed of the world's ids (generated resources, stanza ids): same seed, same trace. */
-  seed?: number;
-  /** Other world options (domain, admins, step time, features); the trace is always recorded. */
-  world?: Omit<WorldOptions, 'seed' | 'trace'>;
+export interface DebugSessionOptions extends SimWorldOptions {
   /** Script `receives` fail when they skip a stanza (the runner's `--strict-order`). */
   strictOrder?: boolean;
 }
 
-export class DebugSession extends TimelineSession {
-  protected override readonly arrivalWord = 'delivered';
-  private target!: SimTarget;
-  /** Full JIDs → client names, learnt from each `connects` (bare JIDs fall back to the definitions). */
-  private readonly names = new Map<string, string>();
-  private cache:
-    | {
-        trace: readonly TraceEntry[];
-        length: number;
-        transitions?: TransitionView[];
-        effects?: Map<number, number[]>;
-      }
-    | undefined;
+/** The script of a session started with nothing loaded: everything will be typed. */
+export function emptyScript(): Script {
+  return {
+    file: 'session.scs',
+    tags: [],
+    clients: [],
+    actions: [],
+    comments: [],
+    epilogue: [],
+    warnings: [],
+  };
+}
+
+/**
+ * The timeline of script and typed steps with its cursor, the clients, breakpoints and
+ * listeners, over a world that says where the steps run. Operations queue, so steps never
+ * interleave; every change bumps `version` and tells the subscribers (`useSyncExternalStore`).
+ */
+export class DebugSession {
+  readonly capabilities: SessionCapabilities;
+  /** Set when `back()` or `restart()` could not travel in time; cleared by the next step. */
+  notice: string | undefined;
+  readonly typed: TypedInput;
+  private readonly timeline: SessionStep[];
+  private readonly clients: ClientDefinition[];
+  private stepper!: ScriptStepper;
+  private executed = 0;
+  private readonly marks: Breakpoint[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly bound = new Map<string, string>();
+  private stopRequested = false;
+  private queue: Promise<unknown> = Promise.resolve();
   private changes = 0;
+  private cache: { version: number; names?: JidNames; effects?: Map<number, number[]> } = {
+    version: -1,
+  };
 
   private constructor(
-    script: Script,
-    private readonly options: DebugSessionOptions,
+    readonly script: Script,
+    private readonly place: SessionWorld,
+    private readonly options: { strictOrder?: boolean; timeoutMs?: number },
   ) {
-    super(script);
+    this.capabilities = place.capabilities;
+    this.clients = script.clients.map((client) => ({ ...client }));
+    this.timeline = script.actions.map((action, index) => ({ index, action, origin: 'script' }));
+    place.onChange = () => this.changed();
+    this.typed = new TypedInput({
+      clients: this.clients,
+      stepper: () => this.stepper,
+      world: place,
+      insert: (step) => this.insertTyped(step),
+      exclusive: (work) => this.exclusive(work),
+    });
     this.reset();
   }
 
   static fromScript(script: Script, options: DebugSessionOptions = {}): DebugSession {
-    return new DebugSession(script, options);
+    return new DebugSession(script, new SimWorld(options), options);
   }
 
   static empty(options: DebugSessionOptions = {}): DebugSession {
-    return new DebugSession(emptyScript(), options);
+    return DebugSession.fromScript(emptyScript(), options);
   }
 
-  override get trace(): readonly TraceEntry[] {
-    return this.world.trace.entries;
+  /** A session over any world (a real server: see `liveSession`). */
+  static over(
+    place: SessionWorld,
+    script: Script | undefined,
+    options: { strictOrder?: boolean; timeoutMs?: number } = {},
+  ): DebugSession {
+    return new DebugSession(script ?? emptyScript(), place, options);
   }
 
-  /** The current world (a new one after `back()` or `restart()`). */
-  get world(): World {
-    return this.target.world;
+  get steps(): readonly SessionStep[] {
+    return this.timeline;
   }
 
-  /** Increases with every change, for UIs that poll or memoise. */
+  /** How many steps have been executed (0 = none). */
+  get cursor(): number {
+    return this.executed;
+  }
+
+  get breakpoints(): readonly Breakpoint[] {
+    return this.marks;
+  }
+
+  get trace(): readonly TraceEntry[] {
+    return this.place.trace;
+  }
+
+  /** Increases with every change: the snapshot the UI subscribes to. */
   get version(): number {
     return this.changes;
+  }
+
+  /** The simulated world, when the session runs on the simulator. */
+  get world(): World | undefined {
+    return this.place instanceof SimWorld ? this.place.world : undefined;
+  }
+
+  /** The world under the session (the simulator or a real server). */
+  get target(): SessionWorld {
+    return this.place;
+  }
+
+  clientNames(): string[] {
+    return this.clients.map((client) => client.name);
   }
 
   /** The `[Client]` definitions: the script's, then those of typed `connect`s. */
@@ -74,25 +139,61 @@ export class DebugSession extends TimelineSession {
     return this.clients;
   }
 
-  /** Whether the client is connected at the cursor. */
   isConnected(client: string): boolean {
     return this.stepper.isConnected(client);
   }
 
-  override back(): Promise<void> {
+  /** Names JIDs after the clients (bound JIDs included), for every renderer of the describer. */
+  names(): JidNames {
+    const cache = this.views();
+    cache.names ??= new JidNames(
+      this.clients.map((client) => ({
+        name: client.name,
+        jid: client.jid,
+        bound: [...this.bound].filter(([, name]) => name === client.name).map(([jid]) => jid),
+      })),
+      { isRoom: (bare) => this.place.isRoom(bare) },
+    );
+    return cache.names;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+
+  getSnapshot = (): number => this.changes;
+
+  /** Asks a running `run()` to return after the current step (it then resolves to `stopped`). */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /** Executes the next step; undefined at the end. */
+  forward(): Promise<SessionStep | undefined> {
     return this.exclusive(async () => {
+      const step = await this.executeNext();
+      this.changed();
+      return step;
+    });
+  }
+
+  /** Time travel: the whole world goes back to before the last executed step. */
+  back(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!this.travel()) return;
       if (this.executed === 0) return;
       await this.replay(this.executed - 1);
       this.changed();
     });
   }
 
-  /**
-   * Back to before the first step. Typed steps stay in the timeline (forward replays them)
-   * unless `dropTyped` is set.
-   */
-  override restart(options: { dropTyped?: boolean } = {}): Promise<void> {
+  /** Back to before the first step; typed steps stay in the timeline unless `dropTyped`. */
+  restart(options: { dropTyped?: boolean } = {}): Promise<void> {
     return this.exclusive(async () => {
+      if (!this.travel()) return;
       if (options.dropTyped) {
         const kept = this.timeline.filter((step) => step.origin === 'script');
         this.timeline.splice(0, this.timeline.length, ...kept);
@@ -103,78 +204,137 @@ export class DebugSession extends TimelineSession {
     });
   }
 
-  override rooms(): RoomView[] {
-    return roomViews(this.world.service);
+  /** Runs until the end, a failed step, a breakpoint or `stop()`; `onStep` is awaited after each step (pacing). */
+  run(onStep?: (step: SessionStep) => Promise<void>): Promise<RunStop> {
+    return this.exclusive(async () => {
+      this.stopRequested = false;
+      for (;;) {
+        const step = await this.executeNext();
+        if (!step) return 'end';
+        this.changed();
+        await onStep?.(step);
+        if (step.result?.status === 'failed') return 'failure';
+        if (this.hitsBreakpoint(step)) return 'breakpoint';
+        if (this.stopRequested) return 'stopped';
+      }
+    });
   }
 
-  override transitions(): TransitionView[] {
-    const cache = this.views();
-    cache.transitions ??= transitionViews(cache.trace, this.jidNames());
-    return cache.transitions;
+  toggleBreakpoint(breakpoint: Breakpoint): void {
+    const same = (other: Breakpoint) =>
+      other.kind === breakpoint.kind &&
+      (other.kind === 'step'
+        ? other.index === (breakpoint as typeof other).index
+        : other.filter === (breakpoint as typeof other).filter);
+    const at = this.marks.findIndex(same);
+    if (at === -1) this.marks.push(breakpoint);
+    else this.marks.splice(at, 1);
+    this.changed();
   }
 
-  override related(seq: number): { cause: number | undefined; effects: number[] } {
-    const entry = this.trace.find((candidate) => candidate.seq === seq);
+  /** Executes a typed command line such as `juliet join room@conference.localhost/Juliet`. */
+  command(line: string) {
+    return this.typed.command(line);
+  }
+
+  /** Sends raw XML as a client, after validating it. */
+  sendRaw(client: string, xml: string) {
+    return this.typed.sendRaw(client, xml);
+  }
+
+  rooms(): RoomView[] {
+    return this.place.rooms();
+  }
+
+  transitions(): TransitionView[] {
+    return this.place.transitions(this.names());
+  }
+
+  /** The stanza of a trace entry's cause and every entry with that cause (for highlighting). */
+  related(seq: number): { cause: number | undefined; effects: number[] } {
+    const entry = this.entryAt(seq);
     if (!entry) return { cause: undefined, effects: [] };
     const cause = 'cause' in entry ? entry.cause : entry.kind === 'input' ? entry.seq : undefined;
-    if (cause === undefined) return { cause, effects: [] };
+    if (cause === undefined || cause === 0) return { cause: undefined, effects: [] };
     const cache = this.views();
-    cache.effects ??= effectsByCause(cache.trace);
+    cache.effects ??= effectsByCause(this.trace);
     return { cause, effects: [...(cache.effects.get(cause) ?? [])] };
   }
 
-  /** A trace entry in one line, with client names: `Juliet ← presence unavailable …`. */
-  summary(seq: number): string | undefined {
-    const entry = this.trace.find((candidate) => candidate.seq === seq);
-    return entry && summarizeEntry(entry, this.jidNames());
+  /** The trace entry with this sequence number (sequence numbers are dense and sorted). */
+  entryAt(seq: number): TraceEntry | undefined {
+    const trace = this.trace;
+    const guess = trace[seq - (trace[0]?.seq ?? 1)];
+    if (guess?.seq === seq) return guess;
+    return trace.find((candidate) => candidate.seq === seq);
   }
 
-  // — hooks
-
-  protected override changed(): void {
-    this.changes += 1;
-    super.changed();
+  /** The session so far as a .scs script whose receives are what actually arrived. */
+  recording(): string {
+    const { script } = this;
+    return recordSession({
+      title: script.title ?? 'mucsim session',
+      ...(script.description === undefined ? {} : { description: script.description }),
+      tags: script.tags,
+      clients: this.clients.map(({ line: _, ...client }) => client),
+      steps: this.timeline.slice(0, this.executed),
+      trace: this.trace,
+      epilogue: this.executed === this.timeline.length ? script.epilogue : [],
+    });
   }
 
-  protected override async execute(step: SessionStep): Promise<StepResult> {
-    const result = await this.stepper.step(step.action, step.index);
-    if (step.action.kind === 'connects') {
-      const jid = this.stepper.fullJid(step.action.client);
-      if (jid) this.names.set(jid, step.action.client);
-    }
-    return result;
-  }
-
-  protected override serverDomains(): { domain: string; mucDomain: string } {
-    return { domain: this.world.domain, mucDomain: this.world.mucDomain };
-  }
-
-  protected override nickIn(fullJid: string, room: string): string | undefined {
-    return this.world.service.room(room)?.occupantBySession(fullJid)?.nick;
-  }
-
-  protected override deliverySummary(entry: TraceEntry): string {
-    return summarizeEntry(entry, this.jidNames());
+  /** Closes the connections of a real server's session. */
+  close(): Promise<void> {
+    return this.exclusive(() => this.place.close());
   }
 
   // — internals
 
-  private reset(): void {
-    this.target = new SimTarget({
-      ...this.options.world,
-      seed: this.options.seed ?? 1,
-      trace: true,
-    });
-    this.stepper = new ScriptStepper(this.clients, this.target, {
-      strictOrder: this.options.strictOrder ?? false,
-    });
-    this.executed = 0;
-    this.names.clear();
-    this.cache = undefined;
-    for (const step of this.timeline) {
-      delete step.result;
-      delete step.traceRange;
+  /** Runs `work` after every operation queued before it. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  private changed(): void {
+    this.changes += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  /** False (and the notice set) when the world cannot go back. */
+  private travel(): boolean {
+    if (this.capabilities.timeTravel) return true;
+    this.notice = this.place.timeTravelNotice ?? 'this session cannot travel in time';
+    this.changed();
+    return false;
+  }
+
+  private views(): DebugSession['cache'] {
+    if (this.cache.version !== this.changes) this.cache = { version: this.changes };
+    return this.cache;
+  }
+
+  /** Executes the step at the cursor and records the trace entries it produced. */
+  private async executeNext(): Promise<SessionStep | undefined> {
+    const step = this.timeline[this.executed];
+    if (!step) return undefined;
+    this.notice = undefined;
+    const trace = this.trace;
+    const before = trace.length;
+    step.result = await this.stepper.step(step.action, step.index);
+    if (step.action.kind === 'connects') {
+      const jid = this.stepper.fullJid(step.action.client);
+      if (jid) this.bound.set(jid, step.action.client);
     }
+    if (step.action.kind === 'sends') await this.place.settle?.();
+    const first = trace[before];
+    const last = trace.at(-1);
+    if (first && last && trace.length > before)
+      step.traceRange = { first: first.seq, last: last.seq };
+    else delete step.traceRange;
+    this.executed += 1;
+    return step;
   }
 
   /** A fresh world with the same seed, then the first `count` steps again: deterministic. */
@@ -183,22 +343,61 @@ export class DebugSession extends TimelineSession {
     while (this.executed < count) await this.executeNext();
   }
 
-  private views(): NonNullable<DebugSession['cache']> {
-    const trace = this.trace;
-    if (!this.cache || this.cache.trace !== trace || this.cache.length !== trace.length) {
-      this.cache = { trace, length: trace.length };
+  private reset(): void {
+    this.stepper = new ScriptStepper(this.clients, this.place.start(), {
+      strictOrder: this.options.strictOrder ?? false,
+      ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
+    });
+    this.executed = 0;
+    this.bound.clear();
+    this.cache = { version: -1 };
+    for (const step of this.timeline) {
+      delete step.result;
+      delete step.traceRange;
     }
-    return this.cache;
   }
 
-  private jidNames(): JidNames {
-    return {
-      nameOf: (jid) => {
-        const exact = this.names.get(jid);
-        if (exact) return exact;
-        const bare = bareJid(jid);
-        return this.clients.find((client) => bareJid(client.jid) === bare)?.name;
-      },
-    };
+  private renumber(): void {
+    for (const [index, step] of this.timeline.entries()) {
+      step.index = index;
+      if (step.result) step.result.index = index;
+    }
+  }
+
+  /** Inserts a typed step at the cursor and executes it; a step that did nothing is taken out again. */
+  private async insertTyped(step: SessionStep): Promise<SessionStep> {
+    step.index = this.executed;
+    this.timeline.splice(this.executed, 0, step);
+    this.renumber();
+    await this.executeNext();
+    if (step.result?.status === 'failed' && step.traceRange === undefined) {
+      this.timeline.splice(step.index, 1);
+      this.executed -= 1;
+      this.renumber();
+    }
+    this.changed();
+    return step;
+  }
+
+  private hitsBreakpoint(step: SessionStep): boolean {
+    const range = step.traceRange;
+    const inRange = (seq: number) => range !== undefined && seq >= range.first && seq <= range.last;
+    return this.marks.some((mark) => {
+      if (mark.kind === 'step') return mark.index === this.executed;
+      if (mark.filter === '' || !range) return false;
+      const filter = mark.filter.toLowerCase();
+      if (mark.kind === 'transition') {
+        return this.transitions().some(
+          (view) => inRange(view.seq) && view.text.toLowerCase().includes(filter),
+        );
+      }
+      return this.trace.some(
+        (entry) =>
+          inRange(entry.seq) &&
+          isStanzaEntry(entry) &&
+          entry.kind === 'delivery' &&
+          stanzaMatches(entry, filter, () => this.names()),
+      );
+    });
   }
 }

@@ -1,4 +1,5 @@
 // The debugger's contract between the stepping engine and the terminal UI — XEP-0045 scenarios stepped through (§7–§10)
+import type { JidNames } from '../describe/names.js';
 import type { DomainEvent } from '../muc/effects.js';
 import type { Affiliation } from '../muc/model/affiliation.js';
 import type { Role } from '../muc/model/role.js';
@@ -6,7 +7,8 @@ import type { OccupantState } from '../muc/occupant-machine.js';
 import type { RoomLifecycle } from '../muc/room-machine.js';
 import type { TraceEntry } from '../muc/trace.js';
 import type { StepResult } from '../scansion/runner.js';
-import type { Action, Script } from '../scansion/script.js';
+import type { Action } from '../scansion/script.js';
+import type { ScriptTarget } from '../scansion/target.js';
 
 /** One step of the session: a script action or a typed one, and its result once executed. */
 export interface SessionStep {
@@ -70,7 +72,8 @@ export type Breakpoint =
   | { kind: 'stanza'; filter: string }
   | { kind: 'transition'; filter: string };
 
-export type RunStop = 'end' | 'failure' | 'breakpoint';
+/** Why a run ended: `stopped` is `stop()` (a key pressed while running). */
+export type RunStop = 'end' | 'failure' | 'breakpoint' | 'stopped';
 
 export interface CommandOutcome {
   ok: boolean;
@@ -82,40 +85,38 @@ export interface CommandOutcome {
   step?: SessionStep;
 }
 
-export interface DebugSessionApi {
-  readonly script: Script;
-  readonly steps: readonly SessionStep[];
-  /** How many steps have been executed (0 = none). */
-  readonly cursor: number;
+/** What a session's world can do: the simulator travels in time, a real server does not. */
+export interface SessionCapabilities {
+  timeTravel: boolean;
+}
+
+/**
+ * Where a debugger session's steps run: the simulator or a real server. The session owns the
+ * timeline; the world owns the trace, the rooms and what only it can know.
+ */
+export interface SessionWorld {
+  readonly capabilities: SessionCapabilities;
+  /** Why back() and restart() did nothing, for a world that cannot travel in time. */
+  readonly timeTravelNotice?: string;
+  /** How a typed send's confirmation says its stanzas arrived ("delivered", "received"). */
+  readonly arrivalWord: string;
+  /** Everything sent and received so far: the one record. */
   readonly trace: readonly TraceEntry[];
-  readonly breakpoints: readonly Breakpoint[];
-  /** Clients defined so far (script [Client]s and users connected by typed commands). */
-  clientNames(): string[];
-  /** Executes the next step; undefined at the end. */
-  forward(): Promise<SessionStep | undefined>;
-  /**
-   * Set when `back()` or `restart()` could not travel in time (a session on a real server);
-   * the UI shows it instead of the usual confirmation. Cleared by the next step.
-   */
-  readonly notice?: string | undefined;
-  /** Real time travel: the whole world goes back to before the last executed step. */
-  back(): Promise<void>;
-  restart(): Promise<void>;
-  /** Runs until the end, the next failed step, or a breakpoint; `onStep` is awaited after each step (pacing). */
-  run(onStep?: (step: SessionStep) => Promise<void>): Promise<RunStop>;
-  toggleBreakpoint(breakpoint: Breakpoint): void;
-  /** Executes a typed command line such as `juliet join room@conference.localhost/Juliet`. */
-  command(line: string): Promise<CommandOutcome>;
-  /** Sends raw XML as a client, after validating it. */
-  sendRaw(client: string, xml: string): Promise<CommandOutcome>;
+  /** The target of a new timeline: a fresh world with time travel, else the same one. */
+  start(): ScriptTarget;
   rooms(): RoomView[];
-  transitions(): TransitionView[];
-  /** The stanza of a trace entry's cause and every entry with that cause (for highlighting). */
-  related(seq: number): { cause: number | undefined; effects: number[] };
-  /** The session so far as a .scs script whose receives are what actually arrived. */
-  recording(): string;
-  /** Asks a running `run()` to return after the current step (it then resolves to 'breakpoint'). */
-  stop?(): void;
-  /** Called after every change (step, time travel, breakpoint); returns the unsubscribe function. */
-  subscribe?(listener: () => void): () => void;
+  transitions(names: JidNames): TransitionView[];
+  /** The users' server and the MUC service that typed commands address by default. */
+  domains(): { domain: string; mucDomain: string };
+  /** The nick a client's session (full JID) currently has in a room, if it is in it. */
+  nickIn(fullJid: string, room: string): string | undefined;
+  /** Whether a bare JID is a room (its local part is then never read as a client's name). */
+  isRoom(bare: string): boolean;
+  /** Waits until what a send caused has arrived (a real server: one round trip). */
+  settle?(): Promise<void>;
+  /** The first connection failure of a real server (the CLI exits 2 on it). */
+  readonly connectionError?: Error | undefined;
+  /** Called when a stanza arrives between steps (a real server). */
+  onChange?: () => void;
+  close(): Promise<void>;
 }

@@ -1,113 +1,13 @@
-// What the debugger panes show, read from the world: rooms, transitions in words, stanza summaries and causes — XEP-0045 §5 (roles, affiliations), §7.2 (status codes), §10.1 (lifecycle)
-import type { Element } from 'ltx';
+// What the debugger panes show, read from the world: rooms, transitions in words and causes — XEP-0045 §5 (roles, affiliations), §7.2 (status codes), §10.1 (lifecycle)
 import type { DomainEvent } from '../muc/effects.js';
+import type { JidNames } from '../describe/names.js';
 import { AFFILIATIONS } from '../muc/model/affiliation.js';
 import { describeStatus, STATUS_CODES } from '../muc/model/status-codes.js';
 import { occupantState } from '../muc/occupant-machine.js';
 import type { MucService } from '../muc/service.js';
 import type { TraceEntry } from '../muc/trace.js';
 import { bareJid } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
 import type { OccupantView, RoomView, TransitionView } from './session-api.js';
-
-/** Client names for JIDs, so views say "Romeo" rather than user@localhost/8kQ2…. */
-export interface JidNames {
-  /** A client's name for a full JID it was bound to, else for a bare JID it holds. */
-  nameOf(jid: string): string | undefined;
-}
-
-const MAX_TEXT = 60;
-
-function quoteText(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > MAX_TEXT ? `${flat.slice(0, MAX_TEXT - 1)}…` : flat}"`;
-}
-
-function shortNamespace(ns: string | undefined): string {
-  if (!ns) return '';
-  const known = Object.entries(NS).find(([, value]) => value === ns);
-  return known ? known[0] : ns;
-}
-
-function mucUserDetails(x: Element): string[] {
-  const parts: string[] = [];
-  for (const child of x.getChildElements()) {
-    if (child.name === 'status' && child.attrs.code) {
-      const info = STATUS_CODES.get(child.attrs.code);
-      parts.push(info ? `${child.attrs.code} ${info.short}` : String(child.attrs.code));
-    } else if (child.name === 'item') {
-      const { affiliation, role, nick, jid } = child.attrs;
-      const ranks = [affiliation, role].filter(Boolean).join('/');
-      if (ranks) parts.push(ranks);
-      if (nick) parts.push(`nick=${nick}`);
-      if (jid) parts.push(`jid=${jid}`);
-      const actor = child.getChild('actor');
-      if (actor) parts.push(`actor=${actor.attrs.nick ?? actor.attrs.jid}`);
-    } else if (child.name === 'invite' || child.name === 'decline') {
-      parts.push(`${child.name} ${child.attrs.from ?? child.attrs.to ?? ''}`.trim());
-    } else if (child.name === 'destroy') {
-      parts.push('destroy');
-    }
-  }
-  return parts;
-}
-
-function payloadDetails(stanza: Element): string[] {
-  const parts: string[] = [];
-  const subject = stanza.getChild('subject');
-  if (subject) parts.push(`subject ${quoteText(subject.getText())}`);
-  const body = stanza.getChild('body');
-  if (body) parts.push(quoteText(body.getText()));
-  for (const child of stanza.getChildElements()) {
-    const ns = child.attrs.xmlns as string | undefined;
-    if (child.name === 'x' && ns === NS.mucUser) parts.push(...mucUserDetails(child));
-    else if (child.name === 'x' && ns === NS.muc) parts.push('join');
-    else if (child.name === 'error') {
-      const condition = child.getChildElements().find((el) => el.attrs.xmlns === NS.stanzas);
-      parts.push(`error ${condition?.name ?? child.attrs.type ?? ''}`.trim());
-    } else if (stanza.name === 'iq' && child.name !== 'error') {
-      const items = child.getChildren('item').map((item) => {
-        const attrs = ['affiliation', 'role', 'nick', 'jid']
-          .filter((name) => item.attrs[name] !== undefined)
-          .map((name) => `${name}=${item.attrs[name]}`);
-        return `item ${attrs.join(' ')}`.trim();
-      });
-      parts.push([shortNamespace(ns) || child.name, ...items].join(' '));
-    }
-  }
-  return parts;
-}
-
-/** One line for a stanza: `presence unavailable room@…/Juliet → user2@localhost/x 321 removed: affiliation change`. */
-export function summarizeStanza(stanza: Element): string {
-  const head = [stanza.name, stanza.attrs.type].filter(Boolean).join(' ');
-  const route = [stanza.attrs.from, stanza.attrs.to].filter(Boolean).join(' → ');
-  return [head, route, ...payloadDetails(stanza)].filter((part) => part !== '').join(' ');
-}
-
-/** A trace entry in one line, named from the client's point of view: `Juliet ← presence …`. */
-export function summarizeEntry(entry: TraceEntry, names: JidNames): string {
-  const name = (jid: string) => names.nameOf(jid) ?? jid;
-  switch (entry.kind) {
-    case 'connect':
-      return `${name(entry.jid)} connects as ${entry.jid}`;
-    case 'disconnect':
-      return `${name(entry.jid)} disconnects`;
-    case 'input': {
-      const who =
-        entry.origin === 'server' ? `server for ${name(entry.sender)}` : name(entry.sender);
-      return `${who} → ${summarizeStanza(entry.stanza)}`;
-    }
-    case 'delivery':
-      return `${name(entry.to)} ← ${summarizeStanza(entry.stanza)}`;
-    case 'dropped':
-      return `dropped (${entry.reason}): ${summarizeStanza(entry.stanza)}`;
-    case 'event':
-      return `${entry.event.kind} event in ${entry.event.room}`;
-    case 'crash':
-      return `crash: ${entry.message}`;
-  }
-}
 
 /** Builds the room views from the service's live state. */
 export function roomViews(service: MucService): RoomView[] {
@@ -174,7 +74,7 @@ class TransitionWriter {
   }
 
   private who(jid: string): string {
-    return this.names.nameOf(jid) ?? bareJid(jid);
+    return this.names.client(jid) ?? bareJid(jid);
   }
 
   /** ", by Romeo" when someone other than the subject caused it. */

@@ -1,6 +1,6 @@
 // The room and occupant charts drawn from their xstate definitions (states, initial, final, events, guards): Mermaid stateDiagram-v2 and a text outline — XEP-0045 §10.1/§10.9 (room lifecycle), §5.1 (roles)
 import type { AnyStateMachine, AnyStateNode, AnyTransitionDefinition } from 'xstate';
-import { escapeMermaid } from './labels.js';
+import { escapeMermaid } from '../describe/mermaid-label.js';
 
 /** One state of a chart, read from the machine's `root`. */
 export interface ChartState {

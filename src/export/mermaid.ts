@@ -1,7 +1,14 @@
 // A trace as a Mermaid sequenceDiagram for bug reports: clients, rooms, every stanza and every role/affiliation change — XEP-0045 §7.1 (order of events), §5 (roles, affiliations)
 import type { DomainEvent } from '../muc/effects.js';
 import type { TraceEntry } from '../muc/trace.js';
-import { escapeMermaid, MAX_LABEL, type NameOf, stanzaLabel, truncate } from './labels.js';
+import {
+  escapeMermaid,
+  MAX_LABEL,
+  type NameOf,
+  stanzaLabel,
+  truncate,
+} from '../describe/mermaid-label.js';
+import { JidNames } from '../describe/names.js';
 
 export interface SequenceClient {
   /** The script name (`Romeo`): the participant's name in the diagram. */
@@ -85,29 +92,19 @@ interface Participant {
 class Cast {
   readonly participants: Participant[] = [];
   private readonly byKey = new Map<string, Participant>();
-  private readonly full = new Map<string, string>();
-  private readonly bareNames = new Map<string, string>();
+  private readonly names: JidNames;
 
   constructor(clients: readonly SequenceClient[]) {
-    for (const client of clients) {
-      for (const jid of client.bound ?? []) this.full.set(jid, client.name);
-      if (client.jid.includes('/')) this.full.set(client.jid, client.name);
-      if (!this.bareNames.has(bare(client.jid))) this.bareNames.set(bare(client.jid), client.name);
-      this.add(`client:${client.name}`, client.name);
-    }
+    this.names = new JidNames(clients);
+    for (const client of clients) this.add(`client:${client.name}`, client.name);
   }
 
   /** The client's name for a JID it was bound to, or whose bare JID it holds. */
-  readonly nameOf: NameOf = (jid) => this.full.get(jid) ?? this.bareNames.get(jid);
-
-  /** The client a session JID belongs to (also a full JID never announced by `bound`). */
-  private clientOf(jid: string): string | undefined {
-    return this.full.get(jid) ?? this.bareNames.get(bare(jid));
-  }
+  readonly nameOf: NameOf = (jid) => this.names.exact(jid);
 
   /** The participant for a JID: its client, else its bare JID (a room, the service, a server). */
   of(jid: string): Participant {
-    const client = this.clientOf(jid);
+    const client = this.names.client(jid);
     if (client !== undefined) return this.add(`client:${client}`, client);
     return this.add(`jid:${bare(jid)}`, bare(jid));
   }

@@ -58,7 +58,7 @@ function paragraphs(lines: readonly string[]): string[] {
 /** The simulator: a DebugSession stepped to the end (or its first failure). */
 export const simulateForExport: ExportRunner = async (script, options) => {
   const session = DebugSession.fromScript(script, { seed: options.seed });
-  if (options.onEntry) session.world.trace.subscribe(options.onEntry);
+  if (options.onEntry) session.world?.trace.subscribe(options.onEntry);
   const stop = await session.run();
   const executed = session.steps.slice(0, session.cursor);
   const trace = session.trace;

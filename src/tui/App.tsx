@@ -1,21 +1,23 @@
-// The terminal debugger: one input dispatcher over the key table, the screen inside an error boundary, and the footer — stepping XEP-0045 scenarios (§7–§10)
+// The terminal debugger: the session and the UI store behind split contexts, one key queue over the key table, the screen inside an error boundary — stepping XEP-0045 scenarios (§7–§10)
 import { Box, useApp, useInput, useStdin } from 'ink';
-import { useMemo, useRef, useState } from 'react';
-import type { DebugSessionApi } from '../debugger/session-api.js';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
+import type { DebugSession } from '../debugger/debug-session.js';
+import { createUiActions } from './actions.js';
 import type { CompareSource } from './compare-streams.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { Footer } from './components/Footer.js';
 import { Screen } from './components/Screen.js';
 import { TooSmall } from './components/TooSmall.js';
-import { createController } from './controller.js';
+import { SessionContext, UiActionsContext, UiStateContext } from './contexts.js';
 import { dispatchKey, type KeyFlags, splitChunk } from './input-dispatcher.js';
+import { createKeyQueue } from './key-queue.js';
 import { tooSmall } from './layout.js';
 import { makeTheme, ThemeContext } from './theme.js';
-import { initialUi, type UiState } from './ui-state.js';
+import { createUiStore, initialUi, type UiState } from './ui-state.js';
 import { type Size, useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
-  session: DebugSessionApi;
+  session: DebugSession;
   /** Colour on or off (NO_COLOR / FORCE_COLOR / TTY, decided by the caller). */
   colour: boolean;
   /** Where to rewrite the recording after every step (`--record`). */
@@ -30,81 +32,97 @@ export interface AppProps {
   compare?: CompareSource;
 }
 
-export function App({
-  session,
-  colour,
-  recordPath,
-  persist,
-  size: fixedSize,
-  onExit,
-  compare,
-}: AppProps) {
+const TEXT_MODES: ReadonlySet<UiState['mode']> = new Set(['command', 'filter', 'xml']);
+
+export function App(props: AppProps) {
+  const { session, colour, recordPath, persist, size: fixedSize, onExit, compare } = props;
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const size = useTerminalSize(fixedSize);
   const sizeRef = useRef(size);
   sizeRef.current = size;
-  const uiRef = useRef<UiState>(initialUi(recordPath));
-  const [ui, setUiState] = useState(uiRef.current);
-  const [version, setVersion] = useState(0);
+  const store = useMemo(() => createUiStore(initialUi(recordPath)), [recordPath]);
+  const ui = useSyncExternalStore(store.subscribe, store.getState);
+  const version = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const theme = useMemo(() => makeTheme(colour), [colour]);
 
-  const controller = useMemo(
+  const quit = useMemo(
+    () => () => {
+      onExit?.();
+      exit();
+    },
+    [onExit, exit],
+  );
+  const actions = useMemo(
     () =>
-      createController({
+      createUiActions({
         session,
-        getUi: () => uiRef.current,
-        setUi: (update) => {
-          uiRef.current = update(uiRef.current);
-          setUiState(uiRef.current);
-        },
-        refresh: () => setVersion((value) => value + 1),
-        exit: () => {
-          onExit?.();
-          exit();
-        },
+        store,
+        exit: quit,
         persist,
         size: () => sizeRef.current,
         ...(compare && { compare }),
       }),
-    [session, persist, exit, onExit, compare],
+    [session, store, persist, quit, compare],
+  );
+  const keys = useMemo(
+    () =>
+      createKeyQueue(([text, flags]: [string, KeyFlags]) => {
+        const { mode, focus } = store.getState();
+        // Outside a text input, each character of a run is a key of its own.
+        if (text.length > 1 && !TEXT_MODES.has(mode)) {
+          const chars = [...text].map((char): [string, KeyFlags] => [
+            char,
+            { shift: /[A-Z]/.test(char) },
+          ]);
+          keys.pushFront(chars);
+          return;
+        }
+        const dispatched = dispatchKey(mode, focus, text, flags);
+        if (dispatched.kind === 'action') return actions.perform(dispatched.action);
+        if (dispatched.kind === 'text') actions.type(dispatched.text);
+      }),
+    [store, actions],
   );
 
   useInput(
     (input, key) => {
-      // A pasted block goes into a text input whole; elsewhere each character is a key.
-      const textMode = ['command', 'filter', 'xml'].includes(uiRef.current.mode);
-      const presses: [string, KeyFlags][] = textMode ? [[input, key]] : splitChunk(input, key);
-      for (const [text, flags] of presses) {
-        const dispatched = dispatchKey(uiRef.current.mode, uiRef.current.focus, text, flags);
-        if (dispatched.kind === 'action') controller.perform(dispatched.action);
-        else if (dispatched.kind === 'text') controller.type(dispatched.text);
-      }
+      // ctrl-c never waits behind a step.
+      if (key.ctrl && input === 'c') return quit();
+      keys.push(splitChunk(input, key, true));
     },
     // Never ask for raw mode without a TTY (ink throws "Raw mode is not supported").
     { isActive: isRawModeSupported === true },
   );
 
-  const small = tooSmall(size.width, size.height);
+  if (tooSmall(size.width, size.height)) {
+    return (
+      <ThemeContext.Provider value={theme}>
+        <TooSmall width={size.width} height={size.height} />
+      </ThemeContext.Provider>
+    );
+  }
   return (
     <ThemeContext.Provider value={theme}>
-      {small ? (
-        <TooSmall width={size.width} height={size.height} />
-      ) : (
-        <Box flexDirection="column" width={size.width} height={size.height}>
-          <ErrorBoundary resetKey={version} width={size.width} height={size.height - 2}>
-            <Screen session={session} ui={ui} width={size.width} height={size.height} />
-          </ErrorBoundary>
-          <Footer
-            mode={ui.mode}
-            line={ui.line}
-            message={ui.message}
-            candidates={ui.candidates}
-            speedMs={ui.speedMs}
-            width={size.width}
-          />
-        </Box>
-      )}
+      <SessionContext.Provider value={session}>
+        <UiActionsContext.Provider value={actions}>
+          <UiStateContext.Provider value={ui}>
+            <Box flexDirection="column" width={size.width} height={size.height}>
+              <ErrorBoundary resetKey={version} width={size.width} height={size.height - 2}>
+                <Screen width={size.width} height={size.height} />
+              </ErrorBoundary>
+              <Footer
+                mode={ui.mode}
+                line={ui.line}
+                message={ui.message}
+                candidates={ui.candidates}
+                speedMs={ui.speedMs}
+                width={size.width}
+              />
+            </Box>
+          </UiStateContext.Provider>
+        </UiActionsContext.Provider>
+      </SessionContext.Provider>
     </ThemeContext.Provider>
   );
 }

@@ -1,7 +1,6 @@
 // Where the side-by-side streams come from: the same script on the simulator, stepped to the real server's cursor, and both sessions' traces — comparing two XEP-0045 services in the debugger
 import type { Element } from 'ltx';
 import { DebugSession } from '../debugger/debug-session.js';
-import type { DebugSessionApi } from '../debugger/session-api.js';
 import { addressLabels } from '../diff/normalise.js';
 import type { Script } from '../scansion/script.js';
 import { bareJid } from '../xmpp/jid.js';
@@ -16,7 +15,7 @@ export interface ClientTrace {
 }
 
 /** Each script client's bound JIDs and the stanzas delivered to them, from a session's trace. */
-export function clientTraces(session: DebugSessionApi): ClientTrace[] {
+export function clientTraces(session: DebugSession): ClientTrace[] {
   const clients = session.script.clients.map(
     (client): ClientTrace => ({
       name: client.name,
@@ -40,7 +39,7 @@ export function clientTraces(session: DebugSessionApi): ClientTrace[] {
 }
 
 /** Ids of the stanzas the clients sent: replies echo them, so they are not volatile. */
-function sentIds(session: DebugSessionApi, into: Set<string>): void {
+function sentIds(session: DebugSession, into: Set<string>): void {
   for (const entry of session.trace) {
     if (entry.kind !== 'input' || entry.origin !== 'client') continue;
     const id = entry.stanza.attrs.id;
@@ -50,14 +49,11 @@ function sentIds(session: DebugSessionApi, into: Set<string>): void {
 
 /** What the App asks for when `d` is on: the columns for the live session's current cursor. */
 export interface CompareSource {
-  columns(live: DebugSessionApi): Promise<ClientColumns[]>;
+  columns(live: DebugSession): Promise<ClientColumns[]>;
 }
 
 /** Columns of two sessions' traces, as `mucsim diff` would normalise them. */
-export function compareSessions(
-  simulator: DebugSessionApi,
-  server: DebugSessionApi,
-): ClientColumns[] {
+export function compareSessions(simulator: DebugSession, server: DebugSession): ClientColumns[] {
   const left = clientTraces(simulator);
   const right = clientTraces(server);
   // Bare JIDs are labelled only when they differ between the sides (a mapped --domain).

@@ -1,8 +1,8 @@
 // Tab completion of client names, JIDs and room nicks for typed input — addressing XEP-0045 rooms and occupants (§4.1, §7.2)
-import type { DebugSessionApi } from '../debugger/session-api.js';
+import type { DebugSession } from '../debugger/debug-session.js';
 
 /** Every name worth completing: clients, room JIDs, room/nick occupant JIDs, nicks, bare and full real JIDs. */
-export function completionWords(session: DebugSessionApi): string[] {
+export function completionWords(session: DebugSession): string[] {
   const words = new Set<string>();
   for (const name of session.clientNames()) words.add(name);
   for (const client of session.script.clients) words.add(client.jid);

@@ -86,18 +86,38 @@ export function dispatchKey(mode: Mode, focus: PaneId, input: string, key: KeyFl
   return { kind: 'none' };
 }
 
+/** What one character of a chunk is as a key press: control characters are keys, not text. */
+function charPress(char: string): [string, KeyFlags] {
+  if (char === '\t') return ['', { tab: true }];
+  if (char === '\r' || char === '\n') return ['', { return: true }];
+  if (char === '\u007f' || char === '\b') return ['', { backspace: true }];
+  const code = char.charCodeAt(0);
+  if (code > 0 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
+  return [char, { shift: /[A-Z]/.test(char) }];
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 /**
- * Splits a chunk of several plain characters (keys typed faster than the terminal is read,
- * or sent at once by tmux) into single key presses; escape sequences are already split by ink.
+ * Splits what one read of the terminal delivered (keys typed faster than they are handled, a
+ * paste, fast key repeat) into key presses, in order, so that none is lost or merged: Enter,
+ * ctrl-s and backspace stay keys even inside a paste. In a text input (`text`), each run of
+ * printable characters stays one press, so a 1 MB paste is one insertion. Escape sequences
+ * (arrows…) are already split by ink.
  */
-export function splitChunk(input: string, key: KeyFlags): [string, KeyFlags][] {
-  if (input.length <= 1 || input.startsWith('\u001b') || key.ctrl) return [[input, key]];
-  return [...input].map((char): [string, KeyFlags] => {
-    if (char === '\t') return ['', { tab: true }];
-    if (char === '\r' || char === '\n') return ['', { return: true }];
-    if (char === '\u007f' || char === '\b') return ['', { backspace: true }];
-    const code = char.charCodeAt(0);
-    if (code > 0 && code <= 26) return [String.fromCharCode(code + 96), { ctrl: true }];
-    return [char, { shift: /[A-Z]/.test(char) }];
-  });
+export function splitChunk(input: string, key: KeyFlags, text = false): [string, KeyFlags][] {
+  if (input.length <= 1 || input.startsWith('\u001b')) return [[input, key]];
+  const presses: [string, KeyFlags][] = [];
+  let run = '';
+  for (const char of input) {
+    if (text && !CONTROL.test(char)) {
+      run += char;
+      continue;
+    }
+    if (run !== '') presses.push([run, {}]);
+    run = '';
+    presses.push(charPress(char));
+  }
+  if (run !== '') presses.push([run, {}]);
+  return presses;
 }

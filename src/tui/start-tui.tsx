@@ -1,11 +1,11 @@
 // Starts the ink app on the alternate screen and restores the terminal on exit and on crash — the interactive XEP-0045 debugger (§7–§10)
 import { type Instance, render } from 'ink';
-import type { DebugSessionApi } from '../debugger/session-api.js';
+import type { DebugSession } from '../debugger/debug-session.js';
 import { App } from './App.js';
 import type { CompareSource } from './compare-streams.js';
 
 export interface StartOptions {
-  session: DebugSessionApi;
+  session: DebugSession;
   colour: boolean;
   recordPath?: string;
   persist(path: string, text: string): void;

@@ -3,7 +3,7 @@ import type { Element } from 'ltx';
 import type {
   Breakpoint,
   CommandOutcome,
-  DebugSessionApi,
+  DebugSession,
   RoomView,
   RunStop,
   SessionStep,
@@ -200,7 +200,7 @@ function element(xml: string): Element {
 }
 
 /** Implements the engine's contract from canned effects; typed commands append typed steps. */
-export class FakeSession implements DebugSessionApi {
+export class FakeSession implements DebugSession {
   readonly script: Script;
   steps: SessionStep[];
   cursor = 0;

@@ -1,7 +1,7 @@
 // Test helpers: render the debugger with ink-testing-library and drive it with keys — for the XEP-0045 debugger's tests (§7–§10)
 import { EventEmitter } from 'node:events';
 import { render } from 'ink-testing-library';
-import type { DebugSessionApi } from '../debugger/session-api.js';
+import type { DebugSession } from '../debugger/debug-session.js';
 import { App } from './App.js';
 import type { Size } from './use-terminal-size.js';
 
@@ -32,7 +32,7 @@ export interface Rendered {
 }
 
 export async function renderApp(
-  session: DebugSessionApi,
+  session: DebugSession,
   options: { size?: Size; colour?: boolean; recordPath?: string } = {},
 ): Promise<Rendered> {
   const files = new Map<string, string>();

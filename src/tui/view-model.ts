@@ -1,61 +1,68 @@
-// What the panes show, derived from the session and the UI state (summaries made when first shown, then cached) — views of XEP-0045 rooms and stanzas (§5, §7)
+// What the panes show, derived from the session snapshot and the UI state, cached so a key costs what a screenful costs — views of XEP-0045 rooms and stanzas (§5, §7)
 import type { Element } from 'ltx';
-import type { DebugSessionApi, OccupantView, RoomView } from '../debugger/session-api.js';
-import type { TraceEntry } from '../muc/trace.js';
-import { ClientLabels, isStanzaEntry, lazySummary, type StanzaRow } from './stanza-summary.js';
-import { explanationsFor } from './status-words.js';
+import type { DebugSession } from '../debugger/debug-session.js';
+import type { OccupantView, RoomView } from '../debugger/session-api.js';
+import { isStanzaEntry, type StanzaRow, stanzaRow } from '../describe/pane.js';
+import { rowMatches } from '../describe/search.js';
+import { explanationsFor } from '../describe/status-words.js';
 import type { UiState } from './ui-state.js';
 import { prettyLines } from './xml-lines.js';
 
-const summaries = new WeakMap<TraceEntry, StanzaRow>();
-const filtered = new WeakMap<
-  DebugSessionApi,
-  { length: number; last: TraceEntry | undefined; filter: string; rows: StanzaRow[] }
->();
+interface RowCache {
+  /** How many trace entries `all` covers: new entries are appended, old rows reused. */
+  scanned: number;
+  trace: readonly unknown[];
+  all: StanzaRow[];
+  filter: string;
+  filtered: StanzaRow[];
+  filteredUpTo: number;
+}
 
-function allRows(session: DebugSessionApi): StanzaRow[] {
-  let labels: ClientLabels | undefined;
-  const labelsNow = () => {
-    labels ??= new ClientLabels(session);
-    return labels;
-  };
-  const rows: StanzaRow[] = [];
-  for (const entry of session.trace) {
-    if (!isStanzaEntry(entry)) continue;
-    let row = summaries.get(entry);
-    if (!row) {
-      row = lazySummary(entry, labelsNow);
-      summaries.set(entry, row);
-    }
-    rows.push(row);
+const rowCaches = new WeakMap<DebugSession, RowCache>();
+
+function cacheFor(session: DebugSession): RowCache {
+  let cache = rowCaches.get(session);
+  const trace = session.trace;
+  if (!cache || cache.trace !== trace || cache.scanned > trace.length) {
+    cache = { scanned: 0, trace, all: [], filter: '', filtered: [], filteredUpTo: 0 };
+    rowCaches.set(session, cache);
   }
-  return rows;
+  const names = () => session.names();
+  for (; cache.scanned < trace.length; cache.scanned += 1) {
+    const entry = trace[cache.scanned];
+    if (entry && isStanzaEntry(entry)) cache.all.push(stanzaRow(entry, names));
+  }
+  return cache;
 }
 
 /** Stanza rows matching the filter (client, kind or any text of the summary, case-insensitive). */
-export function stanzaRows(session: DebugSessionApi, filter: string): StanzaRow[] {
-  const last = session.trace.at(-1);
-  const cached = filtered.get(session);
-  if (
-    cached &&
-    cached.length === session.trace.length &&
-    cached.last === last &&
-    cached.filter === filter
-  ) {
-    return cached.rows;
+export function stanzaRows(session: DebugSession, filter: string): StanzaRow[] {
+  const cache = cacheFor(session);
+  const needle = filter.trim();
+  if (needle === '') return cache.all;
+  if (cache.filter !== filter) {
+    cache.filter = filter;
+    cache.filtered = [];
+    cache.filteredUpTo = 0;
   }
-  const needle = filter.trim().toLowerCase();
-  const rows = allRows(session).filter(
-    (row) => needle === '' || row.text.toLowerCase().includes(needle) || String(row.seq) === needle,
-  );
-  filtered.set(session, { length: session.trace.length, last, filter, rows });
-  return rows;
+  const names = () => session.names();
+  for (; cache.filteredUpTo < cache.all.length; cache.filteredUpTo += 1) {
+    const row = cache.all[cache.filteredUpTo] as StanzaRow;
+    if (rowMatches(row.entry, needle, names)) cache.filtered.push(row);
+  }
+  return cache.filtered;
 }
 
 /** The row index of the first stanza at or after `seq` (to follow a step's output). */
 export function rowAtOrAfter(rows: readonly StanzaRow[], seq: number): number {
-  const index = rows.findIndex((row) => row.seq >= seq);
-  return index === -1 ? Math.max(0, rows.length - 1) : index;
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((rows[middle] as StanzaRow).seq < seq) low = middle + 1;
+    else high = middle;
+  }
+  return low === rows.length ? Math.max(0, rows.length - 1) : low;
 }
 
 export interface RoomItem {
@@ -89,34 +96,37 @@ export interface DetailSection {
   tone?: 'pass' | 'fail';
 }
 
+function stepSections(session: DebugSession, index: number): DetailSection[] | undefined {
+  const step = session.steps[index];
+  const result = step?.result;
+  if (!step || !result) return undefined;
+  const sections: DetailSection[] = [];
+  const mark = result.status === 'failed' ? '✘ failed' : '✔ passed';
+  const lines = [`step ${step.index + 1}: ${step.action.client} ${step.action.kind} — ${mark}`];
+  if (result.reason) lines.push(`reason: ${result.reason}`);
+  if (result.note) lines.push(`note: ${result.note}`);
+  sections.push({ heading: 'Step', lines, tone: result.status === 'failed' ? 'fail' : 'pass' });
+  if (result.expected) sections.push({ heading: 'Expected', stanza: result.expected });
+  if (result.closest) sections.push({ heading: 'Closest received', stanza: result.closest });
+  if (result.diff) sections.push({ heading: 'Diff', lines: result.diff.split('\n'), tone: 'fail' });
+  if (result.status === 'passed' && (result.matched ?? result.sent)) {
+    sections.push({
+      heading: result.matched ? 'Matched' : 'Sent',
+      stanza: result.matched ?? result.sent,
+    });
+  }
+  return sections;
+}
+
 /** What the Detail pane shows: a failing step's expected/closest/diff, or the selected stanza. */
 export function detailSections(
-  session: DebugSessionApi,
+  session: DebugSession,
   ui: UiState,
   rows: readonly StanzaRow[],
 ): DetailSection[] {
   if (ui.detailSource === 'script') {
-    const step = session.steps[ui.selection.script];
-    const result = step?.result;
-    if (step && result) {
-      const sections: DetailSection[] = [];
-      const mark = result.status === 'failed' ? '✘ failed' : '✔ passed';
-      const lines = [`step ${step.index + 1}: ${step.action.client} ${step.action.kind} — ${mark}`];
-      if (result.reason) lines.push(`reason: ${result.reason}`);
-      if (result.note) lines.push(`note: ${result.note}`);
-      sections.push({ heading: 'Step', lines, tone: result.status === 'failed' ? 'fail' : 'pass' });
-      if (result.expected) sections.push({ heading: 'Expected', stanza: result.expected });
-      if (result.closest) sections.push({ heading: 'Closest received', stanza: result.closest });
-      if (result.diff)
-        sections.push({ heading: 'Diff', lines: result.diff.split('\n'), tone: 'fail' });
-      if (result.status === 'passed' && (result.matched ?? result.sent)) {
-        sections.push({
-          heading: result.matched ? 'Matched' : 'Sent',
-          stanza: result.matched ?? result.sent,
-        });
-      }
-      return sections;
-    }
+    const sections = stepSections(session, ui.selection.script);
+    if (sections) return sections;
   }
   const row = rows[ui.selection.stanzas];
   if (!row)
@@ -128,17 +138,20 @@ export function detailSections(
   if (entry.kind === 'delivery') meta.push(`decided by: ${entry.by}`);
   if (entry.kind === 'dropped') meta.push(`dropped: ${entry.reason}`);
   if (row.cause) meta.push(`caused by #${row.cause}`);
-  const stanza = isStanzaEntry(entry) ? entry.stanza : undefined;
   const sections: DetailSection[] = [{ heading: row.text, lines: meta }];
-  if (stanza) sections.push({ heading: 'XML', stanza });
-  const explained = stanza ? explanationsFor(stanza) : [];
+  sections.push({ heading: 'XML', stanza: entry.stanza });
+  const explained = explanationsFor(entry.stanza);
   if (explained.length > 0) sections.push({ heading: 'Explained', lines: explained });
   return sections;
 }
 
-/** How many lines the Detail pane needs for these sections (for scrolling). */
-export function detailLineCount(sections: readonly DetailSection[]): number {
-  return sections.reduce(
+/** How many lines the Detail pane has for what is selected (for scrolling). */
+export function detailLineCount(
+  session: DebugSession,
+  ui: UiState,
+  rows: readonly StanzaRow[],
+): number {
+  return detailSections(session, ui, rows).reduce(
     (sum, section) =>
       sum +
       1 +

@@ -1,4 +1,4 @@
-// Pretty-printed stanza lines split into tokens for colouring in the Detail pane — the XML of XEP-0045 examples (§7–§10)
+// Pretty-printed stanza lines, computed once per stanza, split into tokens for colouring in the Detail pane — the XML of XEP-0045 examples (§7–§10)
 import type { Element } from 'ltx';
 import { prettyXml } from '../xmpp/xml.js';
 
@@ -9,9 +9,27 @@ export interface XmlToken {
   text: string;
 }
 
-/** Indented, escaped lines (two spaces per level). */
+/** Lines longer than this are folded into pieces, so that all of a 1 MB body can be scrolled. */
+export const FOLD_OVER = 500;
+export const FOLD_WIDTH = 120;
+
+const pretty = new WeakMap<Element, string[]>();
+
+function fold(line: string): string[] {
+  if (line.length <= FOLD_OVER) return [line];
+  const pieces: string[] = [];
+  for (let at = 0; at < line.length; at += FOLD_WIDTH) pieces.push(line.slice(at, at + FOLD_WIDTH));
+  return pieces;
+}
+
+/** Indented, escaped lines (two spaces per level), made once per stanza; long lines are folded. */
 export function prettyLines(stanza: Element): string[] {
-  return prettyXml(stanza, '  ').split('\n');
+  let lines = pretty.get(stanza);
+  if (!lines) {
+    lines = prettyXml(stanza, '  ').split('\n').flatMap(fold);
+    pretty.set(stanza, lines);
+  }
+  return lines;
 }
 
 const TOKEN = /(<\/?|\/?>)|([^\s=<>/"']+)(=)("[^"]*"|'[^']*')|([^\s<>/=]+)|(\s+)|([\s\S]+?)/gy;

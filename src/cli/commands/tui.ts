@@ -3,8 +3,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { DebugSession } from '../../debugger/debug-session.js';
-import { LiveDebugSession } from '../../debugger/live-session.js';
-import type { DebugSessionApi } from '../../debugger/session-api.js';
+import { liveSession as sessionOnServer } from '../../debugger/live-world.js';
 import { mapScriptDomain } from '../../live/domain.js';
 import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
@@ -40,7 +39,7 @@ async function loadScript(path: string, io: CliIo): Promise<Script> {
 async function liveSession(
   script: Script | undefined,
   options: TuiOptions,
-): Promise<LiveDebugSession | undefined> {
+): Promise<DebugSession | undefined> {
   const server = options.server;
   if (!server) return undefined;
   await checkServer(options);
@@ -50,9 +49,7 @@ async function liveSession(
     ...(options.domain !== undefined && { domain: options.domain }),
     ...(options.muc !== undefined && { mucDomain: options.muc }),
   };
-  return script
-    ? new LiveDebugSession(mapScriptDomain(script, options.domain), live)
-    : LiveDebugSession.empty(live);
+  return sessionOnServer(script && mapScriptDomain(script, options.domain), live);
 }
 
 export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Command {
@@ -76,7 +73,7 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
     }
     const script = path === undefined ? undefined : await loadScript(path, io);
     const live = await liveSession(script, options);
-    const session: DebugSessionApi =
+    const session: DebugSession =
       live ??
       (script
         ? DebugSession.fromScript(script, { seed: options.seed })
@@ -96,7 +93,8 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
             if (record) persist(record, session.recording());
           },
         });
-        if (live?.connectionError) throw new InputError(live.connectionError.message);
+        const failure = live?.target.connectionError;
+        if (failure) throw new InputError(failure.message);
         setExit(passed ? EXIT.ok : EXIT.failed);
         return;
       }

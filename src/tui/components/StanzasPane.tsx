@@ -1,7 +1,7 @@
 // Stanzas pane: a virtualised log of every stanza sent and delivered, with its cause and effects marked — XEP-0045 §7.1 (order of events)
 import { Box, Text } from 'ink';
 import { windowStart } from '../layout.js';
-import type { StanzaRow } from '../stanza-summary.js';
+import type { StanzaRow } from '../../describe/pane.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import { innerRows, Pane } from './Pane.js';
 

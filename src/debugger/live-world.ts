@@ -1,17 +1,16 @@
-// The debugger engine over a real XMPP server: steps a script and typed commands through LiveTarget connections, records what was sent and received — XEP-0045 scenarios (§7–§10) end to end
+// A real XMPP server under a debugger session: what the clients sent and received is the trace; rooms are read from received presences — XEP-0045 scenarios (§7–§10) end to end
 import type { Element } from 'ltx';
 import { LiveTarget, type LiveTargetOptions } from '../live/live-target.js';
 import { type Affiliation, isAffiliation } from '../muc/model/affiliation.js';
 import { isRole, type Role } from '../muc/model/role.js';
 import type { OccupantState } from '../muc/occupant-machine.js';
 import type { TraceEntry } from '../muc/trace.js';
-import { ScriptStepper, type StepResult } from '../scansion/runner.js';
 import type { Script } from '../scansion/script.js';
 import type { ScriptTarget } from '../scansion/target.js';
 import { bareJid, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
-import type { RoomView, SessionStep, TransitionView } from './session-api.js';
-import { emptyScript, TimelineSession } from './timeline-session.js';
+import { DebugSession } from './debug-session.js';
+import type { RoomView, SessionWorld, TransitionView } from './session-api.js';
 
 export interface LiveSessionOptions extends LiveTargetOptions {
   /** The users' server for typed `connect`s without a JID (default `localhost`). */
@@ -22,11 +21,18 @@ export interface LiveSessionOptions extends LiveTargetOptions {
   target?: ScriptTarget & { settle?(): Promise<void> };
 }
 
-/** What back() and restart() leave in `notice`: a real server cannot be rewound. */
+/** What back() and restart() say on a real server: it cannot be rewound. */
 export const TIME_TRAVEL_NOTICE =
   'time travel needs the simulator: a real server cannot be rewound (run without --server)';
 
 const ROOM_FLAG = 'live: from received presences';
+
+/** A debugger session whose steps run against a real server (no time travel). */
+export function liveSession(script: Script | undefined, options: LiveSessionOptions): DebugSession {
+  return DebugSession.over(new LiveWorld(options), script, {
+    timeoutMs: options.timeoutMs ?? 2000,
+  });
+}
 
 type Draft = TraceEntry extends infer E ? (E extends TraceEntry ? Omit<E, 'seq'> : never) : never;
 
@@ -38,18 +44,20 @@ interface LiveOccupant {
 }
 
 /**
- * A `DebugSessionApi` whose steps run against a real server. The trace holds what the clients
- * sent (`input`, the sender's full JID) and received (`delivery`, to the client's full JID; its
- * `cause` is the last stanza sent before it arrived, since a server does not say why). Rooms are
- * derived from the MUC presences the clients received (flag `live: from received presences`);
- * there are no transitions. `back()` and `restart()` do nothing but set `notice`.
+ * A real server as a session's world. The trace holds what the clients sent (`input`, the
+ * sender's full JID) and received (`delivery`, to the client's full JID; its `cause` is the last
+ * stanza sent before it arrived, since a server does not say why). Rooms are derived from the
+ * MUC presences the clients received (flag `live: from received presences`); there are no
+ * transitions, and no time travel.
  */
-export class LiveDebugSession extends TimelineSession {
-  readonly timeTravel = false;
-  /** Set by back() and restart(): why they did nothing. */
-  notice: string | undefined;
-  protected override readonly arrivalWord = 'received';
+export class LiveWorld implements SessionWorld {
+  readonly capabilities = { timeTravel: false } as const;
+  readonly timeTravelNotice = TIME_TRAVEL_NOTICE;
+  readonly arrivalWord = 'received';
   private readonly entries: TraceEntry[] = [];
+  private readonly tracingTarget: ScriptTarget;
+  /** Tells the session that a stanza arrived between steps. */
+  onChange: () => void = () => {};
   private readonly target: ScriptTarget & { settle?(): Promise<void> };
   private readonly domain: string;
   private readonly mucDomain: string;
@@ -58,18 +66,11 @@ export class LiveDebugSession extends TimelineSession {
   /** Client name → current full JID. */
   private readonly full = new Map<string, string>();
 
-  constructor(script: Script, options: LiveSessionOptions) {
-    super(script);
+  constructor(options: LiveSessionOptions) {
     this.domain = options.domain ?? 'localhost';
     this.mucDomain = options.mucDomain ?? `conference.${this.domain}`;
     this.target = options.target ?? new LiveTarget(options);
-    this.stepper = new ScriptStepper(this.clients, this.tracing(this.target), {
-      timeoutMs: options.timeoutMs ?? 2000,
-    });
-  }
-
-  static empty(options: LiveSessionOptions): LiveDebugSession {
-    return new LiveDebugSession(emptyScript(), options);
+    this.tracingTarget = this.tracing(this.target);
   }
 
   /** The first connection failure, when the target is a LiveTarget (the CLI exits 2 on it). */
@@ -77,27 +78,20 @@ export class LiveDebugSession extends TimelineSession {
     return this.target instanceof LiveTarget ? this.target.connectionError : undefined;
   }
 
-  override get trace(): readonly TraceEntry[] {
+  get trace(): readonly TraceEntry[] {
     return this.entries;
   }
 
-  /** Does nothing but set `notice`: a real server cannot go back. */
-  override back(): Promise<void> {
-    this.notice = TIME_TRAVEL_NOTICE;
-    this.changed();
-    return Promise.resolve();
-  }
-
-  /** Does nothing but set `notice`: a real server cannot go back. */
-  override restart(): Promise<void> {
-    return this.back();
+  /** The one connection to the server: a real server cannot start over. */
+  start(): ScriptTarget {
+    return this.tracingTarget;
   }
 
   /**
    * Rooms as the clients saw them: each room's occupants from the last MUC presence received
    * for each nick (unavailable removes it). Affiliations of absent users are not known.
    */
-  override rooms(): RoomView[] {
+  rooms(): RoomView[] {
     const rooms = new Map<string, Map<string, LiveOccupant>>();
     const subjects = new Map<string, string>();
     for (const entry of this.entries) {
@@ -158,24 +152,18 @@ export class LiveDebugSession extends TimelineSession {
   }
 
   /** A real server does not report its transitions. */
-  override transitions(): TransitionView[] {
+  transitions(): TransitionView[] {
     return [];
-  }
-
-  override related(seq: number): { cause: number | undefined; effects: number[] } {
-    const entry = this.entries.find((candidate) => candidate.seq === seq);
-    if (!entry) return { cause: undefined, effects: [] };
-    const cause = 'cause' in entry ? entry.cause : entry.kind === 'input' ? entry.seq : undefined;
-    if (cause === undefined || cause === 0) return { cause: undefined, effects: [] };
-    const effects = this.entries
-      .filter((candidate) => 'cause' in candidate && candidate.cause === cause)
-      .map((candidate) => candidate.seq);
-    return { cause, effects };
   }
 
   /** Closes every connection to the server. */
   close(): Promise<void> {
-    return this.exclusive(() => this.target.close());
+    return this.target.close();
+  }
+
+  /** What the others receive because of a send: one ping round trip for every client. */
+  async settle(): Promise<void> {
+    await this.target.settle?.();
   }
 
   // — internals
@@ -204,7 +192,7 @@ export class LiveDebugSession extends TimelineSession {
             by: String(stanza.attrs.from ?? ''),
           });
           deliver(stanza);
-          this.changed();
+          this.onChange();
         });
         jid = bound;
         this.full.set(client.name, bound);
@@ -231,25 +219,17 @@ export class LiveDebugSession extends TimelineSession {
     };
   }
 
-  protected override async execute(step: SessionStep): Promise<StepResult> {
-    this.notice = undefined;
-    const result = await this.stepper.step(step.action, step.index);
-    // What the others receive because of a send: one ping round trip for every client.
-    if (step.action.kind === 'sends') await this.target.settle?.();
-    return result;
-  }
-
-  protected override serverDomains(): { domain: string; mucDomain: string } {
+  domains(): { domain: string; mucDomain: string } {
     return { domain: this.domain, mucDomain: this.mucDomain };
   }
 
-  /** A real server does not say what it did: only the stanza's XML is searched. */
-  protected override deliverySummary(): undefined {
-    return undefined;
+  /** A room is a bare JID of the MUC service. */
+  isRoom(bare: string): boolean {
+    return bare.endsWith(`@${this.mucDomain}`);
   }
 
   /** The nick of a session in a room, from the last self-presence (status 110) it received. */
-  protected override nickIn(full: string, room: string): string | undefined {
+  nickIn(full: string, room: string): string | undefined {
     let nick: string | undefined;
     for (const entry of this.entries) {
       if (entry.kind !== 'delivery' || entry.to !== full || entry.stanza.name !== 'presence')

@@ -1,7 +1,13 @@
 // Stanza labels for the sequence diagram: short, with status codes in numbers and words, and Mermaid-safe — XEP-0045 §7.2 (status codes)
 import { describe, expect, it } from 'vitest';
 import { stanza } from '../../test/helpers/stanza.js';
-import { escapeMermaid, MAX_LABEL, shortNamespace, stanzaLabel, truncate } from './labels.js';
+import {
+  escapeMermaid,
+  MAX_LABEL,
+  shortNamespace,
+  stanzaLabel,
+  truncate,
+} from './mermaid-label.js';
 
 const names = (jid: string) =>
   ({ 'user@localhost': 'Romeo', 'user2@localhost': 'Juliet', 'user2@localhost/x': 'Juliet' })[jid];

@@ -1,7 +1,8 @@
-// Short stanza labels and Mermaid-safe text for the sequence-diagram export — XEP-0045 §7.2 (status codes), §9–§10 (admin/owner iqs)
+// The Mermaid renderer of the describer: short stanza labels and Mermaid-safe text for the sequence-diagram export — XEP-0045 §7.2 (status codes), §9–§10 (admin/owner iqs)
 import type { Element } from 'ltx';
 import { STATUS_CODES } from '../muc/model/status-codes.js';
 import { NS } from '../xmpp/namespaces.js';
+import { boundedText, childElements, errorCondition, firstChild, MAX_TEXT } from './read.js';
 
 /** The longest label (visible characters, before escaping) an arrow or note gets. */
 export const MAX_LABEL = 60;
@@ -30,7 +31,7 @@ export function escapeMermaid(text: string): string {
 
 /** Cuts `text` to `max` characters, ending with `…` when it had to. */
 export function truncate(text: string, max = MAX_LABEL): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.slice(0, MAX_TEXT).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -47,7 +48,7 @@ export function shortNamespace(ns: string | undefined): string {
   return ns;
 }
 
-/** How a label names a JID: a client's name when it is one, else the JID itself. */
+/** How a label names a JID: a client's name when it is one (`JidNames.exact`), else the JID itself. */
 export type NameOf = (jid: string) => string | undefined;
 
 interface LabelParts {
@@ -67,15 +68,14 @@ function resourceOf(jid: string | undefined): string | undefined {
   return slash === -1 ? undefined : jid.slice(slash + 1);
 }
 
-function quoted(text: string): string {
-  return `“${truncate(text, MAX_BODY)}”`;
+function quoted(element: Element): string {
+  return `“${truncate(boundedText(element), MAX_BODY)}”`;
 }
 
-function errorCondition(stanza: Element): string | undefined {
-  const error = stanza.getChild('error');
+function errorWords(stanza: Element): string | undefined {
+  const error = errorCondition(stanza);
   if (!error) return undefined;
-  const condition = error.getChildElements().find((child) => child.attrs.xmlns === NS.stanzas);
-  return `error ${condition?.name ?? error.attrs.type ?? ''}`.trim();
+  return `error ${error.condition ?? error.type ?? ''}`.trim();
 }
 
 /** A client's name, else an occupant's nick (`room@…/Romeo` → `Romeo`), else the JID. */
@@ -93,14 +93,14 @@ function itemDetails(item: Element, nameOf: NameOf, about?: string): string {
 }
 
 function mucUser(x: Element, parts: LabelParts, nameOf: NameOf, about?: string): void {
-  for (const child of x.getChildElements()) {
+  for (const child of childElements(x)) {
     if (child.name === 'status' && child.attrs.code) {
       const code = String(child.attrs.code);
       const words = STATUS_CODES.get(code)?.short;
       parts.codes.push(words === undefined ? { code } : { code, words });
     } else if (child.name === 'item') {
       parts.items.push(itemDetails(child, nameOf, about));
-      const actor = child.getChild('actor');
+      const actor = firstChild(child, 'actor');
       if (actor) parts.tail.push(`by ${actor.attrs.nick ?? who(actor.attrs.jid, nameOf)}`);
     } else if (child.name === 'invite' || child.name === 'decline') {
       const party = who(child.attrs.from ?? child.attrs.to, nameOf);
@@ -115,7 +115,7 @@ function mucUser(x: Element, parts: LabelParts, nameOf: NameOf, about?: string):
 function iqPayload(query: Element, nameOf: NameOf): string {
   const words = [shortNamespace(query.attrs.xmlns) || query.name];
   if (query.attrs.node) words.push(String(query.attrs.node));
-  const children = query.getChildElements();
+  const children = childElements(query);
   const items = children.filter((child) => child.name === 'item');
   if (items.length > 0) {
     words.push(`item ${itemDetails(items[0] as Element, nameOf)}`.trim());
@@ -142,7 +142,7 @@ function partsOf(stanza: Element, direction: 'in' | 'out', nameOf: NameOf): Labe
   // (a client's own JID needs no word: the arrow already says who).
   const peer = direction === 'in' ? stanza.attrs.to : stanza.attrs.from;
   const nick = resourceOf(peer);
-  const joins = stanza.getChildElements().some((child) => child.attrs.xmlns === NS.muc);
+  const joins = childElements(stanza).some((child) => child.attrs.xmlns === NS.muc);
   if (stanza.name === 'presence' && joins) heads.push('join');
   let about: string | undefined;
   if (nick && stanza.name !== 'iq' && nameOf(peer) === undefined) {
@@ -151,11 +151,11 @@ function partsOf(stanza: Element, direction: 'in' | 'out', nameOf: NameOf): Labe
     else heads.push(stanza.name === 'presence' ? `as ${about}` : `to ${about}`);
   }
   parts.head = heads.join(' ');
-  const error = errorCondition(stanza);
+  const error = errorWords(stanza);
   if (error) parts.details.push(error);
-  const children = stanza.getChildElements();
+  const children = childElements(stanza);
   const mediated = children.some(
-    (child) => child.attrs.xmlns === NS.mucUser && child.getChild('invite') !== undefined,
+    (child) => child.attrs.xmlns === NS.mucUser && firstChild(child, 'invite') !== undefined,
   );
   for (const child of children) {
     const ns = child.attrs.xmlns as string | undefined;
@@ -166,13 +166,13 @@ function partsOf(stanza: Element, direction: 'in' | 'out', nameOf: NameOf): Labe
       parts.details.push(iqPayload(child, nameOf));
     }
   }
-  const subject = stanza.getChild('subject');
+  const subject = firstChild(stanza, 'subject');
   if (subject) {
-    const text = subject.getText();
-    parts.details.push(text.trim() === '' ? 'subject (empty)' : `subject ${quoted(text)}`);
+    const text = boundedText(subject);
+    parts.details.push(text.trim() === '' ? 'subject (empty)' : `subject ${quoted(subject)}`);
   }
-  const body = stanza.getChild('body');
-  if (body) parts.details.push(quoted(body.getText()));
+  const body = firstChild(stanza, 'body');
+  if (body) parts.details.push(quoted(body));
   if (stanza.name === 'iq' && stanza.attrs.id) parts.tail.push(`id=${stanza.attrs.id}`);
   return parts;
 }

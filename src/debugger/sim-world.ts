@@ -1,0 +1,69 @@
+// The simulator under a debugger session: a fresh seeded world on every restart, so the session can travel in time — XEP-0045 scenarios (§7–§10) on the in-memory service
+import type { TraceEntry } from '../muc/trace.js';
+import type { ScriptTarget } from '../scansion/target.js';
+import { SimTarget } from '../sim/sim-target.js';
+import type { World, WorldOptions } from '../sim/world.js';
+import type { RoomView, SessionWorld, TransitionView } from './session-api.js';
+import { roomViews, transitionViews } from './views.js';
+import type { JidNames } from '../describe/names.js';
+
+export interface SimWorldOptions {
+  /** Seed of the world's ids (generated resources, stanza ids): same seed, same trace. */
+  seed?: number;
+  /** Other world options (domain, admins, step time, features); the trace is always recorded. */
+  world?: Omit<WorldOptions, 'seed' | 'trace'>;
+}
+
+export class SimWorld implements SessionWorld {
+  readonly capabilities = { timeTravel: true } as const;
+  readonly arrivalWord = 'delivered';
+  private target!: SimTarget;
+  private transitionCache: { length: number; views: TransitionView[] } | undefined;
+
+  constructor(private readonly options: SimWorldOptions) {}
+
+  /** The current world (a new one after every `start()`). */
+  get world(): World {
+    return this.target.world;
+  }
+
+  get trace(): readonly TraceEntry[] {
+    return this.target.world.trace.entries;
+  }
+
+  start(): ScriptTarget {
+    this.target = new SimTarget({
+      ...this.options.world,
+      seed: this.options.seed ?? 1,
+      trace: true,
+    });
+    this.transitionCache = undefined;
+    return this.target;
+  }
+
+  rooms(): RoomView[] {
+    return roomViews(this.world.service);
+  }
+
+  transitions(names: JidNames): TransitionView[] {
+    const length = this.trace.length;
+    if (this.transitionCache?.length !== length) {
+      this.transitionCache = { length, views: transitionViews(this.trace, names) };
+    }
+    return this.transitionCache.views;
+  }
+
+  domains(): { domain: string; mucDomain: string } {
+    return { domain: this.world.domain, mucDomain: this.world.mucDomain };
+  }
+
+  nickIn(fullJid: string, room: string): string | undefined {
+    return this.world.service.room(room)?.occupantBySession(fullJid)?.nick;
+  }
+
+  isRoom(bare: string): boolean {
+    return this.world.service.room(bare) !== undefined;
+  }
+
+  async close(): Promise<void> {}
+}

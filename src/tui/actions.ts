@@ -1,0 +1,287 @@
+// What each action of the key table does: UI updates through the reducer, steps through the one session — stepping XEP-0045 scenarios (§7–§10)
+import type { DebugSession } from '../debugger/debug-session.js';
+import type { SessionStep } from '../debugger/session-api.js';
+import type { CompareSource } from './compare-streams.js';
+import { helpLines } from './help-lines.js';
+import { createInputActions } from './input-actions.js';
+import type { ActionName } from './keys.js';
+import { computeLayout } from './layout.js';
+import { occupantChart, roomChart } from './machine-chart.js';
+import { sideBySideLines } from './side-by-side.js';
+import type { PaneId, UiAction, UiState, UiStore } from './ui-state.js';
+import { detailLineCount, roomItems, rowAtOrAfter, stanzaRows } from './view-model.js';
+
+export interface ActionDeps {
+  session: DebugSession;
+  store: UiStore;
+  exit(): void;
+  /** Writes a file (the recording); may throw. */
+  persist(path: string, text: string): void;
+  size(): { width: number; height: number };
+  /** With --server: the same script on the simulator, for the side-by-side view (`d`). */
+  compare?: CompareSource;
+}
+
+/** What the keys call: an action of the table, or text typed into an input. */
+export interface UiActions {
+  /** A promise when the action runs a session operation (the next key waits for it). */
+  perform(action: ActionName): Promise<void> | void;
+  type(text: string): void;
+}
+
+/** The shared helpers every group of actions uses. */
+export interface ActionContext extends ActionDeps {
+  ui(): UiState;
+  dispatch(action: UiAction): void;
+  say(ok: boolean, text: string): void;
+  /** A session operation's error becomes the error panel, never a crash. */
+  fail(error: unknown): void;
+  afterStep(step: SessionStep | undefined): void;
+  rows(): ReturnType<typeof stanzaRows>;
+}
+
+function failureOf(error: unknown): { message: string; stack?: string } {
+  return error instanceof Error
+    ? { message: error.message, stack: error.stack }
+    : { message: String(error) };
+}
+
+function context(deps: ActionDeps): ActionContext {
+  const { session, store } = deps;
+  const ctx: ActionContext = {
+    ...deps,
+    ui: store.getState,
+    dispatch: store.dispatch,
+    say: (ok, text) => store.dispatch({ type: 'message', ok, text }),
+    fail: (error) => store.dispatch({ type: 'failure', failure: failureOf(error) }),
+    rows: () => stanzaRows(session, store.getState().filter),
+    afterStep(step) {
+      const list = ctx.rows();
+      const stanza = step?.traceRange ? rowAtOrAfter(list, step.traceRange.first) : list.length - 1;
+      store.dispatch({
+        type: 'follow',
+        script: session.cursor,
+        steps: session.steps.length,
+        stanza,
+        stanzas: list.length,
+        transitions: session.transitions().length,
+      });
+      persistRecording(ctx);
+      if (deps.compare && store.getState().sideBySide) compareNow(ctx, deps.compare);
+    },
+  };
+  return ctx;
+}
+
+function persistRecording(ctx: ActionContext): void {
+  const path = ctx.ui().savePath;
+  if (!path) return;
+  try {
+    ctx.persist(path, ctx.session.recording());
+  } catch (error) {
+    ctx.say(false, `could not write ${path}: ${failureOf(error).message}`);
+  }
+}
+
+/** Recomputes the side-by-side columns (when shown) and selects their last line. */
+function compareNow(ctx: ActionContext, source: CompareSource): void {
+  source
+    .columns(ctx.session)
+    .then((columns) => {
+      if (!ctx.ui().sideBySide) return;
+      ctx.dispatch({ type: 'sideBySide', columns, count: sideBySideLines(columns).length });
+    })
+    .catch(ctx.fail);
+}
+
+function toggleSideBySide(ctx: ActionContext): void {
+  const source = ctx.compare;
+  if (!source) return ctx.say(false, 'side by side needs --server');
+  if (ctx.ui().sideBySide) {
+    ctx.dispatch({ type: 'sideBySide', columns: undefined, count: ctx.rows().length });
+    return ctx.say(true, 'stanzas');
+  }
+  ctx.dispatch({ type: 'sideBySide', columns: [], count: 0 });
+  ctx.say(true, 'simulator | server, side by side (d: back to the stanzas)');
+  compareNow(ctx, source);
+}
+
+/** How many rows the pane has, for moving its selection. */
+function countOf(ctx: ActionContext, pane: PaneId): number {
+  const ui = ctx.ui();
+  const { session } = ctx;
+  switch (pane) {
+    case 'script':
+      return session.steps.length;
+    case 'stanzas':
+      return ui.sideBySide ? sideBySideLines(ui.sideBySide).length : ctx.rows().length;
+    case 'room':
+      return roomItems(session.rooms()).length;
+    case 'transitions':
+      return ui.chart
+        ? roomChart(undefined).length + occupantChart(undefined).length + 4
+        : session.transitions().length;
+    case 'detail':
+      return detailLineCount(session, ui, ctx.rows());
+  }
+}
+
+function pageSize(ctx: ActionContext): number {
+  const { width, height } = ctx.size();
+  const box = computeLayout(width, height, ctx.ui().chart)
+    .columns.flatMap((column) => column.panes)
+    .find((pane) => pane.id === ctx.ui().focus);
+  return Math.max(1, (box?.height ?? 10) - 3);
+}
+
+function move(ctx: ActionContext, delta: number | 'first' | 'last', only?: PaneId): void {
+  const ui = ctx.ui();
+  if (ui.mode === 'help') {
+    const max = helpLines().length;
+    const step = typeof delta === 'number' ? delta : delta === 'first' ? -max : max;
+    return ctx.dispatch({ type: 'helpScroll', delta: step, max });
+  }
+  const pane = only ?? ui.focus;
+  const count = countOf(ctx, pane);
+  const index = delta === 'first' ? 0 : delta === 'last' ? count - 1 : ui.selection[pane] + delta;
+  ctx.dispatch({ type: 'select', pane, index, count });
+}
+
+type Group = Partial<Record<ActionName, () => Promise<void> | void>>;
+
+function viewActions(ctx: ActionContext): Group {
+  const { session } = ctx;
+  return {
+    quit: () => ctx.exit(),
+    help: () => ctx.dispatch({ type: 'help' }),
+    closeOverlay: () => ctx.dispatch({ type: 'closeOverlay' }),
+    focusNext: () => ctx.dispatch({ type: 'focus', delta: 1 }),
+    focusPrevious: () => ctx.dispatch({ type: 'focus', delta: -1 }),
+    speedUp: () => ctx.dispatch({ type: 'speed', faster: true }),
+    speedDown: () => ctx.dispatch({ type: 'speed', faster: false }),
+    openCommand: () => ctx.dispatch({ type: 'openLine', mode: 'command' }),
+    openFilter: () => ctx.dispatch({ type: 'openLine', mode: 'filter' }),
+    clearFilter: () => ctx.dispatch({ type: 'clearFilter' }),
+    toggleChart: () => ctx.dispatch({ type: 'chart', transitions: session.transitions().length }),
+    toggleSideBySide: () => toggleSideBySide(ctx),
+    moveDown: () => move(ctx, 1),
+    moveUp: () => move(ctx, -1),
+    pageDown: () => move(ctx, pageSize(ctx)),
+    pageUp: () => move(ctx, -pageSize(ctx)),
+    first: () => move(ctx, 'first'),
+    last: () => move(ctx, 'last'),
+    detailDown: () => move(ctx, 1, 'detail'),
+    detailUp: () => move(ctx, -1, 'detail'),
+  };
+}
+
+function describeStep(step: SessionStep): string {
+  const status =
+    step.result?.status === 'failed' ? `✘ failed: ${step.result.reason ?? ''}` : '✔ passed';
+  return `step ${step.index + 1} ${step.action.client} ${step.action.kind} ${status}`;
+}
+
+const RUN_WORDS = {
+  end: 'at the end',
+  failure: 'stopped at a failed step',
+  breakpoint: 'stopped at a breakpoint',
+} as const;
+
+function travelActions(ctx: ActionContext): Group {
+  const { session } = ctx;
+  const travelled = (done: string) => {
+    if (session.notice !== undefined) return ctx.say(false, session.notice);
+    ctx.say(true, done);
+    ctx.afterStep(undefined);
+  };
+  return {
+    stepForward: () =>
+      session
+        .forward()
+        .then((step) => {
+          if (!step) return ctx.say(true, 'at the end of the script: type a command with :');
+          ctx.say(step.result?.status !== 'failed', describeStep(step));
+          ctx.afterStep(step);
+        })
+        .catch(ctx.fail),
+    stepBack: () => {
+      if (session.cursor === 0) return ctx.say(true, 'at the start');
+      return session
+        .back()
+        .then(() => travelled(`back to step ${session.cursor}`))
+        .catch(ctx.fail);
+    },
+    restart: () =>
+      session
+        .restart()
+        .then(() => {
+          if (session.notice === undefined) ctx.dispatch({ type: 'restarted' });
+          travelled('restarted');
+        })
+        .catch(ctx.fail),
+    toggleBreakpoint: () => {
+      const index = ctx.ui().selection.script;
+      session.toggleBreakpoint({ kind: 'step', index });
+      const on = session.breakpoints.some((mark) => mark.kind === 'step' && mark.index === index);
+      ctx.say(true, `breakpoint ${on ? 'set on' : 'removed from'} step ${index + 1}`);
+    },
+  };
+}
+
+function runActions(ctx: ActionContext): Group {
+  const { session } = ctx;
+  let wake: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  return {
+    run: () => {
+      if (ctx.ui().mode === 'running') return;
+      ctx.dispatch({ type: 'running', on: true });
+      session
+        .run(async (step) => {
+          ctx.afterStep(step);
+          await pause(ctx.ui().speedMs);
+        })
+        .then((stop) => {
+          ctx.dispatch({ type: 'running', on: false });
+          if (stop === 'stopped') ctx.say(true, `paused at step ${session.cursor}`);
+          else ctx.say(stop !== 'failure', RUN_WORDS[stop]);
+        })
+        .catch(ctx.fail);
+    },
+    stopRun: () => {
+      session.stop();
+      wake?.();
+    },
+  };
+}
+
+/** The actions of the key table, bound to a session and a UI store. */
+export function createUiActions(deps: ActionDeps): UiActions {
+  const ctx = context(deps);
+  const input = createInputActions(ctx);
+  const actions = {
+    ...viewActions(ctx),
+    ...travelActions(ctx),
+    ...runActions(ctx),
+    ...input.actions,
+  } as Record<ActionName, () => Promise<void> | void>;
+  return {
+    perform(action) {
+      try {
+        return actions[action]();
+      } catch (error) {
+        const failure = failureOf(error);
+        ctx.dispatch({ type: 'failure', failure });
+        ctx.say(false, `error: ${failure.message}`);
+      }
+    },
+    type: input.type,
+  };
+}
