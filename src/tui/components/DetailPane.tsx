@@ -1,6 +1,7 @@
 // Detail pane: the selected stanza pretty-printed and coloured, or a failing step's expected/closest/diff — XEP-0045 stanzas (§7–§10)
 import { Box, Text } from 'ink';
 import { visibleRows } from '../rows.js';
+import { fit } from '../fit.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import type { DetailSection } from '../view-model.js';
 import { prettyLines, tokenizeXmlLine, type XmlToken } from '../xml-lines.js';
@@ -16,27 +17,49 @@ export interface DetailPaneProps {
 
 type Line =
   | { kind: 'heading' | 'text'; text: string; tone?: 'pass' | 'fail' }
-  | { kind: 'xml'; tokens: XmlToken[] };
+  | { kind: 'xml'; text: string };
 
-function sectionLines(sections: readonly DetailSection[]): Line[] {
-  const lines: Line[] = [];
+/** Every line of the sections, as a count and a way to read one: a stanza's lines are not copied. */
+function sectionLines(sections: readonly DetailSection[]): {
+  count: number;
+  at(row: number): Line;
+} {
+  const parts: { count: number; at(row: number): Line }[] = [];
   for (const section of sections) {
-    lines.push({ kind: 'heading', text: section.heading, tone: section.tone });
-    for (const text of section.lines ?? [])
-      lines.push({ kind: 'text', text: `  ${text}`, tone: section.tone });
-    if (section.stanza) {
-      for (const text of prettyLines(section.stanza))
-        lines.push({ kind: 'xml', tokens: tokenizeXmlLine(`  ${text}`) });
-    }
+    const { tone } = section;
+    const texts = section.lines ?? [];
+    const xml = section.stanza ? prettyLines(section.stanza) : [];
+    parts.push({
+      count: 1 + texts.length + xml.length,
+      at: (row) => {
+        if (row === 0) return { kind: 'heading', text: section.heading, tone };
+        if (row <= texts.length) return { kind: 'text', text: `  ${texts[row - 1]}`, tone };
+        return { kind: 'xml', text: xml[row - 1 - texts.length] ?? '' };
+      },
+    });
   }
-  return lines;
+  return {
+    count: parts.reduce((sum, part) => sum + part.count, 0),
+    at(row) {
+      let rest = row;
+      for (const part of parts) {
+        if (rest < part.count) return part.at(rest);
+        rest -= part.count;
+      }
+      return { kind: 'text', text: '' };
+    },
+  };
 }
 
 export function DetailPane({ sections, scroll, focused, width, height }: DetailPaneProps) {
   const theme = useTheme();
-  const lines = sectionLines(sections);
+  const all = sectionLines(sections);
   const size = innerRows(height);
-  const start = Math.max(0, Math.min(scroll, lines.length - size));
+  const start = Math.max(0, Math.min(scroll, all.count - size));
+  const lines = Array.from(
+    { length: Math.max(0, Math.min(size, all.count - start)) },
+    (_, offset) => all.at(start + offset),
+  );
   const toneStyle = (tone?: 'pass' | 'fail'): TextStyle =>
     tone === 'fail' ? theme.fail : tone === 'pass' ? theme.pass : {};
   const tokenStyle: Record<XmlToken['kind'], TextStyle> = {
@@ -47,20 +70,20 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
     text: {},
   };
   const info =
-    lines.length > size
-      ? `${start + 1}-${Math.min(lines.length, start + size)}/${lines.length}`
-      : undefined;
+    all.count > size ? `${start + 1}-${Math.min(all.count, start + size)}/${all.count}` : undefined;
   return (
     <Pane title="Detail" info={info} focused={focused} width={width} height={height}>
-      {visibleRows(lines, start, size).map(({ item: line, row }) => (
-        <Box key={row} height={1}>
+      {lines.map((line, offset) => (
+        <Box key={start + offset} height={1}>
           {line.kind === 'xml' ? (
             <Text wrap="truncate">
-              {visibleRows(line.tokens).map(({ item: token, row: at }) => (
-                <Text key={at} {...tokenStyle[token.kind]}>
-                  {token.text}
-                </Text>
-              ))}
+              {visibleRows(tokenizeXmlLine(fit(`  ${line.text}`, width))).map(
+                ({ item: token, row: at }) => (
+                  <Text key={at} {...tokenStyle[token.kind]}>
+                    {token.text}
+                  </Text>
+                ),
+              )}
             </Text>
           ) : (
             <Text
@@ -69,7 +92,7 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
                 ? { ...theme.strong, ...toneStyle(line.tone) }
                 : toneStyle(line.tone))}
             >
-              {line.text}
+              {fit(line.text, width)}
             </Text>
           )}
         </Box>

@@ -1,6 +1,8 @@
 // Script pane: the steps with narration as prose, ✔/✘ marks, breakpoints and the next step highlighted — a XEP-0045 scenario (§7–§10)
 import { Box, Text } from 'ink';
 import type { SessionStep } from '../../debugger/session-api.js';
+import { boundedXml } from '../../describe/read.js';
+import { fit } from '../fit.js';
 import { windowStart } from '../layout.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
@@ -58,13 +60,13 @@ function scriptLines(
         lines.push({ text: `    ✘ ${result.reason}`, style: 'failure', step: step.index });
       if (result.expected)
         lines.push({
-          text: `    expected: ${result.expected.toString()}`,
+          text: `    expected: ${boundedXml(result.expected, width * 2)}`,
           style: 'failure',
           step: step.index,
         });
       if (result.closest)
         lines.push({
-          text: `    closest:  ${result.closest.toString()}`,
+          text: `    closest:  ${boundedXml(result.closest, width * 2)}`,
           style: 'failure',
           step: step.index,
         });
@@ -117,7 +119,7 @@ export function ScriptPane({
       {visibleRows(lines, start, rows).map(({ item: line, row }) => (
         <Box key={row} height={1}>
           <Text wrap="truncate" {...styleOf(line)}>
-            {line.text}
+            {fit(line.text, width)}
           </Text>
         </Box>
       ))}

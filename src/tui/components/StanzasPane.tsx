@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { windowStart } from '../layout.js';
 import type { StanzaRow } from '../../describe/pane.js';
+import { fit } from '../fit.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import { innerRows, Pane } from './Pane.js';
 
@@ -54,7 +55,7 @@ export function StanzasPane({
             <Text wrap="truncate" {...style}>
               {isSelected ? '>' : ' '}
               {mark}
-              {String(row.seq).padStart(4)} {row.text}
+              {String(row.seq).padStart(4)} {fit(row.text, width)}
             </Text>
           </Box>
         );

@@ -8,9 +8,9 @@ vi.hoisted(() => {
 });
 
 import { cleanup } from 'ink-testing-library';
-import { colourWanted } from './colour.js';
-import { FakeSession } from './test-fake-session.js';
-import { renderApp } from './test-render.js';
+import { colourWanted } from '../src/tui/colour.js';
+import { gardenSession } from './helpers/tui-session.js';
+import { renderApp } from './helpers/tui-render.js';
 
 afterEach(() => cleanup());
 
@@ -27,13 +27,13 @@ describe('colour', () => {
   });
 
   it('with colour on, the frame has escape codes', async () => {
-    const app = await renderApp(new FakeSession(), { colour: true });
+    const app = await renderApp(gardenSession(), { colour: true });
     await app.press('n', 'n', 'n', 'j');
     expect(app.frame()).toMatch(ESCAPE);
   });
 
   it('with colour off (NO_COLOR), no frame has an escape code, yet selection and focus stay visible', async () => {
-    const app = await renderApp(new FakeSession(), {
+    const app = await renderApp(gardenSession(), {
       colour: colourWanted({ NO_COLOR: '1' }, true),
     });
     await app.press('n', 'n', 'n', 'j', '?');

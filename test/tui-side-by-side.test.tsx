@@ -2,14 +2,14 @@
 import { render } from 'ink-testing-library';
 import { type Element, parse } from 'ltx';
 import { describe, expect, it } from 'vitest';
-import { DebugSession } from '../debugger/debug-session.js';
-import { parseScript } from '../scansion/parser.js';
-import { App } from './App.js';
-import { type CompareSource, compareSessions, simulatorMirror } from './compare-streams.js';
-import { SideBySidePane } from './components/SideBySidePane.js';
-import { sideBySide } from './side-by-side.js';
-import { FAKE_SCRIPT, FakeSession } from './test-fake-session.js';
-import { settle } from './test-render.js';
+import { DebugSession } from '../src/debugger/debug-session.js';
+import { parseScript } from '../src/scansion/parser.js';
+import { App } from '../src/tui/App.js';
+import { type CompareSource, compareSessions, simulatorMirror } from '../src/tui/compare-streams.js';
+import { SideBySidePane } from '../src/tui/components/SideBySidePane.js';
+import { sideBySide } from '../src/tui/side-by-side.js';
+import { GARDEN_SCRIPT as FAKE_SCRIPT, gardenSession } from './helpers/tui-session.js';
+import { settle } from './helpers/tui-render.js';
 
 const ROOM = 'room@conference.localhost';
 const parseXml = (xml: string) => parse(xml) as Element;
@@ -134,7 +134,7 @@ describe('SideBySidePane', () => {
 async function renderWith(compare?: CompareSource) {
   const instance = render(
     <App
-      session={new FakeSession()}
+      session={gardenSession()}
       colour={false}
       persist={() => {}}
       size={{ width: 120, height: 80 }}

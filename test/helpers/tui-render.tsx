@@ -1,9 +1,9 @@
-// Test helpers: render the debugger with ink-testing-library and drive it with keys — for the XEP-0045 debugger's tests (§7–§10)
+// Test helpers: render the real debugger with ink-testing-library and drive it with keys — for the XEP-0045 debugger's tests (§7–§10)
 import { EventEmitter } from 'node:events';
 import { render } from 'ink-testing-library';
-import type { DebugSession } from '../debugger/debug-session.js';
-import { App } from './App.js';
-import type { Size } from './use-terminal-size.js';
+import type { DebugSession } from '../../src/debugger/debug-session.js';
+import { App } from '../../src/tui/App.js';
+import type { Size } from '../../src/tui/use-terminal-size.js';
 
 export const KEY = {
   tab: '\t',

@@ -1,13 +1,13 @@
 // The plain transcript printed without a terminal: steps, narration, stanzas, pass/fail — a XEP-0045 scenario narrated (§7–§10)
 import { describe, expect, it } from 'vitest';
-import { FAKE_EFFECTS, FakeSession } from './test-fake-session.js';
-import { printTranscript } from './transcript.js';
+import { gardenSession } from './helpers/tui-session.js';
+import { printTranscript } from '../src/tui/transcript.js';
 
 describe('printTranscript', () => {
   it('prints each step with narration and delivered stanzas, and stops at the failure', async () => {
     let text = '';
     const recorded: number[] = [];
-    const passed = await printTranscript(new FakeSession(), {
+    const passed = await printTranscript(gardenSession(), {
       write: (chunk) => {
         text += chunk;
       },

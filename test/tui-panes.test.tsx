@@ -2,17 +2,17 @@
 import { cleanup, render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DetailPane } from './components/DetailPane.js';
-import { Header } from './components/Header.js';
-import { RoomPane } from './components/RoomPane.js';
-import { ScriptPane } from './components/ScriptPane.js';
-import { StanzasPane } from './components/StanzasPane.js';
-import { TooSmall } from './components/TooSmall.js';
-import { TransitionsPane } from './components/TransitionsPane.js';
-import { FakeSession } from './test-fake-session.js';
-import { settle } from './test-render.js';
-import { initialUi } from './ui-state.js';
-import { detailSections, stanzaRows } from './view-model.js';
+import { DetailPane } from '../src/tui/components/DetailPane.js';
+import { Header } from '../src/tui/components/Header.js';
+import { RoomPane } from '../src/tui/components/RoomPane.js';
+import { ScriptPane } from '../src/tui/components/ScriptPane.js';
+import { StanzasPane } from '../src/tui/components/StanzasPane.js';
+import { TooSmall } from '../src/tui/components/TooSmall.js';
+import { TransitionsPane } from '../src/tui/components/TransitionsPane.js';
+import { gardenSession } from './helpers/tui-session.js';
+import { settle } from './helpers/tui-render.js';
+import { initialUi } from '../src/tui/ui-state.js';
+import { detailSections, stanzaRows } from '../src/tui/view-model.js';
 
 afterEach(() => cleanup());
 
@@ -22,7 +22,7 @@ async function draw(element: ReactElement): Promise<string> {
   return instance.lastFrame() ?? '';
 }
 
-const session = new FakeSession();
+const session = gardenSession();
 beforeAll(async () => {
   for (let i = 0; i < 6; i += 1) await session.forward();
 });

@@ -1,12 +1,12 @@
 // Tab completion of clients, room JIDs and nicks — addressing XEP-0045 rooms and occupants (§4.1, §7.2)
 import { describe, expect, it } from 'vitest';
-import { complete, completionWords } from './completion.js';
-import { FakeSession } from './test-fake-session.js';
-import { validateStanza } from './validate-stanza.js';
+import { complete, completionWords } from '../src/tui/completion.js';
+import { gardenSession } from './helpers/tui-session.js';
+import { validateStanza } from '../src/tui/validate-stanza.js';
 
 describe('completion', () => {
   it('completes as far as the candidates agree, case-insensitively', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     for (let i = 0; i < 5; i += 1) await session.forward();
     const words = completionWords(session);
     expect(words).toContain('garden@conference.localhost/Juliet');

@@ -1,9 +1,9 @@
 // Resizing the terminal reflows the panes, and below 80×24 a clear message replaces them — the debugger's layout of XEP-0045 views (§7–§10)
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from './App.js';
-import { FakeSession } from './test-fake-session.js';
-import { FakeStdin, FakeStdout, settle } from './test-render.js';
+import { App } from '../src/tui/App.js';
+import { gardenSession } from './helpers/tui-session.js';
+import { FakeStdin, FakeStdout, settle } from './helpers/tui-render.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());
@@ -12,7 +12,7 @@ describe('resize', () => {
   it('follows the terminal size on every resize event', async () => {
     const stdout = new FakeStdout(100, 30);
     const stdin = new FakeStdin();
-    const instance = render(<App session={new FakeSession()} colour={false} persist={() => {}} />, {
+    const instance = render(<App session={gardenSession()} colour={false} persist={() => {}} />, {
       stdout: stdout as unknown as NodeJS.WriteStream,
       stdin: stdin as unknown as NodeJS.ReadStream,
       debug: true,

@@ -2,9 +2,9 @@
 
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { KEY_BINDINGS, keyLabel } from './keys.js';
-import { FakeSession } from './test-fake-session.js';
-import { KEY, renderApp, settle } from './test-render.js';
+import { KEY_BINDINGS, keyLabel } from '../src/tui/keys.js';
+import { gardenSession } from './helpers/tui-session.js';
+import { KEY, renderApp, settle } from './helpers/tui-render.js';
 
 afterEach(() => cleanup());
 
@@ -21,7 +21,7 @@ function selectedStanza(frame: string): string {
 
 describe('stepping', () => {
   it('n executes the next step: the counter, the ✔ mark and the ▶ next step move', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     expect(app.frame()).toContain('step 0/7');
     expect(line(app.frame(), '1. Romeo connects')).toContain('▶');
     await app.press('n');
@@ -33,7 +33,7 @@ describe('stepping', () => {
   });
 
   it('b travels back: the step is no longer executed and the room is as it was', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press('n', 'n', 'n', 'n', 'n');
     expect(app.frame()).toContain('Participants (1)');
@@ -54,7 +54,7 @@ describe('stepping', () => {
   });
 
   it('a failing receives shows the reason and the diff inline, and expected/closest in Detail', async () => {
-    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 50 } });
+    const app = await renderApp(gardenSession(), { size: { width: 100, height: 50 } });
     await app.press('+', '+', '+', '+'); // no pause between steps
     await app.press('r');
     for (let i = 0; i < 40 && !app.frame().includes('stopped at a failed step'); i += 1)
@@ -74,7 +74,7 @@ describe('stepping', () => {
   });
 
   it('r runs at a visible pace and any key stops it; R restarts', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press('-', '-'); // slower: 800 ms per step
     expect(app.frame()).toContain('800 ms per step');
@@ -91,7 +91,7 @@ describe('stepping', () => {
   });
 
   it('x toggles a breakpoint on the selected step and r stops there', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press(KEY.shiftTab); // Script pane
     await app.press('j', 'j', 'j');
@@ -108,7 +108,7 @@ describe('stepping', () => {
 
 describe('stanzas', () => {
   it('selecting a stanza marks its cause and the other effects, and shows it in Detail', async () => {
-    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 40 } });
+    const app = await renderApp(gardenSession(), { size: { width: 100, height: 40 } });
     await app.press('n', 'n', 'n', 'n', 'n');
     await app.press('j'); // first delivery of Juliet's join
     const frame = app.frame();
@@ -120,7 +120,7 @@ describe('stanzas', () => {
   });
 
   it('status codes appear in words with their section', async () => {
-    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 60 } });
+    const app = await renderApp(gardenSession(), { size: { width: 100, height: 60 } });
     await app.press('n', 'n', 'n', 'j');
     expect(selectedStanza(app.frame())).toContain(
       'Romeo ← presence from garden/Romeo: owner/moderator',
@@ -132,7 +132,7 @@ describe('stanzas', () => {
   });
 
   it('/ filters by text, shows the filter in the header, and esc clears it', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     await app.press('n', 'n', 'n', 'n', 'n');
     await app.press('/');
     await app.type('iq');
@@ -147,7 +147,7 @@ describe('stanzas', () => {
   });
 
   it('G and g jump to the last and first stanza', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     await app.press('n', 'n', 'n', 'n', 'n', 'n');
     await app.press('g');
     expect(selectedStanza(app.frame())).toContain('Romeo → presence to garden/Romeo');
@@ -158,7 +158,7 @@ describe('stanzas', () => {
 
 describe('panes and layout', () => {
   it('tab cycles the focus: the focused pane has a double border and a ▸ marker', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     expect(line(app.frame(), 'Stanzas')).toContain('▸ Stanzas');
     await app.press(KEY.tab);
     expect(line(app.frame(), 'Detail')).toContain('▸ Detail');
@@ -168,7 +168,7 @@ describe('panes and layout', () => {
   });
 
   it('m toggles the machine charts with the current states marked', async () => {
-    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 50 } });
+    const app = await renderApp(gardenSession(), { size: { width: 100, height: 50 } });
     await app.press('n', 'n', 'n', 'n', 'n');
     await app.press('m');
     const frame = app.frame();
@@ -182,12 +182,12 @@ describe('panes and layout', () => {
   });
 
   it('shows a clear message below the minimum size', async () => {
-    const app = await renderApp(new FakeSession(), { size: { width: 70, height: 20 } });
+    const app = await renderApp(gardenSession(), { size: { width: 70, height: 20 } });
     expect(app.frame()).toContain('Terminal too small: need 80×24, have 70×20');
   });
 
   it('fits the minimum size of 80×24', async () => {
-    const app = await renderApp(new FakeSession(), { size: { width: 80, height: 24 } });
+    const app = await renderApp(gardenSession(), { size: { width: 80, height: 24 } });
     const rows = app.frame().split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(80);
@@ -197,7 +197,7 @@ describe('panes and layout', () => {
 
 describe('help', () => {
   it('? shows every key of the table, esc closes it', async () => {
-    const app = await renderApp(new FakeSession(), { size: { width: 100, height: 80 } });
+    const app = await renderApp(gardenSession(), { size: { width: 100, height: 80 } });
     await app.press('?');
     const frame = app.frame();
     expect(frame).toContain('Help: keys');
@@ -210,7 +210,7 @@ describe('help', () => {
   });
 
   it('q quits', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     await app.press('q');
     expect(app.exited()).toBe(true);
   });
@@ -218,7 +218,7 @@ describe('help', () => {
 
 describe('command line', () => {
   it(':save writes the recording and keeps rewriting it after every step', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     await app.press('n');
     await app.press(':');
     expect(app.frame()).toContain(':█');
@@ -231,13 +231,13 @@ describe('command line', () => {
   });
 
   it('--record rewrites the file after every step from the start', async () => {
-    const app = await renderApp(new FakeSession(), { recordPath: 'rec.scs' });
+    const app = await renderApp(gardenSession(), { recordPath: 'rec.scs' });
     await app.press('n', 'n');
     expect(app.files.get('rec.scs')).toContain('Juliet connects');
   });
 
   it('a write error is a message, not a crash', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     await app.press(':');
     await app.type('save /forbidden/x.scs');
     await app.press(KEY.enter);
@@ -245,7 +245,7 @@ describe('command line', () => {
   });
 
   it('single-letter shortcuts are off while typing: q is text, not quit', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press(':');
     await app.type('romeo say q n');
@@ -256,7 +256,7 @@ describe('command line', () => {
   });
 
   it('other lines go to the engine; its errors are shown, never thrown', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press('n', 'n');
     await app.press(':');
@@ -271,7 +271,7 @@ describe('command line', () => {
   });
 
   it(':break stanza and :break transition set breakpoints in the engine', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press(':');
     await app.type('break stanza 307');
@@ -287,7 +287,7 @@ describe('command line', () => {
   });
 
   it(':q quits', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     await app.press(':');
     await app.type('q');
     await app.press(KEY.enter);
@@ -297,7 +297,7 @@ describe('command line', () => {
 
 describe('raw XML editor', () => {
   it('validates as you type, completes names with tab, and sends with ctrl-s', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press('n', 'n', 'n');
     await app.press(':');
@@ -319,7 +319,7 @@ describe('raw XML editor', () => {
   });
 
   it('esc cancels; an unknown client is a message', async () => {
-    const app = await renderApp(new FakeSession());
+    const app = await renderApp(gardenSession());
     await app.press(':');
     await app.type('xml mercutio');
     await app.press(KEY.enter);
@@ -335,7 +335,7 @@ describe('raw XML editor', () => {
 
 describe('errors', () => {
   it('a bug while drawing shows an error panel and the session goes on (:save works)', async () => {
-    const session = new FakeSession();
+    const session = gardenSession();
     const app = await renderApp(session);
     await app.press('n');
     session.failRooms = true;
