@@ -10,13 +10,10 @@ describe('completion', () => {
     for (let i = 0; i < 5; i += 1) await session.forward();
     const words = completionWords(session);
     expect(words).toContain('garden@conference.localhost/Juliet');
-    expect(words).toContain('tybalt@localhost');
+    expect(words).toContain('juliet@localhost/chamber');
     expect(complete('gar', words).insert).toBe('den@conference.localhost');
     expect(complete('garden@conference.localhost/R', words).insert).toBe('omeo');
-    expect(complete('ty', words)).toEqual({
-      insert: 'balt@localhost',
-      candidates: ['tybalt@localhost'],
-    });
+    expect(complete('jul', words)).toEqual({ insert: 'iet', candidates: ['Juliet', 'juliet@localhost', 'juliet@localhost/chamber'] });
     expect(complete('zz', words)).toEqual({ insert: '', candidates: [] });
   });
 });

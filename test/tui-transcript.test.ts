@@ -1,6 +1,8 @@
 // The plain transcript printed without a terminal: steps, narration, stanzas, pass/fail — a XEP-0045 scenario narrated (§7–§10)
 import { describe, expect, it } from 'vitest';
-import { gardenSession } from './helpers/tui-session.js';
+import { DebugSession } from '../src/debugger/debug-session.js';
+import { parseScript } from '../src/scansion/parser.js';
+import { GARDEN_SCRIPT, gardenSession } from './helpers/tui-session.js';
 import { printTranscript } from '../src/tui/transcript.js';
 
 describe('printTranscript', () => {
@@ -17,24 +19,24 @@ describe('printTranscript', () => {
     expect(text).toContain('1/7 Romeo connects — ✔ passed');
     expect(text).toContain('   # Romeo creates the room: it is locked until he configures it.');
     expect(text).toContain(
-      '   4 Romeo ← presence from garden/Romeo: owner/moderator, 201 room created (§10.1.1), 110 self-presence (§7.2.2)',
+      '   7 Romeo ← presence from garden/Romeo: owner/moderator, 201 room created (§10.1.1), 110 self-presence (§7.2.2)',
     );
     expect(text).toContain('7/7 Juliet receives — ✘ failed');
     expect(text).toContain('   reason: no matching stanza');
-    expect(text).toContain("   - <message type='groupchat'>");
+    expect(text).toContain('   -   <body>welcome</body>');
     expect(text).toContain('step 7 failed; 0 step(s) not run');
     expect(recorded).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('says so when every step passed', async () => {
     let text = '';
-    const passed = await printTranscript(new FakeSession(undefined, FAKE_EFFECTS.slice(0, 6)), {
+    const script = parseScript(GARDEN_SCRIPT.replace(/Juliet receives:[\s\S]*$/, ''), 'g.scs');
+    const passed = await printTranscript(DebugSession.fromScript(script), {
       write: (chunk) => {
         text += chunk;
       },
     });
-    // The 7th step has no canned failure any more.
     expect(passed).toBe(true);
-    expect(text).toContain('all 7 steps passed');
+    expect(text).toContain('all 6 steps passed');
   });
 });
