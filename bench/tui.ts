@@ -1,11 +1,12 @@
 // Benchmark of the terminal debugger with a long trace: time to first frame and keypress-to-frame latency — XEP-0045 debugging at scale (§7–§10)
-// Run alone: npx tsx bench/tui.ts [stanzas]   (prints numbers; asserts nothing). `npm run bench` runs it for 10,000 and 100,000.
+// Run alone: npx tsx bench/tui.ts [stanzas | presses bytes]   (prints numbers; asserts nothing; `20 1000000`: a 1 MB stanza). `npm run bench` runs it for 10,000 and 100,000.
 import { pathToFileURL } from 'node:url';
 import { render } from 'ink';
 import { createElement } from 'react';
+import { DebugSession } from '../src/debugger/debug-session.js';
+import { parseScript } from '../src/scansion/parser.js';
 import { App } from '../src/tui/App.js';
-import { bigFakeSession } from '../src/tui/test-fake-session.js';
-import { FakeStdin, FakeStdout } from '../src/tui/test-render.js';
+import { FakeStdin, FakeStdout } from '../test/helpers/tui-render.js';
 import { percentile } from './harness.js';
 
 export interface TuiResult {
@@ -29,10 +30,46 @@ function nextFrame(stdout: FakeStdout): Promise<void> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Renders the debugger on a session whose first step delivered `stanzas` stanzas, and presses keys. */
+/** A real session whose steps deliver about `stanzas` stanzas: users join one room (n² presences). */
+export async function crowdSession(stanzas: number): Promise<DebugSession> {
+  const users = Math.max(2, Math.ceil(Math.sqrt(stanzas)));
+  const clients = Array.from(
+    { length: users },
+    (_, i) => `[Client] User${i}\n\tjid: user${i}@localhost/r\n`,
+  );
+  const steps = Array.from(
+    { length: users },
+    (_, i) =>
+      `User${i} connects\n\nUser${i} sends:\n\t<presence to='crowd@conference.localhost/User${i}'><x xmlns='http://jabber.org/protocol/muc'/></presence>\n`,
+  );
+  const script = parseScript(`${clients.join('\n')}\n-----\n\n${steps.join('\n')}`, 'crowd.scs');
+  const session = DebugSession.fromScript(script);
+  await session.run();
+  return session;
+}
+
+/** A real session whose last step delivered one stanza with a body of `bytes` characters. */
+export async function bigStanzaSession(bytes: number): Promise<DebugSession> {
+  const body = 'lorem ipsum '.repeat(Math.ceil(bytes / 12)).slice(0, bytes);
+  const text = `[Client] Romeo\n\tjid: romeo@localhost/r\n\n-----\n\nRomeo connects\n\nRomeo sends:\n\t<message to='romeo@localhost/r' type='chat'><body>${body}</body></message>\n`;
+  const session = DebugSession.fromScript(parseScript(text, 'big.scs'), {
+    world: { maxStanzaBytes: 2 * bytes + 4096 },
+  });
+  await session.run();
+  return session;
+}
+
+/** Renders the debugger on a session with a long trace, and presses keys. */
 export async function measureTui(stanzas: number, pressesPerKey = 50): Promise<TuiResult> {
-  const session = bigFakeSession(stanzas);
-  await session.forward(); // the first step delivers the stanzas
+  return measureSession(await crowdSession(stanzas), stanzas, pressesPerKey);
+}
+
+/** Renders the debugger on `session` and measures keypress-to-frame latency. */
+export async function measureSession(
+  session: DebugSession,
+  stanzas: number,
+  pressesPerKey = 50,
+): Promise<TuiResult> {
   const stdout = new FakeStdout(160, 48);
   const stdin = new FakeStdin();
   const started = performance.now();
@@ -100,5 +137,10 @@ function print(result: TuiResult): void {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  print(await measureTui(Number(process.argv[2] ?? 10_000)));
+  const bytes = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  if (bytes === undefined) print(await measureTui(Number(process.argv[2] ?? 10_000)));
+  else {
+    console.log(`one stanza with a ${bytes.toLocaleString('en')}-character body:`);
+    print(await measureSession(await bigStanzaSession(bytes), 1, Number(process.argv[2] ?? 20)));
+  }
 }

@@ -13,7 +13,10 @@ describe('completion', () => {
     expect(words).toContain('juliet@localhost/chamber');
     expect(complete('gar', words).insert).toBe('den@conference.localhost');
     expect(complete('garden@conference.localhost/R', words).insert).toBe('omeo');
-    expect(complete('jul', words)).toEqual({ insert: 'iet', candidates: ['Juliet', 'juliet@localhost', 'juliet@localhost/chamber'] });
+    expect(complete('jul', words)).toEqual({
+      insert: 'iet',
+      candidates: ['Juliet', 'juliet@localhost', 'juliet@localhost/chamber'],
+    });
     expect(complete('zz', words)).toEqual({ insert: '', candidates: [] });
   });
 });

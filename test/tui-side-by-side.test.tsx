@@ -5,7 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { DebugSession } from '../src/debugger/debug-session.js';
 import { parseScript } from '../src/scansion/parser.js';
 import { App } from '../src/tui/App.js';
-import { type CompareSource, compareSessions, simulatorMirror } from '../src/tui/compare-streams.js';
+import {
+  type CompareSource,
+  compareSessions,
+  simulatorMirror,
+} from '../src/tui/compare-streams.js';
 import { SideBySidePane } from '../src/tui/components/SideBySidePane.js';
 import { sideBySide } from '../src/tui/side-by-side.js';
 import { GARDEN_SCRIPT as FAKE_SCRIPT, gardenSession } from './helpers/tui-session.js';

@@ -8,6 +8,7 @@ import { parseScript } from '../scansion/parser.js';
 import { ScriptStepper } from '../scansion/runner.js';
 import type { Script } from '../scansion/script.js';
 import { SimTarget } from '../sim/sim-target.js';
+import { paneText } from '../describe/pane.js';
 import { DebugSession } from './debug-session.js';
 import type { SessionStep } from './session-api.js';
 
@@ -271,7 +272,7 @@ describe('DebugSession: run and breakpoints', () => {
       if (step.index === 2) session.stop();
     });
 
-    expect(stop).toBe('breakpoint');
+    expect(stop).toBe('stopped');
     expect(session.cursor).toBe(3);
   });
 });
@@ -297,7 +298,7 @@ describe('DebugSession: views', () => {
         role: 'moderator',
         affiliation: 'owner',
         bareJid: 'romeo@localhost',
-        sessions: [session.world.connectedSessions()[0]?.jid],
+        sessions: [session.world!.connectedSessions()[0]?.jid],
         state: 'moderator',
       },
       {
@@ -305,7 +306,7 @@ describe('DebugSession: views', () => {
         role: 'participant',
         affiliation: 'none',
         bareJid: 'juliet@localhost',
-        sessions: [session.world.connectedSessions()[1]?.jid],
+        sessions: [session.world!.connectedSessions()[1]?.jid],
         state: 'participant',
       },
     ]);
@@ -394,15 +395,16 @@ describe('DebugSession: views', () => {
     expect(session.related(999_999)).toEqual({ cause: undefined, effects: [] });
   });
 
-  it('summary(): a trace entry in one line with client names', async () => {
+  it('names(): the pane names a delivery after its client, from the bound JIDs', async () => {
     const session = DebugSession.fromScript(scenario());
     await session.run();
     const kick = session.trace.find(
       (entry) => entry.kind === 'delivery' && entry.stanza.toString().includes('code="307"'),
     );
+    if (kick?.kind !== 'delivery') throw new Error('no kick delivered');
 
-    expect(session.summary(kick?.seq ?? 0)).toMatch(
-      /^(Romeo|Juliet) ← presence unavailable room@conference\.localhost\/Jules → \S+ 307 kicked/,
+    expect(paneText(kick, session.names())).toMatch(
+      /^(Romeo|Juliet) ← presence unavailable from room\/Jules: \w+\/none, 307 kicked/,
     );
   });
 
@@ -484,7 +486,7 @@ describe('DebugSession: typed commands', () => {
     await session.command('romeo connect');
     expect(await session.command('romeo connect')).toEqual({
       ok: false,
-      message: `Romeo is already connected as ${session.world.connectedSessions()[0]?.jid}`,
+      message: `Romeo is already connected as ${session.world!.connectedSessions()[0]?.jid}`,
     });
     expect(await session.command('romeo leave room')).toEqual({
       ok: false,
@@ -578,7 +580,7 @@ describe('DebugSession: typed commands', () => {
     expect(outcome.ok).toBe(true);
     const delivery = session.trace.at(-1);
     expect(delivery?.kind === 'delivery' && delivery.to).toBe(
-      session.world.connectedSessions()[0]?.jid,
+      session.world!.connectedSessions()[0]?.jid,
     );
     expect(session.clientDefinitions().map((client) => client.name)).toEqual(['Romeo', 'Juliet']);
   });

@@ -1,9 +1,9 @@
-// One-line stanza summaries with client names and status codes in words — XEP-0045 §7.2 and §12
+// The pane renderer of the describer: one-line stanza summaries with client names and status codes in words — XEP-0045 §7.2 and §12
 import { describe, expect, it } from 'vitest';
 import type { TraceEntry } from '../muc/trace.js';
 import { parseXml } from '../xmpp/xml.js';
-import { ClientLabels, summarizeEntry } from './stanza-summary.js';
-import { FakeSession } from './test-fake-session.js';
+import { JidNames } from './names.js';
+import { paneText, type StanzaEntry } from './pane.js';
 
 function stanza(xml: string) {
   const parsed = parseXml(xml);
@@ -11,7 +11,18 @@ function stanza(xml: string) {
   return parsed.element;
 }
 
-const labels = new ClientLabels(new FakeSession());
+const labels = new JidNames(
+  [
+    { name: 'Romeo', jid: 'romeo@localhost/balcony' },
+    { name: 'Juliet', jid: 'juliet@localhost/chamber' },
+  ],
+  { isRoom: (bare) => bare.endsWith('@conference.localhost') },
+);
+const summarizeEntry = (entry: StanzaEntry, names: JidNames) => ({
+  text: paneText(entry, names),
+  direction: entry.kind === 'input' ? '→' : '←',
+  cause: entry.kind === 'input' ? undefined : entry.cause,
+});
 const delivery = (
   xml: string,
   to = 'juliet@localhost/chamber',
