@@ -66,3 +66,24 @@ describe('splitChunk', () => {
     expect(splitChunk('n', {})).toEqual([['n', {}]]);
   });
 });
+
+describe('splitChunk: keys that arrive in one read', () => {
+  it('keeps Enter, ctrl-s and backspace as keys inside a paste, and printable runs whole', () => {
+    expect(splitChunk('ab\r\u0013\u007f\u007fc', {}, true)).toEqual([
+      ['ab', {}],
+      ['', { return: true }],
+      ['s', { ctrl: true }],
+      ['', { backspace: true }],
+      ['', { backspace: true }],
+      ['c', {}],
+    ]);
+  });
+
+  it('outside a text input, splits every character', () => {
+    expect(splitChunk('jj\t', {})).toEqual([
+      ['j', { shift: false }],
+      ['j', { shift: false }],
+      ['', { tab: true }],
+    ]);
+  });
+});
