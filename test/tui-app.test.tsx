@@ -3,8 +3,8 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_BINDINGS, keyLabel } from '../src/tui/keys.js';
-import { gardenSession } from './helpers/tui-session.js';
 import { KEY, renderApp, settle } from './helpers/tui-render.js';
+import { gardenSession } from './helpers/tui-session.js';
 
 afterEach(() => cleanup());
 

@@ -1,8 +1,8 @@
 // Tab completion of clients, room JIDs and nicks — addressing XEP-0045 rooms and occupants (§4.1, §7.2)
 import { describe, expect, it } from 'vitest';
 import { complete, completionWords } from '../src/tui/completion.js';
-import { gardenSession } from './helpers/tui-session.js';
 import { validateStanza } from '../src/tui/validate-stanza.js';
+import { gardenSession } from './helpers/tui-session.js';
 
 describe('completion', () => {
   it('completes as far as the candidates agree, case-insensitively', async () => {

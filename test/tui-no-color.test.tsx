@@ -9,8 +9,8 @@ vi.hoisted(() => {
 
 import { cleanup } from 'ink-testing-library';
 import { colourWanted } from '../src/tui/colour.js';
-import { gardenSession } from './helpers/tui-session.js';
 import { renderApp } from './helpers/tui-render.js';
+import { gardenSession } from './helpers/tui-session.js';
 
 afterEach(() => cleanup());
 

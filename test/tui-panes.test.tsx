@@ -9,10 +9,10 @@ import { ScriptPane } from '../src/tui/components/ScriptPane.js';
 import { StanzasPane } from '../src/tui/components/StanzasPane.js';
 import { TooSmall } from '../src/tui/components/TooSmall.js';
 import { TransitionsPane } from '../src/tui/components/TransitionsPane.js';
-import { gardenSession } from './helpers/tui-session.js';
-import { settle } from './helpers/tui-render.js';
 import { initialUi } from '../src/tui/ui-state.js';
 import { detailSections, stanzaRows } from '../src/tui/view-model.js';
+import { settle } from './helpers/tui-render.js';
+import { gardenSession } from './helpers/tui-session.js';
 
 afterEach(() => cleanup());
 

@@ -2,8 +2,8 @@
 import { render } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../src/tui/App.js';
-import { gardenSession } from './helpers/tui-session.js';
 import { FakeStdin, FakeStdout, settle } from './helpers/tui-render.js';
+import { gardenSession } from './helpers/tui-session.js';
 
 let unmount: (() => void) | undefined;
 afterEach(() => unmount?.());

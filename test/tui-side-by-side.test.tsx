@@ -12,8 +12,8 @@ import {
 } from '../src/tui/compare-streams.js';
 import { SideBySidePane } from '../src/tui/components/SideBySidePane.js';
 import { sideBySide } from '../src/tui/side-by-side.js';
-import { GARDEN_SCRIPT as FAKE_SCRIPT, gardenSession } from './helpers/tui-session.js';
 import { settle } from './helpers/tui-render.js';
+import { GARDEN_SCRIPT as FAKE_SCRIPT, gardenSession } from './helpers/tui-session.js';
 
 const ROOM = 'room@conference.localhost';
 const parseXml = (xml: string) => parse(xml) as Element;

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { DebugSession } from '../src/debugger/debug-session.js';
 import { parseScript } from '../src/scansion/parser.js';
-import { GARDEN_SCRIPT, gardenSession } from './helpers/tui-session.js';
 import { printTranscript } from '../src/tui/transcript.js';
+import { GARDEN_SCRIPT, gardenSession } from './helpers/tui-session.js';
 
 describe('printTranscript', () => {
   it('prints each step with narration and delivered stanzas, and stops at the failure', async () => {

@@ -3,12 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { paneText } from '../describe/pane.js';
 import { traceToJsonLines } from '../muc/trace-json.js';
 import { parseScript } from '../scansion/parser.js';
 import { ScriptStepper } from '../scansion/runner.js';
 import type { Script } from '../scansion/script.js';
 import { SimTarget } from '../sim/sim-target.js';
-import { paneText } from '../describe/pane.js';
 import { DebugSession } from './debug-session.js';
 import type { SessionStep } from './session-api.js';
 

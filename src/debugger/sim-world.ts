@@ -1,11 +1,12 @@
 // The simulator under a debugger session: a fresh seeded world on every restart, so the session can travel in time — XEP-0045 scenarios (§7–§10) on the in-memory service
+
+import type { JidNames } from '../describe/names.js';
 import type { TraceEntry } from '../muc/trace.js';
 import type { ScriptTarget } from '../scansion/target.js';
 import { SimTarget } from '../sim/sim-target.js';
 import type { World, WorldOptions } from '../sim/world.js';
 import type { RoomView, SessionWorld, TransitionView } from './session-api.js';
 import { roomViews, transitionViews } from './views.js';
-import type { JidNames } from '../describe/names.js';
 
 export interface SimWorldOptions {
   /** Seed of the world's ids (generated resources, stanza ids): same seed, same trace. */

@@ -1,6 +1,7 @@
 // What the debugger panes show, read from the world: rooms, transitions in words and causes — XEP-0045 §5 (roles, affiliations), §7.2 (status codes), §10.1 (lifecycle)
-import type { DomainEvent } from '../muc/effects.js';
+
 import type { JidNames } from '../describe/names.js';
+import type { DomainEvent } from '../muc/effects.js';
 import { AFFILIATIONS } from '../muc/model/affiliation.js';
 import { describeStatus, STATUS_CODES } from '../muc/model/status-codes.js';
 import { occupantState } from '../muc/occupant-machine.js';

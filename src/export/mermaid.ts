@@ -1,6 +1,5 @@
 // A trace as a Mermaid sequenceDiagram for bug reports: clients, rooms, every stanza and every role/affiliation change — XEP-0045 §7.1 (order of events), §5 (roles, affiliations)
-import type { DomainEvent } from '../muc/effects.js';
-import type { TraceEntry } from '../muc/trace.js';
+
 import {
   escapeMermaid,
   MAX_LABEL,
@@ -9,6 +8,8 @@ import {
   truncate,
 } from '../describe/mermaid-label.js';
 import { JidNames } from '../describe/names.js';
+import type { DomainEvent } from '../muc/effects.js';
+import type { TraceEntry } from '../muc/trace.js';
 
 export interface SequenceClient {
   /** The script name (`Romeo`): the participant's name in the diagram. */

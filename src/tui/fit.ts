@@ -1,7 +1,7 @@
 // Text cut to what a pane can show before ink measures it, so drawing costs the same for a 1 MB stanza as for a small one — the debugger's views of XEP-0045 (§7–§10)
 
 /** The first characters of `text` that can fill `columns` (a wide character takes two). */
-export function fit(text: string, columns: number): string {
+export function fitText(text: string, columns: number): string {
   const room = Math.max(1, columns) * 2 + 2;
   return text.length > room ? text.slice(0, room) : text;
 }

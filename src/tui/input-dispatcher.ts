@@ -96,7 +96,11 @@ function charPress(char: string): [string, KeyFlags] {
   return [char, { shift: /[A-Z]/.test(char) }];
 }
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** A C0 control character or DEL: a key of its own, never text. */
+function isControl(char: string): boolean {
+  const code = char.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
 
 /**
  * Splits what one read of the terminal delivered (keys typed faster than they are handled, a
@@ -110,7 +114,7 @@ export function splitChunk(input: string, key: KeyFlags, text = false): [string,
   const presses: [string, KeyFlags][] = [];
   let run = '';
   for (const char of input) {
-    if (text && !CONTROL.test(char)) {
+    if (text && !isControl(char)) {
       run += char;
       continue;
     }

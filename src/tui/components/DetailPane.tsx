@@ -1,7 +1,7 @@
 // Detail pane: the selected stanza pretty-printed and coloured, or a failing step's expected/closest/diff — XEP-0045 stanzas (§7–§10)
 import { Box, Text } from 'ink';
+import { fitText } from '../fit.js';
 import { visibleRows } from '../rows.js';
-import { fit } from '../fit.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import type { DetailSection } from '../view-model.js';
 import { prettyLines, tokenizeXmlLine, type XmlToken } from '../xml-lines.js';
@@ -58,7 +58,7 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
   const start = Math.max(0, Math.min(scroll, all.count - size));
   const lines = Array.from(
     { length: Math.max(0, Math.min(size, all.count - start)) },
-    (_, offset) => all.at(start + offset),
+    (_, offset): Line & { row: number } => ({ ...all.at(start + offset), row: start + offset }),
   );
   const toneStyle = (tone?: 'pass' | 'fail'): TextStyle =>
     tone === 'fail' ? theme.fail : tone === 'pass' ? theme.pass : {};
@@ -73,11 +73,11 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
     all.count > size ? `${start + 1}-${Math.min(all.count, start + size)}/${all.count}` : undefined;
   return (
     <Pane title="Detail" info={info} focused={focused} width={width} height={height}>
-      {lines.map((line, offset) => (
-        <Box key={start + offset} height={1}>
+      {lines.map((line) => (
+        <Box key={line.row} height={1}>
           {line.kind === 'xml' ? (
             <Text wrap="truncate">
-              {visibleRows(tokenizeXmlLine(fit(`  ${line.text}`, width))).map(
+              {visibleRows(tokenizeXmlLine(fitText(`  ${line.text}`, width))).map(
                 ({ item: token, row: at }) => (
                   <Text key={at} {...tokenStyle[token.kind]}>
                     {token.text}
@@ -92,7 +92,7 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
                 ? { ...theme.strong, ...toneStyle(line.tone) }
                 : toneStyle(line.tone))}
             >
-              {fit(line.text, width)}
+              {fitText(line.text, width)}
             </Text>
           )}
         </Box>

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { SessionStep } from '../../debugger/session-api.js';
 import { boundedXml } from '../../describe/read.js';
-import { fit } from '../fit.js';
+import { fitText } from '../fit.js';
 import { windowStart } from '../layout.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
@@ -119,7 +119,7 @@ export function ScriptPane({
       {visibleRows(lines, start, rows).map(({ item: line, row }) => (
         <Box key={row} height={1}>
           <Text wrap="truncate" {...styleOf(line)}>
-            {fit(line.text, width)}
+            {fitText(line.text, width)}
           </Text>
         </Box>
       ))}

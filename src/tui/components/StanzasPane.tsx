@@ -1,8 +1,8 @@
 // Stanzas pane: a virtualised log of every stanza sent and delivered, with its cause and effects marked — XEP-0045 §7.1 (order of events)
 import { Box, Text } from 'ink';
-import { windowStart } from '../layout.js';
 import type { StanzaRow } from '../../describe/pane.js';
-import { fit } from '../fit.js';
+import { fitText } from '../fit.js';
+import { windowStart } from '../layout.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import { innerRows, Pane } from './Pane.js';
 
@@ -55,7 +55,7 @@ export function StanzasPane({
             <Text wrap="truncate" {...style}>
               {isSelected ? '>' : ' '}
               {mark}
-              {String(row.seq).padStart(4)} {fit(row.text, width)}
+              {String(row.seq).padStart(4)} {fitText(row.text, width)}
             </Text>
           </Box>
         );
