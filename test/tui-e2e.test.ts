@@ -87,7 +87,11 @@ describe.skipIf(!HAS_TMUX)('mucsim tui in a terminal (tmux 160×48)', () => {
     expect(joined).toMatch(/Romeo ← presence from \w+\/Romeo: owner\/moderator, 201/);
 
     await press('b');
-    const back = await waitFor((text) => stepCounter(text) === `2/${total}`, 'back at step 2');
+    // The footer's message follows the step counter by a frame: wait for both.
+    const back = await waitFor(
+      (text) => stepCounter(text) === `2/${total}` && text.includes('back to step 2'),
+      'back at step 2',
+    );
     expect(back).toContain('No room yet.');
     expect(back).toContain('back to step 2');
 
