@@ -45,7 +45,7 @@ Romeo receives:
 // not narration
 Juliet's phone receives: nothing
 
-Juliet's phone disconnects
+Romeo disconnects
 
 # recording ended
 `;
@@ -78,7 +78,7 @@ Juliet's phone disconnects
       ['sends', 'Romeo', 19, false],
       ['receives', 'Romeo', 24, false],
       ['receives', "Juliet's phone", 28, true],
-      ['disconnects', "Juliet's phone", 30, false],
+      ['disconnects', 'Romeo', 30, false],
     ]);
     expect(script.actions[0]?.narration).toEqual(['Romeo joins', 'the room']);
     expect(script.actions[1]?.xml).toBe(

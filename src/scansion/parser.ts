@@ -1,12 +1,20 @@
 // scansion .scs parser — scripts that drive XEP-0045 scenarios (§7–§10)
+import type { Element } from 'ltx';
+import { visibleToken } from '../xmpp/visible.js';
 import { parseBlock } from './block.js';
+import { assignKey, CLIENT_KEYS, type ClientKey, isClientKey } from './client-keys.js';
 import type { Action, ActionKind, ClientDefinition, Script } from './script.js';
+import {
+  CLIENT_NAME_RULE,
+  ConnectionOrder,
+  clientNameProblem,
+  controlCharacter,
+  sentStanzaProblem,
+  unknownVariable,
+} from './script-checks.js';
 import { ScriptSyntaxError } from './syntax-error.js';
-import { findVariables, parseVariable, VARIABLE_FORMS } from './variables.js';
 
 const VERBS: readonly ActionKind[] = ['connects', 'disconnects', 'sends', 'receives'];
-const KEYS = ['jid', 'password', 'resource', 'connect_host', 'connect_port'] as const;
-type Key = (typeof KEYS)[number];
 
 interface Block {
   text: string;
@@ -45,8 +53,8 @@ class ScriptParser {
   private readonly lines: string[];
   private readonly script: Script;
   private readonly clients = new Map<string, ClientDefinition>();
-  private readonly disconnected = new Set<string>();
-  private definition: { client: ClientDefinition; keys: Set<Key> } | undefined;
+  private readonly order = new ConnectionOrder();
+  private definition: { client: ClientDefinition; keys: Set<ClientKey> } | undefined;
   private inActions = false;
   private sawSeparator = false;
   private narration: string[] = [];
@@ -71,8 +79,18 @@ class ScriptParser {
     let index = this.metadata();
     while (index < this.lines.length) index = this.line(index);
     this.closeDefinition();
+    if (this.script.actions.length === 0) {
+      const last = this.lines.findLastIndex((line) => !isBlank(line));
+      this.fail(last + 2, 1, 'the script has no steps', "an action such as 'Romeo connects'");
+    }
     this.script.epilogue = this.narration;
     return this.script;
+  }
+
+  /** Lines outside the XML blocks hold no control characters (the XML reader judges blocks). */
+  private checkCharacters(index: number): void {
+    const problem = controlCharacter(this.lines[index] as string);
+    if (problem) this.fail(index + 1, problem.offset + 1, problem.message, problem.expected);
   }
 
   private fail(line: number, column: number, message: string, expected: string): never {
@@ -90,6 +108,7 @@ class ScriptParser {
     for (; index < this.lines.length; index += 1) {
       const line = this.lines[index] as string;
       if (!line.startsWith('#')) break;
+      this.checkCharacters(index);
       if (line.startsWith('##')) this.script.tags.push(line.slice(2).trim());
       else if (this.script.title === undefined) this.script.title = line.slice(1).trim();
       else if (this.script.description === undefined)
@@ -103,6 +122,7 @@ class ScriptParser {
     const line = this.lines[index] as string;
     if (isBlank(line)) return index + 1;
     if (isIndented(line)) return this.indented(index);
+    this.checkCharacters(index);
     this.closeDefinition();
     if (isSeparator(line)) return this.separator(index);
     if (isComment(line)) return this.comment(index);
@@ -145,17 +165,20 @@ class ScriptParser {
     const close = line.indexOf(']');
     if (close === -1) this.fail(lineNo, line.length + 1, 'unterminated client class', "']'");
     const kind = line.slice(1, close);
-    if (kind !== 'Client') this.fail(lineNo, 2, `unknown class '${kind}'`, "'Client'");
+    if (kind !== 'Client')
+      this.fail(lineNo, 2, `unknown class '${visibleToken(kind)}'`, "'Client'");
     const name = line.slice(close + 1).trim();
     const nameColumn = line.length - line.slice(close + 1).trimStart().length + 1;
     if (name === '')
       this.fail(lineNo, close + 2, 'missing client name', 'a client name after [Client]');
+    const badName = clientNameProblem(name);
+    if (badName) this.fail(lineNo, nameColumn, badName, CLIENT_NAME_RULE);
     const previous = this.clients.get(name);
     if (previous) {
       this.fail(
         lineNo,
         nameColumn,
-        `client '${name}' is already defined at line ${previous.line}`,
+        `client '${visibleToken(name)}' is already defined at line ${previous.line}`,
         'a new client name',
       );
     }
@@ -191,59 +214,32 @@ class ScriptParser {
   }
 
   private key(index: number): number {
+    this.checkCharacters(index);
     const line = (this.lines[index] as string).trimEnd();
     const lineNo = index + 1;
     const column = indentOf(line) + 1;
     const match = /^([^:\s]+)\s*(:?)\s*(.*)$/.exec(line.trimStart());
     const [, key = '', colon, rawValue = ''] = match ?? [];
-    if (!(KEYS as readonly string[]).includes(key)) {
-      this.fail(lineNo, column, `unknown client key '${key}'`, KEYS.join(', '));
+    if (!isClientKey(key)) {
+      this.fail(
+        lineNo,
+        column,
+        `unknown client key '${visibleToken(key)}'`,
+        CLIENT_KEYS.join(', '),
+      );
     }
     if (!colon) this.fail(lineNo, column + key.length, `missing ':' after '${key}'`, "':'");
     const value = rawValue.trim();
     const valueColumn = line.length - rawValue.length + 1;
     if (value === '') this.fail(lineNo, valueColumn, `missing value for '${key}'`, 'a value');
     const definition = this.definition as NonNullable<typeof this.definition>;
-    if (definition.keys.has(key as Key)) {
+    if (definition.keys.has(key)) {
       this.fail(lineNo, column, `duplicate key '${key}'`, 'each key at most once');
     }
-    definition.keys.add(key as Key);
-    this.assign(definition.client, key as Key, value, lineNo, valueColumn);
+    definition.keys.add(key);
+    const problem = assignKey(definition.client, key, value);
+    if (problem) this.fail(lineNo, valueColumn, problem.message, problem.expected);
     return index + 1;
-  }
-
-  private assign(
-    client: ClientDefinition,
-    key: Key,
-    value: string,
-    line: number,
-    column: number,
-  ): void {
-    switch (key) {
-      case 'jid':
-        if (/\s/.test(value) || !/^([^@/]+@)?[^@/]+(\/.+)?$/.test(value)) {
-          this.fail(line, column, `invalid jid '${value}'`, 'a JID such as romeo@localhost');
-        }
-        client.jid = value;
-        return;
-      case 'password':
-        client.password = value;
-        return;
-      case 'resource':
-        client.resource = value;
-        return;
-      case 'connect_host':
-        client.connectHost = value;
-        return;
-      case 'connect_port': {
-        const port = Number(value);
-        if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-          this.fail(line, column, `invalid port '${value}'`, 'a port number from 1 to 65535');
-        }
-        client.connectPort = port;
-        return;
-      }
-    }
   }
 
   /** Consecutive indented, non-blank lines from `index`. */
@@ -268,7 +264,7 @@ class ScriptParser {
       this.fail(
         lineNo,
         line.length + 1,
-        `'${line}' is not an action`,
+        `'${visibleToken(line)}' is not an action`,
         `a verb after the client name (${VERBS.join(', ')})`,
       );
     }
@@ -277,13 +273,23 @@ class ScriptParser {
     const verbWord = (nothing ? words.at(-2) : last) as RegExpMatchArray;
     const verb = verbWord[0].replace(/:$/, '');
     if (!(VERBS as readonly string[]).includes(verb)) {
-      this.fail(lineNo, (verbWord.index ?? 0) + 1, `unknown verb '${verb}'`, VERBS.join(', '));
+      this.fail(
+        lineNo,
+        (verbWord.index ?? 0) + 1,
+        `unknown verb '${visibleToken(verb)}'`,
+        VERBS.join(', '),
+      );
     }
     const kind = verb as ActionKind;
     const client = line.slice(0, verbWord.index).trim();
     if (!this.clients.has(client)) {
       const known = [...this.clients.keys()].join(', ') || 'none defined';
-      this.fail(lineNo, 1, `unknown client '${client}'`, `a defined client (${known})`);
+      this.fail(
+        lineNo,
+        1,
+        `unknown client '${visibleToken(client)}'`,
+        `a defined client (${known})`,
+      );
     }
     if (nothing && kind !== 'receives') {
       this.fail(
@@ -297,15 +303,20 @@ class ScriptParser {
     if (nothing) action.nothing = true;
     this.narration = [];
     this.script.actions.push(action);
+    const next = this.actionBlock(action, index + 1, line.length + 1);
     this.track(action);
-    return this.actionBlock(action, index + 1, line.length + 1);
+    return next;
   }
 
+  /** After the block, so that a block's own error is reported first. */
   private track(action: Action): void {
-    if (action.kind === 'connects') this.disconnected.delete(action.client);
-    if (action.kind === 'disconnects') this.disconnected.add(action.client);
-    if (action.kind === 'sends' && this.disconnected.has(action.client)) {
-      this.warn(action.line, 1, `${action.client} sends after disconnecting: the step is skipped`);
+    const { client, kind, line } = action;
+    if (kind === 'sends' && this.order.isDisconnected(client)) {
+      this.warn(line, 1, `${client} sends after disconnecting: the step is skipped`);
+    }
+    const problem = this.order.follow(client, kind, line);
+    if (problem) {
+      this.fail(line, 1, problem, `'${client} connects' and 'disconnects' in turn, sends between`);
     }
   }
 
@@ -348,35 +359,34 @@ class ScriptParser {
       );
       return block.end;
     }
-    this.checkXml(block);
-    this.checkVariables(block);
+    const stanza = this.checkXml(block);
+    if (action.kind === 'sends') {
+      const problem = sentStanzaProblem(stanza);
+      if (problem) this.fail(block.line, block.column, problem, 'a <message>, <presence> or <iq>');
+    }
+    this.checkVariables(block, stanza);
     action.xml = block.text;
     action.xmlLine = block.line;
     return block.end;
   }
 
-  private checkXml(block: Block): void {
+  private checkXml(block: Block): Element {
     const result = parseBlock(block.text);
     if (!result.ok) {
       const { line, column, message, expected } = result.error;
       this.fail(block.line + line - 1, column, `invalid XML: ${message}`, expected);
     }
+    return result.element;
   }
 
-  private checkVariables(block: Block): void {
-    for (const use of findVariables(block.text)) {
-      const ref = parseVariable(use.body);
-      if (ref && this.clients.has(ref.client)) continue;
-      const before = block.text.slice(0, use.index);
-      const line = block.line + before.split('\n').length - 1;
-      const column = use.index - before.lastIndexOf('\n');
-      const reason = ref ? `no client '${ref.client}'` : 'not a JID variable';
-      this.fail(
-        line,
-        column,
-        `unknown variable \${${use.body}}: ${reason}`,
-        `${VARIABLE_FORMS} of a defined client`,
-      );
-    }
+  /** The variables the runner will substitute: in the values, once entities are decoded. */
+  private checkVariables(block: Block, stanza: Element): void {
+    const problem = unknownVariable(block.text, stanza, (name) => this.clients.has(name));
+    if (!problem) return;
+    const before = block.text.slice(0, problem.offset ?? 0);
+    const line = block.line + before.split('\n').length - 1;
+    const column =
+      problem.offset === undefined ? block.column : problem.offset - before.lastIndexOf('\n');
+    this.fail(line, column, problem.message, problem.expected);
   }
 }

@@ -103,6 +103,7 @@ Juliet's phone receives: nothing
     const text = writeScript({
       clients: [{ name: 'Romeo', jid: 'romeo@localhost' }],
       actions: [
+        { kind: 'connects', client: 'Romeo' },
         {
           kind: 'sends',
           client: 'Romeo',
@@ -114,7 +115,7 @@ Juliet's phone receives: nothing
     expect(text).toContain(
       "Romeo sends:\n\t<iq type='get'>\n\t  <ping xmlns='urn:xmpp:ping'/>\n\t</iq>\n",
     );
-    const reparsed = parseBlock(parseScript(text, 'x.scs').actions[0]?.xml ?? '');
+    const reparsed = parseBlock(parseScript(text, 'x.scs').actions[1]?.xml ?? '');
     expect(reparsed.ok && canonicalXml(reparsed.element)).toBe(
       '<iq type="get"><ping xmlns="urn:xmpp:ping"/></iq>',
     );
