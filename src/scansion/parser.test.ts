@@ -270,6 +270,73 @@ describe('parseScript: errors at line:column', () => {
       2,
       "'[Client] Name' or an action",
     ],
+    [
+      'JID that does not prepare',
+      '[Client] Romeo\n\tjid: ro<meo@localhost\n',
+      2,
+      7,
+      'a JID such as romeo@localhost',
+    ],
+    [
+      'resource that does not prepare',
+      '[Client] Romeo\n\tjid: romeo@localhost\n\tresource: a\u202eb\n',
+      3,
+      12,
+      'a resource such as balcony',
+    ],
+    [
+      'name starting a comment',
+      '[Client] #evil\n\tjid: a@b\n',
+      1,
+      10,
+      expect.stringContaining("'#'"),
+    ],
+    [
+      'name starting a definition',
+      '[Client] [x\n\tjid: a@b\n',
+      1,
+      10,
+      expect.stringContaining("'['"),
+    ],
+    ['name ending a variable', '[Client] a}b\n\tjid: a@b\n', 1, 10, expect.stringContaining("'}'")],
+    ['control character', `${HEAD}Romeo connects\u001b[2J\n`, 9, 15, 'printable text'],
+    [
+      'sends of something that is not a stanza',
+      `${HEAD}Romeo connects\nRomeo sends:\n\t<foo xmlns='urn:x'/>\n`,
+      11,
+      2,
+      'a <message>, <presence> or <iq>',
+    ],
+    [
+      'connects twice',
+      `${HEAD}Romeo connects\nRomeo connects\n`,
+      10,
+      1,
+      "'Romeo connects' and 'disconnects' in turn, sends between",
+    ],
+    [
+      'sends before connecting',
+      `${HEAD}Romeo sends:\n\t<presence/>\n`,
+      9,
+      1,
+      "'Romeo connects' and 'disconnects' in turn, sends between",
+    ],
+    [
+      'disconnects twice',
+      `${HEAD}Romeo connects\nRomeo disconnects\nRomeo disconnects\n`,
+      11,
+      1,
+      "'Romeo connects' and 'disconnects' in turn, sends between",
+    ],
+    [
+      'variable behind a character reference',
+      `${HEAD}Romeo connects\nRomeo sends:\n\t<message to="&#36;{Mercutio's JID}"/>\n`,
+      11,
+      2,
+      `\${Name's JID} or \${Name's full JID} of a defined client`,
+    ],
+    ['empty script', '', 1, 1, "an action such as 'Romeo connects'"],
+    ['definitions without steps', HEAD, 9, 1, "an action such as 'Romeo connects'"],
   ])('%s', (_, text, line, column, expected) => {
     const error = syntaxError(text);
 
@@ -279,6 +346,26 @@ describe('parseScript: errors at line:column', () => {
       expected,
     });
     expect(error.file).toBe('test.scs');
+  });
+
+  it('reads a variable written with entities as the runner does, and names what hides it', () => {
+    const apostrophe = `${HEAD}Romeo connects\nRomeo sends:\n\t<message to='\${Romeo&apos;s JID}'/>\n`;
+    expect(parseScript(apostrophe, 'test.scs').actions).toHaveLength(2);
+
+    const hidden = syntaxError(
+      `${HEAD}Romeo connects\nRomeo sends:\n\t<message to="&#36;{Mercutio's JID}"/>\n`,
+    );
+    expect(hidden.message).toBe(
+      "unknown variable ${Mercutio's JID} (written with character references): no client 'Mercutio'",
+    );
+  });
+
+  it('shows control characters and long tokens visibly in its messages', () => {
+    const escape = syntaxError(`${HEAD}Romeo conn\u001b[31mects\n`);
+    expect(escape.message).toBe('control character U+001B is not allowed in a script');
+
+    const long = syntaxError(`${HEAD}Romeo ${'x'.repeat(100_000)}\n`);
+    expect(long.message).toMatch(/^unknown verb 'x{80}… \(100,000 characters\)'$/);
   });
 
   it('names the problem in the message and formats file:line:column', () => {

@@ -91,3 +91,34 @@ describe('parseXml', () => {
     expect(error).toMatchObject({ line: 3, column: 1 });
   });
 });
+
+describe('parseXml: encodings and hostile text', () => {
+  it('accepts a UTF-8 declaration and refuses any other encoding, at its position', () => {
+    expect(elementOf(parseXml("<?xml version='1.0' encoding='utf-8'?><a/>")).name).toBe('a');
+
+    expect(errorOf(parseXml("<?xml version='1.0' encoding='UTF-16'?><a/>"))).toEqual({
+      line: 1,
+      column: 21,
+      message: "the XML declaration says encoding 'UTF-16', but XMPP text is UTF-8",
+      expected: "encoding='UTF-8' or no encoding",
+    });
+  });
+
+  it('refuses an unpaired surrogate, and keeps a paired one', () => {
+    expect(elementOf(parseXml('<a>\ud83d\ude00</a>')).getText()).toBe('😀');
+    expect(errorOf(parseXml('<a>x\ud83d</a>'))).toMatchObject({
+      column: 5,
+      message: 'unpaired surrogate U+D83D: the text is not valid Unicode',
+    });
+    expect(errorOf(parseXml("<a b='\ude00'/>")).message).toBe(
+      'unpaired surrogate U+DE00: the text is not valid Unicode',
+    );
+  });
+
+  it('quotes what it echoes visibly and at a bounded length', () => {
+    expect(errorOf(parseXml('<a>&\u001b[2J;</a>')).message).toBe("unknown entity '&\\x1b[2J;'");
+    const long = errorOf(parseXml(`<a>&${'e'.repeat(1_000_000)};</a>`)).message;
+    expect(long.length).toBeLessThan(200);
+    expect(long).toContain('(1,000,000 characters)');
+  });
+});

@@ -1,5 +1,6 @@
 // XML text → ltx Element, with well-formedness errors at 1-based line:column — the stanza syntax of every XEP-0045 example (§2, §16)
 import { Element } from 'ltx';
+import { codePointName, visibleToken } from './visible.js';
 
 export interface XmlError {
   message: string;
@@ -76,6 +77,9 @@ function isXmlChar(code: number): boolean {
   );
 }
 
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
 type Scope = ReadonlyMap<string, string>;
 
 class XmlReader {
@@ -85,7 +89,7 @@ class XmlReader {
 
   document(scope: Scope): Element {
     if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
-    if (/^<\?xml[ \t\n?]/.test(this.src.slice(this.pos, this.pos + 6))) this.skipUntil('?>');
+    if (/^<\?xml[ \t\n?]/.test(this.src.slice(this.pos, this.pos + 6))) this.declaration();
     this.misc();
     if (this.pos >= this.src.length) this.fail('no element found', 'an XML element');
     if (this.src[this.pos] !== '<') this.fail('text is not allowed outside the element', "'<'");
@@ -99,6 +103,26 @@ class XmlReader {
       this.fail(message, 'end of input');
     }
     return root;
+  }
+
+  /** `<?xml …?>`: XMPP is UTF-8 only (RFC 6120 §11.6), and the text was read as UTF-8. */
+  private declaration(): void {
+    const start = this.pos;
+    this.skipUntil('?>');
+    const declared = /\sencoding\s*=\s*(["'])([^"']*)\1/.exec(this.src.slice(start, this.pos));
+    const encoding = declared?.[2];
+    if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) {
+      this.fail(
+        `the XML declaration says encoding '${visibleToken(encoding)}', but XMPP text is UTF-8`,
+        "encoding='UTF-8' or no encoding",
+        start + (declared?.index ?? 0) + 1,
+      );
+    }
+  }
+
+  /** The whole character at `offset` (both halves of a surrogate pair). */
+  private charAt(offset: number): string {
+    return String.fromCodePoint(this.src.codePointAt(offset) ?? 0);
   }
 
   private fail(message: string, expected: string, offset = this.pos): never {
@@ -154,7 +178,7 @@ class XmlReader {
       const message =
         this.pos >= this.src.length
           ? 'unexpected end of input'
-          : `unexpected character '${this.src[this.pos]}'`;
+          : `unexpected character '${visibleToken(this.charAt(this.pos))}'`;
       this.fail(message, expected);
     }
     this.pos = NAME.lastIndex;
@@ -183,15 +207,26 @@ class XmlReader {
         break;
       }
       if (this.pos >= this.src.length)
-        this.fail(`unexpected end of input in the start tag <${name}>`, "'>' or '/>'");
+        this.fail(
+          `unexpected end of input in the start tag <${visibleToken(name)}>`,
+          "'>' or '/>'",
+        );
       if (!spaced)
-        this.fail(`unexpected character '${this.src[this.pos]}'`, "'>', '/>' or a space");
+        this.fail(
+          `unexpected character '${visibleToken(this.charAt(this.pos))}'`,
+          "'>', '/>' or a space",
+        );
       const attrStart = this.pos;
       const attrName = this.name("an attribute name, '>' or '/>'");
       if (attrOffsets.has(attrName))
-        this.fail(`duplicate attribute '${attrName}'`, 'a different attribute name', attrStart);
+        this.fail(
+          `duplicate attribute '${visibleToken(attrName)}'`,
+          'a different attribute name',
+          attrStart,
+        );
       this.skipSpace();
-      if (this.src[this.pos] !== '=') this.fail(`attribute '${attrName}' has no value`, "'='");
+      if (this.src[this.pos] !== '=')
+        this.fail(`attribute '${visibleToken(attrName)}' has no value`, "'='");
       this.pos += 1;
       this.skipSpace();
       attrOffsets.set(attrName, attrStart);
@@ -222,7 +257,7 @@ class XmlReader {
       const prefix = key === 'xmlns' ? '' : key.slice(6);
       if (prefix !== '' && attrs[key] === '')
         this.fail(
-          `the prefix '${prefix}' cannot be undeclared`,
+          `the prefix '${visibleToken(prefix)}' cannot be undeclared`,
           'a namespace name',
           offsets.get(key),
         );
@@ -234,11 +269,15 @@ class XmlReader {
   private checkPrefix(qname: string, scope: Scope, offset: number, kind: string): void {
     const parts = qname.split(':');
     if (parts.length > 2 || parts.some((part) => part === ''))
-      this.fail(`invalid ${kind} name '${qname}'`, 'a name with at most one prefix', offset);
+      this.fail(
+        `invalid ${kind} name '${visibleToken(qname)}'`,
+        'a name with at most one prefix',
+        offset,
+      );
     if (parts.length === 2 && !scope.has(parts[0] as string))
       this.fail(
-        `unbound namespace prefix '${parts[0]}'`,
-        `an xmlns:${parts[0]} declaration`,
+        `unbound namespace prefix '${visibleToken(parts[0] as string)}'`,
+        `an xmlns:${visibleToken(parts[0] as string)} declaration`,
         offset,
       );
   }
@@ -265,10 +304,22 @@ class XmlReader {
   }
 
   private checkChar(): void {
+    const code = this.src.charCodeAt(this.pos);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const paired =
+        code <= 0xdbff
+          ? isLowSurrogate(this.src.charCodeAt(this.pos + 1))
+          : isHighSurrogate(this.src.charCodeAt(this.pos - 1));
+      if (!paired) {
+        this.fail(
+          `unpaired surrogate ${codePointName(this.src.charAt(this.pos))}: the text is not valid Unicode`,
+          'a valid XML character',
+        );
+      }
+    }
     const char = this.src[this.pos] as string;
     if (FORBIDDEN_CHAR.test(char)) {
-      const code = char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-      this.fail(`character U+${code} is not allowed in XML`, 'a valid XML character');
+      this.fail(`character ${codePointName(char)} is not allowed in XML`, 'a valid XML character');
     }
   }
 
@@ -283,14 +334,17 @@ class XmlReader {
       const replacement = PREDEFINED_ENTITIES[entity];
       if (replacement === undefined)
         this.fail(
-          `unknown entity '&${entity};'`,
+          `unknown entity '&${visibleToken(entity)};'`,
           '&lt; &gt; &amp; &apos; &quot; or a character reference',
         );
       text = replacement;
     } else {
       const code = Number.parseInt(hex ?? decimal ?? '', hex === undefined ? 10 : 16);
       if (!isXmlChar(code))
-        this.fail(`invalid character reference '${match[0]}'`, 'a valid XML character');
+        this.fail(
+          `invalid character reference '${visibleToken(match[0])}'`,
+          'a valid XML character',
+        );
       text = String.fromCodePoint(code);
     }
     this.pos = REFERENCE.lastIndex;
@@ -306,8 +360,8 @@ class XmlReader {
     for (;;) {
       if (this.pos >= this.src.length)
         this.fail(
-          `unexpected end of input: <${element.name}> is not closed`,
-          `'</${element.name}>'`,
+          `unexpected end of input: <${visibleToken(element.name)}> is not closed`,
+          `'</${visibleToken(element.name)}>'`,
         );
       const char = this.src[this.pos];
       if (char === '&') {
@@ -346,11 +400,16 @@ class XmlReader {
   private endTag(name: string): void {
     const start = this.pos;
     this.pos += 2;
-    const endName = this.name(`'${name}'`);
+    const endName = this.name(`'${visibleToken(name)}'`);
     if (endName !== name)
-      this.fail(`mismatched end tag </${endName}>: <${name}> is still open`, `'</${name}>'`, start);
+      this.fail(
+        `mismatched end tag </${visibleToken(endName)}>: <${visibleToken(name)}> is still open`,
+        `'</${visibleToken(name)}>'`,
+        start,
+      );
     this.skipSpace();
-    if (this.src[this.pos] !== '>') this.fail(`unterminated end tag </${name}>`, "'>'");
+    if (this.src[this.pos] !== '>')
+      this.fail(`unterminated end tag </${visibleToken(name)}>`, "'>'");
     this.pos += 1;
   }
 }
