@@ -4,7 +4,8 @@ import { parseService, type ServiceAddress } from '../live/service.js';
 
 export function parseSeed(value: string): number {
   const seed = Number(value);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+  // Number('') and Number(' ') are 0, Number('0x10') is 16: only digits are a seed.
+  if (!/^\d+$/.test(value) || !Number.isInteger(seed) || seed > 0xffffffff) {
     throw new InvalidArgumentError('expected a whole number from 0 to 4294967295');
   }
   return seed;

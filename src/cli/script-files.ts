@@ -1,41 +1,80 @@
 // Finding and reading .scs scripts named on the command line — scenarios of XEP-0045 use cases
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { visibleToken } from '../xmpp/visible.js';
+import { fsReason } from './fs-errors.js';
 import { InputError } from './io.js';
+import { decodeScript } from './script-encoding.js';
 
-/** Expands files and directories (recursively, sorted) into the .scs files they hold. */
-export async function collectScripts(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const path of paths) {
-    const absolute = resolve(cwd, path);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new InputError(`${path}: no such file or directory`);
-    if (info.isDirectory()) files.push(...(await scriptsIn(absolute)));
-    else files.push(absolute);
-  }
-  if (files.length === 0) throw new InputError(`no .scs scripts found in ${paths.join(', ')}`);
-  return files;
+/** A script file found, or a directory under a named one that could not be listed. */
+export interface ScriptEntry {
+  path: string;
+  /** Why the directory could not be listed: reported as that path's error, the rest still run. */
+  unlisted?: string;
 }
 
-async function scriptsIn(directory: string): Promise<string[]> {
-  const entries = await readdir(directory, { withFileTypes: true });
-  const found: string[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+/**
+ * Expands files and directories (recursively, sorted) into the .scs files they hold. A named
+ * path that does not exist is a usage error; a directory inside that cannot be listed is kept
+ * as an entry with its reason, so that every other script still runs.
+ */
+export async function collectScripts(
+  paths: readonly string[],
+  cwd: string,
+): Promise<ScriptEntry[]> {
+  const entries: ScriptEntry[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch((error: unknown) => {
+      throw new InputError(`${visibleToken(path)}: ${fsReason(error)}`);
+    });
+    if (info.isDirectory()) entries.push(...(await scriptsIn(absolute)));
+    else entries.push({ path: absolute });
+  }
+  if (entries.length === 0) {
+    throw new InputError(
+      `no .scs scripts found in ${paths.map((path) => visibleToken(path)).join(', ')}`,
+    );
+  }
+  return entries;
+}
+
+async function scriptsIn(directory: string): Promise<ScriptEntry[]> {
+  let listed: Dirent[];
+  try {
+    listed = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    return [{ path: directory, unlisted: `cannot list the directory: ${fsReason(error)}` }];
+  }
+  const found: ScriptEntry[] = [];
+  for (const entry of listed.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) found.push(...(await scriptsIn(path)));
-    else if (entry.name.endsWith('.scs')) found.push(path);
+    else if (entry.name.endsWith('.scs')) found.push({ path });
   }
   return found;
 }
 
-export async function readScript(path: string): Promise<string> {
-  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+/** The text of a script; an unreadable file or one that is not UTF-8 is an InputError naming `shown`. */
+export async function readScript(path: string, shown = path): Promise<string> {
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw new InputError(`${shown}: ${fsReason(error)}`);
   });
+  const decoded = decodeScript(bytes, shown);
+  if (!decoded.ok) throw new InputError(decoded.message);
+  return decoded.text;
 }
 
-/** The shorter of the path relative to the working directory and the absolute path. */
+/** The text of a found entry (see collectScripts). */
+export function readEntry(entry: ScriptEntry, shown: string): Promise<string> {
+  if (entry.unlisted !== undefined)
+    return Promise.reject(new InputError(`${shown}: ${entry.unlisted}`));
+  return readScript(entry.path, shown);
+}
+
+/** The path to show: the shorter of relative and absolute, with invisible characters escaped. */
 export function displayPath(path: string, cwd: string): string {
   const shown = relative(cwd, path);
-  return shown.length < path.length ? shown : path;
+  return visibleToken(shown.length < path.length ? shown : path, 4096);
 }

@@ -6,7 +6,7 @@ import type { TraceEntry } from '../muc/trace.js';
 import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
-import { recordSession } from './recorder.js';
+import { recordingHead, recordSession } from './recorder.js';
 import type {
   Breakpoint,
   RoomView,
@@ -273,10 +273,10 @@ export class DebugSession {
   recording(): string {
     const { script } = this;
     return recordSession({
-      title: script.title ?? 'mucsim session',
-      ...(script.description === undefined ? {} : { description: script.description }),
-      tags: script.tags,
-      clients: this.clients.map(({ line: _, ...client }) => client),
+      ...recordingHead(
+        script,
+        this.clients.map(({ line: _, ...client }) => client),
+      ),
       steps: this.timeline.slice(0, this.executed),
       trace: this.trace,
       epilogue: this.executed === this.timeline.length ? script.epilogue : [],

@@ -7,6 +7,7 @@ import { parseScript } from '../scansion/parser.js';
 import { runScript, type ScriptResult } from '../scansion/runner.js';
 import { SimTarget } from '../sim/sim-target.js';
 import { DebugSession } from './debug-session.js';
+import { RecordingAppender, recordingHead } from './recorder.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const suite = resolve(root, process.env.MUCSIM_PROSODY_SUITE ?? '../shared/scansion/prosody');
@@ -96,11 +97,11 @@ if (files.length === 0) {
 }
 
 describe('recording', () => {
-  it('an empty session is a valid script with no actions', () => {
+  it('an empty session is the head alone, which no tool runs as a script', () => {
     const recording = DebugSession.empty().recording();
 
     expect(recording).toBe('# mucsim session\n\n-----\n');
-    expect(parseScript(recording, 'empty.scs').actions).toEqual([]);
+    expect(() => parseScript(recording, 'empty.scs')).toThrow('the script has no steps');
   });
 
   it('writes definitions, the typed command as narration, and receives with variables', async () => {
@@ -229,5 +230,35 @@ Romeo receives:
     expect(recording).toContain(`<item affiliation="member" jid="\${Juliet's JID}"/>`);
     expect(recording).toContain('<item jid="nurse@localhost" affiliation="member"/>');
     await expectGreen(recording);
+  });
+});
+
+describe('a recording appended step by step', () => {
+  const tutorial = resolve(root, 'scenarios/tutorial/02-joining-and-roles.scs');
+
+  it('is a valid script that replays green after every step, and the same script at the end', async () => {
+    const script = parseScript(readFileSync(tutorial, 'utf8'), 'tutorial.scs');
+    const session = DebugSession.fromScript(script, { seed: 1 });
+    const appender = new RecordingAppender(recordingHead(script, script.clients));
+    let text = appender.head();
+    let checked = 0;
+    for (let step = await session.forward(); step; step = await session.forward()) {
+      const added = appender.step(step, session.trace);
+      text += added;
+      if (added === '' || step.index % 3 !== 0) continue;
+      checked += 1;
+      await expectGreen(text);
+    }
+
+    expect(checked).toBeGreaterThan(3);
+    await expectGreen(text);
+    expect(parseScript(text, 'a.scs').actions).toEqual(
+      parseScript(session.recording(), 'b.scs').actions.map((action) => ({
+        ...action,
+        line: expect.any(Number),
+        xmlLine: action.xmlLine === undefined ? undefined : expect.any(Number),
+        narration: expect.any(Array),
+      })),
+    );
   });
 });

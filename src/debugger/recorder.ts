@@ -2,8 +2,8 @@
 import { Element } from 'ltx';
 import type { TraceEntry } from '../muc/trace.js';
 import { parseBlock } from '../scansion/block.js';
-import type { ClientDefinition } from '../scansion/script.js';
-import { type WritableAction, writeScript } from '../scansion/writer.js';
+import type { ClientDefinition, Script } from '../scansion/script.js';
+import { actionText, scriptHead, type WritableAction, writeScript } from '../scansion/writer.js';
 import { bareJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { SessionStep } from './session-api.js';
@@ -87,10 +87,24 @@ class Volatiles {
   }
 }
 
+/** The entries of one step: the trace is in `seq` order, so a binary search finds the first. */
 function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[] {
   const range = step.traceRange;
   if (!range) return [];
-  return trace.filter((entry) => entry.seq >= range.first && entry.seq <= range.last);
+  let low = 0;
+  let high = trace.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((trace[middle] as TraceEntry).seq < range.first) low = middle + 1;
+    else high = middle;
+  }
+  const entries: TraceEntry[] = [];
+  for (let index = low; index < trace.length; index += 1) {
+    const entry = trace[index] as TraceEntry;
+    if (entry.seq > range.last) break;
+    entries.push(entry);
+  }
+  return entries;
 }
 
 function attributeValues(el: Element, into: string[] = []): string[] {
@@ -147,45 +161,41 @@ function sentStanza(step: SessionStep, volatiles: Volatiles): Element | undefine
 }
 
 /**
- * The session as a .scs script: definitions, then each executed connects/sends/disconnects
- * followed by a `receives` for every stanza each client actually received meanwhile, in order.
- * Occupant ids, delay stamps and ids the service generated become `{scansion:any}`; clients'
- * JIDs become `${Name's JID}` / `${Name's full JID}`; the script's `#` narration is kept.
+ * Turns executed steps, one at a time, into the actions of the script: each connects, sends or
+ * disconnects followed by a `receives` for every stanza each client received meanwhile.
  */
-export function recordSession(source: RecordingSource): string {
-  const volatiles = new Volatiles(source.clients);
-  findCaptures(source, volatiles);
-  const executed = source.steps.filter((step) => step.result !== undefined);
-  // A script receives' narration goes before the recorded stanza it matched.
-  const narrationOf = new Map<Element, string[]>();
-  for (const step of executed) {
-    const matched = step.result?.matched;
-    if (step.action.kind === 'receives' && matched && step.action.narration.length > 0) {
-      narrationOf.set(matched, [...step.action.narration]);
-    }
-  }
-  const actions: WritableAction[] = [];
-  let pending: string[] = [];
-  for (const step of executed) {
+class StepWriter {
+  /** Narration of steps not written (receives), for the next written step. */
+  pending: string[] = [];
+
+  constructor(
+    private readonly volatiles: Volatiles,
+    /** A script receives' narration, to write before the recorded stanza it matched. */
+    private readonly narrationOf: ReadonlyMap<Element, string[]> = new Map(),
+  ) {}
+
+  actions(step: SessionStep, trace: readonly TraceEntry[]): WritableAction[] {
     const { action } = step;
+    const { volatiles } = this;
     if (!isWritten(step)) {
-      if (action.kind !== 'receives' || !step.result?.matched) pending.push(...action.narration);
-      continue;
+      if (action.kind !== 'receives' || !step.result?.matched)
+        this.pending.push(...action.narration);
+      return [];
     }
-    const entries = entriesIn(source.trace, step);
+    const entries = entriesIn(trace, step);
     const narration = [
-      ...pending,
+      ...this.pending,
       ...action.narration,
       ...(step.command === undefined ? [] : [`typed: ${step.command}`]),
     ];
-    pending = [];
+    this.pending = [];
     const written: WritableAction = { kind: action.kind, client: action.client, narration };
     if (action.kind === 'sends') {
       const stanza = sentStanza(step, volatiles);
       if (stanza) written.stanza = stanza;
       else written.xml = action.xml ?? '';
     }
-    actions.push(written);
+    const actions = [written];
     const connected = entries.find((entry) => entry.kind === 'connect');
     if (action.kind === 'connects' && connected?.kind === 'connect') {
       volatiles.full.set(action.client, connected.jid);
@@ -201,18 +211,80 @@ export function recordSession(source: RecordingSource): string {
       actions.push({
         kind: 'receives',
         client,
-        narration: narrationOf.get(entry.stanza) ?? [],
+        narration: this.narrationOf.get(entry.stanza) ?? [],
         stanza: volatiles.rewrite(entry.stanza, true),
       });
     }
+    return actions;
   }
+}
+
+/** What a recording starts with: the title, the description, the tags and the clients. */
+export type RecordingHead = Omit<RecordingSource, 'steps' | 'trace' | 'epilogue'>;
+
+/** The head of a session's recording: its script's title (or "mucsim session") and its clients. */
+export function recordingHead(
+  script: Script,
+  clients: readonly Omit<ClientDefinition, 'line'>[],
+): RecordingHead {
+  return {
+    title: script.title ?? 'mucsim session',
+    ...(script.description === undefined ? {} : { description: script.description }),
+    tags: script.tags,
+    clients,
+  };
+}
+
+/**
+ * The session as a .scs script: definitions, then each executed connects/sends/disconnects
+ * followed by a `receives` for every stanza each client actually received meanwhile, in order.
+ * Occupant ids, delay stamps and ids the service generated become `{scansion:any}` (or a
+ * capture, when a client sent one back later); clients' JIDs become `${Name's JID}` /
+ * `${Name's full JID}`; the script's `#` narration is kept.
+ */
+export function recordSession(source: RecordingSource): string {
+  const volatiles = new Volatiles(source.clients);
+  findCaptures(source, volatiles);
+  const executed = source.steps.filter((step) => step.result !== undefined);
+  const narrationOf = new Map<Element, string[]>();
+  for (const step of executed) {
+    const matched = step.result?.matched;
+    if (step.action.kind === 'receives' && matched && step.action.narration.length > 0) {
+      narrationOf.set(matched, [...step.action.narration]);
+    }
+  }
+  const writer = new StepWriter(volatiles, narrationOf);
+  const actions = executed.flatMap((step) => writer.actions(step, source.trace));
   const scriptDone = source.steps.every((step) => step.result !== undefined);
   return writeScript({
-    ...(source.title === undefined ? {} : { title: source.title }),
-    ...(source.description === undefined ? {} : { description: source.description }),
+    ...source,
     tags: source.tags ?? [],
-    clients: source.clients,
     actions,
-    epilogue: [...pending, ...(scriptDone ? (source.epilogue ?? []) : [])],
+    epilogue: [...writer.pending, ...(scriptDone ? (source.epilogue ?? []) : [])],
   });
+}
+
+/**
+ * A recording written as the session goes: the head once, then the text each executed step
+ * adds, so a file that is appended to is a valid script after every step. It cannot look
+ * ahead: an id the service generated stays `{scansion:any}` even if a client sends it back
+ * later (the later `sends` carries the value itself, which the simulator generates again
+ * with the same seed), and a script receives' narration goes before the next written step.
+ * `recordSession` of the whole session is the exact recording.
+ */
+export class RecordingAppender {
+  private readonly writer: StepWriter;
+
+  constructor(private readonly source: RecordingHead) {
+    this.writer = new StepWriter(new Volatiles(source.clients));
+  }
+
+  head(): string {
+    return scriptHead({ ...this.source, tags: this.source.tags ?? [] });
+  }
+
+  /** The text the executed step adds ('' for a receives, which the step before wrote). */
+  step(step: SessionStep, trace: readonly TraceEntry[]): string {
+    return this.writer.actions(step, trace).map(actionText).join('');
+  }
 }

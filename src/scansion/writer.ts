@@ -77,23 +77,27 @@ function actionLines(action: WritableAction): string[] {
   ];
 }
 
-/** A .scs script: title and tags, `[Client]` definitions, `-----`, then the actions with `#` narration. */
-export function writeScript(model: WritableScript): string {
+/** One action with its narration, block and the blank line after it. */
+export function actionText(action: WritableAction): string {
+  return `${actionLines(action).join('\n')}\n`;
+}
+
+/** Title and tags, `[Client]` definitions and `-----`: what comes before the actions. */
+export function scriptHead(model: Omit<WritableScript, 'actions' | 'epilogue'>): string {
   const head: string[] = [];
   if (model.title !== undefined || model.description !== undefined)
     head.push(comment(model.title ?? ''));
   if (model.description !== undefined) head.push(comment(model.description));
   for (const tag of model.tags ?? []) head.push(`## ${tag}`);
   if (head.length > 0) head.push('');
-  const epilogue = (model.epilogue ?? []).map(comment);
-  return [
-    ...head,
-    ...model.clients.flatMap(definition),
-    '-----',
-    '',
-    ...model.actions.flatMap(actionLines),
-    ...epilogue,
-  ]
-    .join('\n')
-    .replace(/\n*$/, '\n');
+  return `${[...head, ...model.clients.flatMap(definition), '-----', ''].join('\n')}\n`;
+}
+
+/** A .scs script: title and tags, `[Client]` definitions, `-----`, then the actions with `#` narration. */
+export function writeScript(model: WritableScript): string {
+  const epilogue = (model.epilogue ?? []).map(comment).join('\n');
+  return `${scriptHead(model)}${model.actions.map(actionText).join('')}${epilogue}`.replace(
+    /\n*$/,
+    '\n',
+  );
 }

@@ -51,3 +51,11 @@ export function codePointName(char: string): string {
   const code = char.codePointAt(0) ?? 0;
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/** A message written by a library that quotes its input: each line visible and cut to `limit`. */
+export function visibleLines(text: string, limit = 4 * TOKEN_LIMIT): string {
+  return text
+    .split('\n')
+    .map((line) => (line.length > limit ? visibleToken(line, limit) : visibleText(line)))
+    .join('\n');
+}

@@ -29,7 +29,7 @@ const SETTLE_MS = 100;
 async function loadScript(path: string, io: CliIo): Promise<Script> {
   const shown = displayPath(path, io.cwd);
   try {
-    return parseScript(await readScript(path), shown);
+    return parseScript(await readScript(path, shown), shown);
   } catch (error) {
     if (error instanceof ScriptSyntaxError) throw new InputError(error.toString());
     throw error;

@@ -1,5 +1,5 @@
 // `mucsim fuzz`: random valid and invalid stanzas against the simulator, invariants after every step, a shrunk .scs on failure — XEP-0045 §5, §7, §17
-import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
   type FuzzResult,
@@ -11,8 +11,10 @@ import {
   writeRepro,
 } from '../../fuzz/index.js';
 import type { Feature } from '../../muc/hooks.js';
-import { type CliIo, EXIT, InputError } from '../io.js';
+import { visibleToken } from '../../xmpp/visible.js';
+import { type CliIo, EXIT } from '../io.js';
 import { parseSeed } from '../options.js';
+import { checkReplaceable, replaceFile } from '../output-file.js';
 
 interface FuzzCommandOptions {
   seed: number;
@@ -79,6 +81,9 @@ export function makeFuzzCommand(
         .default(60),
     )
     .action(async (options: FuzzCommandOptions) => {
+      // Checked first: a violation found after minutes must not be lost to an unwritable path.
+      const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
+      if (output) checkReplaceable(output, visibleToken(options.output as string));
       const config = {
         seed: options.seed,
         stanzas: options.stanzas,
@@ -138,11 +143,9 @@ export function makeFuzzCommand(
         io.out(`as the minimal script shows it:\n  ${repro.violation.detail}\n`);
       }
       io.out(`\nminimal reproducing script (replay with mucsim run):\n\n${repro.text}`);
-      if (options.output) {
-        await writeFile(options.output, repro.text).catch((error: NodeJS.ErrnoException) => {
-          throw new InputError(`${options.output}: ${error.message}`);
-        });
-        io.out(`\nwritten to ${options.output}\n`);
+      if (output) {
+        replaceFile(output, repro.text, visibleToken(options.output as string));
+        io.out(`\nwritten to ${visibleToken(options.output as string)}\n`);
       }
       setExit(EXIT.failed);
     });

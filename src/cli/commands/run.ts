@@ -9,8 +9,9 @@ import { runScript } from '../../scansion/runner.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import type { ScriptTarget } from '../../scansion/target.js';
 import { SimTarget } from '../../sim/sim-target.js';
+import { visibleToken } from '../../xmpp/visible.js';
 import { paletteFor } from '../colors.js';
-import { type CliIo, EXIT } from '../io.js';
+import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
 import { jsonReporter } from '../reporters/json.js';
@@ -19,7 +20,7 @@ import { prettyReporter } from '../reporters/pretty.js';
 import type { Reporter, ScriptReport } from '../reporters/report.js';
 import { reportPassed } from '../reporters/report.js';
 import { tapReporter } from '../reporters/tap.js';
-import { collectScripts, displayPath, readScript } from '../script-files.js';
+import { collectScripts, displayPath, readEntry, type ScriptEntry } from '../script-files.js';
 
 export const REPORTERS = ['pretty', 'tap', 'junit', 'json'] as const;
 type ReporterKind = (typeof REPORTERS)[number];
@@ -54,24 +55,28 @@ function makeReporter(kind: ReporterKind, io: CliIo, total: number): Reporter {
 }
 
 async function runOne(
-  path: string,
+  entry: ScriptEntry,
   io: CliIo,
   options: RunOptions,
 ): Promise<{ report: ScriptReport; connectionError?: LiveConnectionError }> {
+  const { path } = entry;
   const shown = displayPath(path, io.cwd);
   const started = performance.now();
   const report = (extra: Partial<ScriptReport>): ScriptReport => ({
     path: shown,
-    name: basename(path),
+    name: visibleToken(basename(path)),
     durationMs: performance.now() - started,
     ...extra,
   });
   let script: ReturnType<typeof parseScript>;
   try {
-    script = parseScript(await readScript(path), shown);
+    script = parseScript(await readEntry(entry, shown), shown);
   } catch (error) {
-    if (error instanceof ScriptSyntaxError)
-      return { report: report({ inputError: error.toString() }) };
+    // One unreadable or broken file is that file's error: every other script still runs.
+    if (error instanceof ScriptSyntaxError || error instanceof InputError)
+      return {
+        report: report({ inputError: String(error instanceof InputError ? error.message : error) }),
+      };
     throw error;
   }
   const target: ScriptTarget = makeTarget(options);
@@ -107,16 +112,17 @@ export function makeRunCommand(io: CliIo, setExit: (code: number) => void): Comm
         .default(1),
     );
   return addLiveOptions(command).action(async (paths: string[], options: RunOptions) => {
-    const files = await collectScripts(paths, io.cwd);
+    const entries = await collectScripts(paths, io.cwd);
     await checkServer(options);
-    const reporter = makeReporter(options.reporter, io, files.length);
+    const reporter = makeReporter(options.reporter, io, entries.length);
     const started = performance.now();
     const reports: ScriptReport[] = [];
     let unreachable: LiveConnectionError | undefined;
-    for (const file of files) {
-      const { report, connectionError } = await runOne(file, io, options);
+    for (const entry of entries) {
+      const { report, connectionError } = await runOne(entry, io, options);
       reporter.script(report, reports.length);
       reports.push(report);
+      await io.flush?.();
       if (connectionError) {
         unreachable = connectionError;
         break;

@@ -1,6 +1,4 @@
 // `mucsim trace`: run a script and export what happened for a bug report — the trace as JSON, a Mermaid sequence diagram, or a normalised .scs (XEP-0045 scenarios §7–§10)
-import { appendFileSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { sequenceDiagram } from '../../export/mermaid.js';
@@ -15,8 +13,10 @@ import { traceEntryToJson } from '../../muc/trace-json.js';
 import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
+import { visibleToken } from '../../xmpp/visible.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { parseSeed } from '../options.js';
+import { GrowingFile, writeOutputFile } from '../output-file.js';
 import { displayPath, readScript } from '../script-files.js';
 
 export const TRACE_FORMATS = ['json', 'jsonl', 'mermaid', 'scs'] as const;
@@ -45,19 +45,18 @@ function runnerFor(_options: TraceOptions): ExportRunner {
 function streamEntries(
   io: CliIo,
   options: TraceOptions,
-): ((entry: TraceEntry) => void) | undefined {
+): { onEntry: (entry: TraceEntry) => void; file?: GrowingFile } | undefined {
   if (options.format !== 'jsonl') return undefined;
-  const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
-  try {
-    if (target) writeFileSync(target, '');
-  } catch (error) {
-    throw new InputError(`${options.output}: ${(error as Error).message}`);
-  }
-  return (entry) => {
+  const file =
+    options.output === undefined
+      ? undefined
+      : new GrowingFile(resolve(io.cwd, options.output), visibleToken(options.output));
+  const onEntry = (entry: TraceEntry) => {
     const line = `${JSON.stringify(traceEntryToJson(entry))}\n`;
-    if (target) appendFileSync(target, line);
+    if (file) file.append(line);
     else io.out(line);
   };
+  return { onEntry, ...(file && { file }) };
 }
 
 function render(run: ExportRun, shown: string, options: TraceOptions): string {
@@ -107,11 +106,7 @@ export function makeTraceCommand(io: CliIo, setExit: (code: number) => void): Co
       }
       const absolute = resolve(io.cwd, path);
       const shown = displayPath(absolute, io.cwd);
-      const text = await readScript(absolute).catch((error: unknown) => {
-        if (error instanceof InputError)
-          throw new InputError(error.message.replace(absolute, shown));
-        throw error;
-      });
+      const text = await readScript(absolute, shown);
       let script: Script;
       try {
         script = parseScript(text, shown);
@@ -121,15 +116,17 @@ export function makeTraceCommand(io: CliIo, setExit: (code: number) => void): Co
         setExit(EXIT.usage);
         return;
       }
-      const onEntry = streamEntries(io, options);
-      const run = await runnerFor(options)(script, { seed: options.seed, onEntry });
+      const stream = streamEntries(io, options);
+      const run = await runnerFor(options)(script, {
+        seed: options.seed,
+        ...(stream && { onEntry: stream.onEntry }),
+      });
+      stream?.file?.finish();
       const output = render(run, shown, options);
-      if (!onEntry && options.output === undefined) io.out(output);
-      else if (!onEntry && options.output !== undefined) {
+      if (!stream && options.output === undefined) io.out(output);
+      else if (!stream && options.output !== undefined) {
         const target = resolve(io.cwd, options.output);
-        await writeFile(target, output).catch((error: NodeJS.ErrnoException) => {
-          throw new InputError(`${options.output}: ${error.message}`);
-        });
+        await writeOutputFile(target, output, visibleToken(options.output));
       }
       if (run.failure) {
         const { line, client, kind, reason } = run.failure;

@@ -1,5 +1,4 @@
 // `mucsim tui`: the terminal debugger (ink, loaded only here), or a plain transcript without a terminal — stepping XEP-0045 scenarios (§7–§10)
-import { renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { DebugSession } from '../../debugger/debug-session.js';
@@ -10,9 +9,12 @@ import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { colourWanted } from '../../tui/colour.js';
 import { printTranscript } from '../../tui/transcript.js';
+import { visibleToken } from '../../xmpp/visible.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
+import { checkReplaceable, replaceFile } from '../output-file.js';
+import { AppendedRecording } from '../recording-file.js';
 import { displayPath, readScript } from '../script-files.js';
 
 interface TuiOptions extends LiveOptions {
@@ -28,7 +30,7 @@ or run scripts with a report:                            mucsim run <paths...> [
 async function loadScript(path: string, io: CliIo): Promise<Script> {
   const shown = displayPath(resolve(io.cwd, path), io.cwd);
   try {
-    return parseScript(await readScript(resolve(io.cwd, path)), shown);
+    return parseScript(await readScript(resolve(io.cwd, path), shown), shown);
   } catch (error) {
     if (error instanceof ScriptSyntaxError) throw new InputError(error.toString());
     throw error;
@@ -63,7 +65,10 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
         .argParser(parseSeed)
         .default(1),
     )
-    .option('--record <file>', 'rewrite this .scs file with the session after every executed step');
+    .option(
+      '--record <file>',
+      'keep the session as a .scs script in this file, valid after every executed step',
+    );
   return addLiveOptions(command).action(async (path: string | undefined, options: TuiOptions) => {
     const interactive = io.isTTY && process.stdin.isTTY === true;
     if (!interactive && path === undefined) {
@@ -72,27 +77,26 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       return;
     }
     const script = path === undefined ? undefined : await loadScript(path, io);
+    const record = options.record === undefined ? undefined : resolve(io.cwd, options.record);
+    const recordShown = visibleToken(options.record ?? '');
+    // Before the first step (and before connecting to a server): can the recording be written?
+    if (record) checkReplaceable(record, recordShown);
     const live = await liveSession(script, options);
     const session: DebugSession =
       live ??
       (script
         ? DebugSession.fromScript(script, { seed: options.seed })
         : DebugSession.empty({ seed: options.seed }));
-    // Write beside, then rename: a crash or a kill mid-write never leaves half a script.
-    const persist = (file: string, text: string) => {
-      const target = resolve(io.cwd, file);
-      writeFileSync(`${target}.partial`, text);
-      renameSync(`${target}.partial`, target);
-    };
-    const record = options.record;
+    const persist = (file: string, text: string) =>
+      replaceFile(resolve(io.cwd, file), text, visibleToken(file));
     try {
       if (!interactive) {
+        const recording = record ? new AppendedRecording(record, recordShown, session) : undefined;
         const passed = await printTranscript(session, {
           write: io.out,
-          afterStep: () => {
-            if (record) persist(record, session.recording());
-          },
+          afterStep: (step) => recording?.afterStep(step),
         });
+        recording?.finish();
         const failure = live?.target.connectionError;
         if (failure) throw new InputError(failure.message);
         setExit(passed ? EXIT.ok : EXIT.failed);
@@ -106,7 +110,7 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       await startTui({
         session,
         colour: colourWanted(io.env, io.isTTY),
-        recordPath: record,
+        recordPath: options.record,
         persist,
         ...(compare && { compare }),
       });
