@@ -7,11 +7,11 @@ import { fsReason } from './fs-errors.js';
 import { InputError } from './io.js';
 import { decodeScript } from './script-encoding.js';
 
-/** A script file found, or a directory under a named one that could not be listed. */
+/** A script file found, or something under a named directory that cannot be read as one. */
 export interface ScriptEntry {
   path: string;
-  /** Why the directory could not be listed: reported as that path's error, the rest still run. */
-  unlisted?: string;
+  /** Why it cannot be read (an unlistable directory, a FIFO, a symlink loop): that path's error; the rest still run. */
+  problem?: string;
 }
 
 /**
@@ -45,15 +45,25 @@ async function scriptsIn(directory: string): Promise<ScriptEntry[]> {
   try {
     listed = await readdir(directory, { withFileTypes: true });
   } catch (error) {
-    return [{ path: directory, unlisted: `cannot list the directory: ${fsReason(error)}` }];
+    return [{ path: directory, problem: `cannot list the directory: ${fsReason(error)}` }];
   }
   const found: ScriptEntry[] = [];
   for (const entry of listed.sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) found.push(...(await scriptsIn(path)));
-    else if (entry.name.endsWith('.scs')) found.push({ path });
+    else if (entry.name.endsWith('.scs')) found.push(await foundFile(path));
   }
   return found;
+}
+
+/** A file met in a directory must be a regular file: reading a FIFO would wait forever. */
+async function foundFile(path: string): Promise<ScriptEntry> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? { path } : { path, problem: 'not a regular file' };
+  } catch (error) {
+    return { path, problem: fsReason(error) };
+  }
 }
 
 /** The text of a script; an unreadable file or one that is not UTF-8 is an InputError naming `shown`. */
@@ -68,8 +78,9 @@ export async function readScript(path: string, shown = path): Promise<string> {
 
 /** The text of a found entry (see collectScripts). */
 export function readEntry(entry: ScriptEntry, shown: string): Promise<string> {
-  if (entry.unlisted !== undefined)
-    return Promise.reject(new InputError(`${shown}: ${entry.unlisted}`));
+  if (entry.problem !== undefined) {
+    return Promise.reject(new InputError(`${shown}: ${entry.problem}`));
+  }
   return readScript(entry.path, shown);
 }
 

@@ -133,6 +133,8 @@ function closeness(query: string, key: string): number | undefined {
   if (query.length >= 3 && (key.startsWith(query) || query.startsWith(key))) return 0.5;
   if (query.length >= 3 && key.includes(query)) return 1;
   const allowed = query.length <= 4 ? 1 : query.length <= 8 ? 2 : 3;
+  // The distance is at least the difference in length: a long query costs nothing.
+  if (Math.abs(query.length - key.length) > allowed) return undefined;
   const distance = editDistance(query, key);
   return distance <= allowed ? distance : undefined;
 }

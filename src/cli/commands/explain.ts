@@ -9,6 +9,7 @@ import {
   TOPIC_KINDS,
   type TopicKind,
 } from '../../explain/index.js';
+import { visibleToken } from '../../xmpp/visible.js';
 import { type Palette, paletteFor } from '../colors.js';
 import { type CliIo, EXIT } from '../io.js';
 
@@ -132,7 +133,7 @@ export function makeExplainCommand(io: CliIo, setExit: (code: number) => void): 
       const near = suggest(topic);
       const hint = near.length > 0 ? ` Did you mean: ${near.join(', ')}?` : '';
       io.err(
-        `mucsim explain: no topic "${topic}".${hint}\n(mucsim explain --list shows them all)\n`,
+        `mucsim explain: no topic "${visibleToken(topic)}".${hint}\n(mucsim explain --list shows them all)\n`,
       );
       setExit(EXIT.usage);
     });
