@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { parseBlock } from '../scansion/block.js';
 import { canonicalXml } from '../xmpp/xml.js';
 import {
-  buildStanza,
   COMMAND_VERBS,
   type Command,
   type CommandContext,
@@ -11,6 +10,7 @@ import {
   parseCommand,
   type StanzaCommand,
 } from './command-language.js';
+import { buildStanza } from './command-stanzas.js';
 
 const CONTEXT: CommandContext = {
   clients: [
@@ -158,6 +158,56 @@ describe('parseCommand: users', () => {
       ok: false,
       message: 'unterminated quote',
       column: 17,
+    });
+  });
+
+  it('reads a quoted user name with a space, and a quote left open inside typed text', () => {
+    expect(command('"two words" connect tw@localhost')).toMatchObject({
+      verb: 'connect',
+      user: 'Two words',
+      jid: 'tw@localhost',
+      newUser: true,
+    });
+    expect(parse('"two words" connect')).toMatchObject({
+      message: expect.stringContaining('give one: "two words" connect <jid>'),
+    });
+    expect(command('romeo say room He said "hi')).toMatchObject({ text: 'He said "hi' });
+  });
+
+  it.each([
+    [
+      '#evil connect',
+      "client name '#evil' would start a comment or a definition on its action lines: a recording could not hold it",
+      1,
+    ],
+    [
+      '[x connect',
+      "client name '[x' would start a comment or a definition on its action lines: a recording could not hold it",
+      1,
+    ],
+    [
+      '"a}b" connect',
+      "client name 'A}b' contains '}', which ends a ${…} variable: a recording could not hold it",
+      1,
+    ],
+    [
+      "romeo say room ${Juliet's JID}",
+      "'${' cannot be typed: a recording would read it as scansion syntax, not as text",
+      16,
+    ],
+    [
+      'romeo say room {scansion:any}',
+      "'{scansion:' cannot be typed: a recording would read it as scansion syntax, not as text",
+      16,
+    ],
+  ])('refuses what a recording cannot hold: %s', (line, message, column) => {
+    expect(parse(line)).toEqual({ ok: false, message, column });
+  });
+
+  it('echoes what it quotes visibly', () => {
+    expect(parse('romeo \u001b[2J room')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("unknown verb '\\x1b[2J'"),
     });
   });
 

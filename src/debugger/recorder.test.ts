@@ -2,11 +2,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Element } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../scansion/parser.js';
 import { runScript, type ScriptResult } from '../scansion/runner.js';
+import type { ScriptTarget } from '../scansion/target.js';
 import { SimTarget } from '../sim/sim-target.js';
+import { parseXml } from '../xmpp/xml.js';
 import { DebugSession } from './debug-session.js';
+import { LiveDebugSession } from './live-session.js';
 import { RecordingAppender, recordingHead } from './recorder.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,7 +36,10 @@ const TYPED = [
   'tybalt disconnect',
 ];
 
-async function type(session: DebugSession, lines: readonly string[]): Promise<void> {
+async function type(
+  session: Pick<DebugSession, 'command'>,
+  lines: readonly string[],
+): Promise<void> {
   for (const line of lines) {
     const outcome = await session.command(line);
     if (!outcome.ok) throw new Error(`${line}: ${outcome.message}`);
@@ -202,6 +209,22 @@ Romeo receives:
     await expectGreen(recording);
   });
 
+  it('replays a user whose name has a space and a text with a lone quote', async () => {
+    const session = DebugSession.empty({ seed: 8 });
+    await type(session, [
+      '"two words" connect tw@localhost',
+      'two words join garden/TW',
+      'two words config garden instant',
+      'two words say garden He said "hi',
+    ]);
+
+    const recording = session.recording();
+
+    expect(recording).toContain('Two words sends:');
+    expect(recording).toContain('<body>He said "hi</body>');
+    await expectGreen(recording);
+  });
+
   it('records only the executed steps, after time travel too', async () => {
     const session = DebugSession.empty({ seed: 8 });
     await type(session, ['romeo connect', 'romeo join garden/Romeo', 'romeo say garden Hello']);
@@ -260,5 +283,45 @@ describe('a recording appended step by step', () => {
         narration: expect.any(Array),
       })),
     );
+  });
+});
+
+describe('a recording of what a server sent', () => {
+  /** A server that answers every stanza with text scansion would read as variables and patterns. */
+  function hostileServer(): ScriptTarget {
+    const inboxes = new Map<string, (stanza: Element) => void>();
+    return {
+      live: false,
+      async connect(client, deliver) {
+        inboxes.set(client.name, deliver);
+        return `${client.jid}/res`;
+      },
+      async send(client) {
+        const parsed = parseXml(
+          `<message from='evil@localhost/x' type='chat' id='\${Romeo&apos;s JID}'>` +
+            `<body>\${Nobody's JID} {scansion:any}</body>` +
+            `<x xmlns='urn:example'>\${Romeo's full JID}<y/></x></message>`,
+        );
+        if (parsed.ok) inboxes.get(client)?.(parsed.element);
+      },
+      async disconnect() {},
+      async close() {},
+    };
+  }
+
+  it('leaves out what scansion would substitute, so the recording replays green against it', async () => {
+    const session = LiveDebugSession.empty({
+      service: 'xmpp://127.0.0.1:1',
+      target: hostileServer(),
+    });
+    await type(session, ['romeo connect', 'romeo pm room/Juliet hello']);
+
+    const recording = session.recording();
+
+    const script = parseScript(recording, 'recording.scs');
+    expect(recording).not.toContain("Nobody's");
+    expect(recording).toContain('id="{scansion:any}"');
+    const result = await runScript(script, hostileServer(), { strictOrder: true });
+    expect(failure(result)).toBe('passed');
   });
 });

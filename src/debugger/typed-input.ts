@@ -3,7 +3,8 @@ import { parseBlock } from '../scansion/block.js';
 import type { ScriptStepper } from '../scansion/runner.js';
 import type { Action, ClientDefinition } from '../scansion/script.js';
 import { normalizeXml, prettyXml } from '../xmpp/xml.js';
-import { buildStanza, type Command, parseCommand } from './command-language.js';
+import { type Command, parseCommand } from './command-language.js';
+import { buildStanza } from './command-stanzas.js';
 import type { CommandOutcome, SessionStep, SessionWorld } from './session-api.js';
 
 const STANZA_NAMES = ['message', 'presence', 'iq'];
