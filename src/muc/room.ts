@@ -23,8 +23,8 @@ import {
 export interface RoomServices {
   bus: HookBus;
   env: MucEnvironment;
-  /** Salt for XEP-0421 occupant ids, fixed per service. */
-  occupantIdSalt: string;
+  /** The service's secret behind XEP-0421 occupant ids: without it nobody can recompute them. */
+  occupantIdSecret: string;
   isServiceAdmin(jid: string): boolean;
 }
 

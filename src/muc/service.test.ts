@@ -47,6 +47,7 @@ describe('MucService on its own', () => {
       domain: 'conference.localhost',
       admins: [],
       env: { now: () => 0, nextId: () => 'id' },
+      occupantIdSecret: 'secret',
       features: [...FEATURES, bomb],
     });
   const joinPresence = () =>

@@ -23,7 +23,8 @@ export interface ServiceOptions {
   /** Bare JIDs of the service admins (Prosody's `admins`). */
   admins: readonly string[];
   env: MucEnvironment;
-  occupantIdSalt?: string;
+  /** The secret behind XEP-0421 occupant ids (the world derives it from its seed). */
+  occupantIdSecret: string;
   features?: readonly Feature[];
 }
 
@@ -56,7 +57,7 @@ export class MucService {
     this.roomServices = {
       bus: new HookBus(options.features ?? FEATURES),
       env: options.env,
-      occupantIdSalt: options.occupantIdSalt ?? options.domain,
+      occupantIdSecret: options.occupantIdSecret,
       isServiceAdmin: (jid) => this.admins.has(bareJid(jid)),
     };
     this.machine = serviceMachine.provide({

@@ -1,6 +1,7 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
+import { occupantIdSecret } from '../muc/features/occupant-id.js';
 import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
@@ -103,6 +104,7 @@ export class World {
       domain: this.mucDomain,
       admins: options.admins ?? [`admin@${this.domain}`],
       env: { now: () => this.clock.now(), nextId: () => this.ids.next() },
+      occupantIdSecret: occupantIdSecret(options.seed ?? 1),
       features: options.features,
     });
   }

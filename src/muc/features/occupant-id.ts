@@ -1,24 +1,37 @@
-// XEP-0421 occupant ids: a stable pseudonym per bare JID and room, on presence and messages — XEP-0045 §7.2.2 and §7.4
+// XEP-0421 occupant ids: a stable pseudonym per bare JID and room, on presence and messages, that only the service can compute — XEP-0045 §7.2.2 and §7.4
+import { createHmac } from 'node:crypto';
 import type { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
 
-/** 53-bit FNV-1a style hash, rendered in base 36: deterministic and cheap. */
-function hash(text: string): string {
-  let high = 0x811c9dc5;
-  let low = 0x01000193;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    high = Math.imul(high ^ code, 0x01000193) >>> 0;
-    low = Math.imul(low ^ code, 0x5bd1e995) >>> 0;
-  }
-  return (high * 0x200000 + (low & 0x1fffff)).toString(36);
+/**
+ * The service's secret, derived from the world's seed: the same seed gives the same ids, so
+ * traces stay identical byte for byte, and an occupant who sees the ids cannot recompute them
+ * from candidate JIDs, since the secret never leaves the service.
+ */
+export function occupantIdSecret(seed: number): string {
+  return createHmac('sha256', 'mucsim XEP-0421 occupant-id secret')
+    .update(String(seed >>> 0))
+    .digest('base64');
 }
 
+/** Prosody keeps a random salt per room (`occupant_id_salt`); here it comes from the secret. */
+const salts = new WeakMap<Room, string>();
+
+function roomSalt(room: Room): string {
+  let salt = salts.get(room);
+  if (salt === undefined) {
+    salt = createHmac('sha256', room.services.occupantIdSecret).update(room.jid).digest('hex');
+    salts.set(room, salt);
+  }
+  return salt;
+}
+
+/** As Prosody 13 computes it (muc/occupant_id.lib.lua): base64(HMAC-SHA256(bare JID, room salt)). */
 export function occupantIdOf(room: Room, bareJid: string): string {
-  return hash(`${room.services.occupantIdSalt}\u0000${room.jid}\u0000${bareJid}`);
+  return createHmac('sha256', bareJid).update(roomSalt(room)).digest('base64');
 }
 
 /** Each occupant's id, computed once: every presence and message of an occupant carries it. */
