@@ -52,7 +52,7 @@ export function addLiveOptions(command: Command, serverRequired = false): Comman
 export async function checkServer(options: LiveOptions): Promise<void> {
   if (!options.server) return;
   try {
-    await probeService(options.server);
+    await probeService(options.server, { ...(options.domain && { domain: options.domain }) });
   } catch (error) {
     if (error instanceof LiveConnectionError) throw new InputError(error.message);
     throw error;

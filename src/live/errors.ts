@@ -24,6 +24,8 @@ export function describeFailure(error: unknown): string {
     message?: unknown;
   };
   if (typeof code === 'string' && SOCKET_ERRORS[code]) return `${SOCKET_ERRORS[code]} (${code})`;
+  // @xmpp/client rejects a wait that ran out with an error that has a name and no message.
+  if (name === 'TimeoutError') return 'the server did not answer in time';
   if (typeof condition === 'string') {
     const kind = name === 'SASLError' ? 'SASL' : name === 'StreamError' ? 'stream error' : 'error';
     return `${kind} ${condition}${typeof text === 'string' && text ? `: ${text}` : ''}`;

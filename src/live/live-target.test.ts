@@ -81,9 +81,6 @@ describe('LiveTarget failures', () => {
   });
 
   it('probeService tells whether anything listens', async () => {
-    const { server, port } = await listen((socket) => socket.end());
-    await expect(probeService(address(port))).resolves.toBeUndefined();
-    server.close();
     const closed = await closedPort();
     await expect(probeService(address(closed))).rejects.toThrow(
       `cannot connect to xmpp://127.0.0.1:${closed}: connection refused`,

@@ -7,6 +7,14 @@ import type { ScriptTarget } from '../scansion/target.js';
 import { domainOf, localOf, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import { describeFailure, LiveConnectionError } from './errors.js';
+import {
+  boundedParser,
+  DEFAULT_INCOMING_LIMITS,
+  IncomingLimitError,
+  type IncomingLimits,
+  ReceivedCount,
+  type StreamParserClass,
+} from './incoming-limits.js';
 import { parseService, type ServiceAddress } from './service.js';
 
 export interface LiveTargetOptions {
@@ -21,6 +29,8 @@ export interface LiveTargetOptions {
   connectTimeoutMs?: number;
   /** How long the ping round trip after a `sends` may take (default 10 s). */
   barrierTimeoutMs?: number;
+  /** What the server may send each connection (default DEFAULT_INCOMING_LIMITS). */
+  limits?: Partial<IncomingLimits>;
 }
 
 interface Connection {
@@ -82,6 +92,7 @@ export class LiveTarget implements ScriptTarget {
   private readonly connections = new Map<string, Connection>();
   private readonly connectTimeoutMs: number;
   private readonly barrierTimeoutMs: number;
+  private readonly limits: IncomingLimits;
   private barrierCount = 0;
 
   constructor(options: LiveTargetOptions) {
@@ -95,6 +106,7 @@ export class LiveTarget implements ScriptTarget {
     this.mucDomain = options.mucDomain;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.barrierTimeoutMs = options.barrierTimeoutMs ?? DEFAULT_BARRIER_TIMEOUT_MS;
+    this.limits = { ...DEFAULT_INCOMING_LIMITS, ...options.limits };
   }
 
   async connect(client: ClientDefinition, deliver: (stanza: Element) => void): Promise<string> {
@@ -128,6 +140,7 @@ export class LiveTarget implements ScriptTarget {
       },
     });
     xmpp.reconnect.stop();
+    const received = this.bound(xmpp);
     // Only the script speaks: drop iq replies the library would send by itself.
     const rawSend = xmpp.send.bind(xmpp);
     const ours = new WeakSet<Element>();
@@ -154,6 +167,8 @@ export class LiveTarget implements ScriptTarget {
       }
     });
     xmpp.on('error', (error: unknown) => {
+      // The library drops its parser but would go on feeding it: stop reading at once.
+      if (error instanceof IncomingLimitError) xmpp.socket?.destroy();
       firstError ??= error;
       if (online) connection.lost ??= `connection error: ${describeFailure(error)}`;
     });
@@ -170,7 +185,13 @@ export class LiveTarget implements ScriptTarget {
       online = true;
     });
     xmpp.on('stanza', (stanza: Element) => {
-      if (!online) return; // the bind result
+      if (!online || connection.lost) return; // the bind result; nothing after a cut
+      const flood = received.stanza(this.limits);
+      if (flood) {
+        connection.lost = flood;
+        xmpp.socket?.destroy();
+        return;
+      }
       const id = stanza.attrs.id;
       if (isIqReply(stanza) && typeof id === 'string' && connection.barriers.delete(id)) return;
       deliver(detachStanza(stanza));
@@ -210,6 +231,23 @@ export class LiveTarget implements ScriptTarget {
     const connection = this.connection(clientName);
     this.connections.delete(clientName);
     await this.stopClient(connection.xmpp);
+  }
+
+  /**
+   * The server does not decide how much memory mucsim uses: every stream of the client is read
+   * by a parser that refuses oversized or overdeep stanzas and a flood (@xmpp/client sets its
+   * `Parser` on each connect; this one extends it).
+   */
+  private bound(xmpp: XmppClient): ReceivedCount {
+    const received = new ReceivedCount();
+    let parser: StreamParserClass | undefined;
+    Object.defineProperty(xmpp, 'Parser', {
+      get: () => parser,
+      set: (Base: StreamParserClass) => {
+        parser = boundedParser(Base, this.limits, received);
+      },
+    });
+    return received;
   }
 
   /** One ping round trip for every connected client: what the server sent before is in. */
