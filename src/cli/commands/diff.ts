@@ -11,6 +11,7 @@ import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { SimTarget } from '../../sim/sim-target.js';
+import { visibleText } from '../../xmpp/visible.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
@@ -91,7 +92,9 @@ export function makeDiffCommand(io: CliIo, setExit: (code: number) => void): Com
       })),
     };
     io.out(
-      options.format === 'json' ? formatJson(header, comparison) : formatText(header, comparison),
+      options.format === 'json'
+        ? formatJson(header, comparison)
+        : visibleText(formatText(header, comparison)),
     );
     setExit(comparison.agree ? EXIT.ok : EXIT.failed);
   });

@@ -13,7 +13,7 @@ import { traceEntryToJson } from '../../muc/trace-json.js';
 import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
-import { visibleToken } from '../../xmpp/visible.js';
+import { visibleText, visibleToken } from '../../xmpp/visible.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { parseSeed } from '../options.js';
 import { GrowingFile, writeOutputFile } from '../output-file.js';
@@ -131,7 +131,7 @@ export function makeTraceCommand(io: CliIo, setExit: (code: number) => void): Co
       if (run.failure) {
         const { line, client, kind, reason } = run.failure;
         io.err(
-          `${shown}:${line}: ${client} ${kind} failed: ${reason}\n(the export covers the script up to that step)\n`,
+          `${shown}:${line}: ${client} ${kind} failed: ${visibleText(reason)}\n(the export covers the script up to that step)\n`,
         );
       }
       setExit(run.passed ? EXIT.ok : EXIT.failed);

@@ -9,7 +9,7 @@ import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { colourWanted } from '../../tui/colour.js';
 import { printTranscript } from '../../tui/transcript.js';
-import { visibleToken } from '../../xmpp/visible.js';
+import { visibleText, visibleToken } from '../../xmpp/visible.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
@@ -93,7 +93,8 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       if (!interactive) {
         const recording = record ? new AppendedRecording(record, recordShown, session) : undefined;
         const passed = await printTranscript(session, {
-          write: io.out,
+          // Stanzas and reasons are shown visibly: escape sequences never reach the terminal.
+          write: (text) => io.out(visibleText(text)),
           afterStep: (step) => recording?.afterStep(step),
         });
         recording?.finish();

@@ -1,4 +1,6 @@
 // JUnit XML for CI dashboards: one testcase per script — results of XEP-0045 scenario scripts
+
+import { visibleText } from '../../xmpp/visible.js';
 import { canonicalXml, escapeXmlAttr, escapeXmlText } from '../../xmpp/xml.js';
 import type { CliIo } from '../io.js';
 import { failedStep, type Reporter, reportPassed, type ScriptReport } from './report.js';
@@ -18,7 +20,8 @@ function testcase(report: ScriptReport): string {
   ]
     .filter(Boolean)
     .join('\n');
-  return `${head}>\n    <failure message="${escapeXmlAttr(message)}">${escapeXmlText(body)}</failure>\n  </testcase>\n`;
+  // XML cannot hold control characters, which a live server's stanza may carry: shown as escapes.
+  return `${head}>\n    <failure message="${escapeXmlAttr(visibleText(message))}">${escapeXmlText(visibleText(body))}</failure>\n  </testcase>\n`;
 }
 
 export function junitReporter(io: CliIo): Reporter {

@@ -1,19 +1,21 @@
 // The human reporter: a line per script, and for a failure the expected stanza, the closest one, a diff and what was skipped (XEP-0045 stanzas)
 import type { Element } from 'ltx';
+import { visibleText } from '../../xmpp/visible.js';
 import { prettyXml } from '../../xmpp/xml.js';
 import type { Palette } from '../colors.js';
 import type { CliIo } from '../io.js';
 import { failedStep, type Reporter, reportPassed, skippedCount } from './report.js';
 
+/** Script and server text is shown visibly: an escape sequence in a stanza never drives the terminal. */
 function indent(text: string, prefix = '      '): string {
-  return text
+  return visibleText(text)
     .split('\n')
     .map((line) => `${prefix}${line}`)
     .join('\n');
 }
 
 function oneLine(stanza: Element): string {
-  const text = stanza.toString();
+  const text = visibleText(stanza.toString());
   return text.length > 140 ? `${text.slice(0, 137)}...` : text;
 }
 
@@ -40,7 +42,7 @@ export function prettyReporter(io: CliIo, palette: Palette): Reporter {
       io.out(
         `    ${palette.bold(`step ${step.index + 1}`)} ${where}: ${action.client} ${action.kind}\n`,
       );
-      if (step.reason) io.out(`    ${palette.red(step.reason)}\n`);
+      if (step.reason) io.out(`    ${palette.red(visibleText(step.reason))}\n`);
       if (step.expected) io.out(`    expected:\n${indent(prettyXml(step.expected, '  '))}\n`);
       if (step.closest) io.out(`    closest received:\n${indent(prettyXml(step.closest, '  '))}\n`);
       if (step.diff) io.out(`    diff (- expected, + received):\n${indent(step.diff)}\n`);
