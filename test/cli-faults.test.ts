@@ -156,7 +156,7 @@ describe('a directory with files that cannot be read', () => {
   const problems = [
     /b-latin1\.scs:1:6: invalid UTF-8 at byte 5 \(0xE9\): scripts are UTF-8/,
     /c-loop\.scs: a loop of symbolic links \(ELOOP\)/,
-    /d-utf16\.scs: the file is UTF-16LE, but scripts are UTF-8/,
+    /d-utf16\.scs:1:1: the file is UTF-16LE, but scripts are UTF-8/,
     /e-dangling\.scs: no such file or directory \(ENOENT\)/,
     /f-fifo\.scs: not a regular file/,
   ];

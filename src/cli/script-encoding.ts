@@ -95,7 +95,7 @@ export function decodeScript(bytes: Uint8Array, shown: string): Decoded {
   if (other) {
     return {
       ok: false,
-      message: `${shown}: the file is ${other}, but scripts are UTF-8 (convert it: iconv -f ${other} -t UTF-8)`,
+      message: `${shown}:1:1: the file is ${other}, but scripts are UTF-8 (convert it: iconv -f ${other} -t UTF-8)`,
     };
   }
   const invalid = firstInvalidByte(bytes);

@@ -177,12 +177,12 @@ describe('parseCommand: users', () => {
   it.each([
     [
       '#evil connect',
-      "client name '#evil' would start a comment or a definition on its action lines: a recording could not hold it",
+      "client name '#evil' would start a comment on its action lines: a recording could not hold it",
       1,
     ],
     [
       '[x connect',
-      "client name '[x' would start a comment or a definition on its action lines: a recording could not hold it",
+      "client name '[x' would start a definition on its action lines: a recording could not hold it",
       1,
     ],
     [

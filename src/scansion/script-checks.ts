@@ -35,9 +35,12 @@ export function controlCharacter(line: string): Problem | undefined {
 export function clientNameProblem(name: string): string | undefined {
   const shown = `'${visibleToken(name)}'`;
   if (name !== name.trim()) return `client name ${shown} starts or ends with a space`;
-  if (/^(#|\/\/|--|\[)/.test(name)) {
-    return `client name ${shown} would start a comment or a definition on its action lines`;
-  }
+  const starts = /^(#|\/\/|--)/.test(name)
+    ? 'a comment'
+    : name.startsWith('[')
+      ? 'a definition'
+      : undefined;
+  if (starts) return `client name ${shown} would start ${starts} on its action lines`;
   if (name.includes('}')) return `client name ${shown} contains '}', which ends a \${…} variable`;
   const control = controlCharacter(name);
   if (control) return `client name ${shown} contains the ${control.message.split(' is ')[0]}`;

@@ -77,7 +77,9 @@ export async function observe(file: string): Promise<Observation> {
   const shown = relative(REPO_ROOT, path);
   if (file.endsWith('.xml')) return sendAsRomeo(readFileSync(path, 'utf8'), shown);
   if (file.endsWith('.args')) {
-    const args = readFileSync(path, 'utf8').trim().split(/\s+/);
+    const text = readFileSync(path, 'utf8').trim();
+    // One line of words, or a JSON array for arguments a line cannot hold ('', spaces, escapes).
+    const args: string[] = text.startsWith('[') ? JSON.parse(text) : text.split(/\s+/);
     const run = await runCli(args);
     return { code: run.code, message: `${run.stderr}${run.stdout}`.trim(), crashes: [] };
   }
