@@ -190,6 +190,12 @@ describe('a directory with files that cannot be read', () => {
     expect(check.code).toBe(2);
   });
 
+  it('a device that never ends is read no further than the most a script may be', async () => {
+    const run = await runCli(['check', '/dev/zero']);
+    expect(run.stderr).toBe('/dev/zero: larger than 16777216 bytes, the most a script may be\n');
+    expect(run.code).toBe(2);
+  });
+
   it('a named symlink loop is reported as a loop', async () => {
     const directory = tempFiles({});
     symlinkSync('loop.scs', join(directory, 'loop.scs'));

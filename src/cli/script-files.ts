@@ -1,6 +1,6 @@
 // Finding and reading .scs scripts named on the command line — scenarios of XEP-0045 use cases
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { visibleToken } from '../xmpp/visible.js';
 import { fsReason } from './fs-errors.js';
@@ -66,10 +66,35 @@ async function foundFile(path: string): Promise<ScriptEntry> {
   }
 }
 
+/** The most a script may be: a recording of thousands of steps is a few MiB. */
+export const MAX_SCRIPT_BYTES = 16 * 1024 * 1024;
+
+/** Reads at most MAX_SCRIPT_BYTES: a device such as /dev/zero never ends. */
+async function readCapped(path: string, shown: string): Promise<Buffer> {
+  const tooLarge = () =>
+    new InputError(`${shown}: larger than ${MAX_SCRIPT_BYTES} bytes, the most a script may be`);
+  const handle = await open(path, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isFile() && info.size > MAX_SCRIPT_BYTES) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const { bytesRead, buffer } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      total += bytesRead;
+      if (total > MAX_SCRIPT_BYTES) throw tooLarge();
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The text of a script; an unreadable file or one that is not UTF-8 is an InputError naming `shown`. */
 export async function readScript(path: string, shown = path): Promise<string> {
-  const bytes = await readFile(path).catch((error: unknown) => {
-    throw new InputError(`${shown}: ${fsReason(error)}`);
+  const bytes = await readCapped(path, shown).catch((error: unknown) => {
+    throw error instanceof InputError ? error : new InputError(`${shown}: ${fsReason(error)}`);
   });
   const decoded = decodeScript(bytes, shown);
   if (!decoded.ok) throw new InputError(decoded.message);
