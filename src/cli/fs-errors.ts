@@ -12,6 +12,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EFBIG: 'file too large',
   EROFS: 'read-only file system',
   EIO: 'input/output error',
+  ENXIO: 'no such device or address',
   EMFILE: 'too many open files',
   ENFILE: 'too many open files',
   EBUSY: 'resource busy',
