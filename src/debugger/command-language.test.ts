@@ -187,10 +187,12 @@ describe('parseCommand: users', () => {
     ],
     [
       '"a}b" connect',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: scansion's own ${…} syntax
       "client name 'A}b' contains '}', which ends a ${…} variable: a recording could not hold it",
       1,
     ],
     [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: scansion's own ${…} syntax
       "romeo say room ${Juliet's JID}",
       "'${' cannot be typed: a recording would read it as scansion syntax, not as text",
       16,

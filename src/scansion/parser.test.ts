@@ -356,13 +356,14 @@ describe('parseScript: errors at line:column', () => {
       `${HEAD}Romeo connects\nRomeo sends:\n\t<message to="&#36;{Mercutio's JID}"/>\n`,
     );
     expect(hidden.message).toBe(
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: scansion's own ${…} syntax
       "unknown variable ${Mercutio's JID} (written with character references): no client 'Mercutio'",
     );
   });
 
   it('shows control characters and long tokens visibly in its messages', () => {
-    const escape = syntaxError(`${HEAD}Romeo conn\u001b[31mects\n`);
-    expect(escape.message).toBe('control character U+001B is not allowed in a script');
+    const control = syntaxError(`${HEAD}Romeo conn\u001b[31mects\n`);
+    expect(control.message).toBe('control character U+001B is not allowed in a script');
 
     const long = syntaxError(`${HEAD}Romeo ${'x'.repeat(100_000)}\n`);
     expect(long.message).toMatch(/^unknown verb 'x{80}… \(100,000 characters\)'$/);

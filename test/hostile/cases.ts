@@ -120,7 +120,7 @@ export function hostileCases(
     extra: Partial<HostileCase> = {},
   ) => cases.push({ name, args, codes, ...extra });
   for (const file of files) {
-    const shown = file.slice(directory.length + 1);
+    const shown = file.startsWith(directory) ? file.slice(directory.length + 1) : file;
     add(`check ${shown}`, ['check', file], [0, 2]);
     add(`run ${shown}`, ['run', file], [0, 1, 2]);
     add(`trace ${shown}`, ['trace', file, '--format', 'json'], [0, 1, 2]);
@@ -275,6 +275,14 @@ export function hostileCases(
     add(`${args[0]} > /dev/full`, args, USAGE, { stdout: 'full' });
   }
   return cases;
+}
+
+/** The bad-input corpus's scripts: each is also tried on every command that reads a script. */
+export function corpusScripts(repo: string): string[] {
+  const folder = join(repo, 'test/fixtures/bad');
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.scs'))
+    .map((name) => join(folder, name));
 }
 
 /** The scripts we ship, to check that every one still answers cleanly. */

@@ -3,7 +3,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, openSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
-import { type HostileCase, hostileCases, hostileFiles, shippedScripts } from './cases.js';
+import {
+  corpusScripts,
+  type HostileCase,
+  hostileCases,
+  hostileFiles,
+  shippedScripts,
+} from './cases.js';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
 const BIN = join(REPO, 'dist', 'bin', 'mucsim.js');
@@ -107,7 +113,7 @@ async function main(): Promise<void> {
   const { directory, files } = hostileFiles(REPO);
   const fakes = await fakeServers();
   const cases = [
-    ...hostileCases(files, directory, fakes),
+    ...hostileCases([...files, ...corpusScripts(REPO)], directory, fakes),
     ...shippedScripts(REPO).map((file) => ({
       name: `run ${file.slice(REPO.length + 1)}`,
       args: ['run', file],
