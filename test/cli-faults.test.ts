@@ -16,21 +16,7 @@ if (!existsSync(BIN)) {
   spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT });
 }
 
-const GOOD = `[Client] Romeo
-\tjid: romeo@localhost
-
------
-
-Romeo connects
-
-Romeo sends:
-\t<presence to='room@conference.localhost/Romeo'>
-\t\t<x xmlns='http://jabber.org/protocol/muc'/>
-\t</presence>
-
-Romeo receives:
-\t<presence from='room@conference.localhost/Romeo'/>
-`;
+const GOOD = readFileSync(FIRST, 'utf8');
 
 /** Runs the real binary; its standard output is read up to the first line, then closed. */
 function firstLineThenClose(
