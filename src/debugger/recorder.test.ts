@@ -10,7 +10,7 @@ import type { ScriptTarget } from '../scansion/target.js';
 import { SimTarget } from '../sim/sim-target.js';
 import { parseXml } from '../xmpp/xml.js';
 import { DebugSession } from './debug-session.js';
-import { LiveDebugSession } from './live-session.js';
+import { liveSession } from './live-world.js';
 import { RecordingAppender, recordingHead } from './recorder.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,10 +36,7 @@ const TYPED = [
   'tybalt disconnect',
 ];
 
-async function type(
-  session: Pick<DebugSession, 'command'>,
-  lines: readonly string[],
-): Promise<void> {
+async function type(session: DebugSession, lines: readonly string[]): Promise<void> {
   for (const line of lines) {
     const outcome = await session.command(line);
     if (!outcome.ok) throw new Error(`${line}: ${outcome.message}`);
@@ -310,7 +307,7 @@ describe('a recording of what a server sent', () => {
   }
 
   it('leaves out what scansion would substitute, so the recording replays green against it', async () => {
-    const session = LiveDebugSession.empty({
+    const session = liveSession(undefined, {
       service: 'xmpp://127.0.0.1:1',
       target: hostileServer(),
     });
