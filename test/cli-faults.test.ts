@@ -1,6 +1,14 @@
 // The CLI when things go wrong around it: closed pipes, full disks, unwritable and unreadable paths, other encodings, escape sequences — the command line around XEP-0045 scenarios
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFiles } from './helpers/cli.js';
@@ -78,10 +86,17 @@ describe('output that goes away', () => {
     expect(run.status).toBe(2);
   });
 
-  it('trace into a full file is an I/O error, not a failed step', async () => {
-    const jsonl = await runCli(['trace', FIRST, '--format', 'jsonl', '--output', '/dev/full']);
-    expect(jsonl.stderr).toBe('mucsim: cannot write /dev/full: no space left on device (ENOSPC)\n');
+  it('trace into a full file is an I/O error, not a failed step, and the device stays a device', async () => {
+    // Through a link: a writer that renamed a file over its target would replace the link only.
+    const full = join(tempFiles({}), 'full');
+    symlinkSync('/dev/full', full);
+    const jsonl = await runCli(['trace', FIRST, '--format', 'jsonl', '--output', full]);
+    expect(jsonl.stderr).toBe(`mucsim: cannot write ${full}: no space left on device (ENOSPC)\n`);
     expect(jsonl.code).toBe(2);
+    const record = await runCli(['tui', FIRST, '--record', full]);
+    expect(record.stderr).toBe(`mucsim: cannot write ${full}: no space left on device (ENOSPC)\n`);
+    expect(record.code).toBe(2);
+    expect(lstatSync(full).isSymbolicLink()).toBe(true);
   });
 });
 

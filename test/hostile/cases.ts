@@ -64,6 +64,7 @@ export function hostileFiles(repo: string): { directory: string; files: string[]
   for (const [index, mutated] of mutations(good).entries()) {
     files.push(write(`mutated-${index}.scs`, mutated));
   }
+  symlinkSync('/dev/full', join(directory, 'full-disk'));
   symlinkSync('loop.scs', join(directory, 'loop.scs'));
   symlinkSync('nowhere.scs', join(directory, 'dangling.scs'));
   spawnSync('mkfifo', [join(directory, 'fifo.scs')]);
@@ -191,7 +192,10 @@ export function hostileCases(
     );
   }
   add('trace --markdown --format json', ['trace', good, '--markdown', '--format', 'json'], USAGE);
-  for (const output of ['/dev/full', '/no/such/dir/x', directory, '']) {
+  // A link to /dev/full, never the device itself: a writer that renames a file over its
+  // target would replace the link, not the machine's /dev/full.
+  const full = join(directory, 'full-disk');
+  for (const output of [full, '/no/such/dir/x', directory, '']) {
     add(`trace --output ${output}`, ['trace', good, '--output', output], USAGE);
     add(
       `trace --format jsonl --output ${output}`,
@@ -199,11 +203,11 @@ export function hostileCases(
       USAGE,
     );
     add(`tui --record ${output}`, ['tui', good, '--record', output], USAGE);
-    // No violation in 100 stanzas: nothing is written, so /dev/full is fine.
+    // No violation in 100 stanzas: nothing is written, so a full disk is fine.
     add(
       `fuzz --output ${output}`,
       ['fuzz', '--stanzas', '100', '--output', output],
-      output === '/dev/full' ? [0] : USAGE,
+      output === full ? [0] : USAGE,
     );
   }
   for (const [option, value] of [
