@@ -93,7 +93,10 @@ class Volatiles {
   }
 }
 
-/** The entries of one step: the trace is in `seq` order, so a binary search finds the first. */
+/**
+ * The entries of one step. A session's trace is in `seq` order, so a binary search finds the
+ * first; a trace put together otherwise (as `mucsim serve` does) is searched entry by entry.
+ */
 function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[] {
   const range = step.traceRange;
   if (!range) return [];
@@ -103,6 +106,9 @@ function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[
     const middle = (low + high) >>> 1;
     if ((trace[middle] as TraceEntry).seq < range.first) low = middle + 1;
     else high = middle;
+  }
+  if (trace[low]?.seq !== range.first) {
+    return trace.filter((entry) => entry.seq >= range.first && entry.seq <= range.last);
   }
   const entries: TraceEntry[] = [];
   for (let index = low; index < trace.length; index += 1) {
