@@ -6,10 +6,10 @@ import { makeProgram } from './program.js';
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode: number = EXIT.ok;
-  const program = makeProgram(io, (code) => {
-    exitCode = code;
-  });
   try {
+    const program = await makeProgram(argv, io, (code) => {
+      exitCode = code;
+    });
     await program.parseAsync([...argv]);
     await io.flush?.();
     return exitCode;
