@@ -1,4 +1,4 @@
-// The shipped bundle: commands load only their own chunks, stack traces name src/ lines, and npm start rebuilds only when stale — the mucsim command for XEP-0045 rooms
+// The shipped bundles: a small launcher, every command but the debugger in one code-cached file, the debugger's ink and @xmpp/client loaded only when used, stack traces naming src/ lines, and npm start rebuilding only when stale — the mucsim command for XEP-0045 rooms
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,17 +11,21 @@ interface Output {
   imports: { path: string; kind: string }[];
   inputs: Record<string, unknown>;
 }
+type Metafile = { outputs: Record<string, Output>; inputs: Record<string, unknown> };
 
-let outputs: Record<string, Output>;
+let builds: { launcher: Metafile; core: Metafile; esm: Metafile };
 
 beforeAll(() => {
   if (!existsSync(ENTRY)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
-  outputs = (JSON.parse(readFileSync(METAFILE, 'utf8')) as { outputs: Record<string, Output> })
-    .outputs;
+  builds = JSON.parse(readFileSync(METAFILE, 'utf8'));
 });
 
-/** The output files Node loads for an output, through its static imports. */
+const HEAVY = /node_modules\/(ink|react|react-reconciler|yoga-layout|@xmpp)\//;
+const TUI = /node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
+
+/** The output files Node loads for an output of the ES-module build, through static imports. */
 function staticClosure(file: string, into = new Set<string>()): Set<string> {
+  const outputs = builds.esm.outputs;
   if (into.has(file)) return into;
   into.add(file);
   for (const { path, kind } of outputs[file]?.imports ?? []) {
@@ -30,64 +34,90 @@ function staticClosure(file: string, into = new Set<string>()): Set<string> {
   return into;
 }
 
-function outputOf(entryPoint: string): string {
+function esmOutputOf(entryPoint: string): string {
+  const outputs = builds.esm.outputs;
   const found = Object.keys(outputs).find((file) => outputs[file]?.entryPoint === entryPoint);
   if (!found) throw new Error(`no output for ${entryPoint}`);
   return found;
 }
 
-/** The source files bundled into what `mucsim <command>` loads before it runs. */
-function loadedBy(command?: string): string[] {
-  const files = staticClosure('dist/bin/mucsim.js', staticClosure(outputOf('src/cli/main.ts')));
-  if (command) staticClosure(outputOf(`src/cli/commands/${command}.ts`), files);
-  return [...files].flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}));
+/** The source files bundled into what `mucsim <command>` loads from dist/esm/ before it runs. */
+function esmLoadedBy(command: string): string[] {
+  const files = staticClosure(esmOutputOf(`src/cli/commands/${command}.ts`));
+  staticClosure(esmOutputOf('src/cli/main.ts'), files);
+  return [...files].flatMap((file) => Object.keys(builds.esm.outputs[file]?.inputs ?? {}));
 }
 
-const HEAVY = /node_modules\/(ink|react|react-reconciler|yoga-layout|@xmpp)\//;
+/** Runs the built mucsim with standard output that throws: an internal error in mucsim's code. */
+function runWithBrokenStdout(...args: string[]) {
+  const throwingStdout = 'data:text/javascript,process.stdout.write=()=>{throw new Error("boom")}';
+  return spawnSync(process.execPath, ['--import', throwingStdout, ENTRY, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, MUCSIM_DEBUG: '1' },
+  });
+}
 
-describe('the bundle in dist/', () => {
-  it('starts `mucsim --help` with commander and the command table only', () => {
-    const sources = loadedBy().filter((path) => !path.startsWith('node_modules/'));
-    expect(sources.sort()).toEqual([
+describe('the bundles in dist/', () => {
+  it('starts from a launcher that holds no command', () => {
+    expect(Object.keys(builds.launcher.inputs).sort()).toEqual([
+      'bin/core-loader.ts',
       'bin/mucsim.ts',
-      'src/cli/io.ts',
-      'src/cli/main.ts',
-      'src/cli/program.ts',
+      'bin/stack-traces.ts',
+      'src/cli/requested-command.ts',
     ]);
-    const packages = loadedBy().filter((path) => path.startsWith('node_modules/'));
-    expect(packages.filter((path) => !path.startsWith('node_modules/commander/'))).toEqual([]);
+  });
+
+  it('runs every command but the debugger from the core, which has no ink or react', () => {
+    const inputs = Object.keys(builds.core.inputs);
+    for (const command of ['run', 'check', 'explain', 'trace', 'diff', 'fuzz', 'machines']) {
+      expect(inputs).toContain(`src/cli/commands/${command}.ts`);
+    }
+    expect(inputs).not.toContain('src/cli/commands/tui.ts');
+    expect(inputs.filter((path) => TUI.test(path))).toEqual([]);
+  });
+
+  it('runs the core from V8’s code cache', () => {
+    const probe = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { loadCore } = await import('./dist/bin/core-loader.js');
+         process.stdout.write(String(loadCore('dist').script.cachedDataRejected));`,
+      ],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    expect(probe.stdout).toBe('false');
   });
 
   it.each(['run', 'check', 'explain', 'trace', 'diff', 'fuzz', 'machines', 'tui'])(
-    'loads neither ink, react nor @xmpp/client before `mucsim %s` runs',
+    'loads neither ink, react nor @xmpp/client from dist/esm/ before `mucsim %s` runs',
     (command) => {
-      expect(loadedBy(command).filter((path) => HEAVY.test(path))).toEqual([]);
+      expect(esmLoadedBy(command).filter((path) => HEAVY.test(path))).toEqual([]);
     },
   );
 
-  it('keeps ink and @xmpp/client in chunks of their own, imported when used', () => {
+  it('keeps ink and @xmpp/client in ES-module chunks of their own, imported when used', () => {
     const dynamic = new Set(
-      Object.values(outputs).flatMap((output) =>
+      Object.values(builds.esm.outputs).flatMap((output) =>
         output.imports.filter((each) => each.kind === 'dynamic-import').map((each) => each.path),
       ),
     );
-    expect(dynamic).toContain(outputOf('src/tui/start-tui.tsx'));
-    expect(dynamic).toContain(outputOf('node_modules/@xmpp/client/index.js'));
+    expect(dynamic).toContain(esmOutputOf('src/tui/start-tui.tsx'));
+    expect(dynamic).toContain(esmOutputOf('node_modules/@xmpp/client/index.js'));
   });
 
-  it('names src/ files and lines in the stack trace of an internal error', () => {
-    // Standard output that throws: an internal error inside mucsim's own code.
-    const throwingStdout =
-      'data:text/javascript,process.stdout.write=()=>{throw new Error("boom")}';
-    const run = spawnSync(process.execPath, ['--import', throwingStdout, ENTRY, '--help'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, MUCSIM_DEBUG: '1' },
-    });
+  it.each([
+    ['the core', ['--help']],
+    ['the ES modules', ['tui', 'scenarios/tutorial/01-create-and-configure.scs']],
+  ])('names src/ files and lines in the stack trace of an internal error, from %s', (_, args) => {
+    const run = runWithBrokenStdout(...args);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('mucsim: internal error: boom');
-    expect(run.stderr).toMatch(/at Object\.out \(.*\/src\/cli\/io\.ts:\d+:\d+\)/);
-    expect(run.stderr).toMatch(/at main \(.*\/src\/cli\/main\.ts:\d+:\d+\)/);
+    expect(run.stderr).toMatch(/at Object\.out .*\(.*\/src\/cli\/io\.ts:\d+:\d+\)/);
+    expect(run.stderr).toMatch(/at (async )?main \(.*\/src\/cli\/main\.ts:\d+:\d+\)/);
+    expect(run.stderr).not.toMatch(/dist\//);
   });
 });
 

@@ -1,7 +1,8 @@
 // The command tree: every command listed from the table, only the requested one loaded, and the table true to the commands — the mucsim CLI around XEP-0045 scenarios
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './io.js';
-import { COMMANDS, makeProgram, requestedCommand } from './program.js';
+import { COMMANDS, makeProgram } from './program.js';
+import { requestedCommand } from './requested-command.js';
 
 function captureIo(): CliIo & { written: () => string } {
   let written = '';

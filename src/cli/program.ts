@@ -2,6 +2,7 @@
 import { Command, type OutputConfiguration } from 'commander';
 import { visibleLines } from '../xmpp/visible.js';
 import type { CliIo } from './io.js';
+import { requestedCommand } from './requested-command.js';
 
 export const VERSION = '0.1.0';
 
@@ -78,16 +79,6 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/serve.js')).makeServeCommand,
   },
 ];
-
-/**
- * The subcommand that `args` (without node and the script) asks for, found as commander finds
- * it: the first operand, or the one after `help`. The root's own options take no value, so the
- * operands are the arguments that do not start with `-`.
- */
-export function requestedCommand(args: readonly string[]): string | undefined {
-  const [first, second] = args.filter((arg) => !arg.startsWith('-'));
-  return first === 'help' ? second : first;
-}
 
 /** A command that was not asked for: its name and summary for the list, nothing to run. */
 function placeholder(entry: CommandEntry): Command {
