@@ -1,6 +1,6 @@
-// The same measurements against a real Prosody 0.12 over the live transport: the suite, and fan-out to N real connections — XEP-0045 §7.4 on a real server
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+// The same measurements against a real Prosody over the live transport: the suite and scenarios on fresh servers and on one warm server, and fan-out to N real connections — XEP-0045 §7.4 on a real server
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { Element } from 'ltx';
 import { LiveTarget } from '../src/live/live-target.js';
 import { parseScript } from '../src/scansion/parser.js';
@@ -11,13 +11,22 @@ import { groupchat, joinPresence, ROOM } from './crowd.js';
 import { medianTime } from './harness.js';
 import { suiteFiles } from './suite.js';
 
+/** One pass of the scripts against Prosody: each script's run time and outcome, in order. */
+export interface LiveSuiteRun {
+  passed: number;
+  /** Sum of the scripts' run times (server start-up not counted). */
+  ms: number;
+  perScript: { ms: number; passed: boolean }[];
+}
+
 export interface LiveSuiteResult {
   scripts: number;
-  passed: number;
-  /** Sum of the scripts' run times; each runs on a fresh server, whose start is not counted. */
-  ms: number;
-  /** Each script's run time and outcome, in `suiteFiles()` order. */
-  perScript: { ms: number; passed: boolean }[];
+  /** The Prosody version the scripts ran against. */
+  prosody: string;
+  /** Each script on a fresh server of its own. */
+  fresh: LiveSuiteRun;
+  /** All the scripts, one after the other, on one server started once. */
+  warm: LiveSuiteRun;
 }
 
 export interface LiveFanoutResult {
@@ -40,27 +49,55 @@ async function withServer<T>(body: (server: ProsodyServer) => Promise<T>): Promi
   }
 }
 
-export async function measureLiveSuite(options: { limit?: number }): Promise<LiveSuiteResult> {
-  const files = suiteFiles().slice(0, options.limit);
-  const perScript: LiveSuiteResult['perScript'] = [];
-  for (const path of files) {
-    const script = parseScript(readFileSync(path, 'utf8'), basename(path));
-    await withServer(async (server) => {
-      const target = new LiveTarget({ service: server.service });
-      const started = performance.now();
-      try {
-        const result = await runScript(script, target, { timeoutMs: 2000 });
-        perScript.push({ ms: performance.now() - started, passed: result.passed });
-      } finally {
-        await target.close();
-      }
-    });
+/** What `prosody.version` beside Prosody's modules says (Debian: /usr/lib/prosody). */
+function prosodyVersion(): string {
+  const binary = findProsody();
+  const candidates = [
+    '/usr/lib/prosody/prosody.version',
+    ...(binary ? [join(dirname(binary), '../lib/prosody/prosody.version')] : []),
+  ];
+  const found = candidates.find((path) => existsSync(path));
+  return found ? `Prosody ${readFileSync(found, 'utf8').trim()}` : 'Prosody (version unknown)';
+}
+
+async function timeScript(
+  path: string,
+  server: ProsodyServer,
+): Promise<LiveSuiteRun['perScript'][number]> {
+  const script = parseScript(readFileSync(path, 'utf8'), basename(path));
+  const target = new LiveTarget({ service: server.service });
+  const started = performance.now();
+  try {
+    const result = await runScript(script, target, { timeoutMs: 2000 });
+    return { ms: performance.now() - started, passed: result.passed };
+  } finally {
+    await target.close();
   }
+}
+
+function summarise(perScript: LiveSuiteRun['perScript']): LiveSuiteRun {
   return {
-    scripts: files.length,
     passed: perScript.filter((run) => run.passed).length,
     ms: perScript.reduce((sum, run) => sum + run.ms, 0),
     perScript,
+  };
+}
+
+/** The scripts on a fresh server each, then all on one server, in the same run. */
+export async function measureLiveSuite(options: { limit?: number }): Promise<LiveSuiteResult> {
+  const files = suiteFiles().slice(0, options.limit);
+  const fresh: LiveSuiteRun['perScript'] = [];
+  for (const path of files) fresh.push(await withServer((server) => timeScript(path, server)));
+  const warm = await withServer(async (server) => {
+    const runs: LiveSuiteRun['perScript'] = [];
+    for (const path of files) runs.push(await timeScript(path, server));
+    return runs;
+  });
+  return {
+    scripts: files.length,
+    prosody: prosodyVersion(),
+    fresh: summarise(fresh),
+    warm: summarise(warm),
   };
 }
 

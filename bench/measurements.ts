@@ -3,12 +3,13 @@ import { measureFanout } from './fanout.js';
 import { measureJoinStorm } from './join-storm.js';
 import { measureLiveFanout, measureLiveSuite } from './live.js';
 import { measureServe } from './serve.js';
-import { measureCli, measureSuite } from './suite.js';
+import { measureStartup } from './startup.js';
+import { measureSuite } from './suite.js';
 import { measureTui } from './tui.js';
 
 export const MEASUREMENTS = {
   suite: measureSuite,
-  cli: measureCli,
+  startup: measureStartup,
   fanout: measureFanout,
   storm: measureJoinStorm,
   'live-suite': measureLiveSuite,

@@ -2,7 +2,8 @@
 export interface Plan {
   quick: boolean;
   suite: { samples: number; warmup: number };
-  cli: { samples: number; warmup: number };
+  /** Pairs of runs against `node -e 0`, and first frames in a terminal. */
+  startup: { pairs: number; frames: number };
   fanout: { sizes: number[]; deliveriesPerSample: number; samples: number; warmup: number };
   storm: { size: number; trace: boolean; samples: number; warmup: number }[];
   live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
@@ -14,7 +15,7 @@ export interface Plan {
 export const FULL: Plan = {
   quick: false,
   suite: { samples: 10, warmup: 3 },
-  cli: { samples: 10, warmup: 2 },
+  startup: { pairs: 30, frames: 10 },
   fanout: { sizes: [100, 1_000, 10_000], deliveriesPerSample: 50_000, samples: 20, warmup: 5 },
   storm: [
     { size: 100, trace: true, samples: 10, warmup: 2 },
@@ -31,7 +32,7 @@ export const FULL: Plan = {
 export const QUICK: Plan = {
   quick: true,
   suite: { samples: 2, warmup: 1 },
-  cli: { samples: 2, warmup: 0 },
+  startup: { pairs: 2, frames: 1 },
   fanout: { sizes: [10, 40], deliveriesPerSample: 400, samples: 3, warmup: 1 },
   storm: [
     { size: 10, trace: true, samples: 2, warmup: 1 },

@@ -1,15 +1,33 @@
 // Runs every benchmark of a plan, each in a fresh process, and gathers the figures bench/results.json holds — the XEP-0045 simulator against its targets and a real Prosody
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { FanoutResult } from './fanout.js';
 import { inWorker, REPO_ROOT } from './harness.js';
 import type { JoinStormResult } from './join-storm.js';
-import { type LiveFanoutResult, type LiveSuiteResult, liveUnavailable } from './live.js';
+import {
+  type LiveFanoutResult,
+  type LiveSuiteResult,
+  type LiveSuiteRun,
+  liveUnavailable,
+} from './live.js';
 import type { Plan } from './plan.js';
 import type { ServeResult } from './serve.js';
-import type { CliResult, SuiteResult } from './suite.js';
+import type { StartupResult } from './startup.js';
+import type { SuiteResult } from './suite.js';
 import type { TuiResult } from './tui.js';
+
+/**
+ * The simulator against one way of running Prosody, over the scripts that pass on both: a script
+ * that fails live mostly waits out a `receives` timeout (2 s).
+ */
+export interface LiveComparison {
+  passedBoth: number;
+  liveMs: number;
+  simMs: number;
+  /** How many times faster the simulator ran them: Prosody's time over the simulator's. */
+  speedup: number;
+}
 
 export type LiveResults =
   | {
@@ -17,13 +35,8 @@ export type LiveResults =
       suite: LiveSuiteResult;
       /** The simulator's time for the same scripts (sum of their warm medians). */
       simSuiteMs: number;
-      /**
-       * Prosody's time over the simulator's, for the scripts that pass on both: a script that
-       * fails live mostly waits out a `receives` timeout (2 s).
-       */
-      suiteRatio: number;
-      passedLiveMs: number;
-      passedSimMs: number;
+      fresh: LiveComparison;
+      warm: LiveComparison;
       fanout: (LiveFanoutResult & { simDeliveriesPerSec: number; ratio: number })[];
     }
   | { measured: false; reason: string };
@@ -33,8 +46,10 @@ export interface BenchResults {
   quick: boolean;
   node: string;
   cpus: string;
+  /** The machine's 1-minute load average at the start and at the end: how noisy the timings are. */
+  load: string;
   suite: SuiteResult;
-  cli: CliResult;
+  startup: StartupResult;
   fanout: FanoutResult[];
   storm: JoinStormResult[];
   /** Fan-out rate at the largest N over the rate at the smallest. */
@@ -50,16 +65,21 @@ function scalingOf(fanout: FanoutResult[], trace: boolean): number {
   return runs.at(-1)!.deliveriesPerSec / runs[0]!.deliveriesPerSec;
 }
 
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+function compare(run: LiveSuiteRun, suite: SuiteResult): LiveComparison {
+  const both = run.perScript.flatMap((script, index) => (script.passed ? [index] : []));
+  const liveMs = sum(both.map((index) => run.perScript[index]!.ms));
+  const simMs = sum(both.map((index) => suite.perScriptMs[index]!));
+  return { passedBoth: both.length, liveMs, simMs, speedup: liveMs / simMs };
+}
+
 async function measureLive(plan: Plan, suite: SuiteResult, fanout: FanoutResult[]) {
   const reason = liveUnavailable();
   if (reason) return { measured: false, reason } satisfies LiveResults;
   const live = await inWorker('live-suite', { limit: plan.live.suiteLimit });
   // The simulator's time for the scripts that ran live (the first ones of the same list).
-  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   const simSuiteMs = sum(suite.perScriptMs.slice(0, live.scripts));
-  const passing = live.perScript.flatMap((run, index) => (run.passed ? [index] : []));
-  const passedLiveMs = sum(passing.map((index) => live.perScript[index]!.ms));
-  const passedSimMs = sum(passing.map((index) => suite.perScriptMs[index]!));
   const rates = [];
   for (const n of plan.live.sizes) {
     const result = await inWorker('live-fanout', {
@@ -90,21 +110,21 @@ async function measureLive(plan: Plan, suite: SuiteResult, fanout: FanoutResult[
     measured: true,
     suite: live,
     simSuiteMs,
-    suiteRatio: passedLiveMs / passedSimMs,
-    passedLiveMs,
-    passedSimMs,
+    fresh: compare(live.fresh, suite),
+    warm: compare(live.warm, suite),
     fanout: rates,
   } satisfies LiveResults;
 }
 
 export async function collect(plan: Plan, log: (line: string) => void): Promise<BenchResults> {
+  const loadAtStart = loadavg()[0]!;
   if (!existsSync(join(REPO_ROOT, 'dist/bin/mucsim.js'))) {
     throw new Error('dist/ is not built: run npm run build (npm run bench does)');
   }
   log('suite in one process…');
   const suite = await inWorker('suite', plan.suite);
-  log('mucsim processes…');
-  const cli = await inWorker('cli', plan.cli);
+  log('start-up: mucsim processes against node -e 0, first frames in a terminal…');
+  const startup = await inWorker('startup', plan.startup);
   const fanout: FanoutResult[] = [];
   for (const n of plan.fanout.sizes) {
     for (const trace of [true, false]) {
@@ -134,8 +154,9 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
     quick: plan.quick,
     node: process.version,
     cpus: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
+    load: `${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
     suite,
-    cli,
+    startup,
     fanout,
     storm,
     scaling: { traceOn: scalingOf(fanout, true), traceOff: scalingOf(fanout, false) },

@@ -2,18 +2,18 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { collectFigures } from './figures.js';
 import { REPO_ROOT } from './harness.js';
 import { FULL, QUICK } from './plan.js';
 import { formatReport } from './report.js';
 import { collect } from './results.js';
-import { checkTargets } from './targets.js';
 
 const { values } = parseArgs({
   options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } },
 });
 const out = resolve(values.out ?? join(REPO_ROOT, 'bench/results.json'));
 const results = await collect(values.quick ? QUICK : FULL, (line) => console.error(line));
-const targets = checkTargets(results);
-console.log(formatReport(results, targets));
-writeFileSync(out, `${JSON.stringify({ ...results, targets }, null, 2)}\n`);
+const figures = collectFigures(results);
+console.log(formatReport(results, figures));
+writeFileSync(out, `${JSON.stringify({ ...results, figures }, null, 2)}\n`);
 console.error(`written to ${out}`);

@@ -1,7 +1,6 @@
-// Suite benchmark: the Prosody conformance suite and our scenarios in one process, and the wall time of `mucsim run` and `mucsim --help` — XEP-0045 scenarios (§7–§10)
-import { execFileSync } from 'node:child_process';
+// Suite benchmark: the Prosody conformance suite and our scenarios in one process, cold and warm — XEP-0045 scenarios (§7–§10)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseScript } from '../src/scansion/parser.js';
 import { runScript } from '../src/scansion/runner.js';
 import { SimTarget } from '../src/sim/sim-target.js';
@@ -18,14 +17,6 @@ export interface SuiteResult {
   perScriptMedianMs: number;
   /** Each script's median time in the later passes, in `suiteFiles()` order. */
   perScriptMs: number[];
-}
-
-export interface CliResult {
-  script: string;
-  runOneMs: number;
-  /** `mucsim run` on the whole suite: one process, start to exit. */
-  runSuiteMs: number;
-  helpMs: number;
 }
 
 function scriptsUnder(dir: string): string[] {
@@ -78,30 +69,4 @@ export async function measureSuite(options: { samples: number; warmup: number })
     perScriptMedianMs: median(perScript),
     perScriptMs: perScript,
   } satisfies SuiteResult;
-}
-
-function mucsim(...args: string[]): void {
-  execFileSync(process.execPath, ['dist/bin/mucsim.js', ...args], {
-    cwd: REPO_ROOT,
-    stdio: 'ignore',
-  });
-}
-
-/** Wall times of whole `mucsim` processes (dist/ must be built): median of several runs. */
-export async function measureCli(options: { samples: number; warmup: number }) {
-  const files = suiteFiles();
-  const script = files.find((path) => path.endsWith('muc_create_destroy.scs')) ?? files[0]!;
-  const shown = relative(REPO_ROOT, script);
-  const runOneMs = await medianTime(() => mucsim('run', shown), options);
-  const runSuiteMs = await medianTime(
-    () => mucsim('run', ...suiteDirs().map((dir) => relative(REPO_ROOT, dir))),
-    { samples: Math.max(1, Math.ceil(options.samples / 3)), warmup: 1 },
-  );
-  const helpMs = await medianTime(() => mucsim('--help'), options);
-  return {
-    script: shown,
-    runOneMs,
-    runSuiteMs,
-    helpMs,
-  } satisfies CliResult;
 }

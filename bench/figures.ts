@@ -1,0 +1,323 @@
+// Every figure of the benchmark with its goal and verdict, one list for the table and bench/results.json — the XEP-0045 simulator's speed (§7.2.3, §7.4), start-up and debugger
+import type { BenchResults } from './results.js';
+import type { PairedTimes, ScreenTimes } from './startup.js';
+
+/** `no goal`: context for the figures around it. `not measured`: not on this machine. */
+export type Verdict = 'met' | 'missed' | 'no goal' | 'not measured' | 'not yet measured';
+
+export interface Figure {
+  section: string;
+  name: string;
+  /** The measured value as the table shows it; `—` when there is none. */
+  shown: string;
+  value: number | null;
+  /** `≤ 1.5× node -e 0`, `≥ 1,000,000`…; empty when the figure has no goal. */
+  goal: string;
+  verdict: Verdict;
+  /** By how much a goal is missed, or why a figure is not measured. */
+  note?: string;
+  /** What else the measurement says: the spread, the absolute time, the sample count… */
+  detail?: string;
+}
+
+const count = (value: number) => Math.round(value).toLocaleString('en');
+const ms = (value: number) => `${Math.abs(value) < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+const bytes = (value: number) => `${value.toFixed(0)} B`;
+const times = (value: number) => `${value.toFixed(2)}×`;
+
+/** Builds the figures of one section. */
+class Section {
+  readonly figures: Figure[] = [];
+  constructor(private readonly name: string) {}
+
+  info(name: string, value: number, shown: string, detail?: string): this {
+    const figure: Figure = { section: this.name, name, shown, value, goal: '', verdict: 'no goal' };
+    if (detail) figure.detail = detail;
+    this.figures.push(figure);
+    return this;
+  }
+
+  /** A figure whose goal is `value ≤ limit` (`atMost`) or `value ≥ limit`. */
+  goal(
+    name: string,
+    value: number,
+    shown: string,
+    goal: {
+      atMost?: number;
+      atLeast?: number;
+      text: string;
+      gap: (by: number) => string;
+      detail?: string;
+    },
+  ): this {
+    const limit = goal.atMost ?? goal.atLeast ?? Number.NaN;
+    const met = goal.atMost !== undefined ? value <= limit : value >= limit;
+    const figure: Figure = {
+      section: this.name,
+      name,
+      shown,
+      value,
+      goal: goal.text,
+      verdict: met ? 'met' : 'missed',
+    };
+    if (!met) figure.note = `by ${goal.gap(Math.abs(value - limit))}`;
+    if (goal.detail) figure.detail = goal.detail;
+    this.figures.push(figure);
+    return this;
+  }
+
+  /** A figure whose goal is missed without a value: what should appear never did. */
+  never(name: string, goal: string, note: string): this {
+    this.figures.push({
+      section: this.name,
+      name,
+      shown: 'never',
+      value: null,
+      goal,
+      verdict: 'missed',
+      note,
+    });
+    return this;
+  }
+
+  /** A figure that could not be measured: `later` for one whose subject does not exist yet. */
+  absent(name: string, goal: string, note: string, later = false): this {
+    this.figures.push({
+      section: this.name,
+      name,
+      shown: '—',
+      value: null,
+      goal,
+      verdict: later ? 'not yet measured' : 'not measured',
+      note,
+    });
+    return this;
+  }
+}
+
+function paired(times: PairedTimes): string {
+  const spread = `${times.ratioP25.toFixed(2)}–${times.ratioP75.toFixed(2)}`;
+  return `${ms(times.medianMs)}; ratio quartiles ${spread}; ${times.pairs} pairs`;
+}
+
+function screen(run: ScreenTimes): string {
+  return `range ${ms(run.frameMinMs)}–${ms(run.frameMaxMs)}; ${run.samples} runs`;
+}
+
+function startupFigures(results: BenchResults): Figure[] {
+  const { startup } = results;
+  const section = new Section('Start-up: whole processes, against node -e 0 in the same run');
+  if (!startup.measured) {
+    return section
+      .absent('mucsim --help', '≤ 1.5× node -e 0', startup.reason)
+      .absent('mucsim run <one script>', '≤ 2× node -e 0', startup.reason)
+      .absent('debugger first frame on lesson 1', '≤ 500 ms', startup.reason)
+      .absent('npm start: lesson 1’s title on screen', '≤ 3 s', startup.reason).figures;
+  }
+  const gap = (by: number) => `${by.toFixed(2)}×`;
+  const { help, runOne, runSuite, tui, startScript, npmStart } = startup;
+  section
+    .info('node -e 0 (the floor, median)', help.floorMs, ms(help.floorMs))
+    .goal('mucsim --help', help.ratio, times(help.ratio), {
+      atMost: 1.5,
+      text: '≤ 1.5× node -e 0',
+      gap,
+      detail: paired(help),
+    })
+    .goal(`mucsim run ${runOne.script}`, runOne.ratio, times(runOne.ratio), {
+      atMost: 2,
+      text: '≤ 2× node -e 0',
+      gap,
+      detail: paired(runOne),
+    })
+    .info('mucsim run <suite and scenarios>', runSuite.medianMs, ms(runSuite.medianMs))
+    .goal(`debugger's first frame on lesson 1, ${startup.size}`, tui.frameMs, ms(tui.frameMs), {
+      atMost: 500,
+      text: '≤ 500 ms',
+      gap: ms,
+      detail: `from spawn; ${screen(tui)}`,
+    })
+    .goal(
+      'npm start without a rebuild: first frame after the binary’s',
+      startup.startScriptExtraMs,
+      ms(startup.startScriptExtraMs),
+      {
+        atMost: 50,
+        text: '≤ 50 ms later',
+        gap: ms,
+        detail: `node scripts/start.mjs ${ms(startScript.frameMs)}, run for run against the binary`,
+      },
+    )
+    .info(
+      'npm start: first frame, npm’s own start-up included',
+      npmStart.frameMs,
+      ms(npmStart.frameMs),
+      screen(npmStart),
+    );
+  if (npmStart.titleMs === null) {
+    section.never('npm start: lesson 1’s title on screen', '≤ 3 s', `no "${startup.title}"`);
+  } else {
+    section.goal('npm start: lesson 1’s title on screen', npmStart.titleMs, ms(npmStart.titleMs), {
+      atMost: 3000,
+      text: '≤ 3 s',
+      gap: ms,
+    });
+  }
+  return section.figures;
+}
+
+function simulatorFigures(results: BenchResults): Figure[] {
+  const { suite } = results;
+  const section = new Section(`Simulator: ${suite.scripts} scripts (${suite.passed} pass)`)
+    .goal('suite in one process, first pass (cold)', suite.coldMs, ms(suite.coldMs), {
+      atMost: 1000,
+      text: '≤ 1 s',
+      gap: ms,
+    })
+    .info('suite in one process, warm pass (median)', suite.warmMs, ms(suite.warmMs))
+    .info('one script (median)', suite.perScriptMedianMs, ms(suite.perScriptMedianMs));
+  for (const entry of results.fanout) {
+    const label = `fan-out to ${count(entry.n)}, trace ${entry.trace ? 'on' : 'off'}, deliveries/s`;
+    const limit = entry.trace ? 300_000 : 1_000_000;
+    section.goal(label, entry.deliveriesPerSec, count(entry.deliveriesPerSec), {
+      atLeast: limit,
+      text: `≥ ${count(limit)}`,
+      gap: count,
+      detail: `peak heap ${mb(entry.peakHeapBytes)}, RSS ${mb(entry.peakRssBytes)}`,
+    });
+  }
+  const { memory, scaling } = results;
+  section
+    .goal(
+      'heap per occupant, trace off (largest N)',
+      memory.bytesPerOccupant,
+      bytes(memory.bytesPerOccupant),
+      {
+        atMost: 1024,
+        text: '≤ 1,024 B',
+        gap: bytes,
+      },
+    )
+    .info('heap per connected user (largest N)', memory.bytesPerUser, bytes(memory.bytesPerUser))
+    .goal(
+      'heap per trace entry (largest N)',
+      memory.traceBytesPerEntry,
+      bytes(memory.traceBytesPerEntry),
+      {
+        atMost: 300,
+        text: '≤ 300 B',
+        gap: bytes,
+      },
+    );
+  for (const key of ['traceOn', 'traceOff'] as const) {
+    const name = `fan-out scaling, largest N ÷ smallest N, trace ${key === 'traceOn' ? 'on' : 'off'}`;
+    section.goal(name, scaling[key], scaling[key].toFixed(2), {
+      atLeast: 0.8,
+      text: '≥ 0.8',
+      gap: (by) => by.toFixed(2),
+    });
+  }
+  for (const entry of results.storm) {
+    section.info(
+      `join storm of ${count(entry.n)}, trace ${entry.trace ? 'on' : 'off'}`,
+      entry.ms,
+      ms(entry.ms),
+      `${count(entry.deliveriesPerSec)} deliveries/s`,
+    );
+  }
+  return section.figures;
+}
+
+function liveFigures(results: BenchResults): Figure[] {
+  const { live } = results;
+  if (!live.measured) {
+    return new Section('Against Prosody').absent(
+      'the suite and scenarios on Prosody',
+      '',
+      live.reason,
+    ).figures;
+  }
+  const { suite } = live;
+  const section = new Section(`Against ${suite.prosody}: ${suite.scripts} scripts, live transport`);
+  const comparison = (run: typeof live.fresh, label: string) =>
+    section.info(
+      `${label}: simulator ÷ Prosody, speed`,
+      run.speedup,
+      times(run.speedup),
+      `the ${run.passedBoth} passing on both: Prosody ${ms(run.liveMs)}, simulator ${ms(run.simMs)}`,
+    );
+  section.info(
+    'scripts passing on a fresh server each / on one warm server',
+    suite.fresh.passed,
+    `${suite.fresh.passed} / ${suite.warm.passed}`,
+    `of ${suite.scripts}`,
+  );
+  comparison(live.fresh, 'each script on a fresh server');
+  comparison(live.warm, 'all scripts on one warm server');
+  for (const entry of live.fanout) {
+    section.info(
+      `fan-out to ${count(entry.n)}: simulator ÷ Prosody, deliveries/s`,
+      entry.ratio,
+      times(entry.ratio),
+      `${count(entry.simDeliveriesPerSec)} against ${count(entry.deliveriesPerSec)}`,
+    );
+  }
+  return section.figures;
+}
+
+function debuggerFigures(results: BenchResults): Figure[] {
+  const section = new Section('Debugger: synthetic trace, 160×48, in one process');
+  for (const entry of results.tui) {
+    const size = `${count(entry.stanzas)} stanzas`;
+    section
+      .goal(`${size}: first frame`, entry.firstFrameMs, ms(entry.firstFrameMs), {
+        atMost: 500,
+        text: '≤ 500 ms',
+        gap: ms,
+      })
+      .info(`${size}: key → frame p50`, entry.keyP50Ms, ms(entry.keyP50Ms))
+      .goal(`${size}: key → frame p95`, entry.keyP95Ms, ms(entry.keyP95Ms), {
+        atMost: 50,
+        text: '≤ 50 ms',
+        gap: ms,
+      });
+  }
+  const later = 'comes with the checkpointed debugger engine';
+  return section
+    .absent('1,000,000 stanzas: first frame', '≤ 1 s', later, true)
+    .absent('1,000,000 stanzas: key → frame p95 (n, b, j/k, G, /, enter)', '≤ 16 ms', later, true)
+    .absent('step back one step: cost at step 100,000 ÷ at step 10', '≈ 1 (constant)', later, true)
+    .absent('memory per checkpoint', '', later, true).figures;
+}
+
+function serveFigures(results: BenchResults): Figure[] {
+  const { serve } = results;
+  return new Section('mucsim serve over TCP (@xmpp/client, raw sockets)')
+    .info(`connect → joined, p50 of ${serve.clients} clients`, serve.joinP50Ms, ms(serve.joinP50Ms))
+    .info('connect → joined, p95', serve.joinP95Ms, ms(serve.joinP95Ms))
+    .info(
+      'stanzas in/s, one sender',
+      serve.stanzasInPerSec,
+      count(serve.stanzasInPerSec),
+      `${count(serve.messages)} messages`,
+    )
+    .info(
+      'stanzas out/s',
+      serve.stanzasOutPerSec,
+      count(serve.stanzasOutPerSec),
+      `to ${serve.occupants} occupants`,
+    )
+    .info('stanzas in/s with --record', serve.recordedInPerSec, count(serve.recordedInPerSec))
+    .figures;
+}
+
+export function collectFigures(results: BenchResults): Figure[] {
+  return [
+    ...startupFigures(results),
+    ...simulatorFigures(results),
+    ...liveFigures(results),
+    ...debuggerFigures(results),
+    ...serveFigures(results),
+  ];
+}
