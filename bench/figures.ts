@@ -14,9 +14,9 @@ export interface Figure {
   /** `≤ 1.5× node -e 0`, `≥ 1,000,000`…; empty when the figure has no goal. */
   goal: string;
   verdict: Verdict;
-  /** By how much a goal is missed, or why a figure is not measured. */
-  note?: string;
-  /** What else the measurement says: the spread, the absolute time, the sample count… */
+  /** By how much the goal is missed (`1.93×`, `332 ms`), when it is and there is a value. */
+  missedBy?: string;
+  /** What else the measurement says (spread, absolute time, runs), or why there is no value. */
   detail?: string;
 }
 
@@ -61,37 +61,32 @@ class Section {
       goal: goal.text,
       verdict: met ? 'met' : 'missed',
     };
-    if (!met) figure.note = `by ${goal.gap(Math.abs(value - limit))}`;
+    if (!met) figure.missedBy = goal.gap(Math.abs(value - limit));
     if (goal.detail) figure.detail = goal.detail;
     this.figures.push(figure);
     return this;
   }
 
   /** A figure whose goal is missed without a value: what should appear never did. */
-  never(name: string, goal: string, note: string): this {
+  never(name: string, goal: string, detail: string): this {
+    const { name: section } = this;
     this.figures.push({
-      section: this.name,
+      section,
       name,
       shown: 'never',
       value: null,
       goal,
       verdict: 'missed',
-      note,
+      detail,
     });
     return this;
   }
 
-  /** A figure that could not be measured: `later` for one whose subject does not exist yet. */
-  absent(name: string, goal: string, note: string, later = false): this {
-    this.figures.push({
-      section: this.name,
-      name,
-      shown: '—',
-      value: null,
-      goal,
-      verdict: later ? 'not yet measured' : 'not measured',
-      note,
-    });
+  /** A figure that could not be measured (`detail` says why): `later` when its subject is to come. */
+  absent(name: string, goal: string, detail: string, later = false): this {
+    const verdict = later ? 'not yet measured' : 'not measured';
+    const { name: section } = this;
+    this.figures.push({ section, name, shown: '—', value: null, goal, verdict, detail });
     return this;
   }
 }

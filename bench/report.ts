@@ -11,7 +11,7 @@ const VERDICTS: Record<Figure['verdict'], string> = {
 };
 
 function verdict(figure: Figure): string {
-  return [VERDICTS[figure.verdict], figure.note].filter(Boolean).join(' ');
+  return figure.missedBy ? `MISSED by ${figure.missedBy}` : VERDICTS[figure.verdict];
 }
 
 /** Columns padded to their widest cell; section names on lines of their own. */

@@ -93,7 +93,7 @@ describe('npm run bench -- --quick', () => {
       expect(written.live.reason).toMatch(/prosody/i);
       const absent = written.figures.find((figure) => figure.section === 'Against Prosody');
       expect(absent?.verdict).toBe('not measured');
-      expect(table).toContain(`not measured ${written.live.reason}`);
+      expect(table).toMatch(/ not measured +prosody is not installed/);
       return;
     }
     const { suite } = written.live;
