@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The mucsim command, a simulator and debugger of XEP-0045 Multi-User Chat: picks the bundle the command needs and maps stack traces to src/
+// Built as CommonJS (dist/bin/package.json), so commands that run from the core never start
+// Node's ES module loader.
 import { fileURLToPath } from 'node:url';
+import type { main as Main } from '../src/cli/main.js';
 import { requestedCommand } from '../src/cli/requested-command.js';
 import { loadCore } from './core-loader.js';
 import { mapStackTraces } from './stack-traces.js';
@@ -9,16 +12,20 @@ const DIST = fileURLToPath(new URL('..', import.meta.url));
 /** The debugger's ink lays out with yoga-layout, which awaits at its top level: ES modules only. */
 const NEEDS_ES_MODULES = new Set(['tui']);
 
-mapStackTraces(DIST);
-const command = requestedCommand(process.argv.slice(2)) ?? '';
-let main: Awaited<typeof import('../src/cli/main.js')>['main'];
-if (NEEDS_ES_MODULES.has(command)) {
-  ({ main } = await import(new URL('../esm/main.js', import.meta.url).href));
-} else {
+async function mainFor(command: string): Promise<typeof Main> {
+  if (NEEDS_ES_MODULES.has(command)) {
+    return (await import(new URL('../esm/main.js', import.meta.url).href)).main;
+  }
   const core = loadCore(DIST);
   if (core.script.cachedDataRejected && process.env.MUCSIM_DEBUG) {
     process.stderr.write('mucsim: the code cache was rejected (built by another Node?)\n');
   }
-  main = core.main;
+  return core.main;
 }
-process.exitCode = await main(process.argv);
+
+mapStackTraces(DIST);
+mainFor(requestedCommand(process.argv.slice(2)) ?? '')
+  .then((main) => main(process.argv))
+  .then((code) => {
+    process.exitCode = code;
+  });

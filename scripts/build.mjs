@@ -121,7 +121,9 @@ export async function buildDist() {
       ...COMMON,
       entryPoints: ['bin/mucsim.ts', 'bin/core-loader.ts'],
       outdir: 'dist/bin',
-      format: 'esm',
+      format: 'cjs',
+      define: { ...COMMON.define, 'import.meta.url': '__mucsimFileUrl' },
+      banner: { js: "const __mucsimFileUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
     build({
       ...COMMON,
@@ -148,11 +150,19 @@ export async function buildDist() {
     }),
   ]);
   const [launcher, core, esm] = builds.map((result) => result.metafile);
+  // The core runs in a vm.Script, which has no loader for import(): everything must be inside.
+  const loads = Object.values(core.outputs).flatMap((output) => output.imports);
+  const outside = loads.filter((each) => each.kind === 'dynamic-import');
+  if (outside.length > 0) {
+    throw new Error(`dist/core/ must not import() ${outside.map((each) => each.path).join(', ')}`);
+  }
   writeFileSync(METAFILE, JSON.stringify({ launcher, core, esm }));
   // The repository's own files: not node_modules/, nor a plugin's module (`namespace:path`).
   const inputs = new Set(builds.flatMap((result) => Object.keys(result.metafile.inputs)));
   const sources = [...inputs].filter((path) => !/^node_modules\/|:/.test(path));
   writeFileSync(SOURCES, JSON.stringify(sources));
+  // The launcher is CommonJS: running it starts no ES module loader.
+  writeFileSync(join(ROOT, 'dist/bin/package.json'), '{ "type": "commonjs" }\n');
   chmodSync(ENTRY, 0o755);
   await writeCodeCache();
 }

@@ -1,6 +1,6 @@
 // `npm start [-- args]`: runs the built mucsim (the XEP-0045 debugger) in this process, rebuilding dist/ first only when a source is newer
-// package.json gives the arguments (the debugger on lesson 1). A fresh build takes about a second;
-// an up-to-date one costs a few stat() calls, so the first frame comes as fast as from dist/.
+// package.json gives the arguments (the debugger on lesson 1). A build takes about two seconds;
+// checking an up-to-date one costs a few stat() calls, so the first frame comes as fast as from dist/.
 import { pathToFileURL } from 'node:url';
 import { buildDist, ENTRY, staleBecause } from './build.mjs';
 
