@@ -70,7 +70,16 @@ describe('the bundles in dist/', () => {
 
   it('runs every command but the debugger from the core, which has no ink or react', () => {
     const inputs = Object.keys(builds.core.inputs);
-    for (const command of ['run', 'check', 'explain', 'trace', 'diff', 'fuzz', 'machines']) {
+    for (const command of [
+      'run',
+      'check',
+      'explain',
+      'trace',
+      'diff',
+      'fuzz',
+      'machines',
+      'serve',
+    ]) {
       expect(inputs).toContain(`src/cli/commands/${command}.ts`);
     }
     expect(inputs).not.toContain('src/cli/commands/tui.ts');
@@ -91,7 +100,7 @@ describe('the bundles in dist/', () => {
     expect(probe.stdout).toBe('false');
   });
 
-  it.each(['run', 'check', 'explain', 'trace', 'diff', 'fuzz', 'machines', 'tui'])(
+  it.each(['run', 'check', 'explain', 'trace', 'diff', 'fuzz', 'machines', 'serve', 'tui'])(
     'loads neither ink, react nor @xmpp/client from dist/esm/ before `mucsim %s` runs',
     (command) => {
       expect(esmLoadedBy(command).filter((path) => HEAVY.test(path))).toEqual([]);

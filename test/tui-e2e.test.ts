@@ -56,7 +56,7 @@ function stepCounter(text: string): string | undefined {
 
 describe.skipIf(!HAS_TMUX)('mucsim tui in a terminal (tmux 160×48)', () => {
   beforeAll(() => {
-    if (!existsSync(BIN)) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT });
+    if (!existsSync(BIN)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
     // CI=true makes ink draw only the final frame: unset it, as in a person's terminal.
     const command = `env -u CI node ${BIN} tui ${SCRIPT}; echo "EXITED $?"; sleep 30`;
     tmux('new-session', '-d', '-s', SESSION, '-x', '160', '-y', '48', command);
@@ -117,7 +117,7 @@ describe.skipIf(!HAS_TMUX)(
     const saved = join(tempFiles({}), 'session.scs');
 
     beforeAll(() => {
-      if (!existsSync(BIN)) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT });
+      if (!existsSync(BIN)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
       const command = `env -u CI node ${BIN} tui; echo "EXITED $?"; sleep 30`;
       tmux('new-session', '-d', '-s', TYPED, '-x', '160', '-y', '48', command);
     });
@@ -171,7 +171,7 @@ describe.skipIf(!HAS_TMUX)('a session killed mid-way loses nothing (tmux)', () =
   });
 
   it('leaves a recording that is a valid script and replays green after kill -9', async () => {
-    if (!existsSync(BIN)) spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT });
+    if (!existsSync(BIN)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
     const command = `exec env -u CI node ${BIN} tui ${SCRIPT} --record ${recording}`;
     tmux('new-session', '-d', '-s', KILLED, '-x', '160', '-y', '48', command);
     const until = Date.now() + 20_000;
