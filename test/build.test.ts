@@ -20,6 +20,7 @@ beforeAll(() => {
   builds = JSON.parse(readFileSync(METAFILE, 'utf8'));
 });
 
+const LESSON = 'scenarios/tutorial/01-create-and-configure.scs';
 const HEAVY = /node_modules\/(ink|react|react-reconciler|yoga-layout|@xmpp)\//;
 const TUI = /node_modules\/(ink|react|react-reconciler|yoga-layout)\//;
 
@@ -48,10 +49,14 @@ function esmLoadedBy(command: string): string[] {
   return [...files].flatMap((file) => Object.keys(builds.esm.outputs[file]?.inputs ?? {}));
 }
 
-/** Runs the built mucsim with standard output that throws: an internal error in mucsim's code. */
-function runWithBrokenStdout(...args: string[]) {
-  const throwingStdout = 'data:text/javascript,process.stdout.write=()=>{throw new Error("boom")}';
-  return spawnSync(process.execPath, ['--import', throwingStdout, ENTRY, ...args], {
+/**
+ * Runs the built mucsim with `Number.isInteger` throwing for 4242, so that `--seed 4242` makes
+ * parseSeed (src/cli/options.ts) fail as a bug would: an internal error inside mucsim's code.
+ */
+function runWithBrokenSeedCheck(...args: string[]) {
+  const broken =
+    'data:text/javascript,const isInteger=Number.isInteger;Number.isInteger=(value)=>{if(value===4242)throw new Error("boom");return isInteger(value)}';
+  return spawnSync(process.execPath, ['--import', broken, ENTRY, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, MUCSIM_DEBUG: '1' },
@@ -118,16 +123,18 @@ describe('the bundles in dist/', () => {
   });
 
   it.each([
-    ['the core', ['--help']],
-    ['the ES modules', ['tui', 'scenarios/tutorial/01-create-and-configure.scs']],
-  ])('names src/ files and lines in the stack trace of an internal error, from %s', (_, args) => {
-    const run = runWithBrokenStdout(...args);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toContain('mucsim: internal error: boom');
-    expect(run.stderr).toMatch(/at Object\.out .*\(.*\/src\/cli\/io\.ts:\d+:\d+\)/);
-    expect(run.stderr).toMatch(/at (async )?main \(.*\/src\/cli\/main\.ts:\d+:\d+\)/);
-    expect(run.stderr).not.toMatch(/dist\//);
-  });
+    ['the core', 'run'],
+    ['the ES modules', 'tui'],
+  ])(
+    'names src/ files and lines in the stack trace of an internal error, from %s',
+    (_, command) => {
+      const run = runWithBrokenSeedCheck(command, '--seed', '4242', LESSON);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('mucsim: internal error: boom');
+      expect(run.stderr).toMatch(/at .*parseSeed .*\(.*\/src\/cli\/options\.ts:\d+:\d+\)/);
+      expect(run.stderr).not.toMatch(/dist\//);
+    },
+  );
 });
 
 describe('npm start', () => {
