@@ -38,7 +38,7 @@ export interface OccupantView {
 export interface RoomView {
   jid: string;
   lifecycle: RoomLifecycle;
-  /** Human flags: 'members-only', 'moderated', 'password', 'non-anonymous' | 'semi-anonymous', 'persistent' | 'temporary', 'public' | 'hidden', 'locked'… */
+  /** Human flags: 'members-only', 'moderated', 'password', 'non-anonymous' | 'semi-anonymous', 'persistent' | 'temporary', 'public' | 'hidden'… (the lifecycle is not among them) */
   flags: string[];
   occupants: OccupantView[];
   /** Every affiliation, including absent members and outcasts. */
