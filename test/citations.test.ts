@@ -95,7 +95,9 @@ function citationsIn(text: string, where: string): Citation[] {
 }
 
 /** The narration blocks of a script, each with the stanza names of the steps it introduces. */
-function narrationBlocks(actions: readonly Action[]): { text: string; line: number; kinds: string[] }[] {
+function narrationBlocks(
+  actions: readonly Action[],
+): { text: string; line: number; kinds: string[] }[] {
   const blocks: { text: string; line: number; kinds: string[] }[] = [];
   for (const [index, action] of actions.entries()) {
     if (action.narration.length === 0) continue;
@@ -168,7 +170,7 @@ describe('citations of XEP-0045', () => {
   });
 
   it.skipIf(!hasExamples)(
-    "an example cited in narration shows a stanza of the kind the narrated steps send or receive",
+    'an example cited in narration shows a stanza of the kind the narrated steps send or receive',
     () => {
       const problems: string[] = [];
       for (const path of scenarioFiles()) {

@@ -9,8 +9,9 @@ import { ScriptPane } from '../src/tui/components/ScriptPane.js';
 import { StanzasPane } from '../src/tui/components/StanzasPane.js';
 import { TooSmall } from '../src/tui/components/TooSmall.js';
 import { TransitionsPane } from '../src/tui/components/TransitionsPane.js';
+import { detailSections } from '../src/tui/detail-view.js';
 import { initialUi } from '../src/tui/ui-state.js';
-import { detailSections, stanzaRows } from '../src/tui/view-model.js';
+import { stanzaRows } from '../src/tui/view-model.js';
 import { settle } from './helpers/tui-render.js';
 import { gardenSession } from './helpers/tui-session.js';
 
@@ -68,7 +69,7 @@ describe('Stanzas pane', () => {
         height={6}
       />,
     );
-    const drawn = frame.split('\n').filter((row) => /\d+ \w+ [←→]/.test(row));
+    const drawn = frame.split('\n').filter((row) => /\d+ . \w+ [←→]/.test(row));
     expect(drawn).toHaveLength(3);
     expect(frame).toContain(`${rows.length}/${rows.length}`);
     expect(frame).toContain('Romeo ← iq result from garden');

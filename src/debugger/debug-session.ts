@@ -17,8 +17,8 @@ import type {
   TransitionView,
 } from './session-api.js';
 import { SimWorld, type SimWorldOptions } from './sim-world.js';
+import { type Reading, type StepReads, TraceLinks } from './trace-links.js';
 import { TypedInput } from './typed-input.js';
-import { effectsByCause } from './views.js';
 
 export interface DebugSessionOptions extends SimWorldOptions {
   /** Script `receives` fail when they skip a stanza (the runner's `--strict-order`). */
@@ -58,9 +58,8 @@ export class DebugSession {
   private stopRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
   private changes = 0;
-  private cache: { version: number; names?: JidNames; effects?: Map<number, number[]> } = {
-    version: -1,
-  };
+  private cache: { version: number; names?: JidNames } = { version: -1 };
+  private readonly links = new TraceLinks((jid) => this.bound.get(jid) ?? this.names().client(jid));
 
   private constructor(
     readonly script: Script,
@@ -251,14 +250,28 @@ export class DebugSession {
   }
 
   /** The stanza of a trace entry's cause and every entry with that cause (for highlighting). */
-  related(seq: number): { cause: number | undefined; effects: number[] } {
+  related(seq: number): { cause: number | undefined; effects: readonly number[] } {
     const entry = this.entryAt(seq);
     if (!entry) return { cause: undefined, effects: [] };
     const cause = 'cause' in entry ? entry.cause : entry.kind === 'input' ? entry.seq : undefined;
     if (cause === undefined || cause === 0) return { cause: undefined, effects: [] };
-    const cache = this.views();
-    cache.effects ??= effectsByCause(this.trace);
-    return { cause, effects: [...(cache.effects.get(cause) ?? [])] };
+    this.links.catchUp(this.trace);
+    return { cause, effects: this.links.effectsOf(cause) };
+  }
+
+  /** The step that produced a trace entry (a sent stanza's `sends`, a join's `connects`…). */
+  stepOf(seq: number): SessionStep | undefined {
+    return this.links.stepOf(seq);
+  }
+
+  /** The `receives` step that matched or skipped a delivered stanza, once one has read it. */
+  readingOf(seq: number): Reading | undefined {
+    return this.links.readingOf(seq);
+  }
+
+  /** The stanzas a `receives` step matched and skipped, by sequence number. */
+  readsOf(step: SessionStep): StepReads | undefined {
+    return this.links.readsOf(step);
   }
 
   /** The trace entry with this sequence number (sequence numbers are dense and sorted). */
@@ -333,6 +346,7 @@ export class DebugSession {
     if (first && last && trace.length > before)
       step.traceRange = { first: first.seq, last: last.seq };
     else delete step.traceRange;
+    this.links.record(step, trace, (seq) => this.entryAt(seq));
     this.executed += 1;
     return step;
   }
@@ -350,6 +364,7 @@ export class DebugSession {
     });
     this.executed = 0;
     this.bound.clear();
+    this.links.reset();
     this.cache = { version: -1 };
     for (const step of this.timeline) {
       delete step.result;

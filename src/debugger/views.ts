@@ -177,15 +177,3 @@ export function transitionViews(entries: readonly TraceEntry[], names: JidNames)
   }
   return views;
 }
-
-/** Maps each cause to the entries it produced, for `related()`. */
-export function effectsByCause(entries: readonly TraceEntry[]): Map<number, number[]> {
-  const effects = new Map<number, number[]>();
-  for (const entry of entries) {
-    if (!('cause' in entry)) continue;
-    const list = effects.get(entry.cause);
-    if (list) list.push(entry.seq);
-    else effects.set(entry.cause, [entry.seq]);
-  }
-  return effects;
-}

@@ -1,8 +1,9 @@
-// The text inputs' actions: the `:` line, the `/` filter and the raw XML editor, with completion — typing to a XEP-0045 room (§7–§10)
+// The text inputs' actions: the `:` line, the `/` search and the raw XML editor, with completion — typing to a XEP-0045 room (§7–§10)
 import type { ActionContext } from './actions.js';
 import { runCommandLine } from './command-line.js';
 import { complete, completionWords } from './completion.js';
 import type { InputAction } from './keys.js';
+import { searchAsTyped } from './search-actions.js';
 import {
   bufferText,
   deleteBack,
@@ -12,6 +13,13 @@ import {
   wordBeforeCursor,
 } from './text-buffer.js';
 import { validateStanza } from './validate-stanza.js';
+
+/** Only the printable characters: a control character never hides in a one-line input. */
+function printable(text: string): string {
+  return [...text]
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f)
+    .join('');
+}
 
 export function createInputActions(ctx: ActionContext): {
   actions: Record<InputAction, () => Promise<void> | void>;
@@ -32,7 +40,9 @@ export function createInputActions(ctx: ActionContext): {
       return;
     }
     const prefix = /\S*$/.exec(ui.line)?.[0] ?? '';
-    const verbs = ui.line.includes(' ') ? words : ['save', 'break', 'xml', 'quit', ...words];
+    const verbs = ui.line.includes(' ')
+      ? words
+      : ['open', 'save', 'break', 'xml', 'quit', ...words];
     const found = complete(prefix, verbs);
     ctx.dispatch({ type: 'line', line: ui.line + found.insert });
     ctx.dispatch({ type: 'candidates', candidates: found.candidates });
@@ -40,13 +50,22 @@ export function createInputActions(ctx: ActionContext): {
 
   const submitLine = () => {
     const ui = ctx.ui();
-    if (ui.mode === 'filter') {
-      // While typing, the filter in force is the line: its rows decide the selection.
-      ctx.dispatch({ type: 'applyFilter', count: ctx.rows().length });
-      return;
-    }
     ctx.dispatch({ type: 'closeInput' });
+    if (ui.mode === 'search') {
+      // The search stays in force: n/N step through it, esc ends it.
+      if (ui.line.trim() === '') return ctx.dispatch({ type: 'endSearch' });
+      return ctx.say(
+        true,
+        `search "${ui.line}": n/N or ctrl-n/ctrl-p for the matches, f to filter, esc to end`,
+      );
+    }
     return runCommandLine(ui.line.trim(), ctx).catch(ctx.fail);
+  };
+
+  /** The line changed: a search looks again from the selection. */
+  const edited = (line: string) => {
+    ctx.dispatch({ type: 'line', line });
+    if (ctx.ui().mode === 'search') searchAsTyped(ctx);
   };
 
   const sendXml = () => {
@@ -69,11 +88,10 @@ export function createInputActions(ctx: ActionContext): {
   return {
     actions: {
       submitLine,
-      cancelLine: () => ctx.dispatch({ type: 'cancelLine' }),
+      cancelLine: () =>
+        ctx.dispatch(ctx.ui().mode === 'search' ? { type: 'endSearch' } : { type: 'closeInput' }),
       deleteBack: () =>
-        inXml()
-          ? editBuffer(deleteBack)
-          : ctx.dispatch({ type: 'line', line: ctx.ui().line.slice(0, -1) }),
+        inXml() ? editBuffer(deleteBack) : edited([...ctx.ui().line].slice(0, -1).join('')),
       complete: completeInput,
       sendXml,
       cancelXml: () => {
@@ -88,7 +106,7 @@ export function createInputActions(ctx: ActionContext): {
     },
     type(text) {
       if (inXml()) editBuffer((buffer) => insertText(buffer, text));
-      else ctx.dispatch({ type: 'line', line: ctx.ui().line + text.replace(/[\r\n]/g, '') });
+      else edited(ctx.ui().line + printable(text));
     },
   };
 }

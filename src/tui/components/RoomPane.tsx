@@ -10,6 +10,8 @@ import { innerRows, Pane } from './Pane.js';
 
 export interface RoomPaneProps {
   rooms: readonly RoomView[];
+  /** With no room left: the last one destroyed (and at which trace entry). */
+  destroyed?: { jid: string; seq: number };
   /** Index into the pane's items: each room, then its occupants (see roomItems()). */
   selected: number;
   focused: boolean;
@@ -68,9 +70,24 @@ function roomLines(rooms: readonly RoomView[]): Line[] {
   return lines;
 }
 
-export function RoomPane({ rooms, selected, focused, width, height }: RoomPaneProps) {
+function emptyText(destroyed: RoomPaneProps['destroyed']): string {
+  if (!destroyed) return 'No room yet.';
+  return `No room now: ${destroyed.jid} was destroyed (#${destroyed.seq}).`;
+}
+
+export function RoomPane({
+  rooms,
+  destroyed,
+  selected: wanted,
+  focused,
+  width,
+  height,
+}: RoomPaneProps) {
   const theme = useTheme();
   const lines = roomLines(rooms);
+  const items = lines.reduce((count, line) => (line.item === undefined ? count : count + 1), 0);
+  // A selection past the end (the room changed under it) stays on the last row.
+  const selected = Math.max(0, Math.min(wanted, items - 1));
   const size = innerRows(height);
   const anchor = lines.findIndex((line) => line.item === selected);
   const start = windowStart(Math.max(0, anchor), lines.length, size);
@@ -88,7 +105,11 @@ export function RoomPane({ rooms, selected, focused, width, height }: RoomPanePr
       width={width}
       height={height}
     >
-      {rooms.length === 0 ? <Text {...theme.dim}>No room yet.</Text> : null}
+      {rooms.length === 0 ? (
+        <Text wrap="wrap" {...theme.dim}>
+          {emptyText(destroyed)}
+        </Text>
+      ) : null}
       {visibleRows(lines, start, size).map(({ item: line, row }) => {
         const isSelected = line.item !== undefined && line.item === selected;
         return (

@@ -1,0 +1,175 @@
+// The users' views (`v`): each client's rooms as poezio or profanity would show them, from the stanzas it received only — roster by role with affiliation glyphs, real JIDs only where the room sent them, the subject, and the log — XEP-0045 §7.2, §7.4, §12
+import { Box, Text } from 'ink';
+import type { ClientView, KnownOccupant, KnownRoom } from '../../describe/client-view.js';
+import { AFFILIATION_GLYPH } from '../../muc/model/affiliation.js';
+import { windowStart } from '../layout.js';
+import { visibleRows } from '../rows.js';
+import { type TextStyle, useTheme } from '../theme.js';
+import { innerColumns, innerRows, Pane } from './Pane.js';
+
+export interface UsersPaneProps {
+  /** One view, or two side by side when the pane is wide enough. */
+  views: readonly ClientView[];
+  /** The selected line of the first view's log. */
+  selected: number;
+  focused: boolean;
+  width: number;
+  height: number;
+}
+
+/** Two users side by side from this many columns inside the pane. */
+export const SIDE_BY_SIDE_COLUMNS = 60;
+
+const ROLE_GROUPS = [
+  ['moderator', 'Moderators'],
+  ['participant', 'Participants'],
+  ['visitor', 'Visitors'],
+] as const;
+
+interface Line {
+  text: string;
+  style: 'heading' | 'plain' | 'dim';
+}
+
+function occupantLine(room: KnownRoom, occupant: KnownOccupant): string {
+  const glyph = AFFILIATION_GLYPH[occupant.affiliation as keyof typeof AFFILIATION_GLYPH] ?? '?';
+  const you = occupant.nick === room.nick ? ' (you)' : '';
+  const jid = occupant.jid ?? 'real JID not sent to you';
+  return `  ${glyph} ${occupant.nick}${you} ${occupant.affiliation} · ${jid}`;
+}
+
+function anonymityLine(room: KnownRoom): string {
+  if (room.anonymity === 'non-anonymous') return ' everyone sees real JIDs (told by 100/172)';
+  if (room.anonymity === 'semi-anonymous') return ' only moderators see real JIDs (told by 173)';
+  return ' who sees real JIDs: not told (no 100/172/173)';
+}
+
+/** The rooms this client knows: where it is, the subject, who is there by role. */
+function rosterLines(view: ClientView): Line[] {
+  const lines: Line[] = [];
+  for (const room of view.rooms.values()) {
+    const where = room.present ? `as ${room.nick}` : 'not in it';
+    lines.push({ text: `${room.jid} (${where})`, style: 'heading' });
+    lines.push({ text: anonymityLine(room), style: 'dim' });
+    if (room.subject)
+      lines.push({
+        text: ` subject: ${room.subject.text}${room.subject.by ? ` (by ${room.subject.by})` : ''}`,
+        style: 'dim',
+      });
+    for (const [role, title] of ROLE_GROUPS) {
+      const members = [...room.occupants.values()].filter((occupant) => occupant.role === role);
+      if (members.length === 0) continue;
+      lines.push({ text: ` ${title} (${members.length})`, style: 'plain' });
+      for (const occupant of members)
+        lines.push({ text: occupantLine(room, occupant), style: 'plain' });
+    }
+  }
+  if (lines.length === 0)
+    lines.push({ text: 'in no room: no presence from a room yet', style: 'dim' });
+  return lines;
+}
+
+function UserColumn(props: {
+  view: ClientView;
+  selected: number | undefined;
+  focused: boolean;
+  width: number;
+  rows: number;
+}) {
+  const { view, selected, focused, width, rows } = props;
+  const theme = useTheme();
+  const styles: Record<Line['style'], TextStyle> = {
+    heading: theme.strong,
+    plain: {},
+    dim: theme.dim,
+  };
+  const title: Line = {
+    text: `${view.name}'s client · ${view.received} stanzas received`,
+    style: 'heading',
+  };
+  const roster = rosterLines(view);
+  // The roster takes at most half the rows; the log gets the rest.
+  const rosterRows = Math.min(roster.length, Math.max(1, Math.floor((rows - 2) / 2)));
+  const shownRoster =
+    roster.length > rosterRows
+      ? [
+          ...roster.slice(0, rosterRows - 1),
+          {
+            text: ` … ${roster.length - rosterRows + 1} more lines (z: zoom)`,
+            style: 'dim' as const,
+          },
+        ]
+      : roster;
+  const logRows = Math.max(0, rows - 2 - shownRoster.length);
+  const log = view.log;
+  const at = selected ?? log.length - 1;
+  const start = windowStart(Math.min(at, log.length - 1), log.length, logRows);
+  return (
+    <Box flexDirection="column" width={width}>
+      {visibleRows([title, ...shownRoster]).map(({ item: line, row }) => (
+        <Box key={`r${row}`} height={1}>
+          <Text wrap="truncate" {...styles[line.style]}>
+            {line.text}
+          </Text>
+        </Box>
+      ))}
+      <Box height={1}>
+        <Text wrap="truncate" {...theme.strong}>
+          Log ({log.length})
+        </Text>
+      </Box>
+      {visibleRows(log, start, logRows).map(({ item: line, row }) => {
+        const isSelected = row === selected;
+        const style = isSelected
+          ? focused
+            ? theme.selected
+            : theme.strong
+          : line.kind === 'error'
+            ? theme.fail
+            : {};
+        return (
+          <Box key={`l${row}`} height={1}>
+            <Text wrap="truncate" {...style}>
+              {isSelected ? '>' : ' '}
+              {line.text}
+            </Text>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
+
+export function UsersPane({ views, selected, focused, width, height }: UsersPaneProps) {
+  const theme = useTheme();
+  const columns = innerColumns(width);
+  const two = views.length > 1 && columns >= SIDE_BY_SIDE_COLUMNS;
+  const shown = two ? views.slice(0, 2) : views.slice(0, 1);
+  const columnWidth = two ? Math.floor((columns - 1) / 2) : columns;
+  const names = shown.map((view) => view.name).join(' | ');
+  return (
+    <Pane
+      title={`Users: ${names || 'none'} (u: next)`}
+      info="from what each received"
+      focused={focused}
+      width={width}
+      height={height}
+    >
+      {shown.length === 0 ? <Text {...theme.dim}>No user yet.</Text> : null}
+      <Box flexDirection="row">
+        {visibleRows(shown).map(({ item: view, row }) => (
+          <Box key={view.name} flexDirection="row">
+            {row > 0 ? <Box width={1} /> : null}
+            <UserColumn
+              view={view}
+              selected={row === 0 ? selected : undefined}
+              focused={focused}
+              width={columnWidth}
+              rows={innerRows(height)}
+            />
+          </Box>
+        ))}
+      </Box>
+    </Pane>
+  );
+}
