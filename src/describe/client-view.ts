@@ -82,7 +82,10 @@ export class ClientView {
     const room = this.room(bareJid(from));
     const codes = statusCodes(x);
     const self = codes.includes('110') || nick === room.nick;
-    if (codes.includes('100')) room.anonymity = 'non-anonymous';
+    // On entering, 100 says everyone sees real JIDs; its absence, that only moderators do (§7.2.3–7.2.4).
+    if (codes.includes('110') && !room.present) {
+      room.anonymity = codes.includes('100') ? 'non-anonymous' : 'semi-anonymous';
+    }
     if (type === 'unavailable') this.left(room, nick, x, codes, self);
     else this.available(room, nick, x, codes, self);
   }
@@ -145,7 +148,11 @@ export class ClientView {
         `*** ${short(room.jid)} was destroyed${reason ? `: ${boundedText(reason, 200)}` : ''}${venue}`,
       );
     } else {
-      this.write('event', `*** ${self ? 'you left' : `${nick} left`}${why}`);
+      const verb = codes.some((code) => REMOVALS.has(code)) ? 'were removed' : 'left';
+      this.write(
+        'event',
+        `*** ${self ? `you ${verb}` : `${nick} ${verb === 'left' ? 'left' : 'was removed'}`}${why}`,
+      );
     }
     if (self || destroy) {
       room.present = false;
@@ -210,6 +217,9 @@ export class ClientView {
       this.write('event', `*** ${roomJid}: your invitation was declined`);
   }
 }
+
+/** Status codes that say an occupant was made to leave (banned, kicked, affiliation, members-only, shutdown, error). */
+const REMOVALS = new Set(['301', '307', '321', '322', '332', '333']);
 
 function statusCodes(x: Element): string[] {
   return childElements(x)

@@ -15,8 +15,8 @@ import { occupantChart, roomChart } from './machine-chart.js';
 import { searchActions } from './search-actions.js';
 import { sideBySideLines } from './side-by-side.js';
 import type { PaneId, UiAction, UiState, UiStore } from './ui-state.js';
-import { usersShown } from './users-view.js';
-import { roomItems, rowAtOrAfter, stanzaRows } from './view-model.js';
+import { followUsers, usersShown } from './users-view.js';
+import { roomItems, rowAtOrAfter, stanzaOfStep, stanzaRows } from './view-model.js';
 
 export interface ActionDeps {
   session: DebugSession;
@@ -84,19 +84,13 @@ function context(deps: ActionDeps): ActionContext {
         transitions: session.transitions().length,
         rooms: roomItems(session.rooms()).length,
       });
+      const users = followUsers(session, store.getState(), ctx.rows());
+      if (users) store.dispatch(users);
       persistRecording(ctx);
       if (deps.compare && store.getState().sideBySide) compareNow(ctx, deps.compare);
     },
   };
   return ctx;
-}
-
-/**
- * The stanza a step is about: what a `receives` matched, else the first stanza the step
- * produced (a `sends`' input). The same whether the step was just run or travelled back to.
- */
-export function stanzaOfStep(session: DebugSession, step: SessionStep): number | undefined {
-  return session.readsOf(step)?.matched ?? step.traceRange?.first;
 }
 
 function persistRecording(ctx: ActionContext): void {

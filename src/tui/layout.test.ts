@@ -34,7 +34,7 @@ describe('layout', () => {
     ]);
     const wide = computeLayout(160, 48, { users: true });
     expect(ids(wide)).toEqual([['script'], ['stanzas', 'detail'], ['users']]);
-    expect(wide.columns[2]?.width).toBe(64);
+    expect(wide.columns[2]?.width).toBe(72);
     expect(paneOrder(wide)).toEqual(['script', 'stanzas', 'detail', 'users']);
     const zoomed = computeLayout(80, 24, { zoom: 'detail', messageRows: 2 });
     expect(zoomed.columns).toEqual([{ width: 80, panes: [{ id: 'detail', height: 19 }] }]);

@@ -59,8 +59,8 @@ export interface LayoutOptions {
 
 /** Widths from 150 columns on: Script | Stanzas over Detail | Room over Transitions (or the users). */
 function wideColumns(width: number, body: number, options: LayoutOptions): Column[] {
-  const left = Math.floor(width * (options.users ? 0.22 : 0.26));
-  const right = Math.floor(width * (options.users ? 0.4 : 0.3));
+  const left = Math.floor(width * (options.users ? 0.2 : 0.26));
+  const right = Math.floor(width * (options.users ? 0.45 : 0.3));
   const rightPanes: PaneBox[] = options.users
     ? [{ id: 'users', height: body }]
     : split(body, ['room', 'transitions'], options.chart ? [40, 60] : [60, 40]);

@@ -1,9 +1,8 @@
 // Following cause and effect with enter and coming back with esc (a jump stack), zooming a pane, and the users' views — lazygit-style navigation of a XEP-0045 trace (§7.1)
 import type { ActionContext, Group } from './actions.js';
-import { stanzaOfStep } from './actions.js';
 import type { JumpTarget } from './ui-jumps.js';
-import { userNames, usersShown } from './users-view.js';
-import { rowOfSeq, stanzaRows } from './view-model.js';
+import { followUsers, userNames, usersShown } from './users-view.js';
+import { rowOfSeq, stanzaOfStep, stanzaRows } from './view-model.js';
 
 /** Where stanza `seq` is: in the filtered rows, else in all of them (the filter is then lifted). */
 function stanzaTarget(ctx: ActionContext, seq: number): JumpTarget | undefined {
@@ -103,12 +102,18 @@ function goBack(ctx: ActionContext): void {
   ctx.dispatch({ type: 'closeOverlay' });
 }
 
+function follow(ctx: ActionContext): void {
+  const action = followUsers(ctx.session, ctx.ui(), ctx.rows());
+  if (action) ctx.dispatch(action);
+}
+
 function nextUser(ctx: ActionContext): void {
   const names = userNames(ctx.session);
   if (names.length === 0) return ctx.say(false, 'no user yet');
   const shown = usersShown(ctx.session, ctx.ui(), ctx.rows())[0]?.name;
   const next = names[(names.indexOf(shown ?? '') + 1) % names.length] as string;
   ctx.dispatch({ type: 'users', user: next });
+  follow(ctx);
   ctx.say(true, `${next}'s view (u: next user)`);
 }
 

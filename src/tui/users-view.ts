@@ -4,7 +4,7 @@ import { clientView } from '../debugger/client-views.js';
 import type { DebugSession } from '../debugger/debug-session.js';
 import type { ClientView } from '../describe/client-view.js';
 import type { StanzaRow } from '../describe/pane.js';
-import type { UiState } from './ui-state.js';
+import type { UiAction, UiState } from './ui-state.js';
 
 /** The session's users, in the order they were defined (script, then typed connects). */
 export function userNames(session: DebugSession): string[] {
@@ -36,4 +36,15 @@ export function usersShown(
   const second = names[(names.indexOf(first) + 1) % names.length] as string;
   const shown = second === first ? [first] : [first, second];
   return shown.map((name) => clientView(session, name));
+}
+
+/** Keeps the users' view on its last line (the newest thing the client received), when it is shown. */
+export function followUsers(
+  session: DebugSession,
+  ui: UiState,
+  rows: readonly StanzaRow[],
+): UiAction | undefined {
+  if (!ui.users) return undefined;
+  const count = usersShown(session, ui, rows)[0]?.log.length ?? 0;
+  return { type: 'select', pane: 'users', index: count - 1, count };
 }

@@ -1,6 +1,6 @@
 // What the panes show, derived from the session snapshot and the UI state, cached so a key costs what a screenful costs — views of XEP-0045 rooms and stanzas (§5, §7)
 import type { DebugSession } from '../debugger/debug-session.js';
-import type { OccupantView, RoomView } from '../debugger/session-api.js';
+import type { OccupantView, RoomView, SessionStep } from '../debugger/session-api.js';
 import { isStanzaEntry, type StanzaRow, stanzaRow } from '../describe/pane.js';
 import { rowMatches } from '../describe/search.js';
 
@@ -88,4 +88,12 @@ export function roomItems(rooms: readonly RoomView[]): RoomItem[] {
     { room },
     ...orderedOccupants(room).map((occupant) => ({ room, occupant })),
   ]);
+}
+
+/**
+ * The stanza a step is about: what a `receives` matched, else the first stanza the step
+ * produced (a `sends`' input). The same whether the step was just run or travelled back to.
+ */
+export function stanzaOfStep(session: DebugSession, step: SessionStep): number | undefined {
+  return session.readsOf(step)?.matched ?? step.traceRange?.first;
 }

@@ -108,12 +108,20 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       // `d`: the same script on the simulator beside the server's streams.
       const { simulatorMirror } = await import('../../tui/compare-streams.js');
       const compare = live && script ? simulatorMirror(script, options.seed) : undefined;
+      // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator.
+      const openScript = async (file: string) => ({
+        session: DebugSession.fromScript(await loadScript(file, io), { seed: options.seed }),
+        path: resolve(io.cwd, file),
+      });
       await startTui({
         session,
         colour: colourWanted(io.env, io.isTTY),
         recordPath: options.record,
         persist,
         ...(compare && { compare }),
+        ...(path !== undefined && { scriptPath: resolve(io.cwd, path) }),
+        ...(!live && { openScript }),
+        lessonsFolder: resolve(io.cwd, 'scenarios', 'tutorial'),
       });
       setExit(EXIT.ok);
     } finally {

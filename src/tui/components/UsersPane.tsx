@@ -2,9 +2,10 @@
 import { Box, Text } from 'ink';
 import type { ClientView, KnownOccupant, KnownRoom } from '../../describe/client-view.js';
 import { AFFILIATION_GLYPH } from '../../muc/model/affiliation.js';
-import { windowStart } from '../layout.js';
+import { listWindow } from '../layout.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
+import { wrapLine } from '../wrap.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
 
 export interface UsersPaneProps {
@@ -39,9 +40,10 @@ function occupantLine(room: KnownRoom, occupant: KnownOccupant): string {
 }
 
 function anonymityLine(room: KnownRoom): string {
-  if (room.anonymity === 'non-anonymous') return ' everyone sees real JIDs (told by 100/172)';
-  if (room.anonymity === 'semi-anonymous') return ' only moderators see real JIDs (told by 173)';
-  return ' who sees real JIDs: not told (no 100/172/173)';
+  if (room.anonymity === 'non-anonymous') return ' everyone sees real JIDs (status 100 or 172)';
+  if (room.anonymity === 'semi-anonymous')
+    return ' only moderators see real JIDs (no 100 on entering, or 173)';
+  return ' who sees real JIDs: not known yet';
 }
 
 /** The rooms this client knows: where it is, the subject, who is there by role. */
@@ -69,45 +71,61 @@ function rosterLines(view: ClientView): Line[] {
   return lines;
 }
 
-function UserColumn(props: {
+interface ColumnProps {
   view: ClientView;
   selected: number | undefined;
   focused: boolean;
   width: number;
   rows: number;
-}) {
-  const { view, selected, focused, width, rows } = props;
+}
+
+/** The title and the roster, wrapped, taking at most half the rows (the log gets the rest). */
+function headRows(view: ClientView, width: number, rows: number): Line[] {
+  const title: Line = {
+    text: `${view.name}'s client: ${view.received} stanzas received`,
+    style: 'heading',
+  };
+  const wrapped = [title, ...rosterLines(view)].flatMap((line) =>
+    wrapLine(line.text, width, 4).map((text) => ({ text, style: line.style })),
+  );
+  const most = Math.max(2, Math.floor((rows - 1) / 2));
+  if (wrapped.length <= most) return wrapped;
+  const more: Line = { text: ` … ${wrapped.length - most + 1} more lines (z: zoom)`, style: 'dim' };
+  return [...wrapped.slice(0, most - 1), more];
+}
+
+function UserColumn({ view, selected, focused, width, rows }: ColumnProps) {
   const theme = useTheme();
   const styles: Record<Line['style'], TextStyle> = {
     heading: theme.strong,
     plain: {},
     dim: theme.dim,
   };
-  const title: Line = {
-    text: `${view.name}'s client · ${view.received} stanzas received`,
-    style: 'heading',
-  };
-  const roster = rosterLines(view);
-  // The roster takes at most half the rows; the log gets the rest.
-  const rosterRows = Math.min(roster.length, Math.max(1, Math.floor((rows - 2) / 2)));
-  const shownRoster =
-    roster.length > rosterRows
-      ? [
-          ...roster.slice(0, rosterRows - 1),
-          {
-            text: ` … ${roster.length - rosterRows + 1} more lines (z: zoom)`,
-            style: 'dim' as const,
-          },
-        ]
-      : roster;
-  const logRows = Math.max(0, rows - 2 - shownRoster.length);
+  const head = headRows(view, width, rows);
   const log = view.log;
-  const at = selected ?? log.length - 1;
-  const start = windowStart(Math.min(at, log.length - 1), log.length, logRows);
+  const current = selected === undefined ? undefined : log[selected];
+  // The selected line of the log is shown whole.
+  const whole = current ? wrapLine(`>${current.text}`, width, 4) : [];
+  const logRows = Math.max(0, rows - 1 - head.length);
+  const at = Math.min(selected ?? log.length - 1, log.length - 1);
+  const { start, end } = listWindow(log.length, at, logRows, whole.length);
+  const logLines = log.slice(start, end).flatMap((line, offset) => {
+    const index = start + offset;
+    const isSelected = index === selected;
+    const style = isSelected
+      ? focused
+        ? theme.selected
+        : theme.strong
+      : line.kind === 'error'
+        ? theme.fail
+        : {};
+    const texts = isSelected ? whole : [` ${line.text}`];
+    return texts.map((text) => ({ text, style }));
+  });
   return (
     <Box flexDirection="column" width={width}>
-      {visibleRows([title, ...shownRoster]).map(({ item: line, row }) => (
-        <Box key={`r${row}`} height={1}>
+      {visibleRows(head).map(({ item: line, row }) => (
+        <Box key={`h${row}`} height={1}>
           <Text wrap="truncate" {...styles[line.style]}>
             {line.text}
           </Text>
@@ -118,24 +136,13 @@ function UserColumn(props: {
           Log ({log.length})
         </Text>
       </Box>
-      {visibleRows(log, start, logRows).map(({ item: line, row }) => {
-        const isSelected = row === selected;
-        const style = isSelected
-          ? focused
-            ? theme.selected
-            : theme.strong
-          : line.kind === 'error'
-            ? theme.fail
-            : {};
-        return (
-          <Box key={`l${row}`} height={1}>
-            <Text wrap="truncate" {...style}>
-              {isSelected ? '>' : ' '}
-              {line.text}
-            </Text>
-          </Box>
-        );
-      })}
+      {visibleRows(logLines).map(({ item: line, row }) => (
+        <Box key={`l${row}`} height={1}>
+          <Text wrap="truncate" {...line.style}>
+            {line.text}
+          </Text>
+        </Box>
+      ))}
     </Box>
   );
 }
