@@ -211,6 +211,14 @@ const RUN_WORDS = {
   breakpoint: 'stopped at a breakpoint',
 } as const;
 
+/** What to do at the end: read the summary, open the next lesson, or type. */
+function endWords(ctx: ActionContext): string {
+  const summary =
+    ctx.session.script.epilogue.length > 0 ? ': the summary closes the Script pane' : '';
+  const next = ctx.lessons ? '; ] opens the next lesson' : '';
+  return `${summary}${next}; type a command with :`;
+}
+
 function travelActions(ctx: ActionContext): Group {
   const { session } = ctx;
   const travelled = (done: string) => {
@@ -224,8 +232,9 @@ function travelActions(ctx: ActionContext): Group {
       session
         .forward()
         .then((step) => {
-          if (!step) return ctx.say(true, 'at the end of the script: type a command with :');
-          ctx.say(step.result?.status !== 'failed', describeStep(step));
+          if (!step) return ctx.say(true, `at the end of the script${endWords(ctx)}`);
+          const last = session.cursor === session.steps.length ? endWords(ctx) : '';
+          ctx.say(step.result?.status !== 'failed', `${describeStep(step)}${last}`);
           ctx.afterStep(step);
         })
         .catch(ctx.fail),
@@ -276,7 +285,8 @@ function runActions(ctx: ActionContext): Group {
         .then((stop) => {
           ctx.dispatch({ type: 'running', on: false });
           if (stop === 'stopped') ctx.say(true, `paused at step ${session.cursor}`);
-          else ctx.say(stop !== 'failure', RUN_WORDS[stop]);
+          else
+            ctx.say(stop !== 'failure', `${RUN_WORDS[stop]}${stop === 'end' ? endWords(ctx) : ''}`);
         })
         .catch(ctx.fail);
     },

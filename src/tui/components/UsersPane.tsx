@@ -157,7 +157,6 @@ export function UsersPane({ views, selected, focused, width, height }: UsersPane
   return (
     <Pane
       title={`Users: ${names || 'none'} (u: next)`}
-      info="from what each received"
       focused={focused}
       width={width}
       height={height}
