@@ -14,6 +14,7 @@ import { createKeyQueue } from './key-queue.js';
 import { tooSmall } from './layout.js';
 import type { LessonLibrary } from './lessons.js';
 import { messageRows } from './message-line.js';
+import { searchStatus } from './search.js';
 import { makeTheme, ThemeContext } from './theme.js';
 import { createUiStore, initialUi, type Message } from './ui-state.js';
 import { type Size, useTerminalSize } from './use-terminal-size.js';
@@ -104,6 +105,7 @@ export function SessionApp(props: SessionAppProps) {
     { isActive: isRawModeSupported === true },
   );
 
+  const search = searchStatus(session, ui);
   if (tooSmall(size.width, size.height)) {
     return (
       <ThemeContext.Provider value={theme}>
@@ -124,7 +126,7 @@ export function SessionApp(props: SessionAppProps) {
               >
                 <Screen width={size.width} height={size.height} />
               </ErrorBoundary>
-              <Footer ui={ui} width={size.width} />
+              <Footer ui={ui} width={size.width} {...(search && { search })} />
             </Box>
           </UiStateContext.Provider>
         </UiActionsContext.Provider>

@@ -1,7 +1,7 @@
 // The search of the focused list, built as far as asked and then in the background: stanzas by summary and XML, steps by narration and XML, transitions by text — finding things in a XEP-0045 session (§7–§10)
 import type { DebugSession } from '../debugger/debug-session.js';
 import { stanzaMatches, stepMatches } from '../describe/search.js';
-import type { Search, SearchScope } from './ui-state.js';
+import type { Search, SearchScope, UiState } from './ui-state.js';
 import { stanzaRows } from './view-model.js';
 
 export interface MatchList {
@@ -106,12 +106,34 @@ export function nextMatch(
   return matches[low - 1] ?? matches.at(-1);
 }
 
-/** `search "romeo" 3/17`: where the selection is among the matches (`–` when on none); `…` while counting. */
-export function searchCounter(search: Search, list: MatchList, selected: number): string {
+/** `3/17`: where the selection is among the matches (`–` when on none); `…` while counting. */
+export function searchCounter(list: MatchList, selected: number): string {
   const at = binaryIndex(list.matches, selected);
   const position = at === -1 ? '–' : String(at + 1);
-  const total = `${list.matches.length}${list.complete ? '' : '…'}`;
-  return `search "${search.query}" ${position}/${total}`;
+  return `${position}/${list.matches.length}${list.complete ? '' : '…'}`;
+}
+
+export interface SearchStatus {
+  scope: SearchScope;
+  /** `search "romeo"` */
+  label: string;
+  /** `3/17` */
+  counter: string;
+}
+
+/** The search in force, as the searched pane's title and the footer show it (the count so far). */
+export function searchStatus(
+  session: DebugSession,
+  ui: Pick<UiState, 'search' | 'filter' | 'selection'>,
+): SearchStatus | undefined {
+  const search = ui.search;
+  if (!search || search.query.trim() === '') return undefined;
+  const list = searchMatches(session, search, ui.filter, 0);
+  return {
+    scope: search.scope,
+    label: `search "${search.query}"`,
+    counter: searchCounter(list, ui.selection[search.scope]),
+  };
 }
 
 function binaryIndex(sorted: readonly number[], value: number): number {

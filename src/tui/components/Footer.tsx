@@ -8,6 +8,8 @@ import type { UiState } from '../ui-state.js';
 
 export interface FooterProps {
   ui: UiState;
+  /** The search in force and where the selection is among its matches (`3/17`). */
+  search?: { label: string; counter: string };
   width: number;
 }
 
@@ -18,7 +20,7 @@ export function keyHints(): string {
     .join('  ');
 }
 
-function bottomLine(ui: UiState): string {
+function bottomLine(ui: UiState, search: FooterProps['search']): string {
   switch (ui.mode) {
     case 'command':
       return `:${ui.line}█`;
@@ -27,13 +29,13 @@ function bottomLine(ui: UiState): string {
     case 'running':
       return `running, ${ui.speedMs} ms per step: any key stops, + faster, - slower`;
     default:
-      return ui.search
-        ? `search "${ui.search.query}": n/N next/previous match  f filter  esc end  enter cause  space step`
+      return search
+        ? `${search.label} ${search.counter}: n/N next/previous match  f filter  esc end  enter cause  space step`
         : keyHints();
   }
 }
 
-export function Footer({ ui, width }: FooterProps) {
+export function Footer({ ui, search, width }: FooterProps) {
   const theme = useTheme();
   const top = messageRows(ui, width);
   const failed = ui.message !== undefined && !ui.message.ok && ui.candidates.length === 0;
@@ -49,7 +51,7 @@ export function Footer({ ui, width }: FooterProps) {
       ))}
       <Box height={1}>
         <Text wrap="truncate" {...(typing ? theme.strong : theme.dim)}>
-          {bottomLine(ui)}
+          {bottomLine(ui, search)}
         </Text>
       </Box>
     </Box>

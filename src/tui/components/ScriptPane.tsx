@@ -27,6 +27,8 @@ export interface ScriptPaneProps {
   selected: number;
   breakpoints: ReadonlySet<number>;
   title: string;
+  /** The right-hand part of the title row: the step counter, or the search's counter. */
+  info?: string;
   focused: boolean;
   width: number;
   height: number;
@@ -169,7 +171,7 @@ export function ScriptPane(props: ScriptPaneProps) {
   return (
     <Pane
       title={title}
-      info={`step ${cursor}/${steps.length}`}
+      info={props.info ?? `step ${cursor}/${steps.length}`}
       focused={focused}
       width={width}
       height={height}

@@ -5,7 +5,7 @@ import type { TransitionView } from '../../debugger/session-api.js';
 import { useSession, useUi } from '../contexts.js';
 import { detailSections } from '../detail-view.js';
 import { fateMark } from '../marks.js';
-import { searchCounter, searchMatches } from '../search.js';
+import { type SearchStatus, searchStatus } from '../search.js';
 import type { PaneId, UiState } from '../ui-state.js';
 import { usersShown } from '../users-view.js';
 import { roomItems, stanzaRows } from '../view-model.js';
@@ -38,13 +38,10 @@ export function useSelectedRoom() {
   return { room: item?.room, occupant: item?.occupant ?? item?.room.occupants[0] };
 }
 
-/** The counter of the search in force on this list, if it is the one searched. */
-function searchInfo(session: DebugSession, ui: UiState, pane: PaneId): string | undefined {
-  const search = ui.search;
-  if (!search || search.scope !== pane || search.query.trim() === '') return undefined;
-  // The count so far: the background finishes it (see search-actions.ts).
-  const list = searchMatches(session, search, ui.filter, 0);
-  return searchCounter(search, list, ui.selection[pane]);
+/** The search in force on this list, if it is the one searched. */
+function searchOn(session: DebugSession, ui: UiState, pane: PaneId): SearchStatus | undefined {
+  const status = searchStatus(session, ui);
+  return status?.scope === pane ? status : undefined;
 }
 
 function ScriptView({ width, height }: PaneBoxProps) {
@@ -55,7 +52,7 @@ function ScriptView({ width, height }: PaneBoxProps) {
   );
   const { script } = session;
   const name = useScriptName();
-  const search = searchInfo(session, ui, 'script');
+  const search = searchOn(session, ui, 'script');
   return (
     <ScriptPane
       steps={session.steps}
@@ -68,7 +65,8 @@ function ScriptView({ width, height }: PaneBoxProps) {
       cursor={session.cursor}
       selected={ui.selection.script}
       breakpoints={breakpoints}
-      title={search ? `Script ${search}` : name}
+      title={search ? search.label : name}
+      {...(search && { info: search.counter })}
       focused={ui.focus === 'script'}
       width={width}
       height={height}
@@ -89,7 +87,7 @@ function StanzasView({ width, height }: PaneBoxProps) {
   const selected = Math.min(ui.selection.stanzas, Math.max(0, rows.length - 1));
   const row = rows[selected];
   const related = row ? session.related(row.seq) : { cause: undefined, effects: [] };
-  const search = searchInfo(session, ui, 'stanzas');
+  const search = searchOn(session, ui, 'stanzas');
   return (
     <StanzasPane
       rows={rows}
@@ -140,7 +138,7 @@ function TransitionsView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
   const { room, occupant } = useSelectedRoom();
-  const search = searchInfo(session, ui, 'transitions');
+  const search = searchOn(session, ui, 'transitions');
   return (
     <TransitionsPane
       transitions={session.transitions()}

@@ -17,8 +17,8 @@ export interface StanzasPaneProps {
   /** The fate mark of a row (see marks.ts); a blank when nothing happened to it. */
   fate?: (row: StanzaRow) => string;
   filter: string;
-  /** The search counter (`search "x" 3/17`), when a search is in force on this pane. */
-  search?: string;
+  /** The search in force on this pane: its label in the title, its counter on the right. */
+  search?: { label: string; counter: string };
   total: number;
   focused: boolean;
   width: number;
@@ -53,7 +53,8 @@ export function StanzasPane(props: StanzasPaneProps) {
     ? wrapLine(lineOf(current, selected, current.text), columns, 9).slice(0, size)
     : [];
   const { start, end } = listWindow(rows.length, selected, size, whole.length);
-  const counter = rows.length === 0 ? `0/${total}` : `${selected + 1}/${rows.length}`;
+  const counter =
+    search?.counter ?? (rows.length === 0 ? `0/${total}` : `${selected + 1}/${rows.length}`);
   const styleOf = (row: StanzaRow, index: number): TextStyle => {
     if (index === selected) return focused ? theme.selected : theme.strong;
     if (row.seq === related.cause || related.effects.has(row.seq)) return theme.related;
@@ -61,7 +62,7 @@ export function StanzasPane(props: StanzasPaneProps) {
   };
   return (
     <Pane
-      title={titleOf(filter, search)}
+      title={titleOf(filter, search?.label)}
       info={counter}
       focused={focused}
       width={width}

@@ -14,8 +14,8 @@ export interface TransitionsPaneProps {
   /** The selected room and occupant whose current states the chart marks. */
   room?: { jid: string; lifecycle: string };
   occupant?: { nick: string; state: string };
-  /** The search counter, when a search of this pane is in force. */
-  search?: string;
+  /** The search in force on this pane: its label in the title, its counter on the right. */
+  search?: { label: string; counter: string };
   /** Selected transition (timeline) or scroll offset (chart). */
   selected: number;
   focused: boolean;

@@ -103,13 +103,11 @@ function UserColumn({ view, selected, focused, width, rows }: ColumnProps) {
   };
   const head = headRows(view, width, rows);
   const log = view.log;
-  const current = selected === undefined ? undefined : log[selected];
-  // The selected line of the log is shown whole.
-  const whole = current ? wrapLine(`>${current.text}`, width, 4) : [];
   const logRows = Math.max(0, rows - 1 - head.length);
   const at = Math.min(selected ?? log.length - 1, log.length - 1);
-  const { start, end } = listWindow(log.length, at, logRows, whole.length);
-  const logLines = log.slice(start, end).flatMap((line, offset) => {
+  // As in a chat client, every line is wrapped; the window ends at the selected line.
+  const { start, end } = listWindow(log.length, at, logRows, 1);
+  const wrapped = log.slice(start, end).flatMap((line, offset) => {
     const index = start + offset;
     const isSelected = index === selected;
     const style = isSelected
@@ -119,9 +117,13 @@ function UserColumn({ view, selected, focused, width, rows }: ColumnProps) {
       : line.kind === 'error'
         ? theme.fail
         : {};
-    const texts = isSelected ? whole : [` ${line.text}`];
-    return texts.map((text) => ({ text, style }));
+    const texts = wrapLine(`${isSelected ? '>' : ' '}${line.text}`, width, 4);
+    return texts.map((text) => ({ text, style, index }));
   });
+  const last = wrapped.findLastIndex((row) => row.index === at);
+  const first = wrapped.findIndex((row) => row.index === at);
+  const from = Math.min(first === -1 ? 0 : first, Math.max(0, last - logRows + 1));
+  const logLines = wrapped.slice(from, from + logRows);
   return (
     <Box flexDirection="column" width={width}>
       {visibleRows(head).map(({ item: line, row }) => (
