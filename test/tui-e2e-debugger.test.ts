@@ -86,7 +86,10 @@ describe.skipIf(!HAS_TMUX)('mucsim tui at 80×24', () => {
     for (let press = 0; press < 200 && !help.includes(legend); press += 1) {
       term.keys('j');
       const before = help;
-      help = await term.waitFor((text) => text !== before || text.includes(legend), 'the help to scroll');
+      help = await term.waitFor(
+        (text) => text !== before || text.includes(legend),
+        'the help to scroll',
+      );
     }
     expect(help).toContain('↷  skipped: a receives step passed over it');
     term.keys('Escape');
