@@ -1,11 +1,10 @@
 // The debugger engine: one session class over the simulator or a real server — steps, time travel, breakpoints, typed commands, one operation at a time (XEP-0045 scenarios, §7–§10)
 import { JidNames } from '../describe/names.js';
-import { isStanzaEntry } from '../describe/pane.js';
-import { stanzaMatches } from '../describe/search.js';
 import type { TraceEntry } from '../muc/trace.js';
 import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
+import { hitsBreakpoint, toggleIn } from './breakpoints.js';
 import { recordingHead, recordSession } from './recorder.js';
 import type {
   Breakpoint,
@@ -213,21 +212,14 @@ export class DebugSession {
         this.changed();
         await onStep?.(step);
         if (step.result?.status === 'failed') return 'failure';
-        if (this.hitsBreakpoint(step)) return 'breakpoint';
+        if (hitsBreakpoint(this.marks, step, this.executed, this)) return 'breakpoint';
         if (this.stopRequested) return 'stopped';
       }
     });
   }
 
   toggleBreakpoint(breakpoint: Breakpoint): void {
-    const same = (other: Breakpoint) =>
-      other.kind === breakpoint.kind &&
-      (other.kind === 'step'
-        ? other.index === (breakpoint as typeof other).index
-        : other.filter === (breakpoint as typeof other).filter);
-    const at = this.marks.findIndex(same);
-    if (at === -1) this.marks.push(breakpoint);
-    else this.marks.splice(at, 1);
+    toggleIn(this.marks, breakpoint);
     this.changed();
   }
 
@@ -392,27 +384,5 @@ export class DebugSession {
     }
     this.changed();
     return step;
-  }
-
-  private hitsBreakpoint(step: SessionStep): boolean {
-    const range = step.traceRange;
-    const inRange = (seq: number) => range !== undefined && seq >= range.first && seq <= range.last;
-    return this.marks.some((mark) => {
-      if (mark.kind === 'step') return mark.index === this.executed;
-      if (mark.filter === '' || !range) return false;
-      const filter = mark.filter.toLowerCase();
-      if (mark.kind === 'transition') {
-        return this.transitions().some(
-          (view) => inRange(view.seq) && view.text.toLowerCase().includes(filter),
-        );
-      }
-      return this.trace.some(
-        (entry) =>
-          inRange(entry.seq) &&
-          isStanzaEntry(entry) &&
-          entry.kind === 'delivery' &&
-          stanzaMatches(entry, filter, () => this.names()),
-      );
-    });
   }
 }

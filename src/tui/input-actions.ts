@@ -21,46 +21,49 @@ function printable(text: string): string {
     .join('');
 }
 
+/** Replaces the XML editor's buffer with an edit of it (nothing when the editor is closed). */
+function editBuffer(ctx: ActionContext, edit: (buffer: TextBuffer) => TextBuffer): void {
+  const xml = ctx.ui().xml;
+  if (xml) ctx.dispatch({ type: 'xml', buffer: edit(xml.buffer) });
+}
+
+/** tab: completes the word before the cursor with a client name, JID, nick or command. */
+function completeInput(ctx: ActionContext): void {
+  const ui = ctx.ui();
+  const words = completionWords(ctx.session);
+  if (ui.mode === 'xml' && ui.xml) {
+    const found = complete(wordBeforeCursor(ui.xml.buffer), words);
+    editBuffer(ctx, (buffer) => insertText(buffer, found.insert));
+    ctx.dispatch({ type: 'candidates', candidates: found.candidates });
+    return;
+  }
+  const prefix = /\S*$/.exec(ui.line)?.[0] ?? '';
+  const verbs = ui.line.includes(' ') ? words : ['open', 'save', 'break', 'xml', 'quit', ...words];
+  const found = complete(prefix, verbs);
+  ctx.dispatch({ type: 'line', line: ui.line + found.insert });
+  ctx.dispatch({ type: 'candidates', candidates: found.candidates });
+}
+
+/** enter on the `:` line runs it; on the `/` line, keeps the search in force. */
+function submitLine(ctx: ActionContext): Promise<void> | void {
+  const ui = ctx.ui();
+  ctx.dispatch({ type: 'closeInput' });
+  if (ui.mode === 'search') {
+    // The search stays in force: n/N step through it, esc ends it.
+    if (ui.line.trim() === '') return ctx.dispatch({ type: 'endSearch' });
+    return ctx.say(
+      true,
+      `search "${ui.line}": n/N or ctrl-n/ctrl-p for the matches, f to filter, esc to end`,
+    );
+  }
+  return runCommandLine(ui.line.trim(), ctx).catch(ctx.fail);
+}
+
 export function createInputActions(ctx: ActionContext): {
   actions: Record<InputAction, () => Promise<void> | void>;
   type(text: string): void;
 } {
-  const editBuffer = (edit: (buffer: TextBuffer) => TextBuffer) => {
-    const xml = ctx.ui().xml;
-    if (xml) ctx.dispatch({ type: 'xml', buffer: edit(xml.buffer) });
-  };
-
-  const completeInput = () => {
-    const ui = ctx.ui();
-    const words = completionWords(ctx.session);
-    if (ui.mode === 'xml' && ui.xml) {
-      const found = complete(wordBeforeCursor(ui.xml.buffer), words);
-      editBuffer((buffer) => insertText(buffer, found.insert));
-      ctx.dispatch({ type: 'candidates', candidates: found.candidates });
-      return;
-    }
-    const prefix = /\S*$/.exec(ui.line)?.[0] ?? '';
-    const verbs = ui.line.includes(' ')
-      ? words
-      : ['open', 'save', 'break', 'xml', 'quit', ...words];
-    const found = complete(prefix, verbs);
-    ctx.dispatch({ type: 'line', line: ui.line + found.insert });
-    ctx.dispatch({ type: 'candidates', candidates: found.candidates });
-  };
-
-  const submitLine = () => {
-    const ui = ctx.ui();
-    ctx.dispatch({ type: 'closeInput' });
-    if (ui.mode === 'search') {
-      // The search stays in force: n/N step through it, esc ends it.
-      if (ui.line.trim() === '') return ctx.dispatch({ type: 'endSearch' });
-      return ctx.say(
-        true,
-        `search "${ui.line}": n/N or ctrl-n/ctrl-p for the matches, f to filter, esc to end`,
-      );
-    }
-    return runCommandLine(ui.line.trim(), ctx).catch(ctx.fail);
-  };
+  const edit = (change: (buffer: TextBuffer) => TextBuffer) => editBuffer(ctx, change);
 
   /** The line changed: a search looks again from the selection. */
   const edited = (line: string) => {
@@ -87,25 +90,25 @@ export function createInputActions(ctx: ActionContext): {
   const inXml = () => ctx.ui().mode === 'xml';
   return {
     actions: {
-      submitLine,
+      submitLine: () => submitLine(ctx),
       cancelLine: () =>
         ctx.dispatch(ctx.ui().mode === 'search' ? { type: 'endSearch' } : { type: 'closeInput' }),
       deleteBack: () =>
-        inXml() ? editBuffer(deleteBack) : edited([...ctx.ui().line].slice(0, -1).join('')),
-      complete: completeInput,
+        inXml() ? edit(deleteBack) : edited([...ctx.ui().line].slice(0, -1).join('')),
+      complete: () => completeInput(ctx),
       sendXml,
       cancelXml: () => {
         ctx.dispatch({ type: 'closeInput' });
         ctx.say(true, 'raw XML cancelled');
       },
-      newline: () => editBuffer((buffer) => insertText(buffer, '\n')),
-      cursorLeft: () => editBuffer((buffer) => moveCursor(buffer, 'left')),
-      cursorRight: () => editBuffer((buffer) => moveCursor(buffer, 'right')),
-      cursorUp: () => editBuffer((buffer) => moveCursor(buffer, 'up')),
-      cursorDown: () => editBuffer((buffer) => moveCursor(buffer, 'down')),
+      newline: () => edit((buffer) => insertText(buffer, '\n')),
+      cursorLeft: () => edit((buffer) => moveCursor(buffer, 'left')),
+      cursorRight: () => edit((buffer) => moveCursor(buffer, 'right')),
+      cursorUp: () => edit((buffer) => moveCursor(buffer, 'up')),
+      cursorDown: () => edit((buffer) => moveCursor(buffer, 'down')),
     },
     type(text) {
-      if (inXml()) editBuffer((buffer) => insertText(buffer, text));
+      if (inXml()) edit((buffer) => insertText(buffer, text));
       else edited(ctx.ui().line + printable(text));
     },
   };

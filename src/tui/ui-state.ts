@@ -187,30 +187,25 @@ function withLine(ui: UiState, line: string): UiState {
     : next;
 }
 
-/** The one place the UI state changes: pure, so every key's effect can be tested without ink. */
-export function uiReducer(ui: UiState, action: UiAction): UiState {
+type InputAction = Extract<
+  UiAction,
+  {
+    type:
+      | 'openLine'
+      | 'openXml'
+      | 'closeInput'
+      | 'line'
+      | 'xml'
+      | 'candidates'
+      | 'endSearch'
+      | 'counted'
+      | 'filter';
+  }
+>;
+
+/** The text inputs (the `:` and `/` lines, the XML editor), the search and the filter. */
+function inputReducer(ui: UiState, action: InputAction): UiState {
   switch (action.type) {
-    case 'message':
-      return withMessage(ui, action.ok, action.text);
-    case 'focus':
-      return cycleFocus(ui, action.delta, action.order);
-    case 'select':
-      return select(ui, action.pane, action.index, action.count);
-    case 'help':
-      return { ...ui, mode: 'help', helpScroll: 0 };
-    case 'helpScroll':
-      return { ...ui, helpScroll: Math.max(0, Math.min(action.max, ui.helpScroll + action.delta)) };
-    case 'closeOverlay':
-      return {
-        ...ui,
-        mode: ui.mode === 'help' || ui.mode === 'lessons' ? 'normal' : ui.mode,
-        failure: undefined,
-        message: undefined,
-      };
-    case 'speed': {
-      const next = changeSpeed(ui, action.faster);
-      return withMessage(next, true, `${next.speedMs} ms per step`);
-    }
     case 'openLine':
       return openLine(ui, action.mode);
     case 'openXml':
@@ -239,6 +234,43 @@ export function uiReducer(ui: UiState, action: UiAction): UiState {
         ui.selection.stanzas,
         action.count,
       );
+  }
+}
+
+/** The one place the UI state changes: pure, so every key's effect can be tested without ink. */
+export function uiReducer(ui: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'openLine':
+    case 'openXml':
+    case 'closeInput':
+    case 'line':
+    case 'xml':
+    case 'candidates':
+    case 'endSearch':
+    case 'counted':
+    case 'filter':
+      return inputReducer(ui, action);
+    case 'message':
+      return withMessage(ui, action.ok, action.text);
+    case 'focus':
+      return cycleFocus(ui, action.delta, action.order);
+    case 'select':
+      return select(ui, action.pane, action.index, action.count);
+    case 'help':
+      return { ...ui, mode: 'help', helpScroll: 0 };
+    case 'helpScroll':
+      return { ...ui, helpScroll: Math.max(0, Math.min(action.max, ui.helpScroll + action.delta)) };
+    case 'closeOverlay':
+      return {
+        ...ui,
+        mode: ui.mode === 'help' || ui.mode === 'lessons' ? 'normal' : ui.mode,
+        failure: undefined,
+        message: undefined,
+      };
+    case 'speed': {
+      const next = changeSpeed(ui, action.faster);
+      return withMessage(next, true, `${next.speedMs} ms per step`);
+    }
     case 'running':
       return action.on
         ? { ...ui, mode: 'running', message: undefined }
