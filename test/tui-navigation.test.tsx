@@ -57,6 +57,8 @@ describe('marks and counts', () => {
     expect(frame).toMatch(/\d+ ✓ Juliet ← presence from garden\/Juliet/);
     await app.press('n');
     expect(app.frame()).toMatch(/\d+ ✱ Juliet → presence unavailable to garden\/Juliet/);
+    await app.press('n');
+    expect(app.frame()).toMatch(/\d+ ✗ Juliet ← message chat from Romeo: "Juliet\?"/);
   });
 });
 

@@ -350,7 +350,26 @@ describe('DebugSession: views', () => {
       'Juliet → Jules: nick changed (§7.6)',
       'Jules: participant → none — 307 removed by a moderator (§8.2), by Romeo',
       'Romeo: moderator → none (left)',
-      `${ROOM}: open → destroyed (temporary room, its last occupant left, §10.1.3)`,
+      `${ROOM}: open → destroyed (temporary room, its last occupant left, §7.14)`,
+    ]);
+  });
+
+  it('transitions(): a room destroyed on request says so, for every occupant', async () => {
+    const session = DebugSession.empty();
+    for (const line of [
+      'romeo connect',
+      'romeo join garden/Romeo',
+      'romeo config garden instant',
+      'juliet connect',
+      'juliet join garden/Juliet',
+      'romeo destroy garden',
+    ])
+      await session.command(line);
+    const texts = session.transitions().map((view) => view.text);
+    expect(texts.slice(-3)).toEqual([
+      'Romeo: moderator → none (room destroyed, §10.9)',
+      'Juliet: participant → none (room destroyed, §10.9), by Romeo',
+      'garden@conference.localhost: open → destroyed (destroyed by request, §10.9)',
     ]);
   });
 

@@ -64,7 +64,7 @@ const DESTROYED_BY = 'destroy';
 /** Why a room changed state, by the feature that changed it. */
 const ROOM_WORDS: Record<string, string> = {
   'destroyed:destroy': ' (destroyed by request, §10.9)',
-  'destroyed:persistent': ' (temporary room, its last occupant left, §10.1.3)',
+  'destroyed:persistent': ' (temporary room, its last occupant left, §7.14)',
 };
 type RoleEvent = Extract<DomainEvent, { kind: 'role' }>;
 type AffiliationEvent = Extract<DomainEvent, { kind: 'affiliation' }>;

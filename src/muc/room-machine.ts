@@ -26,7 +26,7 @@ export const roomMachine = setup({
     },
     destroyed: {
       description:
-        'Gone: destroyed on request (each occupant gets an unavailable presence with <destroy/>, §10.9), or a temporary room left empty (nobody to tell, §10.1.3)',
+        'Gone: destroyed on request (each occupant gets an unavailable presence with <destroy/>, §10.9), or a temporary room left empty (nobody to tell, §7.14)',
       type: 'final',
     },
   },

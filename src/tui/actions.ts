@@ -8,7 +8,7 @@ import { helpRowCount } from './help-lines.js';
 import { createInputActions } from './input-actions.js';
 import type { ActionName } from './keys.js';
 import { type Layout, layoutFor, paneOrder, paneSize } from './layout.js';
-import { lessonActions } from './lesson-actions.js';
+import { lessonActions, nextLesson } from './lesson-actions.js';
 import type { LessonLibrary } from './lessons.js';
 import { linkActions } from './link-actions.js';
 import { occupantChart, roomChart } from './machine-chart.js';
@@ -215,7 +215,8 @@ const RUN_WORDS = {
 function endWords(ctx: ActionContext): string {
   const summary =
     ctx.session.script.epilogue.length > 0 ? ': the summary closes the Script pane' : '';
-  const next = ctx.lessons ? '; ] opens the next lesson' : '';
+  const after = ctx.lessons && nextLesson(ctx);
+  const next = after ? `; ] opens the next lesson, ${after.title}` : ctx.lessons ? '; o: the lessons' : '';
   return `${summary}${next}; type a command with :`;
 }
 

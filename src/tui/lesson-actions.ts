@@ -1,6 +1,7 @@
 // Moving between lessons: the menu (o), the next and previous lesson (] and [) and :open <file> — the XEP-0045 tutorial, one script after another
 import { resolve } from 'node:path';
 import type { ActionContext, Group } from './actions.js';
+import type { Lesson } from './lessons.js';
 
 function currentIndex(ctx: ActionContext): number {
   const library = ctx.lessons;
@@ -19,6 +20,13 @@ export function openScript(ctx: ActionContext, path: string): Promise<void> | vo
       `could not open ${path}: ${error instanceof Error ? error.message : String(error)}`,
     );
   });
+}
+
+/** The lesson after the current one, if there is one. */
+export function nextLesson(ctx: ActionContext): Lesson | undefined {
+  const lessons = ctx.lessons?.list() ?? [];
+  const index = currentIndex(ctx);
+  return index === -1 ? undefined : lessons[index + 1];
 }
 
 function step(ctx: ActionContext, delta: 1 | -1): Promise<void> | void {

@@ -7,6 +7,7 @@ import { windowStart } from '../layout.js';
 import { SKIPPED_MARK } from '../marks.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
+import { wrapLine } from '../wrap.js';
 import { narrationParagraphs, wrapWords } from '../wrap-words.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
 
@@ -91,8 +92,9 @@ function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[
     lines.push({ text, style: 'step', step: step.index });
     const result = step.result;
     if (result?.status === 'failed') {
-      if (result.reason)
-        lines.push({ text: `    ✘ ${result.reason}`, style: 'failure', step: step.index });
+      // The reason is said whole; the stanzas are in Detail.
+      for (const text of result.reason ? wrapLine(`    ✘ ${result.reason}`, width, 6) : [])
+        lines.push({ text, style: 'failure', step: step.index });
       if (result.expected)
         lines.push({
           text: `    expected: ${boundedXml(result.expected, width * 2)}`,
@@ -117,20 +119,23 @@ function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[
   return lines;
 }
 
-/** Where the window is anchored: the lesson's start before any step, its summary at the end, else the selected step. */
-function anchorLine(
-  lines: readonly Line[],
-  steps: readonly SessionStep[],
-  cursor: number,
-  selected: number,
-): number {
+/**
+ * The first row shown: the lesson's start before any step, its summary at the end, else the
+ * selected step with as much of its narration above it as fits (the narration introduces it).
+ */
+function firstRow(lines: readonly Line[], rows: number, props: ScriptPaneProps): number {
+  const { steps, cursor, selected } = props;
   if (cursor === 0 && selected === 0) return 0;
+  const last = Math.max(0, lines.length - rows);
   const finished = steps.length > 0 && cursor >= steps.length && selected >= steps.length - 1;
-  if (finished) return lines.length - 1;
-  return Math.max(
-    0,
-    lines.findIndex((line) => line.style === 'step' && line.step === selected),
-  );
+  if (finished) return last;
+  const stepLine = lines.findIndex((line) => line.style === 'step' && line.step === selected);
+  if (stepLine === -1) return 0;
+  let blockStart = stepLine;
+  while (blockStart > 0 && lines[blockStart - 1]?.step === selected) blockStart -= 1;
+  const centred = windowStart(stepLine, lines.length, rows);
+  // Never past the start of the narration; the step's own line always shown.
+  return Math.min(last, Math.max(Math.min(centred, blockStart), stepLine - rows + 1));
 }
 
 export function ScriptPane(props: ScriptPaneProps) {
@@ -148,14 +153,13 @@ export function ScriptPane(props: ScriptPaneProps) {
       ...(props.skippedBy && { skippedBy: props.skippedBy }),
     }),
     ...lessonLines(
-      lesson?.summary.length ? 'Summary' : undefined,
+      lesson?.summary.length ? 'After the last step' : undefined,
       lesson?.summary ?? [],
       steps.length,
       columns,
     ),
   ];
-  const anchor = anchorLine(lines, steps, cursor, selected);
-  const start = windowStart(anchor, lines.length, rows);
+  const start = firstRow(lines, rows, props);
   const styleOf = (line: Line): TextStyle => {
     if (line.style === 'narration') return theme.dim;
     if (line.style === 'failure') return theme.fail;
