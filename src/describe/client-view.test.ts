@@ -36,6 +36,7 @@ describe('ClientView', () => {
       nick: 'Romeo',
       role: 'moderator',
       affiliation: 'owner',
+      seq: 1,
     });
     expect(room?.occupants.get('Juliet')?.jid).toBe('juliet@localhost/chamber');
     expect(view.received).toBe(5);

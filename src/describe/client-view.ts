@@ -11,6 +11,8 @@ export interface KnownOccupant {
   affiliation: string;
   /** The real JID, only if the room put it in a presence this client received. */
   jid?: string;
+  /** The presence this client last learned it from. */
+  seq: number;
 }
 
 export interface KnownRoom {
@@ -103,6 +105,7 @@ export class ClientView {
       nick,
       role: String(item?.attrs.role ?? before?.role ?? 'none'),
       affiliation: String(item?.attrs.affiliation ?? before?.affiliation ?? 'none'),
+      seq: this.current.seq,
       ...(item?.attrs.jid !== undefined && { jid: String(item.attrs.jid) }),
     };
     room.occupants.set(nick, occupant);
@@ -129,7 +132,11 @@ export class ClientView {
     if (codes.includes('303') && newNick !== undefined) {
       const occupant = room.occupants.get(nick);
       room.occupants.delete(nick);
-      if (occupant) room.occupants.set(String(newNick), { ...occupant, nick: String(newNick) });
+      if (occupant) room.occupants.set(String(newNick), {
+          ...occupant,
+          nick: String(newNick),
+          seq: this.current.seq,
+        });
       if (self) room.nick = String(newNick);
       this.write(
         'event',

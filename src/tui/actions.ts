@@ -15,6 +15,7 @@ import { occupantChart, roomChart } from './machine-chart.js';
 import { searchActions } from './search-actions.js';
 import { sideBySideLines } from './side-by-side.js';
 import type { PaneId, UiAction, UiState, UiStore } from './ui-state.js';
+import { userLineCount } from './user-lines.js';
 import { followUsers, usersShown } from './users-view.js';
 import { roomItems, rowAtOrAfter, stanzaOfStep, stanzaRows } from './view-model.js';
 
@@ -145,8 +146,10 @@ function countOf(ctx: ActionContext, pane: PaneId): number {
       const width = paneSize(ctx.layout(), 'detail')?.width ?? ctx.size().width;
       return detailRowCount(detailSections(session, ui, ctx.rows()), width);
     }
-    case 'users':
-      return usersShown(session, ui, ctx.rows())[0]?.log.length ?? 0;
+    case 'users': {
+      const view = usersShown(session, ui, ctx.rows())[0];
+      return view ? userLineCount(view) : 0;
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 // Following cause and effect with enter and coming back with esc (a jump stack), zooming a pane, and the users' views — lazygit-style navigation of a XEP-0045 trace (§7.1)
 import type { ActionContext, Group } from './actions.js';
 import type { JumpTarget } from './ui-jumps.js';
+import { userLineAt } from './user-lines.js';
 import { followUsers, userNames, usersShown } from './users-view.js';
 import { rowOfSeq, stanzaOfStep, stanzaRows } from './view-model.js';
 
@@ -64,8 +65,10 @@ function fromTransition(ctx: ActionContext): void {
 
 function fromUsers(ctx: ActionContext): void {
   const ui = ctx.ui();
-  const line = usersShown(ctx.session, ui, ctx.rows())[0]?.log[ui.selection.users];
-  if (!line) return ctx.say(false, 'no line of the log selected');
+  const view = usersShown(ctx.session, ui, ctx.rows())[0];
+  const line = view && userLineAt(view, ui.selection.users);
+  if (line?.seq === undefined)
+    return ctx.say(false, 'enter follows a line of the log or an occupant to its stanza');
   toStanza(ctx, line.seq, `#${line.seq}: the stanza behind that line`);
 }
 
@@ -124,8 +127,9 @@ export function linkActions(ctx: ActionContext): Group {
     toggleZoom: () => ctx.dispatch({ type: 'zoom' }),
     toggleUsers: () => {
       ctx.dispatch({ type: 'users' });
-      if (ctx.ui().users)
-        ctx.say(true, 'what each client knows, from what it received (u: next user)');
+      if (!ctx.ui().users) return;
+      follow(ctx);
+      ctx.say(true, 'what each client knows, from what it received (u: next user)');
     },
     nextUser: () => nextUser(ctx),
   };

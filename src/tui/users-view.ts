@@ -5,6 +5,7 @@ import type { DebugSession } from '../debugger/debug-session.js';
 import type { ClientView } from '../describe/client-view.js';
 import type { StanzaRow } from '../describe/pane.js';
 import type { UiAction, UiState } from './ui-state.js';
+import { userLineCount } from './user-lines.js';
 
 /** The session's users, in the order they were defined (script, then typed connects). */
 export function userNames(session: DebugSession): string[] {
@@ -45,6 +46,7 @@ export function followUsers(
   rows: readonly StanzaRow[],
 ): UiAction | undefined {
   if (!ui.users) return undefined;
-  const count = usersShown(session, ui, rows)[0]?.log.length ?? 0;
+  const view = usersShown(session, ui, rows)[0];
+  const count = view ? userLineCount(view) : 0;
   return { type: 'select', pane: 'users', index: count - 1, count };
 }
