@@ -132,7 +132,8 @@ export class ClientView {
     if (codes.includes('303') && newNick !== undefined) {
       const occupant = room.occupants.get(nick);
       room.occupants.delete(nick);
-      if (occupant) room.occupants.set(String(newNick), {
+      if (occupant)
+        room.occupants.set(String(newNick), {
           ...occupant,
           nick: String(newNick),
           seq: this.current.seq,

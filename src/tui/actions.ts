@@ -219,7 +219,11 @@ function endWords(ctx: ActionContext): string {
   const summary =
     ctx.session.script.epilogue.length > 0 ? ': the summary closes the Script pane' : '';
   const after = ctx.lessons && nextLesson(ctx);
-  const next = after ? `; ] opens the next lesson, ${after.title}` : ctx.lessons ? '; o: the lessons' : '';
+  const next = after
+    ? `; ] opens the next lesson, ${after.title}`
+    : ctx.lessons
+      ? '; o: the lessons'
+      : '';
   return `${summary}${next}; type a command with :`;
 }
 

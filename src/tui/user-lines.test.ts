@@ -25,7 +25,10 @@ function julietView(others: number, messages: number): ClientView {
     100,
   );
   for (let n = 0; n < messages; n += 1)
-    add(`<message type='groupchat' from='${ROOM}/Guest0'><body>line ${n}</body></message>`, 200 + n);
+    add(
+      `<message type='groupchat' from='${ROOM}/Guest0'><body>line ${n}</body></message>`,
+      200 + n,
+    );
   return view;
 }
 
@@ -46,7 +49,9 @@ describe("a user's view in a column", () => {
       ' <Guest0> line 0',
       ' <Guest0> line 1',
     ]);
-    expect(rosterLines(new ClientView('Romeo'))[0]?.text).toBe("Romeo's client: 0 stanzas received");
+    expect(rosterLines(new ClientView('Romeo'))[0]?.text).toBe(
+      "Romeo's client: 0 stanzas received",
+    );
     const one = julietView(0, 0);
     expect(rosterLines(one)[0]?.text).toBe("Juliet's client: 1 stanza received");
   });
@@ -67,7 +72,9 @@ describe("a user's view in a column", () => {
       expect(rows.length).toBeLessThanOrEqual(20);
       // The selected line is on screen whole, over as many rows as it takes.
       const selected = rows.filter((row) => row.selected).map((row) => row.text.trim());
-      expect(selected.join(' ').replace(/\s+/g, ' ')).toBe(`>${userLineAt(view, index)?.text}`.replace(/\s+/g, ' '));
+      expect(selected.join(' ').replace(/\s+/g, ' ')).toBe(
+        `>${userLineAt(view, index)?.text}`.replace(/\s+/g, ' '),
+      );
     }
   });
 
