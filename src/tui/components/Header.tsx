@@ -6,7 +6,7 @@ export interface HeaderProps {
   room?: { jid: string; lifecycle: string; flags: readonly string[] };
   step: number;
   steps: number;
-  /** The lesson's title, else the script's file name. */
+  /** The lesson's title and the script's file name (or just the file name). */
   script: string;
   state: 'paused' | 'running' | 'finished';
   width: number;

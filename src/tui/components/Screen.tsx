@@ -6,7 +6,7 @@ import { ErrorPanel } from './ErrorPanel.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { LessonMenu } from './LessonMenu.js';
-import { SessionPane, useScriptName, useSelectedRoom } from './SessionPanes.js';
+import { SessionPane, useScriptHeading, useSelectedRoom } from './SessionPanes.js';
 import { XmlEditor } from './XmlEditor.js';
 
 export interface ScreenProps {
@@ -56,7 +56,7 @@ export function Screen({ width, height }: ScreenProps) {
         room={room}
         step={session.cursor}
         steps={session.steps.length}
-        script={useScriptName()}
+        script={useScriptHeading()}
         state={state}
         width={width}
       />

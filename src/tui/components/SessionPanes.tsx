@@ -29,6 +29,15 @@ export function useScriptName(): string {
   return session.script.actions.length > 0 ? basename(session.script.file) : '(empty world)';
 }
 
+/** The header's name of the script: the lesson's title and its file, `(empty world)` when typed. */
+export function useScriptHeading(): string {
+  const session = useSession();
+  const { script } = session;
+  if (script.actions.length === 0 && !script.title) return '(empty world)';
+  const file = basename(script.file);
+  return script.title ? `${script.title} (${file})` : file;
+}
+
 /** The room selected in the Room pane (or the first one), and its selected occupant. */
 export function useSelectedRoom() {
   const session = useSession();
