@@ -75,6 +75,35 @@ describe('normaliseStanza', () => {
     expect(comparableXml(a, context)).toBe(comparableXml(b, context));
   });
 
+  it('sorts the items of a multi-session presence, an admin list and a disco#items list, not the statuses around them', () => {
+    const presence = (first: string, second: string) =>
+      stanza(`<presence from='room@conference.localhost/J'><x xmlns='http://jabber.org/protocol/muc#user'>
+        <status code='201'/><item affiliation='none' role='participant' jid='${first}'/>
+        <item affiliation='none' role='participant' jid='${second}'/><status code='110'/></x></presence>`);
+    expect(comparableXml(presence('j@localhost/a', 'j@localhost/b'), context)).toBe(
+      comparableXml(presence('j@localhost/b', 'j@localhost/a'), context),
+    );
+    const list = (first: string, second: string) =>
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/muc#admin'>
+        <item affiliation='outcast' jid='${first}'/><item affiliation='outcast' jid='${second}'/></query></iq>`);
+    expect(comparableXml(list('a@localhost', 'b@localhost'), context)).toBe(
+      comparableXml(list('b@localhost', 'a@localhost'), context),
+    );
+    const rooms = (first: string, second: string) =>
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/disco#items'>
+        <item jid='${first}'/><item jid='${second}'/></query></iq>`);
+    expect(comparableXml(rooms('a@c.localhost', 'b@c.localhost'), context)).toBe(
+      comparableXml(rooms('b@c.localhost', 'a@c.localhost'), context),
+    );
+    const moved =
+      stanza(`<presence from='room@conference.localhost/J'><x xmlns='http://jabber.org/protocol/muc#user'>
+        <item affiliation='none' role='participant'/><status code='201'/></x></presence>`);
+    const kept =
+      stanza(`<presence from='room@conference.localhost/J'><x xmlns='http://jabber.org/protocol/muc#user'>
+        <status code='201'/><item affiliation='none' role='participant'/></x></presence>`);
+    expect(comparableXml(moved, context)).not.toBe(comparableXml(kept, context));
+  });
+
   it('labels each session of a client and, when asked, its bare JID', () => {
     const labels = addressLabels([
       {

@@ -72,6 +72,9 @@ function localName(el: Element): string {
  *   Prosody lists them in Lua table order.
  * - the status codes of a configuration-change message (a groupchat message from the room with
  *   no body) are sorted: Prosody emits them in Lua table order.
+ * - the `<item>`s of a muc#user `<x>` (one per session of a multi-session occupant), of a
+ *   muc#admin list and of a disco#items list are sorted among themselves: Prosody iterates
+ *   sessions, affiliations and rooms in Lua table order.
  * Order inside other namespaces (status codes of presences, data form fields) is kept.
  */
 export function normaliseStanza(stanza: Element, context: NormaliseContext): Element {
@@ -99,6 +102,8 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
     else if (ns === NS.discoInfo && localName(node) === 'query') sortDiscoInfo(children);
     else if (ns === NS.mucUser && localName(node) === 'x' && isConfigChange(stanza)) {
       sortElements(children);
+    } else if (UNORDERED_ITEMS.has(ns) && ['x', 'query'].includes(localName(node))) {
+      sortItems(children);
     } else if (ns === NS.dataForms && localName(node) === 'x' && node.parent) {
       const parent = node.parent;
       if (namespaces.get(parent) === NS.discoInfo && localName(parent) === 'query') {
@@ -112,6 +117,21 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
     return result;
   };
   return copy(stanza, true);
+}
+
+/** Namespaces whose `<x>` or `<query>` lists `<item>`s in an order Prosody does not fix. */
+const UNORDERED_ITEMS = new Set<string>([NS.mucUser, NS.mucAdmin, NS.discoItems]);
+
+/** The `<item>` children sorted by canonical form, in the places items held; the rest stays put. */
+function sortItems(children: (Element | string)[]): void {
+  const isItem = (child: Element | string): child is Element =>
+    typeof child !== 'string' && localName(child) === 'item';
+  const items = children.filter(isItem);
+  sortElements(items);
+  let next = 0;
+  for (const [index, child] of children.entries()) {
+    if (isItem(child)) children[index] = items[next++] as Element;
+  }
 }
 
 /** Data form fields by `var`, FORM_TYPE first; other children keep their place before them. */

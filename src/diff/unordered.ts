@@ -1,0 +1,52 @@
+// Runs of presences whose order Prosody leaves to Lua table iteration (occupant lists on join, several occupants changed at once), put in one canonical order — XEP-0045 §7.2.2 as two services send it
+import type { Element } from 'ltx';
+import { NS } from '../xmpp/namespaces.js';
+
+/** Status codes that tie a presence to its place: the self-presence (110) and a nick change (303). */
+const ANCHORING_CODES = new Set(['110', '303']);
+
+function isLoosePresence(stanza: Element): boolean {
+  if (stanza.name !== 'presence' || stanza.attrs.type === 'error') return false;
+  const x = stanza.getChild('x', NS.mucUser);
+  if (!x) return false;
+  return !x.getChildren('status').some((status) => ANCHORING_CODES.has(status.attrs.code));
+}
+
+/**
+ * The order in which to compare one client's received stanzas: stanza order, except that each
+ * maximal run of consecutive presences that arrived in the same step, come from pairwise
+ * different occupant JIDs and carry no 110 or 303 is sorted by `keys` (their comparable form).
+ * Prosody sends those in Lua table order, which changes from one start to the next; the
+ * self-presence, a nick change's pair and anything else keep their place.
+ */
+export function comparisonOrder(
+  received: readonly { stanza: Element; step: number }[],
+  keys: readonly string[],
+): number[] {
+  const order: number[] = [];
+  let index = 0;
+  while (index < received.length) {
+    const start = index;
+    const first = received[start] as { stanza: Element; step: number };
+    if (isLoosePresence(first.stanza)) {
+      const senders = new Set([first.stanza.attrs.from]);
+      index += 1;
+      while (index < received.length) {
+        const next = received[index] as { stanza: Element; step: number };
+        if (next.step !== first.step || !isLoosePresence(next.stanza)) break;
+        if (senders.has(next.stanza.attrs.from)) break;
+        senders.add(next.stanza.attrs.from);
+        index += 1;
+      }
+    } else {
+      index += 1;
+    }
+    const run = Array.from({ length: index - start }, (_, offset) => start + offset);
+    order.push(...run.sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b));
+  }
+  return order;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
