@@ -3,6 +3,7 @@ import type { Element } from 'ltx';
 import { bareJid, domainOf } from '../xmpp/jid.js';
 import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
+import type { MucExtra } from './extras.js';
 import type { MucEnvironment } from './environment.js';
 import type { HookBus } from './hook-bus.js';
 import type { Affiliation } from './model/affiliation.js';
@@ -22,10 +23,11 @@ import {
 
 export interface RoomServices {
   bus: HookBus;
+  /** The extras that are on (src/muc/extras.ts): by default none, the service behaves as Prosody. */
+  extras: ReadonlySet<MucExtra>;
   env: MucEnvironment;
   /** The service's secret behind XEP-0421 occupant ids: without it nobody can recompute them. */
   occupantIdSecret: string;
-  isServiceAdmin(jid: string): boolean;
 }
 
 export class Room {
@@ -102,10 +104,9 @@ export class Room {
     this.effects.sendCopies(stanza, this.recipients, by);
   }
 
-  /** Replies to `stanza` with an error; Prosody marks presence errors `by` the room. */
+  /** Replies to `stanza` with an error (its `by` as the spec names it, see `stanzaError`). */
   sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
-    const errorBy = spec.by ?? (stanza.name === 'presence' ? this.jid : undefined);
-    this.send(stanzaError(stanza, { ...spec, by: errorBy }), by);
+    this.send(stanzaError(stanza, spec), by);
     this.effects.record({
       kind: 'verdict',
       room: this.jid,
@@ -128,9 +129,11 @@ export class Room {
     return this.state.affiliations.get(bareJid(jid));
   }
 
-  /** The affiliation of `jid`; Prosody's service admins are owners of every room. */
+  /**
+   * The affiliation of `jid`: its own record, or an outcast record for its whole domain. (Prosody
+   * 13 makes service admins owners only with `component_admins_as_room_owners`, off by default.)
+   */
   affiliationOf(jid: string): Affiliation {
-    if (this.services.isServiceAdmin(jid)) return 'owner';
     const record = this.affiliationRecord(jid) ?? this.state.affiliations.get(domainOf(jid));
     return record?.affiliation ?? 'none';
   }

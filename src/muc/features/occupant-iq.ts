@@ -7,6 +7,7 @@ import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'occupant-iq';
+const TO_BARE = new Set([NS.vcard, 'http://jabber.org/protocol/pubsub', 'urn:ietf:params:xml:ns:vcard-4.0']);
 
 interface PendingQuery {
   requester: string;
@@ -62,7 +63,13 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
   }
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(stanza, NOT_AN_OCCUPANT, BY);
+    room.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY);
+    return;
+  }
+  const target = room.occupantByNick(nick);
+  if (!target) {
+    const text = 'Recipient not in room';
+    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text, by: room.jid }, BY);
     return;
   }
   const payload = stanza.getChildElements()[0];
@@ -78,12 +85,8 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
     );
     return;
   }
-  const target = room.occupantByNick(nick);
-  if (!target) {
-    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found' }, BY);
-    return;
-  }
-  const toBare = payload?.attrs.xmlns === NS.vcard;
+  // Prosody sends vCard and PEP queries to the occupant's bare JID, its account answers them.
+  const toBare = TO_BARE.has(payload?.attrs.xmlns);
   const destination = toBare ? bareJid(target.primaryJid) : target.primaryJid;
   const id = room.services.env.nextId();
   pending.set(id, {

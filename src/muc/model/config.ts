@@ -24,8 +24,10 @@ export interface RoomConfig {
   allowPm: AllowPm;
   /** Prosody's {xmpp:prosody.im}muc#allow_modpm: moderators may always send private messages. */
   allowModPm: boolean;
-  /** 0 means unlimited. Prosody's core has no occupant limit; mucsim offers the XEP's field. */
+  /** 0 means unlimited. Prosody's core has no occupant limit: the max-users extra offers the XEP's field. */
   maxUsers: number;
+  /** Prosody's mod_muc_mam archives the room (muc#roomconfig_enablearchiving, on by default). */
+  archiving: boolean;
   allowUnaffiliatedRegister: boolean;
 }
 
@@ -48,6 +50,7 @@ export function defaultRoomConfig(): RoomConfig {
     allowPm: 'visitor',
     allowModPm: false,
     maxUsers: 0,
+    archiving: true,
     allowUnaffiliatedRegister: false,
   };
 }
