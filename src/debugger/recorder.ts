@@ -83,8 +83,9 @@ class Volatiles {
     const capture = this.captureOf(value);
     if (capture && (name === 'id' || name === 'sessionid')) return capture;
     if (volatile) {
-      // XEP-0421 occupant ids and XEP-0203 stamps differ from run to run.
+      // XEP-0421 occupant ids, XEP-0359 archive ids and XEP-0203 stamps differ from run to run.
       if (el.name === 'occupant-id' && ns === NS.occupantId && name === 'id') return ANY;
+      if (el.name === 'stanza-id' && ns === NS.stanzaId && name === 'id') return ANY;
       if (el.name === 'delay' && ns === NS.delay && name === 'stamp') return ANY;
       if (el.name === 'command' && ns === NS.commands && name === 'sessionid') return ANY;
       if (root && name === 'id' && !this.sentIds.has(value)) return ANY;

@@ -3,7 +3,6 @@ import { Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
 import { canonicalXml, namespacesOf } from '../xmpp/xml.js';
 
-const NS_STANZA_ID = 'urn:xmpp:sid:0';
 const NS_LEGACY_DELAY = 'jabber:x:delay';
 
 export interface NormaliseContext {
@@ -36,7 +35,7 @@ export function addressLabels(
 /** Volatile attributes by namespace and element: the value is replaced by `{name}`. */
 const VOLATILE: readonly { ns: string; name: string; attr: string; placeholder: string }[] = [
   { ns: NS.occupantId, name: 'occupant-id', attr: 'id', placeholder: '{occupant-id}' },
-  { ns: NS_STANZA_ID, name: 'stanza-id', attr: 'id', placeholder: '{stanza-id}' },
+  { ns: NS.stanzaId, name: 'stanza-id', attr: 'id', placeholder: '{stanza-id}' },
   { ns: NS.delay, name: 'delay', attr: 'stamp', placeholder: '{stamp}' },
   { ns: NS_LEGACY_DELAY, name: 'x', attr: 'stamp', placeholder: '{stamp}' },
   { ns: NS.commands, name: 'command', attr: 'sessionid', placeholder: '{sessionid}' },

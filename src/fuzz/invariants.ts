@@ -72,6 +72,15 @@ function isError(stanza: Element, condition?: string): boolean {
  * Checks a step's trace entries against an independent model of the rooms. The harness calls
  * `begin` before the step (to see the rooms as they were) and `end` with the step's entries.
  */
+/**
+ * A ban of a whole domain (an admin item with a domain JID): Prosody removes every occupant of
+ * that domain with 301, whatever its own affiliation, even an owner's.
+ */
+function isDomainBan(stanza: Element | undefined, occupantJid: string): boolean {
+  const item = stanza?.getChild('query', NS.mucAdmin)?.getChild('item');
+  return item?.attrs.affiliation === 'outcast' && item.attrs.jid === domainOf(occupantJid);
+}
+
 export class InvariantChecker {
   /** How many invariant checks ran. */
   checks = 0;
@@ -155,10 +164,12 @@ export class InvariantChecker {
     return this.world.service.room(jid) ?? this.views.get(jid)?.room;
   }
 
+  /** Prosody 13 gives service admins no affiliation of their own in rooms (component_admins_as_room_owners is off). */
   private affiliationIn(view: RoomView, jid: string): Affiliation {
     const bare = bareJid(jid);
-    if (this.admins.has(bare)) return 'owner';
-    return view.affiliations.get(bare) ?? view.affiliations.get(domainOf(bare)) ?? 'none';
+    const own = view.affiliations.get(bare);
+    if (own) return own;
+    return view.affiliations.get(domainOf(bare)) === 'outcast' ? 'outcast' : 'none';
   }
 
   private roomModel(jid: string): Map<string, ModelOccupant> {
@@ -252,10 +263,13 @@ export class InvariantChecker {
         (input.stanza.name === 'iq' && input.stanza.attrs.type === 'result'))
     ) {
       // An answer to it, that is, not a relayed answer that happens to come back to the same session.
+      // (Prosody relays an error message to an occupant like a private message, with the muc#user <x/>.)
+      const relayed = stanza.getChild('x', NS.mucUser) !== undefined;
       if (
         stanza.attrs.type === 'error' &&
         to === input.sender &&
-        stanza.attrs.id === input.stanza.attrs.id
+        stanza.attrs.id === input.stanza.attrs.id &&
+        !relayed
       ) {
         return {
           invariant: 'request-reply',
@@ -300,7 +314,9 @@ export class InvariantChecker {
         const shown: (string | undefined)[] = [];
         if (child.name === 'item') {
           shown.push(child.attrs.jid, child.getChild('actor')?.attrs.jid);
-        } else if (child.name === 'invite') {
+        } else if (child.name === 'invite' && this.views.get(bareJid(from))?.rolesBefore.has(child.attrs.from)) {
+          // An inviter outside the room is shown by its real JID: Prosody's known leak (a FIXME
+          // in its code), which the outside-invite-guard extra refuses instead.
           shown.push(child.attrs.from);
         }
         for (const jid of shown) {
@@ -419,22 +435,24 @@ export class InvariantChecker {
         };
       }
     }
+    // The occupants of that bare JID, or of that domain when a whole domain is banned (a domain's
+    // other affiliations apply to nobody, as Prosody's get_affiliation has it).
     const byDomain = !event.jid.includes('@');
     const holders = [...(this.model.get(event.room)?.values() ?? [])].filter((occupant) =>
-      byDomain ? domainOf(occupant.bare) === event.jid : occupant.bare === event.jid,
+      byDomain
+        ? event.to === 'outcast' && domainOf(occupant.bare) === event.jid
+        : occupant.bare === event.jid,
     );
-    const before = holders.map((occupant) => this.affiliationIn(view, occupant.bare));
     if (event.to === 'none') view.affiliations.delete(event.jid);
     else view.affiliations.set(event.jid, event.to);
-    // Holders move to Table 4's role for the affiliation they now hold, when it is higher or
-    // when their affiliation went down (Prosody's set_affiliation).
+    // Holders move to Table 4's role for the affiliation just set, when it is higher or when the
+    // affiliation went down (Prosody's set_affiliation).
     const config = this.roomNow(event.room)?.config ?? view.config;
     if (!config) return undefined;
-    for (const [index, occupant] of holders.entries()) {
-      const now = this.affiliationIn(view, occupant.bare);
-      const target = entryRole(now, config);
+    const target = entryRole(event.to, config);
+    const wentDown = affiliationAbove(previous, event.to);
+    for (const occupant of holders) {
       const current = occupant.expected ?? occupant.role;
-      const wentDown = affiliationAbove(before[index]!, now);
       if (target !== current && (wentDown || roleAbove(target, current)))
         occupant.expected = target;
     }
@@ -558,7 +576,9 @@ export class InvariantChecker {
       };
     }
     const expected = config ? entryRole(affiliation, config) : event.to;
-    if (event.to !== expected) {
+    // A session moving to a new nick keeps its occupant's role there (Prosody's nick change).
+    const moved = event.by === 'nickname';
+    if (event.to !== expected && !moved) {
       return {
         invariant: 'roles',
         detail: `${event.jid} (${affiliation}) entered ${at} as ${event.to}, Table 4 says ${expected}`,
@@ -627,20 +647,26 @@ export class InvariantChecker {
     const fromOccupant = input !== undefined && bareJid(input.sender) === event.jid;
     const codes = event.codes;
     let legitimate = false;
-    if (codes.length === 0 && event.by === 'enter') {
+    if (codes.length === 0 && (event.by === 'enter' || event.by === 'nickname')) {
       // Leaving, or a session moving to another nick its user holds (Prosody's session swap).
       legitimate = fromOccupant && stanza?.name === 'presence';
     } else if (codes.length === 0 && event.by === 'destroy') {
       destroyedBy.add(event.room);
       legitimate = true;
+    } else if (codes.includes('303') && event.by === 'nickname') {
+      // The last occupant of a room changing nick: Prosody empties the room for a moment.
+      legitimate = fromOccupant && stanza?.name === 'presence';
     } else if (codes.includes('307') && (event.by === 'admin' || event.by === 'request')) {
       if (input && this.isExplicitRoleChange(event, input))
         return this.roleRightRefusal(event, view, input);
-    } else if (codes.includes('307') && event.by === 'register') {
-      // Prosody removes whoever holds a nick that was just reserved for someone else.
+      // Prosody removes whoever holds a nick an admin item reserves for someone else, before
+      // (and whether or not) the sender may change affiliations.
       legitimate = stanza?.name === 'iq' && stanza.attrs.type === 'set';
     } else if (codes.includes('301') || codes.includes('321')) {
-      legitimate = occupant.expected === 'none' || this.isAffiliationDefault(event, view);
+      legitimate =
+        occupant.expected === 'none' ||
+        this.isAffiliationDefault(event, view) ||
+        isDomainBan(stanza, event.jid);
     } else if (codes.includes('322')) {
       const config = this.roomNow(event.room)?.config;
       legitimate =
@@ -690,7 +716,12 @@ export class InvariantChecker {
     if (event.by === 'destroy') {
       destroyedBy.delete(event.room);
       const sender = input?.sender;
-      if (!sender || this.affiliationIn(view, sender) !== 'owner') {
+      // Owners destroy their room; service admins any room, with the service's ad-hoc command.
+      const byServiceAdmin =
+        sender !== undefined &&
+        this.admins.has(bareJid(sender)) &&
+        input?.stanza.attrs.to === this.cast.mucDomain;
+      if (!sender || (this.affiliationIn(view, sender) !== 'owner' && !byServiceAdmin)) {
         return {
           invariant: 'privileges',
           detail: `${sender ?? 'nobody'} destroyed ${event.room} without being its owner (§10.9)`,

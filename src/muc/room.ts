@@ -104,9 +104,12 @@ export class Room {
     this.effects.sendCopies(stanza, this.recipients, by);
   }
 
-  /** Replies to `stanza` with an error (its `by` as the spec names it, see `stanzaError`). */
+  /**
+   * Replies to `stanza` with an error (its `by` as the spec names it, see `stanzaError`). An
+   * error is never answered: Prosody's error_reply refuses to, and nothing goes out.
+   */
   sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
-    this.send(stanzaError(stanza, spec), by);
+    if (stanza.attrs.type !== 'error') this.send(stanzaError(stanza, spec), by);
     this.effects.record({
       kind: 'verdict',
       room: this.jid,
@@ -130,12 +133,14 @@ export class Room {
   }
 
   /**
-   * The affiliation of `jid`: its own record, or an outcast record for its whole domain. (Prosody
-   * 13 makes service admins owners only with `component_admins_as_room_owners`, off by default.)
+   * The affiliation of `jid`: its bare JID's record, or outcast when its whole domain is banned
+   * (Prosody's get_affiliation: a domain's other affiliations apply to nobody). Prosody 13 makes
+   * service admins owners only with `component_admins_as_room_owners`, off by default.
    */
   affiliationOf(jid: string): Affiliation {
-    const record = this.affiliationRecord(jid) ?? this.state.affiliations.get(domainOf(jid));
-    return record?.affiliation ?? 'none';
+    const record = this.affiliationRecord(jid);
+    if (record) return record.affiliation;
+    return this.state.affiliations.get(domainOf(jid))?.affiliation === 'outcast' ? 'outcast' : 'none';
   }
 
   reservedNickOf(jid: string): string | undefined {

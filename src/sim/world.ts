@@ -28,6 +28,8 @@ export interface WorldOptions {
   maxStanzaBytes?: number;
   /** The deepest nesting of elements a client may send, the stanza itself being 1 (default 64). */
   maxStanzaDepth?: number;
+  /** The language of every client's stream (`xml:lang`, default `en`, what @xmpp/client sends). */
+  lang?: string;
   /**
    * Keep every delivered stanza in its session's `inbox` (default true). Off when nothing reads
    * the inboxes (benchmarks, long runs): delivery listeners and the trace still see everything.
@@ -71,6 +73,12 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+const SUBSCRIPTIONS = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
+
+function isSubscription(stanza: Element): boolean {
+  return stanza.name === 'presence' && SUBSCRIPTIONS.has(stanza.attrs.type);
+}
+
 export type DeliveryListener = (stanza: Element) => void;
 
 export class UsageError extends Error {}
@@ -86,6 +94,7 @@ export class World {
   private readonly maxStanzaBytes: number;
   private readonly maxStanzaDepth: number;
   private readonly keepInboxes: boolean;
+  private readonly lang: string;
   private readonly sessions = new Map<string, Session>();
   /** The connected sessions of each bare JID, in connection order (routing to bare JIDs). */
   private readonly sessionsByBare = new Map<string, Session[]>();
@@ -100,6 +109,7 @@ export class World {
     this.maxStanzaBytes = options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES;
     this.maxStanzaDepth = options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH;
     this.keepInboxes = options.keepInboxes ?? true;
+    this.lang = options.lang ?? 'en';
     this.service = new MucService({
       domain: this.mucDomain,
       admins: options.admins ?? [`admin@${this.domain}`],
@@ -252,8 +262,13 @@ export class World {
   }
 
   private input(session: Session, stanza: Element, origin: 'client' | 'server'): number {
-    // The server stamps `from`: a client cannot speak for another (no spoofing).
-    stanza.attrs.from = session.jid;
+    // The server stamps `from`: a client cannot speak for another (no spoofing). Subscription
+    // requests go out from the bare JID (RFC 6121 §3.1.2), and every stanza carries the
+    // language of the client's stream unless it names its own (RFC 6120 §4.7.4).
+    stanza.attrs.from = isSubscription(stanza) ? bareJid(session.jid) : session.jid;
+    if (origin === 'client' && stanza.attrs['xml:lang'] === undefined) {
+      stanza.attrs['xml:lang'] = this.lang;
+    }
     addAvatarHash(stanza);
     const cause = this.trace.append({
       kind: 'input',

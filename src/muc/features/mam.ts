@@ -7,7 +7,6 @@ import type { Room } from '../room.js';
 
 const BY = 'mam';
 const NS_MAM = 'urn:xmpp:mam:2';
-const NS_STANZA_ID = 'urn:xmpp:sid:0';
 
 interface Archived {
   id: string;
@@ -32,7 +31,7 @@ function isFromRoom(room: Room, child: Element | string): boolean {
   return (
     typeof child !== 'string' &&
     child.name === 'stanza-id' &&
-    child.attrs.xmlns === NS_STANZA_ID &&
+    child.attrs.xmlns === NS.stanzaId &&
     child.attrs.by === room.jid
   );
 }
@@ -55,7 +54,7 @@ function archive(room: Room, message: Element): void {
   }
   const id = room.services.env.nextId();
   archiveOf(room).push({ id, stanza: stored, when: room.now() });
-  message.c('stanza-id', { xmlns: NS_STANZA_ID, by: room.jid, id });
+  message.c('stanza-id', { xmlns: NS.stanzaId, by: room.jid, id });
 }
 
 /**
@@ -78,7 +77,7 @@ function historyFromArchive(event: HistoryRequestEvent): 'handled' | undefined {
     const item = clone(entry.stanza);
     item.attrs.to = event.to;
     item.c('delay', { xmlns: NS.delay, from: room.jid, stamp: isoStamp(entry.when) });
-    item.c('stanza-id', { xmlns: NS_STANZA_ID, by: room.jid, id: entry.id });
+    item.c('stanza-id', { xmlns: NS.stanzaId, by: room.jid, id: entry.id });
     if (room.config.whois !== 'anyone') {
       item.children = item.children.filter(
         (child) => typeof child === 'string' || child.name !== 'x' || child.attrs.xmlns !== NS.mucUser,
@@ -133,7 +132,7 @@ export const mam: Feature = {
       priority: 0,
       run: ({ room, features }) => {
         if (room.config.archiving) features.push(NS_MAM, `${NS_MAM}#extended`);
-        features.push(NS_STANZA_ID);
+        features.push(NS.stanzaId);
       },
     },
   },

@@ -103,15 +103,24 @@ export function moveSession(
   let view: Occupant;
   if (!dest && isLast) {
     view = occupantView(orig, new Map([[realJid, generated]]), origRole, realJid);
-    // Prosody takes the old occupant out before it tells anyone: a temporary room whose only
-    // occupant changes nick is empty for a moment, and destroyed (the new nick is then in a
-    // room that no longer exists).
+    // Prosody takes the old occupant out before it tells anyone, so a room left with nobody in it
+    // is empty for a moment: a temporary room is then destroyed, and the new nick's presence
+    // comes from a room that no longer exists.
     room.detachOccupant(orig);
+    const emptied = room.occupantCount() === 0;
+    if (emptied) room.changeRole(orig, 'none', ['303'], BY);
     publiciseOccupantStatus(room, view, { x: statusCodes('303'), nick: newNick, prevRole: origRole }, BY);
     room.bus.fire('muc-occupant-left', { room, occupant: view });
-    room.renameOccupant(orig, newNick, BY);
-    orig.sessions.set(realJid, storedPresence(stanza));
-    arrive(room, orig, realJid, stanza, origRole);
+    if (!emptied) {
+      room.renameOccupant(orig, newNick, BY);
+      orig.sessions.set(realJid, storedPresence(stanza));
+      return arrive(room, orig, realJid, stanza, origRole);
+    }
+    if (room.lifecycle() !== 'destroyed') {
+      return arrive(room, admitMoved(room, newNick, realJid, stanza, origRole), realJid, stanza, origRole);
+    }
+    const gone = room.newOccupant(newNick, realJid, storedPresence(stanza));
+    arrive(room, occupantView(gone, gone.sessions, origRole), realJid, stanza, origRole);
     return;
   }
   const remaining = new Map(orig.sessions);
