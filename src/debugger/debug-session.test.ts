@@ -316,8 +316,8 @@ describe('DebugSession: views', () => {
     ]);
   });
 
-  it('rooms(): a new room is locked (said once, as its lifecycle); configured flags show', async () => {
-    const session = DebugSession.empty();
+  it('rooms(): a new room is locked (said once, as its lifecycle); configured flags show (maxusers with the max-users extra)', async () => {
+    const session = DebugSession.empty({ world: { extras: ['max-users'] } });
     await session.command('romeo connect');
     await session.command('romeo join garden/Romeo');
     expect(session.rooms()[0]?.lifecycle).toBe('locked');

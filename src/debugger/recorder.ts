@@ -55,6 +55,8 @@ class Volatiles {
     const ns = el.attrs.xmlns as string | undefined;
     for (const [name, raw] of Object.entries(el.attrs)) {
       if (raw === undefined || raw === null) continue;
+      // The server copies the sender's stream language onto what it relays: not the room's doing.
+      if (volatile && root && name === 'xml:lang') continue;
       attrs[name] = this.value(el, ns, name, String(raw), volatile, root);
     }
     const copy = new Element(el.name, attrs);

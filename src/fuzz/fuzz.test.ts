@@ -212,11 +212,10 @@ describe('fuzz with an injected bug', () => {
         name: 'generous',
         section: '§7.13',
         hooks: {
-          'muc-message-to-room': {
+          'muc-voice-request': {
             priority: 100,
-            run: ({ room, occupant, stanza }) => {
-              if (occupant?.role !== 'visitor' || !stanza.getChild('x', NS.dataForms))
-                return undefined;
+            run: ({ room, occupant }) => {
+              if (occupant.role !== 'visitor') return undefined;
               room.changeRole(occupant, 'participant', [], 'generous');
               return 'handled';
             },

@@ -314,7 +314,10 @@ export class InvariantChecker {
         const shown: (string | undefined)[] = [];
         if (child.name === 'item') {
           shown.push(child.attrs.jid, child.getChild('actor')?.attrs.jid);
-        } else if (child.name === 'invite' && this.views.get(bareJid(from))?.rolesBefore.has(child.attrs.from)) {
+        } else if (
+          child.name === 'invite' &&
+          this.views.get(bareJid(from))?.rolesBefore.has(child.attrs.from)
+        ) {
           // An inviter outside the room is shown by its real JID: Prosody's known leak (a FIXME
           // in its code), which the outside-invite-guard extra refuses instead.
           shown.push(child.attrs.from);

@@ -1,7 +1,8 @@
 // What mucsim can do beyond Prosody, each off unless asked for: the opt-in extras (`--extra`) — XEP-0045 §7.2.9, §7.8.2 and §10.2
-import type { Feature } from './hooks.js';
+
 import { maxUsers } from './features/max-users.js';
 import { outsideInviteGuard } from './features/outside-invite-guard.js';
+import type { Feature } from './hooks.js';
 
 export interface ExtraDescription {
   /** Where XEP-0045 describes what the extra adds. */

@@ -51,6 +51,12 @@ export interface StanzaEvent {
   occupant: Occupant | undefined;
 }
 
+export interface VoiceRequestEvent extends StanzaEvent {
+  occupant: Occupant;
+  /** The submitted `jabber:x:data` form. */
+  form: Element;
+}
+
 export interface PrivateMessageEvent extends StanzaEvent {
   recipient: Occupant;
 }
@@ -128,7 +134,10 @@ export interface HookEvents {
   'muc-occupant-left': OccupantLeftEvent;
   'muc-occupant-groupchat': StanzaEvent;
   'muc-private-message': PrivateMessageEvent;
-  'muc-message-to-room': StanzaEvent;
+  /** A muc#request form from an occupant that is not a moderator (§7.13). */
+  'muc-voice-request': VoiceRequestEvent;
+  /** A muc#request form from a moderator: the answer to a request (§8.6). */
+  'muc-voice-response': VoiceRequestEvent;
   'muc-pre-invite': InviteEvent;
   'muc-invite': InviteEvent;
   'muc-pre-set-affiliation': AffiliationEvent;

@@ -94,7 +94,8 @@ export function sendOccupantList(
   for (const occupant of room.occupants()) {
     present.add(occupant.bareJid);
     const own = occupant.bareJid === toBare;
-    if (!include(occupant, occupant.occupantJid) || !(own || broadcast.has(occupant.role))) continue;
+    if (!include(occupant, occupant.occupantJid) || !(own || broadcast.has(occupant.role)))
+      continue;
     room.send(listedCopies(room, occupant, anonymous && !own)(to), BY);
   }
   if (!broadcast.has('none')) return;

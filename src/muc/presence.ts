@@ -81,7 +81,9 @@ function withX(presence: Element, children: readonly Element[], items: Element[]
 function basePresence(occupant: Occupant, forceUnavailable: boolean): Element {
   const stored = occupant.sessions.get(occupant.primaryJid);
   const usable =
-    stored && (occupant.role !== 'none' || stored.attrs.type === 'unavailable') && !forceUnavailable;
+    stored &&
+    (occupant.role !== 'none' || stored.attrs.type === 'unavailable') &&
+    !forceUnavailable;
   const presence = usable ? clone(stored) : new Element('presence', { type: 'unavailable' });
   presence.attrs.from = occupant.occupantJid;
   return presence;
@@ -180,7 +182,14 @@ function tellSelf(
     copy.attrs.from = occupant.occupantJid;
     room.bus.fire('muc-build-occupant-presence', { room, occupant, presence: copy });
     copy.attrs.to = session;
-    room.send(withX(copy, children, items.map((entry) => clone(entry))), by);
+    room.send(
+      withX(
+        copy,
+        children,
+        items.map((entry) => clone(entry)),
+      ),
+      by,
+    );
   }
 }
 

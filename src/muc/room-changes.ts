@@ -3,11 +3,11 @@ import { Element } from 'ltx';
 import { bareJid, domainOf, localOf, prepJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
-import { sendOccupantList } from './occupant-list.js';
 import { AFFILIATION_RANK, type Affiliation } from './model/affiliation.js';
 import type { Occupant } from './model/occupant.js';
 import { checkAffiliationChange, checkRoleChange } from './model/privileges.js';
 import { ROLE_RANK, type Role } from './model/role.js';
+import { sendOccupantList } from './occupant-list.js';
 import { publiciseOccupantStatus, routeToOccupant, statusCodes } from './presence.js';
 import type { Room } from './room.js';
 
@@ -113,7 +113,15 @@ export function setAffiliation(
     if (refusal) return refusal;
   }
   const data = storedData(room, jid, affiliation, details.data);
-  const event = { room, actor: actorJid, jid, previous, affiliation, reason: details.reason, reservedNick: data.reservedNick };
+  const event = {
+    room,
+    actor: actorJid,
+    jid,
+    previous,
+    affiliation,
+    reason: details.reason,
+    reservedNick: data.reservedNick,
+  };
   const pre = room.bus.fire('muc-pre-set-affiliation', event);
   if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
   room.storeAffiliation(jid, affiliation, { ...data, actor: actorJid }, by);
@@ -121,9 +129,15 @@ export function setAffiliation(
   const role = room.defaultRoleFor(affiliation);
   const x = role === 'none' ? statusCodes(affiliation === 'outcast' ? '301' : '321') : [];
   for (const [occupant, prevRole] of updated) {
-    publiciseOccupantStatus(room, occupant, { x, actor: actorJid, reason: details.reason, prevRole }, by);
+    publiciseOccupantStatus(
+      room,
+      occupant,
+      { x, actor: actorJid, reason: details.reason, prevRole },
+      by,
+    );
     if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
-    else if (gainedOrLostModerator(room, prevRole, occupant.role)) resendOccupantList(room, occupant);
+    else if (gainedOrLostModerator(room, prevRole, occupant.role))
+      resendOccupantList(room, occupant);
   }
   if (updated.size === 0) announceAbsentChange(room, jid, affiliation, x, details.reason, by);
   room.bus.fire('muc-set-affiliation', event);
@@ -149,7 +163,12 @@ function updateRoles(
     if (occupant.bareJid !== jid && !(isBan && holdsJid(occupant, jid))) continue;
     updated.set(occupant, occupant.role);
     if (occupant.role !== role && (isDowngrade || ROLE_RANK[occupant.role] < ROLE_RANK[role])) {
-      room.changeRole(occupant, role, role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [], by);
+      room.changeRole(
+        occupant,
+        role,
+        role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [],
+        by,
+      );
     }
   }
   return updated;
@@ -186,7 +205,8 @@ function announceAbsentChange(
   if (reason !== undefined) item.c('reason').t(reason);
   const moderatorsOnly = room.config.whois === 'moderators';
   for (const occupant of room.occupants()) {
-    if (!moderatorsOnly || occupant.role === 'moderator') routeToOccupant(room, occupant, notice, by);
+    if (!moderatorsOnly || occupant.role === 'moderator')
+      routeToOccupant(room, occupant, notice, by);
   }
 }
 

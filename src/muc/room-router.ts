@@ -1,6 +1,7 @@
 // Dispatches a stanza addressed to a room or to one of its occupants — XEP-0045 §7 (occupant), §8–§10 (iq) and §17.2–17.4
 import type { Element } from 'ltx';
 import { resourceOf } from '../xmpp/jid.js';
+import { NS } from '../xmpp/namespaces.js';
 import { handleOccupantPresence } from './features/enter.js';
 import { handleGroupchat } from './features/groupchat.js';
 import { handleDecline, handleInvite } from './features/invite.js';
@@ -9,7 +10,6 @@ import { handleOccupantIq } from './features/occupant-iq.js';
 import { answerProbe } from './features/presence-probe.js';
 import { handlePrivateMessage } from './features/private-messages.js';
 import { handleRoleRequest, isRoleRequest } from './features/request.js';
-import { NS } from '../xmpp/namespaces.js';
 import type { Room } from './room.js';
 
 const BY = 'room-router';
@@ -19,7 +19,8 @@ function routePresence(room: Room, stanza: Element, nick: string): void {
   const type = stanza.attrs.type;
   if (type === 'error') return kickForError(room, stanza);
   if (type === 'probe') return answerProbe(room, stanza, nick);
-  if (type === undefined || type === 'unavailable') return handleOccupantPresence(room, stanza, nick);
+  if (type === undefined || type === 'unavailable')
+    return handleOccupantPresence(room, stanza, nick);
   // Prosody leaves XEP-0018 visible/invisible (sent by ejabberd) and a stray result alone; the
   // user's own server answers subscription requests, which never reach the room.
   if (type === 'result' || type === 'visible' || type === 'invisible') return;
@@ -53,8 +54,10 @@ function routeMessage(room: Room, stanza: Element, nick: string | undefined): vo
     const x = stanza.getChild('x', NS.mucUser);
     if (x) {
       const payload = x.getChildElements()[0];
-      if (payload?.name === 'invite' && payload.attrs.to) return handleInvite(room, stanza, payload);
-      if (payload?.name === 'decline' && payload.attrs.to) return handleDecline(room, stanza, payload);
+      if (payload?.name === 'invite' && payload.attrs.to)
+        return handleInvite(room, stanza, payload);
+      if (payload?.name === 'decline' && payload.attrs.to)
+        return handleDecline(room, stanza, payload);
       return room.sendError(stanza, { type: 'cancel', condition: 'bad-request' }, BY);
     }
     const form = isRoleRequest(stanza);
@@ -78,7 +81,9 @@ export function handleRoomStanza(room: Room, stanza: Element): void {
   const nick = resourceOf(stanza.attrs.to);
   switch (stanza.name) {
     case 'presence':
-      return nick === undefined ? routeRoomPresence(room, stanza) : routePresence(room, stanza, nick);
+      return nick === undefined
+        ? routeRoomPresence(room, stanza)
+        : routePresence(room, stanza, nick);
     case 'message':
       return routeMessage(room, stanza, nick);
     case 'iq':

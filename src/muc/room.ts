@@ -3,8 +3,8 @@ import type { Element } from 'ltx';
 import { bareJid, domainOf } from '../xmpp/jid.js';
 import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
-import type { MucExtra } from './extras.js';
 import type { MucEnvironment } from './environment.js';
+import type { MucExtra } from './extras.js';
 import type { HookBus } from './hook-bus.js';
 import type { Affiliation } from './model/affiliation.js';
 import { defaultRoomConfig } from './model/config.js';
@@ -140,7 +140,9 @@ export class Room {
   affiliationOf(jid: string): Affiliation {
     const record = this.affiliationRecord(jid);
     if (record) return record.affiliation;
-    return this.state.affiliations.get(domainOf(jid))?.affiliation === 'outcast' ? 'outcast' : 'none';
+    return this.state.affiliations.get(domainOf(jid))?.affiliation === 'outcast'
+      ? 'outcast'
+      : 'none';
   }
 
   reservedNickOf(jid: string): string | undefined {

@@ -15,7 +15,12 @@ export interface CommandContext {
   roomJids(): string[];
   room(jid: string): Room | undefined;
   destroy(room: Room): void;
-  setAffiliation(room: Room, jid: string, affiliation: string, reason: string | undefined): string | undefined;
+  setAffiliation(
+    room: Room,
+    jid: string,
+    affiliation: string,
+    reason: string | undefined,
+  ): string | undefined;
   nextId(): string;
 }
 
@@ -27,7 +32,10 @@ interface Command {
   /** The first form's values (Prosody's initial data), or none. */
   initial?(context: CommandContext): Record<string, readonly string[]>;
   /** Runs a submitted form: the notes of the completed (or canceled) command. */
-  run(values: Map<string, unknown>, context: CommandContext): { status: string; note: [string, string] };
+  run(
+    values: Map<string, unknown>,
+    context: CommandContext,
+  ): { status: string; note: [string, string] };
 }
 
 const destroyRooms: Command = {
@@ -86,9 +94,15 @@ const setAffiliation: Command = {
     const affiliation = String(values.get('affiliation'));
     const reason = values.get('reason');
     const failure = isAffiliation(affiliation)
-      ? context.setAffiliation(room, String(values.get('jid')), affiliation, reason === undefined ? undefined : String(reason))
+      ? context.setAffiliation(
+          room,
+          String(values.get('jid')),
+          affiliation,
+          reason === undefined ? undefined : String(reason),
+        )
       : 'modify:not-acceptable';
-    if (failure) return { status: 'canceled', note: ['error', `Affiliation change failed: ${failure}`] };
+    if (failure)
+      return { status: 'canceled', note: ['error', `Affiliation change failed: ${failure}`] };
     return { status: 'completed', note: ['info', 'Affiliation updated'] };
   },
 };
@@ -100,24 +114,40 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map([
 ]);
 
 function reply(stanza: Element): Element {
-  return new Element('iq', { type: 'result', from: stanza.attrs.to, to: stanza.attrs.from, id: stanza.attrs.id });
+  return new Element('iq', {
+    type: 'result',
+    from: stanza.attrs.to,
+    to: stanza.attrs.from,
+    id: stanza.attrs.id,
+  });
 }
 
 /** disco#items on the commands node: what the asker may run (nothing unless a service admin). */
 export function commandItems(domain: string, isAdmin: boolean): Element[] {
   if (!isAdmin) return [];
-  return [...COMMANDS].map(([node, command]) => new Element('item', { name: command.name, node, jid: domain }));
+  return [...COMMANDS].map(
+    ([node, command]) => new Element('item', { name: command.name, node, jid: domain }),
+  );
 }
 
 const NO_PERMISSION = "You don't have permission to execute this command";
 
 /** Prosody's mod_adhoc: a non-admin is refused with a canceled command and forbidden. */
-export function runCommand(stanza: Element, command: Element, isAdmin: boolean, context: CommandContext): Element {
+export function runCommand(
+  stanza: Element,
+  command: Element,
+  isAdmin: boolean,
+  context: CommandContext,
+): Element {
   const node = command.attrs.node;
   const definition = COMMANDS.get(node);
   if (!definition) return stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });
   if (!isAdmin) {
-    const refused = stanzaError(stanza, { type: 'auth', condition: 'forbidden', text: NO_PERMISSION });
+    const refused = stanzaError(stanza, {
+      type: 'auth',
+      condition: 'forbidden',
+      text: NO_PERMISSION,
+    });
     const canceled = refused.c('command', { xmlns: NS.commands, node, status: 'canceled' });
     canceled.c('note', { type: 'error' }).t(NO_PERMISSION);
     return refused;
@@ -130,7 +160,12 @@ export function runCommand(stanza: Element, command: Element, isAdmin: boolean, 
     return result;
   }
   if (!form) {
-    const executing = result.c('command', { xmlns: NS.commands, node, status: 'executing', sessionid });
+    const executing = result.c('command', {
+      xmlns: NS.commands,
+      node,
+      status: 'executing',
+      sessionid,
+    });
     const actions = executing.c('actions', { execute: 'complete' });
     actions.c('next');
     actions.c('complete');
@@ -138,7 +173,14 @@ export function runCommand(stanza: Element, command: Element, isAdmin: boolean, 
     const fields = definition.layout.map((field) =>
       field.var && initial[field.var] ? { ...field, options: initial[field.var] } : field,
     );
-    executing.cnode(buildForm({ type: 'form', title: definition.title, instructions: definition.instructions, fields }));
+    executing.cnode(
+      buildForm({
+        type: 'form',
+        title: definition.title,
+        instructions: definition.instructions,
+        fields,
+      }),
+    );
     return result;
   }
   const { values } = readFormData(definition.layout, form);

@@ -19,7 +19,12 @@ export interface ServiceView extends CommandContext {
 }
 
 function reply(stanza: Element): Element {
-  return new Element('iq', { type: 'result', from: stanza.attrs.to, to: stanza.attrs.from, id: stanza.attrs.id });
+  return new Element('iq', {
+    type: 'result',
+    from: stanza.attrs.to,
+    to: stanza.attrs.from,
+    id: stanza.attrs.id,
+  });
 }
 
 /** §6.2: the service is a conference/text entity; Prosody's modules add their features and the admins' addresses. */
@@ -28,7 +33,8 @@ function discoInfo(stanza: Element, service: ServiceView): Element {
   const query = result.c('query', { xmlns: NS.discoInfo });
   query.c('identity', { category: 'conference', type: 'text', name: 'Prosody Chatrooms' });
   const features = [NS.discoInfo, NS.discoItems, NS.muc, NS_UNIQUE, NS.commands, NS.occupantId];
-  for (const feature of [...features, 'urn:xmpp:mam:2', NS.vcard]) query.c('feature', { var: feature });
+  for (const feature of [...features, 'urn:xmpp:mam:2', NS.vcard])
+    query.c('feature', { var: feature });
   query.cnode(
     buildForm({
       type: 'result',
@@ -70,13 +76,18 @@ function discoItems(stanza: Element, node: string | undefined, service: ServiceV
   const result = reply(stanza);
   if (node === NS.commands) {
     const query = result.c('query', { xmlns: NS.discoItems, node });
-    for (const item of commandItems(service.domain, service.isAdmin(stanza.attrs.from))) query.cnode(item);
+    for (const item of commandItems(service.domain, service.isAdmin(stanza.attrs.from)))
+      query.cnode(item);
     return result;
   }
-  if (node !== undefined && node !== '') return stanzaError(stanza, { type: 'cancel', condition: 'item-not-found' });
+  if (node !== undefined && node !== '')
+    return stanzaError(stanza, { type: 'cancel', condition: 'item-not-found' });
   const query = result.c('query', { xmlns: NS.discoItems });
   for (const room of service.publicRooms()) {
-    query.c('item', room.config.name ? { jid: room.jid, name: room.config.name } : { jid: room.jid });
+    query.c(
+      'item',
+      room.config.name ? { jid: room.jid, name: room.config.name } : { jid: room.jid },
+    );
   }
   return result;
 }

@@ -6,16 +6,16 @@ import { NS } from '../xmpp/namespaces.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
+import { featuresWithExtras, type MucExtra } from './extras.js';
+import { handleFirstPresence } from './features/enter.js';
 import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
-import { featuresWithExtras, type MucExtra } from './extras.js';
 import type { Feature } from './hooks.js';
-import { Room, type RoomServices } from './room.js';
 import type { Affiliation } from './model/affiliation.js';
+import { Room, type RoomServices } from './room.js';
 import { destroyRoom, setAffiliation } from './room-changes.js';
-import { answerServiceIq, type ServiceView } from './service-iq.js';
 import { handleRoomStanza } from './room-router.js';
-import { handleFirstPresence } from './features/enter.js';
+import { answerServiceIq, type ServiceView } from './service-iq.js';
 import { type ServiceEvent, serviceMachine } from './service-machine.js';
 
 const BY = 'service';
@@ -132,7 +132,11 @@ export class MucService {
     const type = stanza.attrs.type;
     if (type === 'error' || (stanza.name === 'iq' && type === 'result')) return;
     const jid = bareJid(stanza.attrs.to);
-    if (this.admins.has(bareJid(stanza.attrs.from)) && stanza.name === 'presence' && type === undefined) {
+    if (
+      this.admins.has(bareJid(stanza.attrs.from)) &&
+      stanza.name === 'presence' &&
+      type === undefined
+    ) {
       // Prosody lets a service admin recreate a destroyed room.
       this.tombstones.delete(jid);
       return this.handle(stanza, effects);
@@ -168,7 +172,10 @@ export class MucService {
     if (type === 'error' || type === 'result') return;
     if (stanza.name !== 'iq') {
       // Prosody looks for a room named like the service itself, and finds none.
-      effects.send(stanzaError(stanza, { type: 'cancel', condition: 'item-not-found', by: this.domain }), BY);
+      effects.send(
+        stanzaError(stanza, { type: 'cancel', condition: 'item-not-found', by: this.domain }),
+        BY,
+      );
       return;
     }
     effects.send(answerServiceIq(stanza, this.view(effects)), BY);

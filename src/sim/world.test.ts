@@ -61,7 +61,7 @@ describe('the router', () => {
 
     expect(canonicalAll(take(juliet))).toEqual(
       canonicalAll([
-        `<message type='chat' to='juliet@localhost' from='romeo@localhost/r' id='m1'><body>Hi</body></message>`,
+        `<message type='chat' to='juliet@localhost' from='romeo@localhost/r' id='m1' xml:lang='en'><body>Hi</body></message>`,
       ]),
     );
   });
@@ -105,7 +105,7 @@ describe('the router', () => {
     world.send(r1.jid, stanza(`<presence><show>away</show></presence>`));
 
     const echo = (to?: string) =>
-      `<presence from='romeo@localhost/r1'${to ? ` to='${to}'` : ''}>
+      `<presence from='romeo@localhost/r1' xml:lang='en'${to ? ` to='${to}'` : ''}>
         <show>away</show><x xmlns='vcard-temp:x:update'><photo/></x>
       </presence>`;
     expect(canonicalAll(take(r1))).toEqual(canonicalAll([echo()]));
@@ -124,21 +124,24 @@ describe('the router', () => {
       stanza(`<presence><x xmlns='vcard-temp:x:update'><photo>abc</photo></x></presence>`),
     );
     world.send(juliet.jid, stanza(`<presence/>`));
-    world.send(romeo.jid, stanza(`<presence type='unavailable' to='juliet@localhost/j'/>`));
+    world.send(
+      romeo.jid,
+      stanza(`<presence type='unavailable' to='juliet@localhost/j' xml:lang='fr'/>`),
+    );
 
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([
-        `<presence from='romeo@localhost/r'>
+        `<presence from='romeo@localhost/r' xml:lang='en'>
           <x xmlns='vcard-temp:x:update'><photo>abc</photo></x>
         </presence>`,
       ]),
     );
     expect(canonicalAll(take(juliet))).toEqual(
       canonicalAll([
-        `<presence from='juliet@localhost/j'>
+        `<presence from='juliet@localhost/j' xml:lang='en'>
           <x xmlns='vcard-temp:x:update'><photo/></x>
         </presence>`,
-        `<presence type='unavailable' from='romeo@localhost/r' to='juliet@localhost/j'/>`,
+        `<presence type='unavailable' from='romeo@localhost/r' to='juliet@localhost/j' xml:lang='fr'/>`,
       ]),
     );
   });
@@ -160,7 +163,7 @@ describe('the router', () => {
     );
 
     const expected = canonical(
-      `<message to='juliet@localhost' from='romeo@localhost/r' id='m1'><body>Hi</body></message>`,
+      `<message to='juliet@localhost' from='romeo@localhost/r' id='m1' xml:lang='en'><body>Hi</body></message>`,
     );
     expect(canonicalAll(take(j1))).toEqual([expected]);
     expect(canonicalAll(take(j2))).toEqual([expected]);
@@ -200,10 +203,10 @@ describe('disconnecting', () => {
 
     const left = (room: string, nick: string) =>
       `<presence type='unavailable' from='${room}/${nick}' to='romeo@localhost/r'>
+        <occupant-id xmlns='urn:xmpp:occupant-id:0' id='${occupantId(world, room, 'juliet@localhost')}'/>
         <x xmlns='http://jabber.org/protocol/muc#user'>
           <item affiliation='none' role='none' jid='juliet@localhost/j'/>
         </x>
-        <occupant-id xmlns='urn:xmpp:occupant-id:0' id='${occupantId(world, room, 'juliet@localhost')}'/>
       </presence>`;
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([

@@ -1,6 +1,7 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
+import type { MucExtra } from '../muc/extras.js';
 import { occupantIdSecret } from '../muc/features/occupant-id.js';
 import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
@@ -24,6 +25,8 @@ export interface WorldOptions {
   stepMs?: number;
   /** The MUC service's feature list (default: all of them), e.g. to add a test feature. */
   features?: readonly Feature[];
+  /** What the service adds beyond Prosody (src/muc/extras.ts); none by default. */
+  extras?: readonly MucExtra[];
   /** The largest stanza a client may send, serialised, in bytes (default 256 KiB). */
   maxStanzaBytes?: number;
   /** The deepest nesting of elements a client may send, the stanza itself being 1 (default 64). */
@@ -116,6 +119,7 @@ export class World {
       env: { now: () => this.clock.now(), nextId: () => this.ids.next() },
       occupantIdSecret: occupantIdSecret(options.seed ?? 1),
       features: options.features,
+      ...(options.extras !== undefined && { extras: options.extras }),
     });
   }
 

@@ -62,8 +62,7 @@ function valueTexts(type: FieldType, value: Exclude<FieldValue, undefined>): str
 function addOptions(field: Element, spec: FormField, type: FieldType): FieldValue {
   const defaults: string[] = [];
   for (const option of spec.options ?? []) {
-    const { value, label } =
-      typeof option === 'string' ? { value: option, label: option } : option;
+    const { value, label } = typeof option === 'string' ? { value: option, label: option } : option;
     const attrs: Record<string, string> = label === undefined ? {} : { label };
     field.c('option', attrs).c('value').t(value);
     if (typeof option !== 'string' && option.default) defaults.push(value);

@@ -28,7 +28,11 @@ const forbidden: StanzaErrorSpec = { type: 'auth', condition: 'forbidden' };
 const badRequest: StanzaErrorSpec = { type: 'cancel', condition: 'bad-request' };
 
 /** §9.2, §9.5, §10.5, §10.8: an affiliation list, for those Prosody lets read it. */
-function affiliationList(room: Room, stanza: Element, affiliation: string): Element | StanzaErrorSpec {
+function affiliationList(
+  room: Room,
+  stanza: Element,
+  affiliation: string,
+): Element | StanzaErrorSpec {
   if (!isAffiliation(affiliation)) return badRequest;
   const allowed = mayRetrieveAffiliationList({
     requesterAffiliation: room.affiliationOf(stanza.attrs.from),
@@ -96,13 +100,18 @@ function readTarget(room: Room, item: Element): Target | StanzaErrorSpec {
     const jid = prepJid(item.attrs.jid);
     if (!jid) return { type: 'modify', condition: 'jid-malformed' };
     if (resourceOf(jid) !== undefined) {
-      return { type: 'modify', condition: 'jid-malformed', text: 'Bare JID expected, got full JID' };
+      return {
+        type: 'modify',
+        condition: 'jid-malformed',
+        text: 'Bare JID expected, got full JID',
+      };
     }
     target.jid = jid;
   }
   if (item.attrs.nick !== undefined) {
     const nick = resourceprep(item.attrs.nick);
-    if (nick === undefined) return { type: 'modify', condition: 'jid-malformed', text: 'invalid nickname' };
+    if (nick === undefined)
+      return { type: 'modify', condition: 'jid-malformed', text: 'invalid nickname' };
     target.nick = nick;
   }
   if (target.jid === undefined && target.nick !== undefined) {

@@ -60,7 +60,8 @@ const ONLY_OWNERS: StanzaErrorSpec = {
 
 function getForm({ room, stanza }: IqContext): void {
   // §10 preamble: "If the sender is not an owner … <forbidden/>".
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner') return room.sendError(stanza, ONLY_OWNERS, BY);
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
+    return room.sendError(stanza, ONLY_OWNERS, BY);
   const form = buildForm({
     type: 'form',
     title: `Configuration for ${room.jid}`,
@@ -77,7 +78,8 @@ function copyConfig(config: RoomConfig): RoomConfig {
 /** Prosody's handle_owner_query_set_to_room: destroy, or a configuration form, owners only. */
 function ownerSet(context: IqContext): void {
   const { room, stanza, payload } = context;
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner') return room.sendError(stanza, ONLY_OWNERS, BY);
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
+    return room.sendError(stanza, ONLY_OWNERS, BY);
   const child = payload.getChildElements()[0];
   if (!child) return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
   if (child.name === 'destroy') return handleDestroyRequest(context);
@@ -96,7 +98,11 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   const type = form.attrs.type;
   if (type === 'cancel') return room.send(iqResult(stanza), BY);
   if (type !== 'submit') {
-    return room.sendError(stanza, { type: 'cancel', condition: 'bad-request', text: 'Not a submitted form' }, BY);
+    return room.sendError(
+      stanza,
+      { type: 'cancel', condition: 'bad-request', text: 'Not a submitted form' },
+      BY,
+    );
   }
   const fields = layout(room);
   const instant = form.getChildElements().length === 0;
@@ -121,7 +127,13 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     }
   }
   room.state.config = draft;
-  room.bus.fire('muc-config-submitted', { room, actor: stanza.attrs.from, before, after: draft, statusCodes });
+  room.bus.fire('muc-config-submitted', {
+    room,
+    actor: stanza.attrs.from,
+    before,
+    after: draft,
+    statusCodes,
+  });
   room.send(iqResult(stanza), BY);
   if (statusCodes.size === 0) return;
   // §10.2.1: "the room MUST send notice to all occupants" — a message carrying only status codes.

@@ -64,7 +64,13 @@ function refusal(
 ): { spec: StanzaErrorSpec; feature: string } | undefined {
   const realJid = stanza.attrs.from;
   const decision = orig
-    ? room.bus.fire('muc-occupant-pre-change', { room, stanza, occupant: orig, realJid, newNick: nick })
+    ? room.bus.fire('muc-occupant-pre-change', {
+        room,
+        stanza,
+        occupant: orig,
+        realJid,
+        newNick: nick,
+      })
     : room.bus.fire('muc-occupant-pre-join', {
         room,
         stanza,
@@ -172,7 +178,10 @@ export function leave(room: Room, occupant: Occupant, realJid: string, stanza: E
   const goodbye = storedPresence(stanza);
   const sessions = new Map(occupant.sessions).set(realJid, goodbye);
   const isLast = occupant.sessions.size <= 1;
-  const primary = occupant.primaryJid === realJid ? (nextPrimary(occupant, realJid) ?? realJid) : occupant.primaryJid;
+  const primary =
+    occupant.primaryJid === realJid
+      ? (nextPrimary(occupant, realJid) ?? realJid)
+      : occupant.primaryJid;
   const view = occupantView(occupant, sessions, isLast ? 'none' : prevRole, primary);
   if (isLast) room.changeRole(occupant, 'none', [], BY);
   else room.removeSession(occupant, realJid);

@@ -57,7 +57,8 @@ export function handleGroupchat(room: Room, stanza: Element): void {
   );
   const decision = room.bus.fire('muc-occupant-groupchat', { room, stanza: reflection, occupant });
   if (decision) {
-    if (decision.outcome !== 'handled') room.sendError(reflection, decision.outcome.veto, decision.feature);
+    if (decision.outcome !== 'handled')
+      room.sendError(reflection, decision.outcome.veto, decision.feature);
     return;
   }
   reflection.attrs.from = occupant?.occupantJid ?? room.jid;

@@ -28,7 +28,8 @@ function luaNumber(value: string | undefined): number | undefined {
 export function readHistoryRequest(room: Room, stanza: Element): HistoryRequest {
   const history = stanza.getChild('x', NS.muc)?.getChild('history');
   if (!history) return { maxchars: undefined, maxstanzas: undefined, since: undefined };
-  const parsedSince = history.attrs.since === undefined ? Number.NaN : Date.parse(history.attrs.since);
+  const parsedSince =
+    history.attrs.since === undefined ? Number.NaN : Date.parse(history.attrs.since);
   let since = Number.isNaN(parsedSince) ? undefined : parsedSince;
   const seconds = luaNumber(history.attrs.seconds);
   if (seconds !== undefined) {

@@ -41,7 +41,8 @@ export function handleInvite(room: Room, stanza: Element, invite: Element): void
   const event = { room, stanza, inviter, shownInviter, invitee, reason };
   const decision = room.bus.fire('muc-pre-invite', event);
   if (decision) {
-    if (decision.outcome !== 'handled') room.sendError(stanza, decision.outcome.veto, decision.feature);
+    if (decision.outcome !== 'handled')
+      room.sendError(stanza, decision.outcome.veto, decision.feature);
     return;
   }
   const message = forwarded(room, stanza, invitee);
@@ -75,9 +76,13 @@ export function handleDecline(room: Room, stanza: Element, decline: Element): vo
     .t(reason ?? '');
   if (!message.getChild('body')) {
     const suffix = reason ? ` (${reason})` : '';
-    message.c('body').t(`${stanza.attrs.from} declined your invite to the room ${room.jid}${suffix}`);
+    message
+      .c('body')
+      .t(`${stanza.attrs.from} declined your invite to the room ${room.jid}${suffix}`);
   }
-  const occupant = declinee.startsWith(`${room.jid}/`) ? room.occupantByNick(declinee.slice(room.jid.length + 1)) : undefined;
+  const occupant = declinee.startsWith(`${room.jid}/`)
+    ? room.occupantByNick(declinee.slice(room.jid.length + 1))
+    : undefined;
   if (occupant) routeToOccupant(room, occupant, message, BY);
   else room.send(message, BY);
 }

@@ -44,7 +44,8 @@ export function kickForError(room: Room, stanza: Element): void {
   const goodbye = new Element('presence', { type: 'unavailable' });
   goodbye.c('status').t(status);
   const prevRole = occupant.role;
-  const primary = occupant.primaryJid === realJid ? nextPrimary(occupant, realJid) : occupant.primaryJid;
+  const primary =
+    occupant.primaryJid === realJid ? nextPrimary(occupant, realJid) : occupant.primaryJid;
   if (primary !== undefined) {
     room.removeSession(occupant, realJid);
     publiciseOccupantStatus(room, occupant, { prevRole }, BY);

@@ -80,7 +80,8 @@ function historyFromArchive(event: HistoryRequestEvent): 'handled' | undefined {
     item.c('stanza-id', { xmlns: NS.stanzaId, by: room.jid, id: entry.id });
     if (room.config.whois !== 'anyone') {
       item.children = item.children.filter(
-        (child) => typeof child === 'string' || child.name !== 'x' || child.attrs.xmlns !== NS.mucUser,
+        (child) =>
+          typeof child === 'string' || child.name !== 'x' || child.attrs.xmlns !== NS.mucUser,
       );
     }
     if (chars !== undefined) {
@@ -100,7 +101,11 @@ export const mam: Feature = {
   config: [
     {
       priority: 0,
-      field: { var: 'muc#roomconfig_enablearchiving', type: 'boolean', label: 'Archive chat on server' },
+      field: {
+        var: 'muc#roomconfig_enablearchiving',
+        type: 'boolean',
+        label: 'Archive chat on server',
+      },
       read: (config) => config.archiving,
       // Prosody stores what was submitted (nothing means its default, on) and always tells 170 or 171.
       write: (config, value) => {

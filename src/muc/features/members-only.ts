@@ -80,7 +80,14 @@ export const membersOnly: Feature = {
       // "the room MAY add the invitee to the member list" — Prosody does; the reason is not kept.
       run: ({ room, shownInviter, invitee }) => {
         if (!room.config.membersOnly || room.affiliationOf(invitee) !== 'none') return;
-        setAffiliation(room, 'room', invitee, 'member', { reason: `Invited by ${shownInviter}` }, BY);
+        setAffiliation(
+          room,
+          'room',
+          invitee,
+          'member',
+          { reason: `Invited by ${shownInviter}` },
+          BY,
+        );
       },
     },
     'muc-disco#info': {

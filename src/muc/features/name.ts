@@ -6,7 +6,11 @@ export const name: Feature = {
   name: 'name',
   section: '§6.4',
   config: [
-    textField({ priority: 99, field: { var: 'muc#roomconfig_roomname', label: 'Title' } }, 'name', false),
+    textField(
+      { priority: 99, field: { var: 'muc#roomconfig_roomname', label: 'Title' } },
+      'name',
+      false,
+    ),
   ],
   hooks: {
     'muc-disco#info': {

@@ -46,7 +46,10 @@ export const nickname: Feature = {
   section: '§7.6',
   hooks: {
     'muc-occupant-pre-join': { priority: 2, run: ({ room, nick }) => checkNick(room, nick) },
-    'muc-occupant-pre-change': { priority: 2, run: ({ room, newNick }) => checkNick(room, newNick) },
+    'muc-occupant-pre-change': {
+      priority: 2,
+      run: ({ room, newNick }) => checkNick(room, newNick),
+    },
   },
 };
 
@@ -109,7 +112,12 @@ export function moveSession(
     room.detachOccupant(orig);
     const emptied = room.occupantCount() === 0;
     if (emptied) room.changeRole(orig, 'none', ['303'], BY);
-    publiciseOccupantStatus(room, view, { x: statusCodes('303'), nick: newNick, prevRole: origRole }, BY);
+    publiciseOccupantStatus(
+      room,
+      view,
+      { x: statusCodes('303'), nick: newNick, prevRole: origRole },
+      BY,
+    );
     room.bus.fire('muc-occupant-left', { room, occupant: view });
     if (!emptied) {
       room.renameOccupant(orig, newNick, BY);
@@ -117,7 +125,13 @@ export function moveSession(
       return arrive(room, orig, realJid, stanza, origRole);
     }
     if (room.lifecycle() !== 'destroyed') {
-      return arrive(room, admitMoved(room, newNick, realJid, stanza, origRole), realJid, stanza, origRole);
+      return arrive(
+        room,
+        admitMoved(room, newNick, realJid, stanza, origRole),
+        realJid,
+        stanza,
+        origRole,
+      );
     }
     const gone = room.newOccupant(newNick, realJid, storedPresence(stanza));
     arrive(room, occupantView(gone, gone.sessions, origRole), realJid, stanza, origRole);
@@ -138,7 +152,13 @@ export function moveSession(
   if (!isLast) rejoinOriginal(room, orig, realJid);
 }
 
-function admitMoved(room: Room, nick: string, realJid: string, stanza: Element, role: Occupant['role']): Occupant {
+function admitMoved(
+  room: Room,
+  nick: string,
+  realJid: string,
+  stanza: Element,
+  role: Occupant['role'],
+): Occupant {
   const occupant = room.newOccupant(nick, realJid, storedPresence(stanza));
   room.admitOccupant(occupant, role, [], BY);
   return occupant;
@@ -162,7 +182,11 @@ function arrive(
 function rejoinOriginal(room: Room, occupant: Occupant, realJid: string): void {
   const presence = occupant.sessions.get(occupant.primaryJid);
   if (!presence) return;
-  const copy = new Element('presence', { ...presence.attrs, from: occupant.occupantJid, to: realJid });
+  const copy = new Element('presence', {
+    ...presence.attrs,
+    from: occupant.occupantJid,
+    to: realJid,
+  });
   copy.children = [...presence.children];
   const x = copy.c('x', { xmlns: NS.mucUser });
   for (const entry of buildItemList(room, occupant, false)) x.cnode(entry);

@@ -7,7 +7,11 @@ import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'occupant-iq';
-const TO_BARE = new Set([NS.vcard, 'http://jabber.org/protocol/pubsub', 'urn:ietf:params:xml:ns:vcard-4.0']);
+const TO_BARE = new Set([
+  NS.vcard,
+  'http://jabber.org/protocol/pubsub',
+  'urn:ietf:params:xml:ns:vcard-4.0',
+]);
 
 interface PendingQuery {
   requester: string;

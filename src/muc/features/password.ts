@@ -7,7 +7,10 @@ export const password: Feature = {
   section: '§7.2.5',
   config: [
     textField(
-      { priority: 88, field: { var: 'muc#roomconfig_roomsecret', type: 'text-private', label: 'Password' } },
+      {
+        priority: 88,
+        field: { var: 'muc#roomconfig_roomsecret', type: 'text-private', label: 'Password' },
+      },
       'password',
       true,
     ),

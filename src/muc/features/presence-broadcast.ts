@@ -23,7 +23,8 @@ export const presenceBroadcast: Feature = {
       write: (config, value) => {
         const roles = Array.isArray(value) ? value.filter(isRole) : [];
         const next = new Set<BroadcastRole>(roles);
-        if (ORDER.every((role) => next.has(role) === config.presenceBroadcast.has(role))) return false;
+        if (ORDER.every((role) => next.has(role) === config.presenceBroadcast.has(role)))
+          return false;
         config.presenceBroadcast = next;
         return true;
       },
@@ -38,7 +39,8 @@ export const presenceBroadcast: Feature = {
           const was = before.presenceBroadcast.has(occupant.role);
           const is = after.presenceBroadcast.has(occupant.role);
           if (is && !was) publiciseOccupantStatus(room, occupant, {}, BY);
-          else if (was && !is) publiciseOccupantStatus(room, occupant, { forceUnavailable: true }, BY);
+          else if (was && !is)
+            publiciseOccupantStatus(room, occupant, { forceUnavailable: true }, BY);
         }
       },
     },

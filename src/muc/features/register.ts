@@ -67,7 +67,9 @@ function wantedNick(room: Room, jid: string, payload: Element): string | StanzaE
   if (!form) return badRequest('Missing dataform');
   const submitted = readForm(form);
   if (submitted.formType !== NS.mucRegister) return badRequest('Error in form');
-  const nick = resourceprep(submitted.values.get('muc#register_roomnick')?.[0] ?? '', { strict: true });
+  const nick = resourceprep(submitted.values.get('muc#register_roomnick')?.[0] ?? '', {
+    strict: true,
+  });
   if (!nick) return badRequest('Invalid Nickname');
   const holder = room.occupantByNick(nick);
   if (holder && holder.bareJid !== jid) return { type: 'cancel', condition: 'conflict' };
@@ -94,7 +96,14 @@ function setRegistration({ room, stanza, payload }: IqContext): void {
   if (typeof nick !== 'string') return room.sendError(stanza, nick, BY);
   if (room.reservedNickOf(jid) !== nick) {
     const affiliation = current === 'none' ? 'member' : current;
-    const failed = setAffiliation(room, 'room', jid, affiliation, { data: { reservedNick: nick } }, BY);
+    const failed = setAffiliation(
+      room,
+      'room',
+      jid,
+      affiliation,
+      { data: { reservedNick: nick } },
+      BY,
+    );
     if (failed) return room.sendError(stanza, failed, BY);
   }
   room.send(iqResult(stanza), BY);

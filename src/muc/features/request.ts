@@ -45,7 +45,9 @@ function approvalForm(room: Room, requester: Occupant, realJid: string): Element
       type: 'form',
       title: 'Voice Request',
       fields: LAYOUT.map((field) =>
-        field.var && values[field.var] !== undefined ? { ...field, value: values[field.var] } : field,
+        field.var && values[field.var] !== undefined
+          ? { ...field, value: values[field.var] }
+          : field,
       ),
     }),
   );
@@ -61,17 +63,21 @@ function answerRequest(room: Room, stanza: Element, form: Element): void {
   if (values.get('muc#request_allow') !== true) return;
   const jid = values.get('muc#jid');
   const target = typeof jid === 'string' ? room.occupantBySession(jid) : undefined;
-  if (!target || target.role !== 'visitor') return;
+  if (target?.role !== 'visitor') return;
   const refusal = setRole(room, stanza.attrs.from, target.nick, 'participant', 'Voice granted', BY);
   if (refusal) room.sendError(stanza, refusal, BY);
 }
 
-/** Prosody's handle_role_request, for a muc#request form sent to the room. */
+/** Prosody's handle_role_request, for a muc#request form sent to the room: a moderator answers, anyone else asks. */
 export function handleRoleRequest(room: Room, stanza: Element, form: Element): void {
   const occupant = room.occupantBySession(stanza.attrs.from);
   if (!occupant) return;
-  if (occupant.role === 'moderator') return answerRequest(room, stanza, form);
-  // §7.13: only a visitor's request goes to the moderators.
+  const event = occupant.role === 'moderator' ? 'muc-voice-response' : 'muc-voice-request';
+  room.bus.fire(event, { room, stanza, occupant, form });
+}
+
+/** §7.13: only a visitor's request goes to the moderators. */
+function forwardRequest(room: Room, stanza: Element, occupant: Occupant): void {
   if (occupant.role !== 'visitor') return;
   const ask = approvalForm(room, occupant, stanza.attrs.from);
   for (const moderator of room.occupants()) {
@@ -90,6 +96,14 @@ export const request: Feature = {
   name: BY,
   section: '§7.13',
   hooks: {
+    'muc-voice-request': {
+      priority: 0,
+      run: ({ room, stanza, occupant }) => forwardRequest(room, stanza, occupant),
+    },
+    'muc-voice-response': {
+      priority: 0,
+      run: ({ room, stanza, form }) => answerRequest(room, stanza, form),
+    },
     'muc-disco#info': {
       priority: 0,
       run: ({ features }) => {

@@ -57,8 +57,13 @@ export const restrictPm: Feature = {
           return undefined;
         }
         if (lowest === 'visitor') return undefined;
-        if (lowest === 'affiliated' && room.affiliationOf(sender.bareJid) !== 'none') return undefined;
-        if (lowest !== 'none' && lowest !== 'affiliated' && ROLE_RANK[sender.role] >= ROLE_RANK[lowest]) {
+        if (lowest === 'affiliated' && room.affiliationOf(sender.bareJid) !== 'none')
+          return undefined;
+        if (
+          lowest !== 'none' &&
+          lowest !== 'affiliated' &&
+          ROLE_RANK[sender.role] >= ROLE_RANK[lowest]
+        ) {
           return undefined;
         }
         // The XEP defines no error here; Prosody answers policy-violation.
