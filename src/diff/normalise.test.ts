@@ -104,6 +104,36 @@ describe('normaliseStanza', () => {
     expect(comparableXml(moved, context)).not.toBe(comparableXml(kept, context));
   });
 
+  it('sorts a room configuration form within its sections, list-multi values, and command children', () => {
+    const form = (order: string[], values: string[]) =>
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/muc#owner'>
+        <x xmlns='jabber:x:data' type='form'>
+          <field type='hidden' var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>
+          <field type='fixed'><value>Other options</value></field>
+          ${order.map((name) => `<field type='boolean' var='${name}'/>`).join('')}
+          <field type='list-multi' var='roles'>${values.map((value) => `<value>${value}</value>`).join('')}</field>
+        </x></query></iq>`);
+    expect(comparableXml(form(['b', 'a'], ['visitor', 'moderator']), context)).toBe(
+      comparableXml(form(['a', 'b'], ['moderator', 'visitor']), context),
+    );
+    const command = (first: string, second: string) =>
+      stanza(
+        `<iq type='result' id='join1'><command xmlns='http://jabber.org/protocol/commands' node='n' status='executing'>${first}${second}</command></iq>`,
+      );
+    const actions = `<actions execute='complete'><complete/></actions>`;
+    const data = `<x xmlns='jabber:x:data' type='form'/>`;
+    expect(comparableXml(command(actions, data), context)).toBe(
+      comparableXml(command(data, actions), context),
+    );
+  });
+
+  it('replaces a bound full JID inside a text', () => {
+    const body = stanza(
+      `<message id='join1'><body>romeo@localhost/a1b2 declined your invite</body></message>`,
+    );
+    expect(comparableXml(body, context)).toContain("{Romeo's full JID} declined your invite");
+  });
+
   it('labels each session of a client and, when asked, its bare JID', () => {
     const labels = addressLabels([
       {

@@ -53,6 +53,18 @@ function relabel(value: string, addresses: ReadonlyMap<string, string>): string 
   return value;
 }
 
+/** Replaces every bound full JID inside a text (a body naming its sender), longest first. */
+function relabelText(text: string, addresses: ReadonlyMap<string, string>): string {
+  const exact = relabel(text, addresses);
+  if (exact !== text) return exact;
+  let result = text;
+  const jids = [...addresses.keys()].filter((jid) => jid.includes('/'));
+  for (const jid of jids.sort((a, b) => b.length - a.length)) {
+    if (result.includes(jid)) result = result.split(jid).join(addresses.get(jid) as string);
+  }
+  return result;
+}
+
 function localName(el: Element): string {
   return el.name.slice(el.name.indexOf(':') + 1);
 }
@@ -72,8 +84,13 @@ function localName(el: Element): string {
  * - the status codes of a configuration-change message (a groupchat message from the room with
  *   no body) are sorted: Prosody emits them in Lua table order.
  * - the `<item>`s of a muc#user `<x>` (one per session of a multi-session occupant), of a
- *   muc#admin list and of a disco#items list are sorted among themselves: Prosody iterates
- *   sessions, affiliations and rooms in Lua table order.
+ *   muc#admin list and of a disco#items list are sorted among themselves, and so are the
+ *   values of a list-multi or jid-multi form field: Prosody iterates sessions, affiliations,
+ *   rooms and role sets in Lua table order.
+ * - the fields of a room configuration form are sorted within each section (Prosody orders
+ *   fields whose hooks share a priority in Lua table order);
+ * - the children of an ad-hoc `<command>` are sorted (Prosody adds them in Lua table order),
+ *   and bound full JIDs are replaced inside texts too (a body that names its sender).
  * Order inside other namespaces (status codes of presences, data form fields) is kept.
  */
 export function normaliseStanza(stanza: Element, context: NormaliseContext): Element {
@@ -95,7 +112,7 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
     if (rule) attrs[rule.attr] = rule.placeholder;
     const result = new Element(node.name, sortedAttributes(attrs));
     const children: (Element | string)[] = node.children.map((child) =>
-      typeof child === 'string' ? relabel(child.trim(), context.addresses) : copy(child, false),
+      typeof child === 'string' ? relabelText(child.trim(), context.addresses) : copy(child, false),
     );
     if (ns === NS.client) sortElements(children);
     else if (ns === NS.discoInfo && localName(node) === 'query') sortDiscoInfo(children);
@@ -103,10 +120,17 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
       sortElements(children);
     } else if (UNORDERED_ITEMS.has(ns) && ['x', 'query'].includes(localName(node))) {
       sortItems(children);
+    } else if (ns === NS.dataForms && localName(node) === 'field' && isMulti(node)) {
+      sortValues(children);
+    } else if (ns === NS.commands && localName(node) === 'command') {
+      // Prosody's mod_adhoc adds the actions, the form and the notes in Lua table order.
+      sortElements(children);
     } else if (ns === NS.dataForms && localName(node) === 'x' && node.parent) {
       const parent = node.parent;
       if (namespaces.get(parent) === NS.discoInfo && localName(parent) === 'query') {
         sortFields(children);
+      } else if (formType(node) === NS.mucRoomconfig) {
+        sortSections(children);
       }
     }
     for (const child of children) {
@@ -131,6 +155,60 @@ function sortItems(children: (Element | string)[]): void {
   for (const [index, child] of children.entries()) {
     if (isItem(child)) children[index] = items[next++] as Element;
   }
+}
+
+/** A list-multi or jid-multi field: its values are a set (Prosody builds them from Lua tables). */
+function isMulti(field: Element): boolean {
+  return field.attrs.type === 'list-multi' || field.attrs.type === 'jid-multi';
+}
+
+/** The `<value>` children sorted by text, in the places values held; options and the rest stay put. */
+function sortValues(children: (Element | string)[]): void {
+  const isValue = (child: Element | string): child is Element =>
+    typeof child !== 'string' && localName(child) === 'value';
+  const values = children.filter(isValue).sort((a, b) => {
+    const [x, y] = [a.getText(), b.getText()];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  let next = 0;
+  for (const [index, child] of children.entries()) {
+    if (isValue(child)) children[index] = values[next++] as Element;
+  }
+}
+
+function formType(form: Element): string | undefined {
+  return (
+    form
+      .getChildren('field')
+      .find((field) => field.attrs.var === 'FORM_TYPE')
+      ?.getChildText('value') ?? undefined
+  );
+}
+
+/**
+ * A room configuration form's fields sorted by `var` within each section (between two `fixed`
+ * headers): Prosody orders the form by hook priority, and fields whose hooks share one come in
+ * Lua table order (the archiving and private-message options, say).
+ */
+function sortSections(children: (Element | string)[]): void {
+  const isField = (child: Element | string): child is Element =>
+    typeof child !== 'string' && localName(child) === 'field';
+  const key = (field: Element) => String(field.attrs.var ?? '');
+  let section: number[] = [];
+  const flush = () => {
+    const fields = section.map((index) => children[index] as Element);
+    fields.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    section.forEach((index, position) => {
+      children[index] = fields[position] as Element;
+    });
+    section = [];
+  };
+  children.forEach((child, index) => {
+    if (!isField(child)) return;
+    if (child.attrs.type === 'fixed' || child.attrs.var === 'FORM_TYPE') flush();
+    else section.push(index);
+  });
+  flush();
 }
 
 /** Data form fields by `var`, FORM_TYPE first; other children keep their place before them. */

@@ -11,7 +11,7 @@ function presence(nick: string, codes: string[] = [], type?: string) {
 }
 
 describe('comparisonOrder', () => {
-  it('sorts a join occupant list by key and keeps the self-presence after it', () => {
+  it('sorts a run of presences by key, the self-presence among them, and keeps the rest in place', () => {
     const received = [
       { stanza: presence('Romeo'), step: 3 },
       { stanza: presence('Benvolio'), step: 3 },
@@ -23,7 +23,7 @@ describe('comparisonOrder', () => {
         step: 3,
       },
     ];
-    expect(comparisonOrder(received, ['c', 'a', 'b', 'd'])).toEqual([1, 0, 2, 3]);
+    expect(comparisonOrder(received, ['c', 'a', 'b', 'd'])).toEqual([1, 2, 0, 3]);
   });
 
   it('does not reorder across steps, nor two presences from one occupant, nor a 303 pair', () => {

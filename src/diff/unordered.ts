@@ -2,8 +2,8 @@
 import type { Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
 
-/** Status codes that tie a presence to its place: the self-presence (110) and a nick change (303). */
-const ANCHORING_CODES = new Set(['110', '303']);
+/** Status codes that tie a presence to its place: a nick change's unavailable half (303). */
+const ANCHORING_CODES = new Set(['303']);
 
 function isLoosePresence(stanza: Element): boolean {
   if (stanza.name !== 'presence' || stanza.attrs.type === 'error') return false;
@@ -15,9 +15,11 @@ function isLoosePresence(stanza: Element): boolean {
 /**
  * The order in which to compare one client's received stanzas: stanza order, except that each
  * maximal run of consecutive presences that arrived in the same step, come from pairwise
- * different occupant JIDs and carry no 110 or 303 is sorted by `keys` (their comparable form).
- * Prosody sends those in Lua table order, which changes from one start to the next; the
- * self-presence, a nick change's pair and anything else keep their place.
+ * different occupant JIDs and carry no 303 is sorted by `keys` (their comparable form).
+ * Prosody sends those in Lua table order, which changes from one start to the next (when one
+ * change tells the room about several occupants, one's own presence comes anywhere among
+ * them); a nick change's pair and anything else keep their place. (The order of a join —
+ * the others, then one's own — is the scenarios' to check: this order cannot see it.)
  */
 export function comparisonOrder(
   received: readonly { stanza: Element; step: number }[],

@@ -81,6 +81,17 @@ export const subject: Feature = {
         return 'handled';
       },
     },
+    'muc-disco#info': {
+      priority: 0,
+      // Prosody shows the option, no label, and no value unless it is on.
+      run: ({ room, info }) => {
+        info.push({
+          var: 'muc#roomconfig_changesubject',
+          type: 'boolean',
+          value: room.config.changeSubject || undefined,
+        });
+      },
+    },
     'muc-occupant-session-new': {
       priority: 20,
       // §7.1: the subject comes after the presences and the history, before live messages.
