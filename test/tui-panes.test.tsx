@@ -190,6 +190,24 @@ describe('Header and size', () => {
     expect(frame).toContain('paused');
   });
 
+  it('names the simulator extras that are on, next to the name', async () => {
+    const frame = await draw(
+      <Header
+        step={0}
+        steps={1}
+        script="a.scs"
+        state="paused"
+        width={100}
+        extras={['max-users']}
+      />,
+    );
+    expect(frame).toContain('mucsim +max-users │ no room');
+    const plain = await draw(
+      <Header step={0} steps={1} script="a.scs" state="paused" width={100} />,
+    );
+    expect(plain).toContain('mucsim │ no room');
+  });
+
   it('says plainly when the terminal is too small', async () => {
     const frame = await draw(<TooSmall width={60} height={20} />);
     expect(frame).toContain('Terminal too small: need 80×24, have 60×20');

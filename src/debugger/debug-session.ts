@@ -96,6 +96,11 @@ export class DebugSession {
     return new DebugSession(script ?? emptyScript(), place, options);
   }
 
+  /** The simulator's extras that are on (`--extra`), for the header; none on a real server. */
+  get extras(): readonly string[] {
+    return this.place.extras ?? [];
+  }
+
   get steps(): readonly SessionStep[] {
     return this.timeline;
   }

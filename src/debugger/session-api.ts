@@ -100,6 +100,8 @@ export interface SessionWorld {
   readonly timeTravelNotice?: string;
   /** How a typed send's confirmation says its stanzas arrived ("delivered", "received"). */
   readonly arrivalWord: string;
+  /** What the simulator adds beyond Prosody that is on (`--extra`); none on a real server. */
+  readonly extras?: readonly string[];
   /** Everything sent and received so far: the one record. */
   readonly trace: readonly TraceEntry[];
   /** The target of a new timeline: a fresh world with time travel, else the same one. */

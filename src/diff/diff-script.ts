@@ -2,6 +2,7 @@
 import { mapScriptDomain } from '../live/domain.js';
 import { LiveTarget } from '../live/live-target.js';
 import type { ServiceAddress } from '../live/service.js';
+import type { MucExtra } from '../muc/extras.js';
 import type { Script } from '../scansion/script.js';
 import { SimTarget } from '../sim/sim-target.js';
 import { compareRuns, type RunComparison } from './compare.js';
@@ -17,6 +18,8 @@ export interface DiffScriptOptions {
   domain?: string;
   /** The server's MUC domain (`--muc`). */
   muc?: string;
+  /** The simulator's extras (`--extra`): the differences they make show up. */
+  extras?: readonly MucExtra[];
 }
 
 /** Wait after the last step for stanzas still on their way from the server. */
@@ -32,7 +35,7 @@ export async function diffScript(
   options: DiffScriptOptions,
 ): Promise<RunComparison> {
   const timing = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
-  const sim = new SimTarget({ seed: options.seed ?? 1 });
+  const sim = new SimTarget({ seed: options.seed ?? 1, extras: options.extras ?? [] });
   const simulated = await recordRun(script, sim, timing);
   await sim.close();
 

@@ -9,6 +9,7 @@ import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { visibleText } from '../../xmpp/visible.js';
+import { addExtraOption, type ExtraOptions } from '../extra-option.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
@@ -16,7 +17,7 @@ import { displayPath, readScript } from '../script-files.js';
 
 export const DIFF_FORMATS = ['text', 'json'] as const;
 
-interface DiffOptions extends LiveOptions {
+interface DiffOptions extends LiveOptions, ExtraOptions {
   format: (typeof DIFF_FORMATS)[number];
   seed: number;
 }
@@ -45,39 +46,42 @@ export function makeDiffCommand(io: CliIo, setExit: (code: number) => void): Com
         .argParser(parseSeed)
         .default(1),
     );
-  return addLiveOptions(command, true).action(async (path: string, options: DiffOptions) => {
-    const script = await loadScript(resolve(io.cwd, path), io);
-    const server = options.server;
-    if (!server) throw new InputError('--server is required');
-    await checkServer(options);
+  return addLiveOptions(addExtraOption(command), true).action(
+    async (path: string, options: DiffOptions) => {
+      const script = await loadScript(resolve(io.cwd, path), io);
+      const server = options.server;
+      if (!server) throw new InputError('--server is required');
+      await checkServer(options);
 
-    let comparison: Awaited<ReturnType<typeof diffScript>>;
-    try {
-      comparison = await diffScript(script, {
-        server,
-        seed: options.seed,
-        timeoutMs: options.timeout,
-        ...(options.domain !== undefined && { domain: options.domain }),
-        ...(options.muc !== undefined && { muc: options.muc }),
-      });
-    } catch (error) {
-      if (error instanceof LiveConnectionError) throw new InputError(error.message);
-      throw error;
-    }
-    const header = {
-      script: script.file,
-      server: `xmpp://${describeService(server)}`,
-      steps: script.actions.map((action) => ({
-        line: action.line,
-        client: action.client,
-        kind: action.kind,
-      })),
-    };
-    io.out(
-      options.format === 'json'
-        ? formatJson(header, comparison)
-        : visibleText(formatText(header, comparison)),
-    );
-    setExit(comparison.agree ? EXIT.ok : EXIT.failed);
-  });
+      let comparison: Awaited<ReturnType<typeof diffScript>>;
+      try {
+        comparison = await diffScript(script, {
+          server,
+          seed: options.seed,
+          timeoutMs: options.timeout,
+          ...(options.domain !== undefined && { domain: options.domain }),
+          ...(options.muc !== undefined && { muc: options.muc }),
+          extras: options.extra ?? [],
+        });
+      } catch (error) {
+        if (error instanceof LiveConnectionError) throw new InputError(error.message);
+        throw error;
+      }
+      const header = {
+        script: script.file,
+        server: `xmpp://${describeService(server)}`,
+        steps: script.actions.map((action) => ({
+          line: action.line,
+          client: action.client,
+          kind: action.kind,
+        })),
+      };
+      io.out(
+        options.format === 'json'
+          ? formatJson(header, comparison)
+          : visibleText(formatText(header, comparison)),
+      );
+      setExit(comparison.agree ? EXIT.ok : EXIT.failed);
+    },
+  );
 }

@@ -59,6 +59,7 @@ export function Screen({ width, height }: ScreenProps) {
         script={useScriptHeading()}
         state={state}
         width={width}
+        extras={session.extras}
       />
       <Body width={width} height={height} />
     </Box>
