@@ -61,15 +61,19 @@ function getRegistration({ room, stanza }: IqContext): void {
   room.send(iqResult(stanza).cnode(registrationQuery(room, stanza.attrs.from)).root(), BY);
 }
 
-/** The nick a registration form asks for, or why it cannot have it. */
-function wantedNick(room: Room, jid: string, payload: Element): string | StanzaErrorSpec {
+/**
+ * The nick a registration form asks for, or why it cannot have it; `null` when the form has no
+ * nickname at all: dataforms.lua reads a missing or empty text-single as nil, and Prosody's
+ * handler then calls resourceprep(nil), which raises a Lua error — the request gets no answer.
+ */
+function wantedNick(room: Room, jid: string, payload: Element): string | StanzaErrorSpec | null {
   const form = findForm(payload);
   if (!form) return badRequest('Missing dataform');
   const submitted = readForm(form);
   if (submitted.formType !== NS.mucRegister) return badRequest('Error in form');
-  const nick = resourceprep(submitted.values.get('muc#register_roomnick')?.[0] ?? '', {
-    strict: true,
-  });
+  const raw = submitted.values.get('muc#register_roomnick')?.[0];
+  if (!raw) return null;
+  const nick = resourceprep(raw, { strict: true });
   if (!nick) return badRequest('Invalid Nickname');
   const holder = room.occupantByNick(nick);
   if (holder && holder.bareJid !== jid) return { type: 'cancel', condition: 'conflict' };
@@ -93,6 +97,7 @@ function setRegistration({ room, stanza, payload }: IqContext): void {
     return failed ? room.sendError(stanza, failed, BY) : room.send(iqResult(stanza), BY);
   }
   const nick = wantedNick(room, jid, payload);
+  if (nick === null) return; // no reply, as Prosody (see wantedNick)
   if (typeof nick !== 'string') return room.sendError(stanza, nick, BY);
   if (room.reservedNickOf(jid) !== nick) {
     const affiliation = current === 'none' ? 'member' : current;
