@@ -190,6 +190,11 @@ export interface ConfigField {
   write(config: RoomConfig, value: FieldValue): boolean;
   /** The status codes of the change notice (default: 104 when it changed), e.g. 172/173 for whois. */
   codes?(value: FieldValue, changed: boolean): string[];
+  /**
+   * True when Prosody's setter raises a Lua error on this value (an `assert`): the handler
+   * stops there, the form is not saved and the owner gets no answer.
+   */
+  raises?(value: FieldValue): boolean;
 }
 
 export interface Feature {

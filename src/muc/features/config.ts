@@ -1,6 +1,12 @@
 // The owner's configuration form: get, submit (instant and reserved rooms), cancel, and the 104/170–173 notice — XEP-0045 §10.1.2–10.2.1, as Prosody's get_form_layout and process_form
 import { Element } from 'ltx';
-import { buildForm, type FormField, findForm, readFormData } from '../../xmpp/data-form.js';
+import {
+  buildForm,
+  type FieldValue,
+  type FormField,
+  findForm,
+  readFormData,
+} from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import type { ConfigField, Feature, IqContext } from '../hooks.js';
@@ -115,6 +121,19 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     return room.sendError(stanza, { type: 'cancel', condition: 'bad-request', text }, BY);
   }
   const before = copyConfig(room.config);
+  if (!instant && fields.some((field) => raises(field, submitted.values))) {
+    // Prosody fires muc-config-submitted (the lock lifts) before the per-field events, then a
+    // setter raises: no field is applied here (Prosody applies those its Lua table order put
+    // first, which no one can predict), nothing is announced, and no reply is sent.
+    room.bus.fire('muc-config-submitted', {
+      room,
+      actor: stanza.attrs.from,
+      before,
+      after: copyConfig(room.config),
+      statusCodes: new Set(),
+    });
+    return;
+  }
   const draft = copyConfig(room.config);
   const statusCodes = new Set<string>();
   for (const field of fields) {
@@ -141,6 +160,11 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   const x = notice.c('x', { xmlns: NS.mucUser });
   for (const code of statusCodes) x.c('status', { code });
   broadcastMessage(room, notice, undefined, BY);
+}
+
+function raises(field: ConfigField, values: ReadonlyMap<string, FieldValue>): boolean {
+  const name = field.field.var;
+  return name !== undefined && values.has(name) && field.raises?.(values.get(name)) === true;
 }
 
 export const config: Feature = {
