@@ -32,6 +32,11 @@ export function addressLabels(
   return labels;
 }
 
+const NS_MAM = 'urn:xmpp:mam:2';
+const NS_RSM = 'http://jabber.org/protocol/rsm';
+/** RSM elements whose text is an archive id. */
+const RSM_IDS = new Set(['first', 'last', 'before', 'after']);
+
 /** Volatile attributes by namespace and element: the value is replaced by `{name}`. */
 const VOLATILE: readonly { ns: string; name: string; attr: string; placeholder: string }[] = [
   { ns: NS.occupantId, name: 'occupant-id', attr: 'id', placeholder: '{occupant-id}' },
@@ -39,6 +44,7 @@ const VOLATILE: readonly { ns: string; name: string; attr: string; placeholder: 
   { ns: NS.delay, name: 'delay', attr: 'stamp', placeholder: '{stamp}' },
   { ns: NS_LEGACY_DELAY, name: 'x', attr: 'stamp', placeholder: '{stamp}' },
   { ns: NS.commands, name: 'command', attr: 'sessionid', placeholder: '{sessionid}' },
+  { ns: NS_MAM, name: 'result', attr: 'id', placeholder: '{stanza-id}' },
 ];
 
 /** Replaces a bound address in a value, also as the bare part of a longer JID. */
@@ -90,7 +96,9 @@ function localName(el: Element): string {
  * - the fields of a room configuration form are sorted within each section (Prosody orders
  *   fields whose hooks share a priority in Lua table order);
  * - the children of an ad-hoc `<command>` are sorted (Prosody adds them in Lua table order),
- *   and bound full JIDs are replaced inside texts too (a body that names its sender).
+ *   and bound full JIDs are replaced inside texts too (a body that names its sender);
+ * - MAM archive ids (a result's `id`, an RSM set's first, last, before and after) become
+ *   `{stanza-id}`, and the children of an RSM `<set>` are sorted (util/rsm.lua, Lua table order).
  * Order inside other namespaces (status codes of presences, data form fields) is kept.
  */
 export function normaliseStanza(stanza: Element, context: NormaliseContext): Element {
@@ -111,10 +119,14 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
     );
     if (rule) attrs[rule.attr] = rule.placeholder;
     const result = new Element(node.name, sortedAttributes(attrs));
-    const children: (Element | string)[] = node.children.map((child) =>
-      typeof child === 'string' ? relabelText(child.trim(), context.addresses) : copy(child, false),
-    );
+    const volatileText = ns === NS_RSM && RSM_IDS.has(localName(node));
+    const children: (Element | string)[] = node.children.map((child) => {
+      if (typeof child !== 'string') return copy(child, false);
+      return volatileText ? '{stanza-id}' : relabelText(child.trim(), context.addresses);
+    });
     if (ns === NS.client) sortElements(children);
+    // util/rsm.lua's generate writes first, last and count in Lua table order.
+    else if (ns === NS_RSM && localName(node) === 'set') sortElements(children);
     else if (ns === NS.discoInfo && localName(node) === 'query') sortDiscoInfo(children);
     else if (ns === NS.mucUser && localName(node) === 'x' && isConfigChange(stanza)) {
       sortElements(children);

@@ -130,7 +130,9 @@ describe('fuzz with an injected bug', () => {
 
   it('records the steps behind a violation: its last steps alone when they suffice, else all', () => {
     const features = FEATURES.filter((feature) => feature.name !== 'banned');
-    const options = { seed: 1, stanzas: 20_000, ...SMALL, features };
+    // A seed whose first violation its last 200 steps reproduce (with seed 1 they do not: the
+    // ban it needs is older).
+    const options = { seed: 7, stanzas: 20_000, ...SMALL, features };
     const { violation } = fuzz(options);
     expect(violation?.invariant).toBe('occupancy');
     const cast = makeCast(SMALL.users, SMALL.rooms);

@@ -187,6 +187,8 @@ export class InvariantChecker {
     const replies = new Map<number, DeliveryEntry[]>();
     const touched = new Set(this.views.keys());
     const destroyedBy = new Set<string>();
+    // Inputs whose handler stopped on a Lua error, as Prosody's does: they get no reply.
+    const raised = new Set<number>();
     for (const entry of entries) {
       let violation: Violation | undefined;
       switch (entry.kind) {
@@ -204,6 +206,9 @@ export class InvariantChecker {
           break;
         }
         case 'event': {
+          if (entry.event.kind === 'verdict' && entry.event.hook === 'lua-error') {
+            raised.add(entry.cause);
+          }
           const room = 'room' in entry.event ? entry.event.room : undefined;
           if (room !== undefined) touched.add(room);
           violation = this.checkEvent(entry.event, inputs.get(entry.cause), destroyedBy);
@@ -215,6 +220,7 @@ export class InvariantChecker {
       if (violation) return violation;
     }
     for (const input of inputs.values()) {
+      if (raised.has(input.seq)) continue;
       const violation = this.checkReplies(input, replies.get(input.seq) ?? []);
       if (violation) return violation;
     }

@@ -130,6 +130,8 @@ export interface RoomDestroyedEvent {
 export interface HookEvents {
   'muc-occupant-pre-join': PreJoinEvent;
   'muc-occupant-pre-change': NickChangeEvent;
+  /** A new occupant is in, after its presence went out: before its history and subject (Prosody's muc-occupant-joined). */
+  'muc-occupant-joined': SessionJoinedEvent;
   'muc-occupant-session-new': SessionJoinedEvent;
   'muc-occupant-left': OccupantLeftEvent;
   'muc-occupant-groupchat': StanzaEvent;
@@ -191,10 +193,10 @@ export interface ConfigField {
   /** The status codes of the change notice (default: 104 when it changed), e.g. 172/173 for whois. */
   codes?(value: FieldValue, changed: boolean): string[];
   /**
-   * True when Prosody's setter raises a Lua error on this value (an `assert`): the handler
-   * stops there, the form is not saved and the owner gets no answer.
+   * The message of the Lua error Prosody's setter raises on this value (an `assert`), if it
+   * does: the handler stops there, the form is not saved and the owner gets no answer.
    */
-  raises?(value: FieldValue): boolean;
+  raises?(value: FieldValue): string | undefined;
 }
 
 export interface Feature {

@@ -28,6 +28,11 @@ export interface RoomServices {
   env: MucEnvironment;
   /** The service's secret behind XEP-0421 occupant ids: without it nobody can recompute them. */
   occupantIdSecret: string;
+  /**
+   * The service's vCards (vcard-temp), by room node, as mod_vcard's store on the MUC host: they
+   * outlive the rooms they belong to.
+   */
+  vcards: Map<string, Element>;
 }
 
 export class Room {

@@ -4,6 +4,8 @@ import { setup } from 'xstate';
 import { bareJid, localOf, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { Effects } from './effects.js';
+import { isMamQuery } from './features/mam.js';
+import { isVcardIq } from './features/vcard.js';
 
 export interface ServiceRegistry {
   domain: string;
@@ -35,12 +37,16 @@ export const serviceMachine = setup({
     events: {} as ServiceEvent,
   },
   guards: {
+    isVcard: ({ event }) => isVcardIq(event.stanza),
+    isMamQuery: ({ event }) => isMamQuery(event.stanza),
     isForService: ({ context, event }) => event.stanza.attrs.to === context.domain,
     isForExistingRoom: ({ context, event }) => context.rooms.has(bareJid(event.stanza.attrs.to)),
     isForTombstone: ({ context, event }) => context.tombstones.has(bareJid(event.stanza.attrs.to)),
     createsRoom: ({ event }) => isCreatingPresence(event.stanza),
   },
   actions: {
+    handleVcard: () => {},
+    handleMamQuery: () => {},
     handleServiceStanza: () => {},
     routeToRoom: () => {},
     replyGone: () => {},
@@ -55,6 +61,10 @@ export const serviceMachine = setup({
     running: {
       on: {
         'stanza.received': [
+          // Prosody's mod_iq hands vcard-temp to mod_vcard, and MAM queries to mod_muc_mam,
+          // before the MUC looks for the room.
+          { guard: 'isVcard', actions: 'handleVcard' },
+          { guard: 'isMamQuery', actions: 'handleMamQuery' },
           { guard: 'isForService', actions: 'handleServiceStanza' },
           { guard: 'isForExistingRoom', actions: 'routeToRoom' },
           { guard: 'isForTombstone', actions: 'replyGone' },

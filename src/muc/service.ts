@@ -9,8 +9,11 @@ import type { MucEnvironment } from './environment.js';
 import { featuresWithExtras, type MucExtra } from './extras.js';
 import { handleFirstPresence } from './features/enter.js';
 import { FEATURES } from './features/index.js';
+import { answerMamQuery } from './features/mam.js';
+import { answerVcardIq } from './features/vcard.js';
 import { HookBus } from './hook-bus.js';
 import type { Feature } from './hooks.js';
+import { handleLikeProsody } from './lua-error.js';
 import type { Affiliation } from './model/affiliation.js';
 import { Room, type RoomServices } from './room.js';
 import { destroyRoom, setAffiliation } from './room-changes.js';
@@ -55,9 +58,12 @@ export class MucService {
       extras,
       env: options.env,
       occupantIdSecret: options.occupantIdSecret,
+      vcards: new Map(),
     };
     this.machine = serviceMachine.provide({
       actions: {
+        handleVcard: ({ event }) => this.handleVcard(event),
+        handleMamQuery: ({ event }) => this.handleMamQuery(event),
         handleServiceStanza: ({ event }) => this.handleServiceStanza(event),
         routeToRoom: ({ event }) => this.routeToRoom(event),
         replyGone: ({ event }) => this.replyGone(event),
@@ -93,8 +99,27 @@ export class MucService {
     const jid = bareJid(stanza.attrs.to);
     const room = this.rooms.get(jid);
     if (!room) return;
-    room.withEffects(effects, () => handleRoomStanza(room, stanza));
+    room.withEffects(effects, () => handleLikeProsody(room, () => handleRoomStanza(room, stanza)));
     if (room.lifecycle() === 'destroyed') this.forget(room);
+  }
+
+  /** A room's vCard (or the service's), answered by mod_vcard whether or not the room exists. */
+  private handleVcard({ stanza, effects }: ServiceEvent): void {
+    const { vcards } = this.roomServices;
+    const room = this.rooms.get(bareJid(stanza.attrs.to));
+    if (!room) return answerVcardIq(stanza, undefined, vcards, effects);
+    room.withEffects(effects, () =>
+      handleLikeProsody(room, () => answerVcardIq(stanza, room, vcards, effects)),
+    );
+  }
+
+  /** A MAM query: the form for any address, a search of an existing room's archive. */
+  private handleMamQuery({ stanza, effects }: ServiceEvent): void {
+    const room = this.rooms.get(bareJid(stanza.attrs.to));
+    if (!room) return answerMamQuery(stanza, undefined, effects);
+    room.withEffects(effects, () =>
+      handleLikeProsody(room, () => answerMamQuery(stanza, room, effects)),
+    );
   }
 
   private forget(room: Room): void {
@@ -121,7 +146,9 @@ export class MucService {
       room.config.language = stanza.attrs['xml:lang'] ?? '';
       room.config.password = stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
       room.storeAffiliation(bareJid(stanza.attrs.from), 'owner', {}, BY);
-      handleFirstPresence(room, stanza, resourceOf(stanza.attrs.to) as string);
+      handleLikeProsody(room, () =>
+        handleFirstPresence(room, stanza, resourceOf(stanza.attrs.to) as string),
+      );
     });
     if (room.lifecycle() === 'destroyed') this.forget(room);
   }

@@ -1,6 +1,7 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
+import { isoStamp } from '../muc/environment.js';
 import type { MucExtra } from '../muc/extras.js';
 import { occupantIdSecret } from '../muc/features/occupant-id.js';
 import type { Feature } from '../muc/hooks.js';
@@ -8,6 +9,7 @@ import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { addressedCopies } from '../xmpp/addressed-copy.js';
 import { bareJid, domainOf, isFullJid, prepJid, resourceOf, withResource } from '../xmpp/jid.js';
+import { NS } from '../xmpp/namespaces.js';
 import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
 import { addAvatarHash, answerServerIq } from './home-server.js';
@@ -138,6 +140,7 @@ export class World {
       jid: full,
       label: options.label ?? full,
       available: false,
+      priority: 0,
       inbox: [],
       joined: new Set(),
     };
@@ -304,24 +307,52 @@ export class World {
   }
 
   private handleUnaddressed(session: Session, stanza: Element, cause: number): void {
-    if (stanza.name === 'presence' && stanza.attrs.type === undefined) {
-      // RFC 6121 §4.2: initial presence is sent to the user's own available resources, itself included.
-      session.available = true;
-      for (const other of this.sessionsOf(session.jid)) {
-        if (!other.available) continue;
-        const echo = clone(stanza);
-        // Prosody echoes the sender's own initial presence without a `to`.
-        if (other !== session) echo.attrs.to = other.jid;
-        this.deliver(other, echo, cause, 'router');
-      }
-    } else if (stanza.name === 'presence' && stanza.attrs.type === 'unavailable') {
-      // RFC 6121 §4.5.2: unavailable presence also goes to every entity that got directed presence.
-      session.available = false;
-      this.leaveJoinedRooms(session);
+    if (stanza.name === 'presence' && (!stanza.attrs.type || stanza.attrs.type === 'unavailable')) {
+      this.broadcastPresence(session, stanza, cause);
     } else if (stanza.name === 'iq') {
-      const answer = answerServerIq(stanza, this);
+      // RFC 6120 §10.3.3: an iq without a `to` is handled for the account, as if sent to its bare JID.
+      const addressed = clone(stanza);
+      addressed.attrs.to = bareJid(session.jid);
+      const answer = answerServerIq(addressed, this);
       if (answer) this.toLocal(answer, cause, 'server');
     }
+  }
+
+  /**
+   * A broadcast presence, as Prosody's mod_presence (`handle_normal_presence`, RFC 6121 §4.2–4.5):
+   * reflected to the sender (without a `to`), sent to the user's other available resources; an
+   * initial presence also brings the sender those resources' last presences, stamped with a
+   * delay from the server; unavailable also goes to every room the session joined.
+   */
+  private broadcastPresence(session: Session, stanza: Element, cause: number): void {
+    const initial = stanza.attrs.type === undefined && !session.available;
+    this.deliver(session, clone(stanza), cause, 'router');
+    for (const other of this.sessionsOf(session.jid)) {
+      if (other === session || !other.available) continue;
+      const copy = clone(stanza);
+      copy.attrs.to = other.jid;
+      this.deliver(other, copy, cause, 'router');
+    }
+    if (initial) {
+      for (const other of this.sessionsOf(session.jid)) {
+        if (other === session || !other.presence) continue;
+        const copy = clone(other.presence);
+        copy.attrs.to = session.jid;
+        this.deliver(session, copy, cause, 'router');
+      }
+    }
+    if (stanza.attrs.type === 'unavailable') {
+      session.available = false;
+      session.presence = undefined;
+      session.priority = 0;
+      this.leaveJoinedRooms(session);
+      return;
+    }
+    session.available = true;
+    session.priority = presencePriority(stanza);
+    const stored = clone(stanza);
+    stored.c('delay', { xmlns: NS.delay, from: this.domain, stamp: isoStamp(this.clock.now()) });
+    session.presence = stored;
   }
 
   private leaveJoinedRooms(session: Session): void {
@@ -399,13 +430,51 @@ export class World {
       if (answer) this.toLocal(answer, cause, 'server');
       return;
     }
-    // RFC 6121 §8.5: a message to an absent resource goes to the bare JID; groupchat is dropped.
-    if (isFullJid(to) && (stanza.name !== 'message' || stanza.attrs.type === 'groupchat')) {
+    if (stanza.name === 'message') {
+      this.messageToUser(stanza, cause, by);
+      return;
+    }
+    // A presence to an absent resource is dropped; to a bare JID it reaches the available ones.
+    if (isFullJid(to)) {
       this.drop(stanza, cause, 'session not connected');
       return;
     }
     const targets = this.sessionsOf(to).filter((session) => session.available);
     if (targets.length === 0) this.drop(stanza, cause, 'no available session');
+    for (const target of targets) this.deliver(target, clone(stanza), cause, by);
+  }
+
+  /**
+   * A message to a bare JID, or to a resource that is not connected, as Prosody's mod_message
+   * (`process_to_bare`, RFC 6121 §8.5.2): errors are discarded; groupchat bounces; a headline to
+   * the bare JID reaches every available resource of non-negative priority, else nothing; chat
+   * and normal go to the available resources of the highest non-negative priority, and bounce
+   * with service-unavailable when there are none (this server keeps no offline messages).
+   */
+  private messageToUser(stanza: Element, cause: number, by: string): void {
+    const to = stanza.attrs.to;
+    const type = stanza.attrs.type ?? 'normal';
+    const bounce = () =>
+      this.toLocal(
+        stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' }),
+        cause,
+        'server',
+      );
+    if (type === 'error') return this.drop(stanza, cause, 'error to an absent resource');
+    if (type === 'groupchat') return bounce();
+    const available = this.sessionsOf(to).filter(
+      (session) => session.available && session.priority >= 0,
+    );
+    if (type === 'headline') {
+      if (isFullJid(to) || available.length === 0) {
+        return this.drop(stanza, cause, 'headline without a recipient');
+      }
+      for (const target of available) this.deliver(target, clone(stanza), cause, by);
+      return;
+    }
+    const top = Math.max(...available.map((session) => session.priority));
+    const targets = available.filter((session) => session.priority === top);
+    if (targets.length === 0) return bounce();
     for (const target of targets) this.deliver(target, clone(stanza), cause, by);
   }
 
@@ -436,4 +505,11 @@ export class World {
     error.attrs.from = this.domain;
     this.toLocal(error, cause, 'router');
   }
+}
+
+/** RFC 6121 §4.7.2.3: an integer, clamped to -128…127; anything else (or nothing) is 0, as Prosody. */
+function presencePriority(presence: Element): number {
+  const text = presence.getChildText('priority');
+  if (text === null || !/^[+-]?[0-9]+$/.test(text)) return 0;
+  return Math.min(127, Math.max(-128, Number(text)));
 }

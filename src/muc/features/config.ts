@@ -10,6 +10,7 @@ import {
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import type { ConfigField, Feature, IqContext } from '../hooks.js';
+import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
 import { broadcastMessage } from '../presence.js';
 import type { Room } from '../room.js';
@@ -121,7 +122,8 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     return room.sendError(stanza, { type: 'cancel', condition: 'bad-request', text }, BY);
   }
   const before = copyConfig(room.config);
-  if (!instant && fields.some((field) => raises(field, submitted.values))) {
+  const raised = instant ? undefined : firstRaise(fields, submitted.values);
+  if (raised !== undefined) {
     // Prosody fires muc-config-submitted (the lock lifts) before the per-field events, then a
     // setter raises: no field is applied here (Prosody applies those its Lua table order put
     // first, which no one can predict), nothing is announced, and no reply is sent.
@@ -132,7 +134,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
       after: copyConfig(room.config),
       statusCodes: new Set(),
     });
-    return;
+    raiseLuaError(BY, raised);
   }
   const draft = copyConfig(room.config);
   const statusCodes = new Set<string>();
@@ -162,9 +164,18 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   broadcastMessage(room, notice, undefined, BY);
 }
 
-function raises(field: ConfigField, values: ReadonlyMap<string, FieldValue>): boolean {
-  const name = field.field.var;
-  return name !== undefined && values.has(name) && field.raises?.(values.get(name)) === true;
+/** The Lua error the first submitted value a setter rejects raises (see `ConfigField.raises`). */
+function firstRaise(
+  fields: readonly ConfigField[],
+  values: ReadonlyMap<string, FieldValue>,
+): string | undefined {
+  for (const field of fields) {
+    const name = field.field.var;
+    if (name === undefined || !values.has(name)) continue;
+    const message = field.raises?.(values.get(name));
+    if (message !== undefined) return message;
+  }
+  return undefined;
 }
 
 export const config: Feature = {

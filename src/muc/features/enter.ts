@@ -130,6 +130,7 @@ export function handleFirstPresence(room: Room, received: Element, nick: string)
   const codes = ['201', ...(room.config.whois === 'anyone' ? ['100'] : [])];
   room.admitOccupant(occupant, room.defaultRoleFor(room.affiliationOf(realJid)), codes, BY);
   publiciseOccupantStatus(room, occupant, { x: statusCodes(...codes) }, BY);
+  room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
   room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
 }
 
@@ -141,6 +142,7 @@ function join(room: Room, stanza: Element, nick: string): void {
   room.admitOccupant(occupant, room.defaultRoleFor(room.affiliationOf(realJid)), selfCodes, BY);
   sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
   publiciseOccupantStatus(room, occupant, { x: { base: [], self: statusCodes(...selfCodes) } }, BY);
+  room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
   room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
 }
 

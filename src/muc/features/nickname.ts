@@ -122,7 +122,7 @@ export function moveSession(
     if (!emptied) {
       room.renameOccupant(orig, newNick, BY);
       orig.sessions.set(realJid, storedPresence(stanza));
-      return arrive(room, orig, realJid, stanza, origRole);
+      return arrive(room, orig, realJid, stanza, origRole, true);
     }
     if (room.lifecycle() !== 'destroyed') {
       return arrive(
@@ -131,10 +131,11 @@ export function moveSession(
         realJid,
         stanza,
         origRole,
+        true,
       );
     }
     const gone = room.newOccupant(newNick, realJid, storedPresence(stanza));
-    arrive(room, occupantView(gone, gone.sessions, origRole), realJid, stanza, origRole);
+    arrive(room, occupantView(gone, gone.sessions, origRole), realJid, stanza, origRole, true);
     return;
   }
   const remaining = new Map(orig.sessions);
@@ -148,7 +149,7 @@ export function moveSession(
   if (isLast) room.bus.fire('muc-occupant-left', { room, occupant: view });
   const target = dest ?? admitMoved(room, newNick, realJid, stanza, origRole);
   if (dest) room.addSession(dest, realJid, storedPresence(stanza));
-  arrive(room, target, realJid, stanza, origRole);
+  arrive(room, target, realJid, stanza, origRole, !dest);
   if (!isLast) rejoinOriginal(room, orig, realJid);
 }
 
@@ -164,17 +165,23 @@ function admitMoved(
   return occupant;
 }
 
-/** The moved session arrives: the occupant list if it asked (muc `<x/>`), the new presence, history and subject. */
+/**
+ * The moved session arrives: the occupant list if it asked (muc `<x/>`), the new presence,
+ * history and subject; with the `<x/>`, a session that is the first at its new nick (`first`)
+ * joins as a new occupant would (Prosody fires muc-occupant-joined).
+ */
 function arrive(
   room: Room,
   occupant: Occupant,
   realJid: string,
   stanza: Element,
   prevRole: Occupant['role'],
+  first: boolean,
 ): void {
   const mucX = stanza.getChild('x', NS.muc);
   if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
   publiciseOccupantStatus(room, occupant, { prevRole }, BY);
+  if (mucX && first) room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
   if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
 }
 

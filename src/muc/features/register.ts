@@ -6,6 +6,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
 import type { Feature, HookOutcome, IqContext } from '../hooks.js';
+import { raiseLuaError } from '../lua-error.js';
 import type { Room } from '../room.js';
 import { setAffiliation } from '../room-changes.js';
 import { iqResult } from './admin.js';
@@ -62,17 +63,17 @@ function getRegistration({ room, stanza }: IqContext): void {
 }
 
 /**
- * The nick a registration form asks for, or why it cannot have it; `null` when the form has no
- * nickname at all: dataforms.lua reads a missing or empty text-single as nil, and Prosody's
- * handler then calls resourceprep(nil), which raises a Lua error — the request gets no answer.
+ * The nick a registration form asks for, or why it cannot have it. A form without a nickname
+ * gets no answer: dataforms.lua reads a missing or empty text-single as nil, and Prosody's
+ * handler passes it to resourceprep, which raises.
  */
-function wantedNick(room: Room, jid: string, payload: Element): string | StanzaErrorSpec | null {
+function wantedNick(room: Room, jid: string, payload: Element): string | StanzaErrorSpec {
   const form = findForm(payload);
   if (!form) return badRequest('Missing dataform');
   const submitted = readForm(form);
   if (submitted.formType !== NS.mucRegister) return badRequest('Error in form');
   const raw = submitted.values.get('muc#register_roomnick')?.[0];
-  if (!raw) return null;
+  if (!raw) raiseLuaError(BY, "bad argument #1 to 'resourceprep' (string expected, got nil)");
   const nick = resourceprep(raw, { strict: true });
   if (!nick) return badRequest('Invalid Nickname');
   const holder = room.occupantByNick(nick);
@@ -97,7 +98,6 @@ function setRegistration({ room, stanza, payload }: IqContext): void {
     return failed ? room.sendError(stanza, failed, BY) : room.send(iqResult(stanza), BY);
   }
   const nick = wantedNick(room, jid, payload);
-  if (nick === null) return; // no reply, as Prosody (see wantedNick)
   if (typeof nick !== 'string') return room.sendError(stanza, nick, BY);
   if (room.reservedNickOf(jid) !== nick) {
     const affiliation = current === 'none' ? 'member' : current;

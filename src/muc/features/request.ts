@@ -3,6 +3,7 @@ import { Element } from 'ltx';
 import { buildForm, type FormField, findForm, readFormData } from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
+import { raiseLuaError } from '../lua-error.js';
 import type { Occupant } from '../model/occupant.js';
 import { routeToOccupant } from '../presence.js';
 import type { Room } from '../room.js';
@@ -71,7 +72,8 @@ function answerRequest(room: Room, stanza: Element, form: Element): void {
 /** Prosody's handle_role_request, for a muc#request form sent to the room: a moderator answers, anyone else asks. */
 export function handleRoleRequest(room: Room, stanza: Element, form: Element): void {
   const occupant = room.occupantBySession(stanza.attrs.from);
-  if (!occupant) return;
+  // request.lib.lua reads occupant.role without checking that the sender is an occupant.
+  if (!occupant) raiseLuaError(BY, "attempt to index a nil value (local 'occupant')");
   const event = occupant.role === 'moderator' ? 'muc-voice-response' : 'muc-voice-request';
   room.bus.fire(event, { room, stanza, occupant, form });
 }

@@ -24,7 +24,8 @@ export const whois: Feature = {
       // §10.2.1: "172 … the room is now non-anonymous", "173 … now semi-anonymous"; no 104.
       codes: (value, changed) => (changed ? [value === 'moderators' ? '173' : '172'] : []),
       // whois.lib.lua's set_whois: assert(valid_whois[whois], "Invalid whois value").
-      raises: (value) => value !== 'moderators' && value !== 'anyone',
+      raises: (value) =>
+        value === 'moderators' || value === 'anyone' ? undefined : 'Invalid whois value',
     },
   ],
   hooks: {

@@ -43,4 +43,6 @@ export interface RoomState {
    * a persistent room's tombstone repeats it.
    */
   destruction?: { alternateVenue: string | undefined; reason: string | undefined };
+  /** The avatar hash, once one was computed: Prosody caches it in the room and never forgets it. */
+  avatarHash?: string;
 }
