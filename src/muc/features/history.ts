@@ -1,5 +1,6 @@
 // Discussion history sent to joiners, with <delay/> and the maxchars/maxstanzas/seconds/since limits — XEP-0045 §7.2.13–14, as Prosody's history.lib.lua
 import { clone, type Element } from 'ltx';
+import { parseDateTime } from '../../xmpp/datetime.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { isoStamp } from '../environment.js';
 import type { Feature, HistoryRequestEvent } from '../hooks.js';
@@ -28,9 +29,7 @@ function luaNumber(value: string | undefined): number | undefined {
 export function readHistoryRequest(room: Room, stanza: Element): HistoryRequest {
   const history = stanza.getChild('x', NS.muc)?.getChild('history');
   if (!history) return { maxchars: undefined, maxstanzas: undefined, since: undefined };
-  const parsedSince =
-    history.attrs.since === undefined ? Number.NaN : Date.parse(history.attrs.since);
-  let since = Number.isNaN(parsedSince) ? undefined : parsedSince;
+  let since = history.attrs.since === undefined ? undefined : parseDateTime(history.attrs.since);
   const seconds = luaNumber(history.attrs.seconds);
   if (seconds !== undefined) {
     const cutoff = wholeSeconds(room.now()) - seconds * 1000;
