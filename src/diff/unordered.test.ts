@@ -43,4 +43,24 @@ describe('comparisonOrder', () => {
     ];
     expect(comparisonOrder(nickChange, ['b', 'a'])).toEqual([0, 1]);
   });
+
+  it("sorts the rooms' answers to one unavailable presence, errors among them, and the room's presences for absent users by the user", () => {
+    const error = (room: string) =>
+      stanza(`<presence type='error' from='${room}@conference.localhost/Romeo'>
+        <error type='cancel'><item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></presence>`);
+    const answers = [
+      { stanza: error('garden'), step: 4 },
+      { stanza: presence('Romeo', ['110'], 'unavailable'), step: 4 },
+      { stanza: error('balcony'), step: 4 },
+    ];
+    expect(comparisonOrder(answers, ['c', 'b', 'a'])).toEqual([2, 1, 0]);
+    const absent = (jid: string) =>
+      stanza(`<presence type='unavailable' from='room@conference.localhost'>
+        <x xmlns='http://jabber.org/protocol/muc#user'><item jid='${jid}' affiliation='member' role='none'/></x></presence>`);
+    const forAbsent = [
+      { stanza: absent('juliet@localhost'), step: 2 },
+      { stanza: absent('nurse@localhost'), step: 2 },
+    ];
+    expect(comparisonOrder(forAbsent, ['b', 'a'])).toEqual([1, 0]);
+  });
 });

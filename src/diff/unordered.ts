@@ -6,7 +6,10 @@ import { NS } from '../xmpp/namespaces.js';
 const ANCHORING_CODES = new Set(['303']);
 
 function isLoosePresence(stanza: Element): boolean {
-  if (stanza.name !== 'presence' || stanza.attrs.type === 'error') return false;
+  if (stanza.name !== 'presence') return false;
+  // An unavailable presence goes to every JID that got directed presence, in Lua table order:
+  // the rooms' answers (errors among them) come in that order.
+  if (stanza.attrs.type === 'error') return true;
   const x = stanza.getChild('x', NS.mucUser);
   if (!x) return false;
   return !x.getChildren('status').some((status) => ANCHORING_CODES.has(status.attrs.code));
@@ -18,7 +21,8 @@ function isLoosePresence(stanza: Element): boolean {
  * different occupant JIDs and carry no 303 is sorted by `keys` (their comparable form).
  * Prosody sends those in Lua table order, which changes from one start to the next (when one
  * change tells the room about several occupants, one's own presence comes anywhere among
- * them); a nick change's pair and anything else keep their place. (The order of a join —
+ * them, and an unavailable presence reaches the rooms it was sent to in that order, so their
+ * answers, errors included, come in it too); a nick change's pair and anything else keep their place. (The order of a join —
  * the others, then one's own — is the scenarios' to check: this order cannot see it.)
  */
 export function comparisonOrder(
@@ -31,13 +35,13 @@ export function comparisonOrder(
     const start = index;
     const first = received[start] as { stanza: Element; step: number };
     if (isLoosePresence(first.stanza)) {
-      const senders = new Set([first.stanza.attrs.from]);
+      const senders = new Set([senderKey(first.stanza)]);
       index += 1;
       while (index < received.length) {
         const next = received[index] as { stanza: Element; step: number };
         if (next.step !== first.step || !isLoosePresence(next.stanza)) break;
-        if (senders.has(next.stanza.attrs.from)) break;
-        senders.add(next.stanza.attrs.from);
+        if (senders.has(senderKey(next.stanza))) break;
+        senders.add(senderKey(next.stanza));
         index += 1;
       }
     } else {
@@ -47,6 +51,17 @@ export function comparisonOrder(
     order.push(...run.sort((a, b) => compareKeys(keys[a] as string, keys[b] as string) || a - b));
   }
   return order;
+}
+
+/**
+ * Who a presence is about: its sender, or, for the room's own unavailable presences for absent
+ * affiliated users (from the bare room JID), the user its item names.
+ */
+function senderKey(stanza: Element): string {
+  const from = stanza.attrs.from ?? '';
+  if (from.includes('/')) return from;
+  const item = stanza.getChild('x', NS.mucUser)?.getChild('item');
+  return `${from}\n${item?.attrs.jid ?? ''}\n${item?.attrs.nick ?? ''}`;
 }
 
 function compareKeys(a: string, b: string): number {
