@@ -90,7 +90,9 @@ export function sendOccupantList(
   const toBare = bareJid(to);
   const broadcast = room.config.presenceBroadcast;
   const anonymous = isAnonymousFor(room, to);
-  const present = new Set<string>();
+  // Prosody saves the recipient's occupant before it sends the list, so its bare JID is always
+  // among the present ones — even when a nick change has just emptied and destroyed the room.
+  const present = new Set<string>([toBare]);
   for (const occupant of room.occupants()) {
     present.add(occupant.bareJid);
     const own = occupant.bareJid === toBare;

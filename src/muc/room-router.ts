@@ -54,9 +54,9 @@ function routeMessage(room: Room, stanza: Element, nick: string | undefined): vo
     const x = stanza.getChild('x', NS.mucUser);
     if (x) {
       const payload = x.getChildElements()[0];
-      if (payload?.name === 'invite' && payload.attrs.to)
+      if (payload?.name === 'invite' && payload.attrs.to !== undefined)
         return handleInvite(room, stanza, payload);
-      if (payload?.name === 'decline' && payload.attrs.to)
+      if (payload?.name === 'decline' && payload.attrs.to !== undefined)
         return handleDecline(room, stanza, payload);
       return room.sendError(stanza, { type: 'cancel', condition: 'bad-request' }, BY);
     }

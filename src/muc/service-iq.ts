@@ -51,6 +51,15 @@ function discoInfo(stanza: Element, service: ServiceView): Element {
   return result;
 }
 
+/** mod_disco's answer for a node no module claims. */
+function noSuchNode(stanza: Element): Element {
+  return stanzaError(stanza, {
+    type: 'cancel',
+    condition: 'item-not-found',
+    text: 'Node does not exist',
+  });
+}
+
 /** disco#info on a node: the commands list, or one command (for those who may run it). */
 function nodeInfo(stanza: Element, node: string, service: ServiceView): Element {
   const result = reply(stanza);
@@ -60,7 +69,7 @@ function nodeInfo(stanza: Element, node: string, service: ServiceView): Element 
     return result;
   }
   const command = COMMANDS.get(node);
-  if (!command) return stanzaError(stanza, { type: 'cancel', condition: 'item-not-found' });
+  if (!command) return noSuchNode(stanza);
   if (!service.isAdmin(stanza.attrs.from)) {
     const text = 'This item is not available to you';
     return stanzaError(stanza, { type: 'auth', condition: 'forbidden', text });
@@ -80,8 +89,7 @@ function discoItems(stanza: Element, node: string | undefined, service: ServiceV
       query.cnode(item);
     return result;
   }
-  if (node !== undefined && node !== '')
-    return stanzaError(stanza, { type: 'cancel', condition: 'item-not-found' });
+  if (node !== undefined && node !== '') return noSuchNode(stanza);
   const query = result.c('query', { xmlns: NS.discoItems });
   for (const room of service.publicRooms()) {
     query.c(

@@ -27,6 +27,31 @@ function isCreatingPresence(stanza: Element): boolean {
 }
 
 /**
+ * The iqs Prosody's mod_muc answers at a room's bare JID (its event names: type, namespace and
+ * element); any other iq get or set finds no handler and gets service-unavailable, whether or
+ * not the room exists.
+ */
+const ROOM_IQS = new Set([
+  `get ${NS.discoInfo} query`,
+  `get ${NS.discoItems} query`,
+  `get ${NS.mucAdmin} query`,
+  `set ${NS.mucAdmin} query`,
+  `get ${NS.mucOwner} query`,
+  `set ${NS.mucOwner} query`,
+  `get ${NS.register} query`,
+  `set ${NS.register} query`,
+]);
+
+function isUnhandledRoomIq(stanza: Element): boolean {
+  const type = stanza.attrs.type;
+  if (stanza.name !== 'iq' || (type !== 'get' && type !== 'set')) return false;
+  const to = stanza.attrs.to;
+  if (localOf(to) === undefined || resourceOf(to) !== undefined) return false;
+  const payload = stanza.getChildElements()[0];
+  return !ROOM_IQS.has(`${type} ${payload?.attrs.xmlns} ${payload?.name}`);
+}
+
+/**
  * The chart has one state: it decides, by guards over the registry, which action handles each
  * stanza. The actions are provided by the service (`machine.provide`), which owns the rooms.
  */
@@ -39,6 +64,7 @@ export const serviceMachine = setup({
   guards: {
     isVcard: ({ event }) => isVcardIq(event.stanza),
     isMamQuery: ({ event }) => isMamQuery(event.stanza),
+    isUnhandledRoomIq: ({ event }) => isUnhandledRoomIq(event.stanza),
     isForService: ({ context, event }) => event.stanza.attrs.to === context.domain,
     isForExistingRoom: ({ context, event }) => context.rooms.has(bareJid(event.stanza.attrs.to)),
     isForTombstone: ({ context, event }) => context.tombstones.has(bareJid(event.stanza.attrs.to)),
@@ -47,6 +73,7 @@ export const serviceMachine = setup({
   actions: {
     handleVcard: () => {},
     handleMamQuery: () => {},
+    refuseUnhandledIq: () => {},
     handleServiceStanza: () => {},
     routeToRoom: () => {},
     replyGone: () => {},
@@ -65,6 +92,7 @@ export const serviceMachine = setup({
           // before the MUC looks for the room.
           { guard: 'isVcard', actions: 'handleVcard' },
           { guard: 'isMamQuery', actions: 'handleMamQuery' },
+          { guard: 'isUnhandledRoomIq', actions: 'refuseUnhandledIq' },
           { guard: 'isForService', actions: 'handleServiceStanza' },
           { guard: 'isForExistingRoom', actions: 'routeToRoom' },
           { guard: 'isForTombstone', actions: 'replyGone' },

@@ -376,3 +376,32 @@ describe('the admins’ ad-hoc "Destroy rooms" command', () => {
     );
   });
 });
+
+describe("iqs at a room's bare JID that mod_muc has no handler for", () => {
+  it('answers service-unavailable from the room JID, whether the room exists or not', () => {
+    const { world, romeo } = twoUsers();
+    createRoom(world, romeo, `${ROOM}/Romeo`);
+    take(romeo);
+
+    for (const [id, to] of [
+      ['p1', ROOM],
+      ['p2', 'nowhere@conference.localhost'],
+    ]) {
+      world.send(
+        romeo.jid,
+        stanza(`<iq type='get' to='${to}' id='${id}'><ping xmlns='urn:xmpp:ping'/></iq>`),
+      );
+    }
+
+    expect(canonicalAll(take(romeo))).toEqual(
+      canonicalAll([
+        `<iq type='error' from='${ROOM}' to='romeo@localhost/r' id='p1'>
+          <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        </iq>`,
+        `<iq type='error' from='nowhere@conference.localhost' to='romeo@localhost/r' id='p2'>
+          <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        </iq>`,
+      ]),
+    );
+  });
+});

@@ -64,6 +64,11 @@ export class MucService {
       actions: {
         handleVcard: ({ event }) => this.handleVcard(event),
         handleMamQuery: ({ event }) => this.handleMamQuery(event),
+        refuseUnhandledIq: ({ event }) =>
+          event.effects.send(
+            stanzaError(event.stanza, { type: 'cancel', condition: 'service-unavailable' }),
+            BY,
+          ),
         handleServiceStanza: ({ event }) => this.handleServiceStanza(event),
         routeToRoom: ({ event }) => this.routeToRoom(event),
         replyGone: ({ event }) => this.replyGone(event),

@@ -154,7 +154,10 @@ export function addSession(room: Room, occupant: Occupant, realJid: string, stan
   room.addSession(occupant, realJid, storedPresence(stanza));
   const mucX = stanza.getChild('x', NS.muc);
   if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
-  publiciseOccupantStatus(room, occupant, {}, BY);
+  // A session new to the room is warned of a non-anonymous room like any joiner; the occupant's
+  // other sessions get the same self-presence.
+  const selfCodes = room.config.whois === 'anyone' ? ['100'] : [];
+  publiciseOccupantStatus(room, occupant, { x: { base: [], self: statusCodes(...selfCodes) } }, BY);
   if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
 }
 

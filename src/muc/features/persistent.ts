@@ -31,6 +31,13 @@ export const persistent: Feature = {
           room.lifecycle() !== 'destroyed'
         ) {
           room.advanceLifecycle({ type: 'room.destroyed' }, 'persistent');
+          // mod_muc fires muc-room-destroyed for it too (mod_muc_mam then drops the archive).
+          room.bus.fire('muc-room-destroyed', {
+            room,
+            alternateVenue: undefined,
+            reason: undefined,
+            password: undefined,
+          });
         }
       },
     },

@@ -1,7 +1,6 @@
 // Which roles' presence is broadcast, including role none for absent members — XEP-0045 §16.5.3 (muc#roomconfig_presencebroadcast), as Prosody's presence_broadcast.lib.lua
 import type { Feature } from '../hooks.js';
 import type { BroadcastRole } from '../model/config.js';
-import { isRole } from '../model/role.js';
 import { publiciseOccupantStatus } from '../presence.js';
 
 const BY = 'presence-broadcast';
@@ -19,15 +18,24 @@ export const presenceBroadcast: Feature = {
         label: 'Only show participants with roles:',
         options: ['none', 'visitor', 'participant', 'moderator'],
       },
-      read: (config) => ORDER.filter((role) => config.presenceBroadcast.has(role)),
+      // Prosody lists the stored roles in Lua table order (the diff sorts list-multi values).
+      read: (config) => [
+        ...ORDER.filter((role) => config.presenceBroadcast.has(role)),
+        ...[...config.presenceBroadcast].filter((role) => !ORDER.includes(role as BroadcastRole)),
+      ],
+      // set_presence_broadcast: the submitted words as they are; a change only if a real role's changed.
       write: (config, value) => {
-        const roles = Array.isArray(value) ? value.filter(isRole) : [];
-        const next = new Set<BroadcastRole>(roles);
+        const next = new Set<string>(Array.isArray(value) ? value : []);
         if (ORDER.every((role) => next.has(role) === config.presenceBroadcast.has(role)))
           return false;
         config.presenceBroadcast = next;
         return true;
       },
+      // The submitted hook iterates the value with ipairs: a field without values raises.
+      raises: (value) =>
+        value === undefined
+          ? "bad argument #1 to 'for iterator' (table expected, got nil)"
+          : undefined,
     },
   ],
   hooks: {
