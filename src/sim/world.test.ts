@@ -76,7 +76,7 @@ describe('the router', () => {
     expect(take(romeo)[0]?.attrs.from).toBe(`${ROOM}/Romeo`);
   });
 
-  it('bounces a stanza to a malformed JID with jid-malformed from the server', () => {
+  it('answers a stanza to a malformed JID with jid-malformed from that address, as Prosody', () => {
     const world = new World();
     const romeo = world.connect('romeo@localhost', { resource: 'r' });
 
@@ -84,8 +84,11 @@ describe('the router', () => {
 
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([
-        `<message type='error' from='localhost' to='romeo@localhost/r' id='m1'>
-          <error type='cancel'><jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        `<message type='error' from='a@' to='romeo@localhost/r' id='m1'>
+          <error type='modify'>
+            <jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>The destination address is invalid: a@</text>
+          </error>
         </message>`,
       ]),
     );

@@ -8,7 +8,15 @@ import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { addressedCopies } from '../xmpp/addressed-copy.js';
-import { bareJid, domainOf, isFullJid, prepJid, resourceOf, withResource } from '../xmpp/jid.js';
+import {
+  bareJid,
+  domainOf,
+  emptiedJid,
+  isFullJid,
+  prepJid,
+  resourceOf,
+  withResource,
+} from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
@@ -55,7 +63,6 @@ function malformedIq(stanza: Element): string | undefined {
   if (stanza.name !== 'iq') return undefined;
   const type = stanza.attrs.type;
   if (!IQ_TYPES.has(type)) return 'Invalid IQ type';
-  if (type === 'error' && stanza.getChildElements().length === 0) return undefined;
   if (stanza.attrs.id === undefined) return "Missing required 'id' attribute";
   if ((type === 'get' || type === 'set') && stanza.getChildElements().length !== 1) {
     return 'Incorrect number of children for IQ stanza';
@@ -79,6 +86,21 @@ function utf8Length(text: string): number {
 }
 
 const SUBSCRIPTIONS = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
+
+/** The presence types mod_presence lets a client address to someone. */
+const OUTBOUND_PRESENCE_TYPES = new Set([
+  undefined,
+  'unavailable',
+  'error',
+  'probe',
+  ...SUBSCRIPTIONS,
+]);
+
+/** Sets or removes one address of a stanza. */
+function setAddress(stanza: Element, name: 'from' | 'to', value: string | undefined): void {
+  if (value === undefined) delete stanza.attrs[name];
+  else stanza.attrs[name] = value;
+}
 
 function isSubscription(stanza: Element): boolean {
   return stanza.name === 'presence' && SUBSCRIPTIONS.has(stanza.attrs.type);
@@ -162,13 +184,25 @@ export class World {
     if (sameBare?.length) this.sessionsByBare.set(bareJid(jid), sameBare);
     else this.sessionsByBare.delete(bareJid(jid));
     this.listeners.delete(jid);
-    for (const occupantJid of [...session.joined]) {
-      this.input(
-        session,
-        new Element('presence', { to: occupantJid, type: 'unavailable' }),
-        'server',
-      );
+    // mod_presence on resource-unbind: an available session's unavailable presence goes to the
+    // account's other resources and to everyone it sent directed presence to.
+    const unavailable = new Element('presence', { type: 'unavailable', from: jid });
+    if (session.available) {
+      const cause = this.trace.append({
+        kind: 'input',
+        time: this.clock.now(),
+        sender: jid,
+        origin: 'server',
+        stanza: unavailable,
+      });
+      for (const other of this.sessionsOf(jid)) {
+        if (!other.available) continue;
+        const copy = clone(unavailable);
+        copy.attrs.to = other.jid;
+        this.deliver(other, copy, cause, 'router');
+      }
     }
+    this.leaveJoinedRooms(session, unavailable);
     this.trace.append({ kind: 'disconnect', time: this.clock.now(), jid });
   }
 
@@ -187,13 +221,24 @@ export class World {
         text: limit,
       });
     }
+    // Prosody's core_process_stanza, before it stamps `from`: an error without a payload is
+    // discarded; a malformed iq is answered from its `to`, to the `from` the client wrote.
+    if (stanza.attrs.type === 'error' && stanza.getChildElements().length === 0) {
+      return this.refuse(session, clone(stanza), {
+        type: 'cancel',
+        condition: 'undefined-condition',
+        text: 'an error without a payload',
+      });
+    }
     const malformed = malformedIq(stanza);
     if (malformed) {
-      return this.refuse(session, clone(stanza), {
-        type: 'modify',
-        condition: 'bad-request',
-        text: malformed,
-      });
+      const answer = { from: stanza.attrs.to, to: stanza.attrs.from };
+      return this.refuse(
+        session,
+        clone(stanza),
+        { type: 'modify', condition: 'bad-request', text: malformed },
+        answer,
+      );
     }
     return this.input(session, clone(stanza), 'client');
   }
@@ -223,8 +268,16 @@ export class World {
     return `Stanza larger than the limit of ${this.maxStanzaBytes} bytes`;
   }
 
-  /** The user's server refuses the stanza (RFC 6120 §8.3): it is traced, answered, and goes no further. */
-  private refuse(session: Session, stanza: Element, spec: StanzaErrorSpec): number {
+  /**
+   * The user's server refuses the stanza (RFC 6120 §8.3): it is traced, answered (from the server,
+   * unless `answer` gives the error's addresses), and goes no further.
+   */
+  private refuse(
+    session: Session,
+    stanza: Element,
+    spec: StanzaErrorSpec,
+    answer?: { from: string | undefined; to: string | undefined },
+  ): number {
     stanza.attrs.from = session.jid;
     const cause = this.trace.append({
       kind: 'input',
@@ -241,6 +294,10 @@ export class World {
     }
     const error = stanzaError(stanza, spec);
     error.attrs.from = this.domain;
+    if (answer) {
+      setAddress(error, 'from', answer.from);
+      setAddress(error, 'to', answer.to);
+    }
     this.deliver(session, error, cause, 'server');
     return cause;
   }
@@ -290,18 +347,68 @@ export class World {
       return cause;
     }
     const to = prepJid(rawTo);
+    const emptied = to ? undefined : emptiedJid(rawTo);
+    if (emptied !== undefined) {
+      // Prosody routes the address it prepared (`room@service/`), cannot split it, and hands the
+      // stanza to the sender's own host as if to a bare JID: an iq finds no handler, a message's
+      // handler raises, a presence goes nowhere.
+      const type = stanza.attrs.type;
+      if (stanza.name === 'iq' && (type === 'get' || type === 'set')) {
+        stanza.attrs.to = emptied;
+        const error = stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });
+        this.deliver(session, error, cause, 'router');
+      } else this.drop(stanza, cause, 'an address Prosody prepares to an empty part');
+      return cause;
+    }
     if (!to) {
-      this.bounce(stanza, 'jid-malformed', cause);
+      // Prosody's core_process_stanza answers straight back, from the address it could not read.
+      const type = stanza.attrs.type;
+      if (type === 'error' || type === 'result') return cause;
+      const error = stanzaError(stanza, {
+        type: 'modify',
+        condition: 'jid-malformed',
+        text: `The destination address is invalid: ${rawTo}`,
+      });
+      this.deliver(session, error, cause, 'router');
       return cause;
     }
     stanza.attrs.to = to;
+    if (to === bareJid(session.jid)) {
+      // core_post_stanza: a stanza to one's own bare JID loses its `to`: a presence is a
+      // broadcast presence, a message goes to the account's own resources, an iq is answered
+      // for the account (without a `from`).
+      delete stanza.attrs.to;
+      this.handleUnaddressed(session, stanza, cause);
+      return cause;
+    }
+    if (stanza.name === 'presence' && !OUTBOUND_PRESENCE_TYPES.has(stanza.attrs.type)) {
+      // mod_presence's outbound handler answers an unknown type from the bare JIDs it worked on.
+      const error = stanzaError(stanza, {
+        type: 'modify',
+        condition: 'bad-request',
+        text: 'Invalid presence type',
+      });
+      error.attrs.from = bareJid(to);
+      error.attrs.to = bareJid(session.jid);
+      this.deliver(session, error, cause, 'router');
+      return cause;
+    }
+    this.trackDirectedPresence(session, stanza);
     if (domainOf(to) === this.mucDomain) {
-      this.trackDirectedPresence(session, stanza);
       this.toService(stanza, cause);
     } else if (domainOf(to) === this.domain) {
       this.toLocal(stanza, cause, 'router');
     } else {
-      this.bounce(stanza, 'remote-server-not-found', cause);
+      // No s2s on this server: core_route_stanza answers for the remote domain.
+      const type = stanza.attrs.type;
+      if (type !== 'error' && !(stanza.name === 'iq' && type === 'result')) {
+        const error = stanzaError(stanza, {
+          type: 'cancel',
+          condition: 'not-allowed',
+          text: 'Communication with remote domains is not enabled',
+        });
+        this.toLocal(error, cause, 'router');
+      }
     }
     return cause;
   }
@@ -309,12 +416,29 @@ export class World {
   private handleUnaddressed(session: Session, stanza: Element, cause: number): void {
     if (stanza.name === 'presence' && (!stanza.attrs.type || stanza.attrs.type === 'unavailable')) {
       this.broadcastPresence(session, stanza, cause);
+    } else if (stanza.name === 'presence') {
+      // mod_presence: any other type without a `to` is refused (an error, never answered, is dropped).
+      if (stanza.attrs.type === 'error')
+        return this.drop(stanza, cause, 'error presence to nobody');
+      const error = stanzaError(stanza, {
+        type: 'modify',
+        condition: 'bad-request',
+        text: 'Invalid presence type',
+      });
+      this.deliver(session, error, cause, 'router');
+    } else if (stanza.name === 'message') {
+      // A message without a `to` is for the sender's own account (RFC 6120 §10.3.1).
+      this.messageToUser(stanza, bareJid(session.jid), cause, 'router');
     } else if (stanza.name === 'iq') {
       // RFC 6120 §10.3.3: an iq without a `to` is handled for the account, as if sent to its bare JID.
+      // Prosody's handlers reply to the stanza as it is, without a `to`: so without a `from`.
       const addressed = clone(stanza);
       addressed.attrs.to = bareJid(session.jid);
       const answer = answerServerIq(addressed, this);
-      if (answer) this.toLocal(answer, cause, 'server');
+      if (answer) {
+        delete answer.attrs.from;
+        this.deliver(session, answer, cause, 'server');
+      }
     }
   }
 
@@ -345,7 +469,7 @@ export class World {
       session.available = false;
       session.presence = undefined;
       session.priority = 0;
-      this.leaveJoinedRooms(session);
+      this.leaveJoinedRooms(session, stanza);
       return;
     }
     session.available = true;
@@ -355,25 +479,27 @@ export class World {
     session.presence = stored;
   }
 
-  private leaveJoinedRooms(session: Session): void {
-    for (const occupantJid of [...session.joined]) {
-      this.input(
-        session,
-        new Element('presence', { to: occupantJid, type: 'unavailable' }),
-        'server',
-      );
+  /** The unavailable presence, as the client sent it, to every address of its directed presence. */
+  private leaveJoinedRooms(session: Session, unavailable: Element): void {
+    const directed = [...session.joined];
+    session.joined.clear();
+    for (const address of directed) {
+      const copy = clone(unavailable);
+      copy.attrs.to = address;
+      this.input(session, copy, 'server');
     }
   }
 
+  /**
+   * mod_presence's directed presence: an available presence to anyone (no roster here) adds its
+   * address, an unavailable or error presence removes exactly that address.
+   */
   private trackDirectedPresence(session: Session, stanza: Element): void {
     if (stanza.name !== 'presence') return;
     const to = stanza.attrs.to;
-    if (stanza.attrs.type === undefined && isFullJid(to)) session.joined.add(to);
-    if (stanza.attrs.type === 'unavailable') {
-      for (const joined of [...session.joined]) {
-        if (joined === to || bareJid(joined) === to) session.joined.delete(joined);
-      }
-    }
+    const type = stanza.attrs.type;
+    if (type === undefined) session.joined.add(to);
+    else if (type === 'unavailable' || type === 'error') session.joined.delete(to);
   }
 
   private toService(stanza: Element, cause: number): void {
@@ -431,7 +557,7 @@ export class World {
       return;
     }
     if (stanza.name === 'message') {
-      this.messageToUser(stanza, cause, by);
+      this.messageToUser(stanza, to, cause, by);
       return;
     }
     // A presence to an absent resource is dropped; to a bare JID it reaches the available ones.
@@ -451,8 +577,7 @@ export class World {
    * and normal go to the available resources of the highest non-negative priority, and bounce
    * with service-unavailable when there are none (this server keeps no offline messages).
    */
-  private messageToUser(stanza: Element, cause: number, by: string): void {
-    const to = stanza.attrs.to;
+  private messageToUser(stanza: Element, to: string, cause: number, by: string): void {
     const type = stanza.attrs.type ?? 'normal';
     const bounce = () =>
       this.toLocal(
@@ -466,7 +591,8 @@ export class World {
       (session) => session.available && session.priority >= 0,
     );
     if (type === 'headline') {
-      if (isFullJid(to) || available.length === 0) {
+      // Only to the bare JID as written (not to a gone resource, nor to one's own account).
+      if (stanza.attrs.to !== bareJid(to) || available.length === 0) {
         return this.drop(stanza, cause, 'headline without a recipient');
       }
       for (const target of available) this.deliver(target, clone(stanza), cause, by);
@@ -493,17 +619,6 @@ export class World {
       stanza,
       reason,
     });
-  }
-
-  private bounce(
-    stanza: Element,
-    condition: 'jid-malformed' | 'remote-server-not-found',
-    cause: number,
-  ): void {
-    if (stanza.attrs.type === 'error') return;
-    const error = stanzaError(stanza, { type: 'cancel', condition });
-    error.attrs.from = this.domain;
-    this.toLocal(error, cause, 'router');
   }
 }
 
