@@ -2,113 +2,40 @@
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
 import { isoStamp } from '../muc/environment.js';
-import type { MucExtra } from '../muc/extras.js';
 import { occupantIdSecret } from '../muc/features/occupant-id.js';
-import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { addressedCopies } from '../xmpp/addressed-copy.js';
-import {
-  bareJid,
-  domainOf,
-  emptiedJid,
-  isFullJid,
-  prepJid,
-  resourceOf,
-  withResource,
-} from '../xmpp/jid.js';
+import { bareJid, domainOf, isFullJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
-import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
+import { stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
 import { addAvatarHash, answerServerIq } from './home-server.js';
 import { SeededIds } from './ids.js';
 import type { Session } from './session.js';
+import { SessionRegistry } from './session-registry.js';
+import {
+  answerUnlessReply,
+  badPresenceType,
+  checkAddressed,
+  checkReceived,
+  checkRemote,
+  DEFAULT_MAX_STANZA_BYTES,
+  DEFAULT_MAX_STANZA_DEPTH,
+  exceededLimit,
+  isSubscription,
+  presencePriority,
+  type Verdict,
+} from './stanza-checks.js';
+import type { WorldOptions } from './world-options.js';
 
-export interface WorldOptions {
-  seed?: number;
-  domain?: string;
-  mucDomain?: string;
-  admins?: readonly string[];
-  /** Record the trace (default true); off for benchmarks and fuzzing. */
-  trace?: boolean;
-  /** Simulated time that passes with every client action (default 1 s). */
-  stepMs?: number;
-  /** The MUC service's feature list (default: all of them), e.g. to add a test feature. */
-  features?: readonly Feature[];
-  /** What the service adds beyond Prosody (src/muc/extras.ts); none by default. */
-  extras?: readonly MucExtra[];
-  /** The largest stanza a client may send, serialised, in bytes (default 256 KiB). */
-  maxStanzaBytes?: number;
-  /** The deepest nesting of elements a client may send, the stanza itself being 1 (default 64). */
-  maxStanzaDepth?: number;
-  /** The language of every client's stream (`xml:lang`, default `en`, what @xmpp/client sends). */
-  lang?: string;
-  /**
-   * Keep every delivered stanza in its session's `inbox` (default true). Off when nothing reads
-   * the inboxes (benchmarks, long runs): delivery listeners and the trace still see everything.
-   */
-  keepInboxes?: boolean;
-}
+export { DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_STANZA_DEPTH } from './stanza-checks.js';
 
-export const DEFAULT_MAX_STANZA_BYTES = 256 * 1024;
-export const DEFAULT_MAX_STANZA_DEPTH = 64;
-
-const IQ_TYPES = new Set(['get', 'set', 'result', 'error']);
-
-/**
- * RFC 6120 §8.2.3, as Prosody's stanza router enforces it for clients (with its texts): an iq
- * has a known type and an id, and a get or set has exactly one child.
- */
-function malformedIq(stanza: Element): string | undefined {
-  if (stanza.name !== 'iq') return undefined;
-  const type = stanza.attrs.type;
-  if (!IQ_TYPES.has(type)) return 'Invalid IQ type';
-  if (stanza.attrs.id === undefined) return "Missing required 'id' attribute";
-  if ((type === 'get' || type === 'set') && stanza.getChildElements().length !== 1) {
-    return 'Incorrect number of children for IQ stanza';
-  }
-  return undefined;
-}
-
-/** Bytes of the UTF-8 encoding of `text` (surrogate pairs are one 4-byte character). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      index += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-const SUBSCRIPTIONS = new Set(['subscribe', 'subscribed', 'unsubscribe', 'unsubscribed']);
-
-/** The presence types mod_presence lets a client address to someone. */
-const OUTBOUND_PRESENCE_TYPES = new Set([
-  undefined,
-  'unavailable',
-  'error',
-  'probe',
-  ...SUBSCRIPTIONS,
-]);
-
-/** Sets or removes one address of a stanza. */
-function setAddress(stanza: Element, name: 'from' | 'to', value: string | undefined): void {
-  if (value === undefined) delete stanza.attrs[name];
-  else stanza.attrs[name] = value;
-}
-
-function isSubscription(stanza: Element): boolean {
-  return stanza.name === 'presence' && SUBSCRIPTIONS.has(stanza.attrs.type);
-}
+export type { WorldOptions } from './world-options.js';
 
 export type DeliveryListener = (stanza: Element) => void;
 
-export class UsageError extends Error {}
+export { UsageError } from './session-registry.js';
 
 export class World {
   readonly clock = new SimulatedClock();
@@ -118,23 +45,23 @@ export class World {
   readonly domain: string;
   readonly mucDomain: string;
   private readonly stepMs: number;
-  private readonly maxStanzaBytes: number;
-  private readonly maxStanzaDepth: number;
+  private readonly limits: { maxBytes: number; maxDepth: number };
   private readonly keepInboxes: boolean;
   private readonly lang: string;
-  private readonly sessions = new Map<string, Session>();
-  /** The connected sessions of each bare JID, in connection order (routing to bare JIDs). */
-  private readonly sessionsByBare = new Map<string, Session[]>();
+  private readonly sessions: SessionRegistry;
   private readonly listeners = new Map<string, DeliveryListener>();
 
   constructor(options: WorldOptions = {}) {
     this.ids = new SeededIds(options.seed ?? 1);
     this.trace = new Trace(options.trace ?? true);
     this.domain = options.domain ?? 'localhost';
+    this.sessions = new SessionRegistry(this.domain);
     this.mucDomain = options.mucDomain ?? `conference.${this.domain}`;
     this.stepMs = options.stepMs ?? 1000;
-    this.maxStanzaBytes = options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES;
-    this.maxStanzaDepth = options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH;
+    this.limits = {
+      maxBytes: options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES,
+      maxDepth: options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH,
+    };
     this.keepInboxes = options.keepInboxes ?? true;
     this.lang = options.lang ?? 'en';
     this.service = new MucService({
@@ -149,58 +76,25 @@ export class World {
 
   /** Connects a session for `jid`: its resource, the requested one, or a generated one. */
   connect(jid: string, options: { resource?: string; label?: string } = {}): Session {
-    const prepared = prepJid(jid);
-    if (!prepared) throw new UsageError(`'${jid}' is not a valid JID`);
-    if (domainOf(prepared) !== this.domain) {
-      throw new UsageError(`'${jid}' is not an account of ${this.domain}`);
-    }
-    const resource = resourceOf(prepared) ?? options.resource ?? this.ids.next();
-    const full = prepJid(withResource(prepared, resource));
-    if (!full) throw new UsageError(`'${resource}' is not a valid resource`);
-    if (this.sessions.has(full)) throw new UsageError(`${full} is already connected`);
-    const session: Session = {
-      jid: full,
-      label: options.label ?? full,
-      available: false,
-      priority: 0,
-      inbox: [],
-      joined: new Set(),
-    };
-    this.sessions.set(full, session);
-    const sameBare = this.sessionsByBare.get(bareJid(full));
-    if (sameBare) sameBare.push(session);
-    else this.sessionsByBare.set(bareJid(full), [session]);
-    this.trace.append({ kind: 'connect', time: this.clock.now(), jid: full });
+    const resource = () => options.resource ?? this.ids.next();
+    const session = this.sessions.bind(jid, resource, options.label);
+    this.trace.append({ kind: 'connect', time: this.clock.now(), jid: session.jid });
     return session;
   }
 
   /** Ends a session; its server tells every room it joined that it is unavailable. */
   disconnect(jid: string): void {
-    const session = this.requireSession(jid);
+    const session = this.sessions.require(jid);
     this.clock.advance(this.stepMs);
     // The session is gone before its server speaks for it: what the rooms answer is not delivered.
-    this.sessions.delete(jid);
-    const sameBare = this.sessionsByBare.get(bareJid(jid))?.filter((other) => other !== session);
-    if (sameBare?.length) this.sessionsByBare.set(bareJid(jid), sameBare);
-    else this.sessionsByBare.delete(bareJid(jid));
+    this.sessions.unbind(session);
     this.listeners.delete(jid);
     // mod_presence on resource-unbind: an available session's unavailable presence goes to the
     // account's other resources and to everyone it sent directed presence to.
     const unavailable = new Element('presence', { type: 'unavailable', from: jid });
     if (session.available) {
-      const cause = this.trace.append({
-        kind: 'input',
-        time: this.clock.now(),
-        sender: jid,
-        origin: 'server',
-        stanza: unavailable,
-      });
-      for (const other of this.sessionsOf(jid)) {
-        if (!other.available) continue;
-        const copy = clone(unavailable);
-        copy.attrs.to = other.jid;
-        this.deliver(other, copy, cause, 'router');
-      }
+      const cause = this.traceInput(session, unavailable, 'server');
+      this.toOtherResources(session, unavailable, cause);
     }
     this.leaveJoinedRooms(session, unavailable);
     this.trace.append({ kind: 'disconnect', time: this.clock.now(), jid });
@@ -208,98 +102,50 @@ export class World {
 
   /** A client sends a stanza; returns the trace sequence number of the input. */
   send(jid: string, stanza: Element): number {
-    const session = this.requireSession(jid);
+    const session = this.sessions.require(jid);
     this.clock.advance(this.stepMs);
     // Checked before anything walks the stanza recursively (clone, toString): a hostile depth
     // must not reach the stack limit, an oversized stanza must not reach the service.
-    const limit = this.exceededLimit(stanza);
+    const limit = exceededLimit(stanza, this.limits);
     if (limit) {
       const shallow = new Element(stanza.name, { ...stanza.attrs });
-      return this.refuse(session, shallow, {
-        type: 'modify',
-        condition: 'policy-violation',
-        text: limit,
-      });
+      const policyViolation = () => {
+        const reply = stanzaError(shallow, {
+          type: 'modify',
+          condition: 'policy-violation',
+          text: limit,
+        });
+        reply.attrs.from = this.domain;
+        return reply;
+      };
+      return this.refuse(session, shallow, answerUnlessReply(shallow, policyViolation, limit));
     }
-    // Prosody's core_process_stanza, before it stamps `from`: an error without a payload is
-    // discarded; a malformed iq is answered from its `to`, to the `from` the client wrote.
-    if (stanza.attrs.type === 'error' && stanza.getChildElements().length === 0) {
-      return this.refuse(session, clone(stanza), {
-        type: 'cancel',
-        condition: 'undefined-condition',
-        text: 'an error without a payload',
-      });
-    }
-    const malformed = malformedIq(stanza);
-    if (malformed) {
-      const answer = { from: stanza.attrs.to, to: stanza.attrs.from };
-      return this.refuse(
-        session,
-        clone(stanza),
-        { type: 'modify', condition: 'bad-request', text: malformed },
-        answer,
-      );
-    }
+    const verdict = checkReceived(stanza);
+    if (verdict) return this.refuse(session, clone(stanza), verdict);
     return this.input(session, clone(stanza), 'client');
   }
 
-  /** Which limit the stanza exceeds, as the text of the policy-violation error. */
-  private exceededLimit(stanza: Element): string | undefined {
-    // Depth first, iteratively; along the way an upper bound of the serialised size, so that
-    // only stanzas near the limit are serialised to be measured exactly.
-    let bound = 0;
-    const stack: [Element, number][] = [[stanza, 1]];
-    while (stack.length > 0) {
-      const [element, depth] = stack.pop()!;
-      if (depth > this.maxStanzaDepth) {
-        return `Stanza nested deeper than the limit of ${this.maxStanzaDepth} levels`;
-      }
-      bound += 2 * element.name.length + 5;
-      for (const [name, value] of Object.entries(element.attrs)) {
-        bound += name.length + 4 + 6 * String(value ?? '').length;
-      }
-      for (const child of element.children) {
-        if (typeof child === 'string') bound += 6 * child.length;
-        else stack.push([child, depth + 1]);
-      }
-    }
-    if (bound <= this.maxStanzaBytes) return undefined;
-    if (utf8Length(stanza.toString()) <= this.maxStanzaBytes) return undefined;
-    return `Stanza larger than the limit of ${this.maxStanzaBytes} bytes`;
+  /**
+   * The user's server refuses the stanza (RFC 6120 §8.3): it is traced, answered or discarded as
+   * the verdict says, and goes no further. Its reply goes straight back to the session.
+   */
+  private refuse(session: Session, stanza: Element, verdict: Verdict): number {
+    stanza.attrs.from = session.jid;
+    const cause = this.traceInput(session, stanza, 'client');
+    this.settle(session, stanza, verdict, cause, 'server');
+    return cause;
   }
 
-  /**
-   * The user's server refuses the stanza (RFC 6120 §8.3): it is traced, answered (from the server,
-   * unless `answer` gives the error's addresses), and goes no further.
-   */
-  private refuse(
+  /** Carries out a verdict that stops the stanza here: its answer to the session, or a drop. */
+  private settle(
     session: Session,
     stanza: Element,
-    spec: StanzaErrorSpec,
-    answer?: { from: string | undefined; to: string | undefined },
-  ): number {
-    stanza.attrs.from = session.jid;
-    const cause = this.trace.append({
-      kind: 'input',
-      time: this.clock.now(),
-      sender: session.jid,
-      origin: 'client',
-      stanza,
-    });
-    const type = stanza.attrs.type;
-    // Never answer an error, nor an iq result (RFC 6120 §8.2.3).
-    if (type === 'error' || (stanza.name === 'iq' && type === 'result')) {
-      this.drop(stanza, cause, spec.text ?? spec.condition);
-      return cause;
-    }
-    const error = stanzaError(stanza, spec);
-    error.attrs.from = this.domain;
-    if (answer) {
-      setAddress(error, 'from', answer.from);
-      setAddress(error, 'to', answer.to);
-    }
-    this.deliver(session, error, cause, 'server');
-    return cause;
+    verdict: Verdict,
+    cause: number,
+    by: string,
+  ): void {
+    if (verdict.kind === 'answer') this.deliver(session, verdict.reply, cause, by);
+    else if (verdict.kind === 'discard') this.drop(stanza, cause, verdict.reason);
   }
 
   session(jid: string): Session | undefined {
@@ -307,22 +153,16 @@ export class World {
   }
 
   connectedSessions(): Session[] {
-    return [...this.sessions.values()];
+    return this.sessions.all();
   }
 
   onDelivery(jid: string, listener: DeliveryListener): void {
     this.listeners.set(jid, listener);
   }
 
-  /** The connected sessions of the bare JID of `jid`. */
-  private sessionsOf(jid: string): readonly Session[] {
-    return this.sessionsByBare.get(bareJid(jid)) ?? [];
-  }
-
-  private requireSession(jid: string): Session {
-    const session = this.sessions.get(jid);
-    if (!session) throw new UsageError(`${jid} is not connected`);
-    return session;
+  private traceInput(session: Session, stanza: Element, origin: 'client' | 'server'): number {
+    const time = this.clock.now();
+    return this.trace.append({ kind: 'input', time, sender: session.jid, origin, stanza });
   }
 
   private input(session: Session, stanza: Element, origin: 'client' | 'server'): number {
@@ -334,83 +174,39 @@ export class World {
       stanza.attrs['xml:lang'] = this.lang;
     }
     addAvatarHash(stanza);
-    const cause = this.trace.append({
-      kind: 'input',
-      time: this.clock.now(),
-      sender: session.jid,
-      origin,
-      stanza,
-    });
+    const cause = this.traceInput(session, stanza, origin);
     const rawTo = stanza.attrs.to;
     if (rawTo === undefined) {
       this.handleUnaddressed(session, stanza, cause);
       return cause;
     }
-    const to = prepJid(rawTo);
-    const emptied = to ? undefined : emptiedJid(rawTo);
-    if (emptied !== undefined) {
-      // Prosody routes the address it prepared (`room@service/`), cannot split it, and hands the
-      // stanza to the sender's own host as if to a bare JID: an iq finds no handler, a message's
-      // handler raises, a presence goes nowhere.
-      const type = stanza.attrs.type;
-      if (stanza.name === 'iq' && (type === 'get' || type === 'set')) {
-        stanza.attrs.to = emptied;
-        const error = stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });
-        this.deliver(session, error, cause, 'router');
-      } else this.drop(stanza, cause, 'an address Prosody prepares to an empty part');
-      return cause;
-    }
-    if (!to) {
-      // Prosody's core_process_stanza answers straight back, from the address it could not read.
-      const type = stanza.attrs.type;
-      if (type === 'error' || type === 'result') return cause;
-      const error = stanzaError(stanza, {
-        type: 'modify',
-        condition: 'jid-malformed',
-        text: `The destination address is invalid: ${rawTo}`,
-      });
-      this.deliver(session, error, cause, 'router');
-      return cause;
-    }
-    stanza.attrs.to = to;
-    if (to === bareJid(session.jid)) {
+    const verdict = checkAddressed(stanza, rawTo, session.jid);
+    if (verdict.kind === 'self') {
       // core_post_stanza: a stanza to one's own bare JID loses its `to`: a presence is a
       // broadcast presence, a message goes to the account's own resources, an iq is answered
       // for the account (without a `from`).
       delete stanza.attrs.to;
       this.handleUnaddressed(session, stanza, cause);
-      return cause;
+    } else if (verdict.kind !== 'route') {
+      this.settle(session, stanza, verdict, cause, 'router');
+    } else {
+      stanza.attrs.to = verdict.to;
+      this.route(session, stanza, cause);
     }
-    if (stanza.name === 'presence' && !OUTBOUND_PRESENCE_TYPES.has(stanza.attrs.type)) {
-      // mod_presence's outbound handler answers an unknown type from the bare JIDs it worked on.
-      const error = stanzaError(stanza, {
-        type: 'modify',
-        condition: 'bad-request',
-        text: 'Invalid presence type',
-      });
-      error.attrs.from = bareJid(to);
-      error.attrs.to = bareJid(session.jid);
-      this.deliver(session, error, cause, 'router');
-      return cause;
-    }
+    return cause;
+  }
+
+  private route(session: Session, stanza: Element, cause: number): void {
+    const to = stanza.attrs.to;
     this.trackDirectedPresence(session, stanza);
     if (domainOf(to) === this.mucDomain) {
       this.toService(stanza, cause);
     } else if (domainOf(to) === this.domain) {
       this.toLocal(stanza, cause, 'router');
     } else {
-      // No s2s on this server: core_route_stanza answers for the remote domain.
-      const type = stanza.attrs.type;
-      if (type !== 'error' && !(stanza.name === 'iq' && type === 'result')) {
-        const error = stanzaError(stanza, {
-          type: 'cancel',
-          condition: 'not-allowed',
-          text: 'Communication with remote domains is not enabled',
-        });
-        this.toLocal(error, cause, 'router');
-      }
+      const verdict = checkRemote(stanza);
+      if (verdict.kind === 'answer') this.toLocal(verdict.reply, cause, 'router');
     }
-    return cause;
   }
 
   private handleUnaddressed(session: Session, stanza: Element, cause: number): void {
@@ -418,14 +214,12 @@ export class World {
       this.broadcastPresence(session, stanza, cause);
     } else if (stanza.name === 'presence') {
       // mod_presence: any other type without a `to` is refused (an error, never answered, is dropped).
-      if (stanza.attrs.type === 'error')
-        return this.drop(stanza, cause, 'error presence to nobody');
-      const error = stanzaError(stanza, {
-        type: 'modify',
-        condition: 'bad-request',
-        text: 'Invalid presence type',
-      });
-      this.deliver(session, error, cause, 'router');
+      const refusal = answerUnlessReply(
+        stanza,
+        () => badPresenceType(stanza),
+        'presence to nobody',
+      );
+      this.settle(session, stanza, refusal, cause, 'router');
     } else if (stanza.name === 'message') {
       // A message without a `to` is for the sender's own account (RFC 6120 §10.3.1).
       this.messageToUser(stanza, bareJid(session.jid), cause, 'router');
@@ -451,14 +245,9 @@ export class World {
   private broadcastPresence(session: Session, stanza: Element, cause: number): void {
     const initial = stanza.attrs.type === undefined && !session.available;
     this.deliver(session, clone(stanza), cause, 'router');
-    for (const other of this.sessionsOf(session.jid)) {
-      if (other === session || !other.available) continue;
-      const copy = clone(stanza);
-      copy.attrs.to = other.jid;
-      this.deliver(other, copy, cause, 'router');
-    }
+    this.toOtherResources(session, stanza, cause);
     if (initial) {
-      for (const other of this.sessionsOf(session.jid)) {
+      for (const other of this.sessions.of(session.jid)) {
         if (other === session || !other.presence) continue;
         const copy = clone(other.presence);
         copy.attrs.to = session.jid;
@@ -477,6 +266,16 @@ export class World {
     const stored = clone(stanza);
     stored.c('delay', { xmlns: NS.delay, from: this.domain, stamp: isoStamp(this.clock.now()) });
     session.presence = stored;
+  }
+
+  /** A copy of the presence to each other available resource of the session's account. */
+  private toOtherResources(session: Session, stanza: Element, cause: number): void {
+    for (const other of this.sessions.of(session.jid)) {
+      if (other === session || !other.available) continue;
+      const copy = clone(stanza);
+      copy.attrs.to = other.jid;
+      this.deliver(other, copy, cause, 'router');
+    }
   }
 
   /** The unavailable presence, as the client sent it, to every address of its directed presence. */
@@ -565,43 +364,21 @@ export class World {
       this.drop(stanza, cause, 'session not connected');
       return;
     }
-    const targets = this.sessionsOf(to).filter((session) => session.available);
+    const targets = this.sessions.of(to).filter((session) => session.available);
     if (targets.length === 0) this.drop(stanza, cause, 'no available session');
     for (const target of targets) this.deliver(target, clone(stanza), cause, by);
   }
 
-  /**
-   * A message to a bare JID, or to a resource that is not connected, as Prosody's mod_message
-   * (`process_to_bare`, RFC 6121 §8.5.2): errors are discarded; groupchat bounces; a headline to
-   * the bare JID reaches every available resource of non-negative priority, else nothing; chat
-   * and normal go to the available resources of the highest non-negative priority, and bounce
-   * with service-unavailable when there are none (this server keeps no offline messages).
-   */
+  /** A message for an account (a bare JID, or a resource that is not connected). */
   private messageToUser(stanza: Element, to: string, cause: number, by: string): void {
-    const type = stanza.attrs.type ?? 'normal';
-    const bounce = () =>
-      this.toLocal(
-        stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' }),
-        cause,
-        'server',
-      );
-    if (type === 'error') return this.drop(stanza, cause, 'error to an absent resource');
-    if (type === 'groupchat') return bounce();
-    const available = this.sessionsOf(to).filter(
-      (session) => session.available && session.priority >= 0,
-    );
-    if (type === 'headline') {
-      // Only to the bare JID as written (not to a gone resource, nor to one's own account).
-      if (stanza.attrs.to !== bareJid(to) || available.length === 0) {
-        return this.drop(stanza, cause, 'headline without a recipient');
-      }
-      for (const target of available) this.deliver(target, clone(stanza), cause, by);
-      return;
+    const route = this.sessions.messageRoute(stanza, to);
+    if (route.kind === 'drop') this.drop(stanza, cause, route.reason);
+    else if (route.kind === 'deliver') {
+      for (const target of route.targets) this.deliver(target, clone(stanza), cause, by);
+    } else {
+      const bounce = stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });
+      this.toLocal(bounce, cause, 'server');
     }
-    const top = Math.max(...available.map((session) => session.priority));
-    const targets = available.filter((session) => session.priority === top);
-    if (targets.length === 0) return bounce();
-    for (const target of targets) this.deliver(target, clone(stanza), cause, by);
   }
 
   private deliver(session: Session, stanza: Element, cause: number, by: string): void {
@@ -620,11 +397,4 @@ export class World {
       reason,
     });
   }
-}
-
-/** RFC 6121 §4.7.2.3: an integer, clamped to -128…127; anything else (or nothing) is 0, as Prosody. */
-function presencePriority(presence: Element): number {
-  const text = presence.getChildText('priority');
-  if (text === null || !/^[+-]?[0-9]+$/.test(text)) return 0;
-  return Math.min(127, Math.max(-128, Number(text)));
 }
