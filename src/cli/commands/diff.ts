@@ -75,6 +75,7 @@ export function makeDiffCommand(io: CliIo, setExit: (code: number) => void): Com
           client: action.client,
           kind: action.kind,
         })),
+        extras: options.extra ?? [],
       };
       io.out(
         options.format === 'json'
