@@ -108,7 +108,7 @@ describe('Detail pane', () => {
       />,
     );
     expect(frame).toContain(
-      '<presence from="garden@conference.localhost/Romeo" to="romeo@localhost/balcony"',
+      '<presence xml:lang="en" from="garden@conference.localhost/Romeo" to="romeo@localhost/balcony"',
     );
     expect(frame).toContain('<item affiliation="owner"');
     expect(frame).toContain('<status code="201"/>');
