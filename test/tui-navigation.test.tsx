@@ -47,7 +47,7 @@ describe('the stanza a step is about', () => {
 });
 
 describe('marks and counts', () => {
-  it('marks the stanza a receives skipped, counts it on the step, and marks the server-made presence', async () => {
+  it('marks the stanza a receives skipped, counts it on the step, marks the server-made presence and the one dropped', async () => {
     const app = await renderApp(skippingSession(), { size: { width: 100, height: 40 } });
     await app.press('n', 'n', 'n', 'n', 'n', 'n');
     const frame = app.frame();
@@ -58,7 +58,9 @@ describe('marks and counts', () => {
     await app.press('n');
     expect(app.frame()).toMatch(/\d+ ✱ Juliet → presence unavailable to garden\/Juliet/);
     await app.press('n');
-    expect(app.frame()).toMatch(/\d+ ✗ Juliet ← message chat from Romeo: "Juliet\?"/);
+    // Her session is gone: the room's goodbye reaches nobody; Romeo's message bounces.
+    expect(app.frame()).toMatch(/\d+ ✗ Juliet ← presence unavailable from garden\/Juliet/);
+    expect(app.frame()).toMatch(/• +\d+ {3}Romeo ← message error from Juliet: error service-u/);
   });
 });
 

@@ -201,11 +201,11 @@ describe('Header and size', () => {
         extras={['max-users']}
       />,
     );
-    expect(frame).toContain('mucsim +max-users │ no room');
+    expect(frame).toContain('mucsim +max-users │ a.scs │ no room');
     const plain = await draw(
       <Header step={0} steps={1} script="a.scs" state="paused" width={100} />,
     );
-    expect(plain).toContain('mucsim │ no room');
+    expect(plain).toContain('mucsim │ a.scs │ no room');
   });
 
   it('says plainly when the terminal is too small', async () => {
