@@ -1,5 +1,6 @@
 // The muc#admin protocol: kick, voice, moderator, ban, member/admin/owner changes and lists — XEP-0045 §8.2–8.5, §9.1–9.8, §10.3–10.8
 import { Element } from 'ltx';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
@@ -14,15 +15,6 @@ import { setAffiliation, setRole } from '../room-changes.js';
 
 const BY = 'admin';
 const RESERVED_REASON = 'This nickname is reserved';
-
-export function iqResult(stanza: Element): Element {
-  return new Element('iq', {
-    type: 'result',
-    from: stanza.attrs.to,
-    to: stanza.attrs.from,
-    id: stanza.attrs.id,
-  });
-}
 
 const forbidden: StanzaErrorSpec = { type: 'auth', condition: 'forbidden' };
 const badRequest: StanzaErrorSpec = { type: 'cancel', condition: 'bad-request' };

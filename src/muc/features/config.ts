@@ -7,6 +7,7 @@ import {
   findForm,
   readFormData,
 } from '../../xmpp/data-form.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import type { ConfigField, Feature, IqContext } from '../hooks.js';
@@ -14,7 +15,6 @@ import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
 import { broadcastMessage } from '../presence.js';
 import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
 import { handleDestroyRequest } from './destroy.js';
 
 const BY = 'config';

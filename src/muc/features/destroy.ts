@@ -1,7 +1,8 @@
 // Destroying a room by its owner, with reason and alternate venue — XEP-0045 §10.9
+
+import { iqResult } from '../../xmpp/iq-result.js';
 import type { Feature, IqContext } from '../hooks.js';
 import { destroyRoom } from '../room-changes.js';
-import { iqResult } from './admin.js';
 
 const BY = 'destroy';
 

@@ -1,10 +1,10 @@
 // Service discovery of a room: identity, features and the muc#roominfo form — XEP-0045 §6.4, §6.5 and §7.12
 import type { Element } from 'ltx';
 import { buildForm, type FormField } from '../../xmpp/data-form.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature, IqContext } from '../hooks.js';
 import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
 import { reservedNickInfo } from './register.js';
 
 const BY = 'disco';

@@ -2,6 +2,7 @@
 import { clone, Element } from 'ltx';
 import { buildForm, type FormField, readForm } from '../../xmpp/data-form.js';
 import { parseDateTime } from '../../xmpp/datetime.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid, prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { type StanzaErrorSpec, stanzaError } from '../../xmpp/stanza-error.js';
@@ -10,7 +11,6 @@ import { isoStamp } from '../environment.js';
 import type { Feature, HistoryRequestEvent } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
 
 const BY = 'mam';
 const NS_MAM = 'urn:xmpp:mam:2';

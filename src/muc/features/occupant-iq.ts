@@ -1,5 +1,6 @@
 // IQs addressed to occupant JIDs: relayed between occupants, and XEP-0410 self-pings — XEP-0045 §6.6 and §17.4
-import { clone, Element } from 'ltx';
+import { clone, type Element } from 'ltx';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
@@ -78,15 +79,7 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
   }
   const payload = stanza.getChildElements()[0];
   if (sender.nick === nick && payload?.name === 'ping' && payload.attrs.xmlns === NS.ping) {
-    room.send(
-      new Element('iq', {
-        type: 'result',
-        from: stanza.attrs.to,
-        to: stanza.attrs.from,
-        id: stanza.attrs.id,
-      }),
-      BY,
-    );
+    room.send(iqResult(stanza), BY);
     return;
   }
   // Prosody sends vCard and PEP queries to the occupant's bare JID, its account answers them.

@@ -1,6 +1,7 @@
 // Registering with a room and reserved nicknames: jabber:iq:register, x-roomuser-item and the reserved-nick check — XEP-0045 §7.10 and §7.12, as Prosody's register.lib.lua
 import { Element } from 'ltx';
 import { buildForm, findForm, readForm } from '../../xmpp/data-form.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
@@ -9,7 +10,6 @@ import type { Feature, HookOutcome, IqContext } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { Room } from '../room.js';
 import { setAffiliation } from '../room-changes.js';
-import { iqResult } from './admin.js';
 
 const BY = 'register';
 

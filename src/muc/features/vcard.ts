@@ -1,5 +1,6 @@
 // A room's vCard and avatar, as Prosody's mod_vcard and muc/vcard.lib.lua: owners set it, everyone reads it, occupants learn the avatar hash — XEP-0045 §6.4 (muc#roominfo_avatarhash), XEP-0054, XEP-0153
 import { clone, Element } from 'ltx';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { localOf, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { base64Decode, sha1Hex } from '../../xmpp/sha1.js';
@@ -9,7 +10,6 @@ import type { Feature } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import { broadcastMessage, statusCodes } from '../presence.js';
 import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
 
 const BY = 'vcard';
 
