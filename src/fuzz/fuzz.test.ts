@@ -1,9 +1,9 @@
 // Tests for the fuzzer: clean seeds stay clean, runs are deterministic, and injected bugs are caught and shrunk (XEP-0045 §5, §7, §17)
 import { Element } from 'ltx';
 import { describe, expect, it } from 'vitest';
+import { setRole } from '../muc/core/room-changes.js';
 import { FEATURES } from '../muc/features/index.js';
 import type { Feature } from '../muc/hooks.js';
-import { setRole } from '../muc/room-changes.js';
 import { parseScript } from '../scansion/parser.js';
 import { runScript } from '../scansion/runner.js';
 import { SimTarget } from '../sim/sim-target.js';

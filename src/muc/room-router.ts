@@ -2,14 +2,14 @@
 import type { Element } from 'ltx';
 import { resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
-import { handleOccupantPresence } from './features/enter.js';
-import { handleGroupchat } from './features/groupchat.js';
-import { handleDecline, handleInvite } from './features/invite.js';
-import { isKickableError, kickForError } from './features/kickable.js';
-import { handleOccupantIq } from './features/occupant-iq.js';
-import { answerProbe } from './features/presence-probe.js';
-import { handlePrivateMessage } from './features/private-messages.js';
-import { handleRoleRequest, isRoleRequest } from './features/request.js';
+import { handleGroupchat } from './core/groupchat.js';
+import { handleDecline, handleInvite } from './core/invitation.js';
+import { handleOccupantIq } from './core/iq-relay.js';
+import { isKickableError, kickForError } from './core/kick-for-error.js';
+import { handleOccupantPresence } from './core/occupant-presence.js';
+import { handlePrivateMessage } from './core/private-message.js';
+import { answerProbe } from './core/probe.js';
+import { handleRoleRequest, isRoleRequest } from './core/voice-request.js';
 import type { Room } from './room.js';
 
 const BY = 'room-router';

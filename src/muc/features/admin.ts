@@ -5,13 +5,13 @@ import { prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
+import { buildItemList } from '../core/publicise.js';
+import { setAffiliation, setRole } from '../core/room-changes.js';
 import type { Feature, IqContext } from '../hooks.js';
 import { isAffiliation } from '../model/affiliation.js';
 import { mayRetrieveAffiliationList, mayRetrieveRoleList } from '../model/privileges.js';
 import { isRole } from '../model/role.js';
-import { buildItemList } from '../presence.js';
 import type { Room } from '../room.js';
-import { setAffiliation, setRole } from '../room-changes.js';
 
 const BY = 'admin';
 const RESERVED_REASON = 'This nickname is reserved';

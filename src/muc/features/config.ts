@@ -10,12 +10,12 @@ import {
 import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import { handleDestroyRequest } from '../core/destroy.js';
+import { broadcastMessage } from '../core/publicise.js';
 import type { ConfigField, Feature, IqContext } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
-import { broadcastMessage } from '../presence.js';
 import type { Room } from '../room.js';
-import { handleDestroyRequest } from './destroy.js';
 
 const BY = 'config';
 

@@ -1,10 +1,10 @@
 // Members-only rooms: entry, the 322 removal when a room becomes members-only, and member invitations — XEP-0045 §7.2.6, §7.8.2, §10.2
 import { flagField } from '../config-fields.js';
+import { publiciseOccupantStatus, statusCodes } from '../core/publicise.js';
+import { setAffiliation } from '../core/room-changes.js';
 import type { Feature } from '../hooks.js';
 import { AFFILIATION_RANK } from '../model/affiliation.js';
 import { mayEnterMembersOnly } from '../model/privileges.js';
-import { publiciseOccupantStatus, statusCodes } from '../presence.js';
-import { setAffiliation } from '../room-changes.js';
 
 const BY = 'members-only';
 

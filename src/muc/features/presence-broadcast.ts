@@ -1,7 +1,8 @@
 // Which roles' presence is broadcast, including role none for absent members — XEP-0045 §16.5.3 (muc#roomconfig_presencebroadcast), as Prosody's presence_broadcast.lib.lua
+
+import { publiciseOccupantStatus } from '../core/publicise.js';
 import type { Feature } from '../hooks.js';
 import type { BroadcastRole } from '../model/config.js';
-import { publiciseOccupantStatus } from '../presence.js';
 
 const BY = 'presence-broadcast';
 const ORDER: BroadcastRole[] = ['visitor', 'participant', 'moderator', 'none'];

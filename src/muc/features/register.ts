@@ -6,10 +6,10 @@ import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
+import { setAffiliation } from '../core/room-changes.js';
 import type { Feature, HookOutcome, IqContext } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { Room } from '../room.js';
-import { setAffiliation } from '../room-changes.js';
 
 const BY = 'register';
 

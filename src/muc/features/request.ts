@@ -1,13 +1,12 @@
 // Voice requests and their approval by moderators (muc#request) — XEP-0045 §7.13 and §8.6, as Prosody's request.lib.lua
 import { Element } from 'ltx';
-import { buildForm, type FormField, findForm, readFormData } from '../../xmpp/data-form.js';
+import { buildForm, type FormField, readFormData } from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
+import { routeToOccupant } from '../core/publicise.js';
+import { setRole } from '../core/room-changes.js';
 import type { Feature } from '../hooks.js';
-import { raiseLuaError } from '../lua-error.js';
 import type { Occupant } from '../model/occupant.js';
-import { routeToOccupant } from '../presence.js';
 import type { Room } from '../room.js';
-import { setRole } from '../room-changes.js';
 
 const BY = 'request';
 
@@ -69,15 +68,6 @@ function answerRequest(room: Room, stanza: Element, form: Element): void {
   if (refusal) room.sendError(stanza, refusal, BY);
 }
 
-/** Prosody's handle_role_request, for a muc#request form sent to the room: a moderator answers, anyone else asks. */
-export function handleRoleRequest(room: Room, stanza: Element, form: Element): void {
-  const occupant = room.occupantBySession(stanza.attrs.from);
-  // request.lib.lua reads occupant.role without checking that the sender is an occupant.
-  if (!occupant) raiseLuaError(BY, "attempt to index a nil value (local 'occupant')");
-  const event = occupant.role === 'moderator' ? 'muc-voice-response' : 'muc-voice-request';
-  room.bus.fire(event, { room, stanza, occupant, form });
-}
-
 /** §7.13: only a visitor's request goes to the moderators. */
 function forwardRequest(room: Room, stanza: Element, occupant: Occupant): void {
   if (occupant.role !== 'visitor') return;
@@ -85,13 +75,6 @@ function forwardRequest(room: Room, stanza: Element, occupant: Occupant): void {
   for (const moderator of room.occupants()) {
     if (moderator.role === 'moderator') routeToOccupant(room, moderator, ask, BY);
   }
-}
-
-export function isRoleRequest(stanza: Element): Element | undefined {
-  const form = findForm(stanza);
-  if (!form) return undefined;
-  const type = form.getChildren('field').find((field) => field.attrs.var === 'FORM_TYPE');
-  return type?.getChildText('value') === NS.mucRequest ? form : undefined;
 }
 
 export const request: Feature = {

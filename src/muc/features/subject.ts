@@ -2,10 +2,10 @@
 import { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import { flagField } from '../config-fields.js';
+import { broadcastMessage } from '../core/publicise.js';
 import { isoStamp } from '../environment.js';
 import type { Feature } from '../hooks.js';
 import { mayChangeSubject } from '../model/privileges.js';
-import { broadcastMessage } from '../presence.js';
 import type { Room } from '../room.js';
 
 const BY = 'subject';

@@ -5,10 +5,10 @@ import { localOf, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { base64Decode, sha1Hex } from '../../xmpp/sha1.js';
 import { stanzaError } from '../../xmpp/stanza-error.js';
+import { broadcastMessage, statusCodes } from '../core/publicise.js';
 import type { Effects } from '../effects.js';
 import type { Feature } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
-import { broadcastMessage, statusCodes } from '../presence.js';
 import type { Room } from '../room.js';
 
 const BY = 'vcard';

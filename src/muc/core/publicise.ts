@@ -1,9 +1,9 @@
 // Occupants' presence as each viewer may see it, and how a status change is told to the room (Prosody's publicise_occupant_status) — XEP-0045 §7.2.2–4, §7.7, §7.14, §17.3
 import { clone, Element } from 'ltx';
-import { NS } from '../xmpp/namespaces.js';
-import type { Occupant } from './model/occupant.js';
-import type { Role } from './model/role.js';
-import type { Room } from './room.js';
+import { NS } from '../../xmpp/namespaces.js';
+import type { Occupant } from '../model/occupant.js';
+import type { Role } from '../model/role.js';
+import type { Room } from '../room.js';
 
 /**
  * The muc#user `<x>` children of a status change, before the items: status codes, `<destroy>`.

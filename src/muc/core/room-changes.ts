@@ -1,15 +1,15 @@
-// The three changes many features share: set a role, set an affiliation, destroy the room — XEP-0045 §8.2–8.4, §9, §10.3–10.9
+// The two changes many flows and features share: set a role, set an affiliation — XEP-0045 §8.2–8.4, §9, §10.3–10.8
 import { Element } from 'ltx';
-import { bareJid, domainOf, localOf, prepJid } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
-import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
-import { AFFILIATION_RANK, type Affiliation } from './model/affiliation.js';
-import type { Occupant } from './model/occupant.js';
-import { checkAffiliationChange, checkRoleChange } from './model/privileges.js';
-import { ROLE_RANK, type Role } from './model/role.js';
+import { bareJid, domainOf, localOf, prepJid } from '../../xmpp/jid.js';
+import { NS } from '../../xmpp/namespaces.js';
+import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import { AFFILIATION_RANK, type Affiliation } from '../model/affiliation.js';
+import type { Occupant } from '../model/occupant.js';
+import { checkAffiliationChange, checkRoleChange } from '../model/privileges.js';
+import { ROLE_RANK, type Role } from '../model/role.js';
+import type { Room } from '../room.js';
 import { sendOccupantList } from './occupant-list.js';
-import { publiciseOccupantStatus, routeToOccupant, statusCodes } from './presence.js';
-import type { Room } from './room.js';
+import { publiciseOccupantStatus, routeToOccupant, statusCodes } from './publicise.js';
 
 /** Who asks for a change: a real full JID, or the room itself (no privilege check, no actor). */
 export type Actor = string | 'room';
@@ -208,41 +208,4 @@ function announceAbsentChange(
     if (!moderatorsOnly || occupant.role === 'moderator')
       routeToOccupant(room, occupant, notice, by);
   }
-}
-
-export interface Destruction {
-  alternateVenue?: string;
-  reason?: string;
-  password?: string;
-}
-
-/**
- * Destroys the room (§10.9, Prosody's destroy and clear): every occupant gets one unavailable
- * presence carrying `<destroy>` with the reason and alternate venue; Prosody adds the real
- * affiliation and 110. Nobody else is told: everyone is already out.
- */
-export function destroyRoom(room: Room, destruction: Destruction, by: string): void {
-  const destroy = new Element(
-    'destroy',
-    destruction.alternateVenue ? { jid: destruction.alternateVenue } : {},
-  );
-  if (destruction.reason) destroy.c('reason').t(destruction.reason);
-  if (destruction.password) destroy.c('password').t(destruction.password);
-  room.state.destruction = {
-    alternateVenue: destruction.alternateVenue,
-    reason: destruction.reason,
-  };
-  const occupants = [...room.occupants()].map((occupant) => [occupant, occupant.role] as const);
-  for (const [occupant] of occupants) room.changeRole(occupant, 'none', [], by);
-  for (const [occupant, prevRole] of occupants) {
-    publiciseOccupantStatus(room, occupant, { x: [destroy], prevRole }, by);
-    room.bus.fire('muc-occupant-left', { room, occupant });
-  }
-  room.advanceLifecycle({ type: 'room.destroyed' }, by);
-  room.bus.fire('muc-room-destroyed', {
-    room,
-    alternateVenue: destruction.alternateVenue,
-    reason: destruction.reason,
-    password: destruction.password,
-  });
 }

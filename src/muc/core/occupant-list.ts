@@ -1,13 +1,13 @@
 // The occupant list a joiner (or a new moderator) gets: each occupant's current presence, as the viewer may see it (Prosody's send_occupant_list) — XEP-0045 §7.2.2–4
 import { clone, Element } from 'ltx';
-import { addressedCopies } from '../xmpp/addressed-copy.js';
-import { bareJid } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
-import type { Affiliation } from './model/affiliation.js';
-import type { Occupant } from './model/occupant.js';
-import type { Role } from './model/role.js';
-import { buildItemList } from './presence.js';
-import type { Room } from './room.js';
+import { addressedCopies } from '../../xmpp/addressed-copy.js';
+import { bareJid } from '../../xmpp/jid.js';
+import { NS } from '../../xmpp/namespaces.js';
+import type { Affiliation } from '../model/affiliation.js';
+import type { Occupant } from '../model/occupant.js';
+import type { Role } from '../model/role.js';
+import type { Room } from '../room.js';
+import { buildItemList } from './publicise.js';
 
 const BY = 'occupant-list';
 

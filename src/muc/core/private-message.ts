@@ -1,15 +1,12 @@
 // Private messages between occupants, relayed through the room — XEP-0045 §7.5, as Prosody's handle_message_to_occupant
 import { clone, type Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
-import type { Feature } from '../hooks.js';
-import { routeToOccupant } from '../presence.js';
 import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
-import { isKickableError, kickForError } from './kickable.js';
+import { isKickableError, kickForError } from './kick-for-error.js';
+import { routeToOccupant } from './publicise.js';
 
 const BY = 'private-messages';
-
-export const privateMessages: Feature = { name: BY, section: '§7.5' };
 
 /**
  * Prosody's handle_message_to_occupant. A non-occupant gets `not-acceptable`; a groupchat

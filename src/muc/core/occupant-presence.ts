@@ -1,58 +1,17 @@
 // Entering, updating and leaving: the presence exchange of XEP-0045 §7.1–7.2 (join order), §7.7 (availability), §7.14 (exit) and §17.3 (resync), as Prosody's handle_normal_presence runs it
-import { clone, Element } from 'ltx';
+import { clone, type Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
-import { sharedPayload } from '../../xmpp/shared-payload.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
-import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
-import { sendOccupantList } from '../occupant-list.js';
-import { publiciseOccupantStatus, statusCodes } from '../presence.js';
 import { NOT_JOINED } from '../refusals.js';
 import type { Room } from '../room.js';
-import { moveSession } from './nickname.js';
+import { moveSession } from './nick-change.js';
+import { sendOccupantList } from './occupant-list.js';
+import { nextPrimary, occupantView, storedPresence } from './occupant-sessions.js';
+import { publiciseOccupantStatus, statusCodes } from './publicise.js';
 
 const BY = 'enter';
-
-export const enter: Feature = { name: BY, section: '§7.2' };
-
-function isMucPayload(child: Element): boolean {
-  const xmlns = child.attrs.xmlns;
-  return child.name === 'x' && (xmlns === NS.muc || xmlns === NS.mucUser);
-}
-
-/**
- * The presence an occupant's session stores (Prosody's set_session): the client's own, its
- * attributes but `from` and `to`, without the MUC protocol payloads. Its payloads are shared
- * with every other stored presence that has the same: it is read-only.
- */
-export function storedPresence(stanza: Element): Element {
-  const { from: _from, to: _to, ...attrs } = stanza.attrs;
-  const presence = new Element('presence', attrs);
-  // map() sizes the array exactly: one stored presence per occupant session adds up.
-  presence.children = stanza.children
-    .filter((child): child is Element => typeof child !== 'string' && !isMucPayload(child))
-    .map(sharedPayload);
-  return presence;
-}
-
-/** The session to stand for the occupant once `leaving` is gone (Prosody's choose_new_primary). */
-export function nextPrimary(occupant: Occupant, leaving: string): string | undefined {
-  for (const [jid, presence] of occupant.sessions) {
-    if (jid !== leaving && presence.attrs.type === undefined) return jid;
-  }
-  return undefined;
-}
-
-/** The occupant as Prosody holds it in the middle of a change: other sessions and role. */
-export function occupantView(
-  occupant: Occupant,
-  sessions: Map<string, Element>,
-  role = occupant.role,
-  primaryJid = occupant.primaryJid,
-): Occupant {
-  return { ...occupant, sessions, role, primaryJid };
-}
 
 /** Whoever is not in the room yet, or moves, passes the features' checks first; the first refusal wins. */
 function refusal(

@@ -1,10 +1,9 @@
 // Removing an occupant whose client answered with an error: status 333 — XEP-0045 §11.1 and §18.1.2 (ghost users)
 import { Element } from 'ltx';
 import { readStanzaError } from '../../xmpp/stanza-error.js';
-import type { Feature } from '../hooks.js';
-import { publiciseOccupantStatus, statusCodes } from '../presence.js';
 import type { Room } from '../room.js';
-import { nextPrimary, occupantView } from './enter.js';
+import { nextPrimary, occupantView } from './occupant-sessions.js';
+import { publiciseOccupantStatus, statusCodes } from './publicise.js';
 
 const BY = 'kickable';
 
@@ -20,8 +19,6 @@ const KICKABLE = new Set([
   'remote-server-timeout',
   'service-unavailable',
 ]);
-
-export const kickable: Feature = { name: BY, section: '§11.1' };
 
 export function isKickableError(stanza: Element): boolean {
   const { condition } = readStanzaError(stanza);

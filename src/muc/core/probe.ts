@@ -1,15 +1,12 @@
 // Answering presence probes sent to occupant JIDs — XEP-0045 §17.3
 import { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
-import type { Feature } from '../hooks.js';
-import { isAnonymousFor } from '../occupant-list.js';
-import { publiciseOccupantStatus } from '../presence.js';
 import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
+import { isAnonymousFor } from './occupant-list.js';
+import { publiciseOccupantStatus } from './publicise.js';
 
 const BY = 'presence-probe';
-
-export const presenceProbe: Feature = { name: BY, section: '§17.3' };
 
 /**
  * Prosody's respond_to_probe: only occupants may probe (`not-acceptable` otherwise); the

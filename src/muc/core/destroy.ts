@@ -1,0 +1,60 @@
+// Destroying a room, by its owner or a service admin, with reason and alternate venue — XEP-0045 §10.9, as Prosody's destroy and clear
+import { Element } from 'ltx';
+import { iqResult } from '../../xmpp/iq-result.js';
+import type { IqContext } from '../hooks.js';
+import type { Room } from '../room.js';
+import { publiciseOccupantStatus } from './publicise.js';
+
+const BY = 'destroy';
+
+/** "The service MUST remove all occupants … then … inform the owner of successful destruction". */
+export function handleDestroyRequest({ room, stanza, payload }: IqContext): void {
+  const request = payload.getChild('destroy')!;
+  destroyRoom(
+    room,
+    {
+      alternateVenue: request.attrs.jid,
+      reason: request.getChildText('reason') ?? undefined,
+      password: request.getChildText('password') ?? undefined,
+    },
+    BY,
+  );
+  room.send(iqResult(stanza), BY);
+}
+
+export interface Destruction {
+  alternateVenue?: string;
+  reason?: string;
+  password?: string;
+}
+
+/**
+ * Destroys the room (§10.9, Prosody's destroy and clear): every occupant gets one unavailable
+ * presence carrying `<destroy>` with the reason and alternate venue; Prosody adds the real
+ * affiliation and 110. Nobody else is told: everyone is already out.
+ */
+export function destroyRoom(room: Room, destruction: Destruction, by: string): void {
+  const destroy = new Element(
+    'destroy',
+    destruction.alternateVenue ? { jid: destruction.alternateVenue } : {},
+  );
+  if (destruction.reason) destroy.c('reason').t(destruction.reason);
+  if (destruction.password) destroy.c('password').t(destruction.password);
+  room.state.destruction = {
+    alternateVenue: destruction.alternateVenue,
+    reason: destruction.reason,
+  };
+  const occupants = [...room.occupants()].map((occupant) => [occupant, occupant.role] as const);
+  for (const [occupant] of occupants) room.changeRole(occupant, 'none', [], by);
+  for (const [occupant, prevRole] of occupants) {
+    publiciseOccupantStatus(room, occupant, { x: [destroy], prevRole }, by);
+    room.bus.fire('muc-occupant-left', { room, occupant });
+  }
+  room.advanceLifecycle({ type: 'room.destroyed' }, by);
+  room.bus.fire('muc-room-destroyed', {
+    room,
+    alternateVenue: destruction.alternateVenue,
+    reason: destruction.reason,
+    password: destruction.password,
+  });
+}
