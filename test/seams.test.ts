@@ -1,4 +1,4 @@
-// The seams of the architecture, checked on every run: no runtime import cycle in src/, a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O, a room router that dispatches only into the MUC core — docs/architecture.md
+// The seams of the architecture, checked on every run: no runtime import cycle in src/, a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O, a room router that dispatches only into the MUC core, features that neither import each other nor fire hooks — docs/architecture.md
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,25 @@ describe('the seams of src/', () => {
     );
     expect(outside).toEqual([]);
     expect(localImports('muc/room-router.ts').length).toBeGreaterThan(3);
+  });
+
+  it('keeps features as plugins: none imports another, only the core fires hooks', () => {
+    const features = files.filter((file) => relative(SRC, file).startsWith('muc/features/'));
+    const crossings = features
+      .filter((file) => !file.endsWith('/index.ts'))
+      .flatMap((file) =>
+        localImports(relative(SRC, file))
+          .filter((target) => target.startsWith('muc/features/'))
+          .map((target) => `${relative(SRC, file)} imports ${target}`),
+      );
+    expect(crossings).toEqual([]);
+    const firing = files
+      .filter((file) => relative(SRC, file).startsWith('muc/'))
+      .filter((file) => /\.fire\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(firing.filter((file) => !file.startsWith('muc/core/'))).toEqual([]);
+    expect(firing.length).toBeGreaterThan(5);
+    expect(features.length).toBeGreaterThan(20);
   });
 
   it('keeps the pure core free of ink, react, commander and node I/O', () => {

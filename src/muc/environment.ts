@@ -10,3 +10,8 @@ export interface MucEnvironment {
 export function isoStamp(milliseconds: number): string {
   return new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** Prosody keeps whole seconds (os.time): stamps and cut-offs compare at that grain. */
+export function wholeSeconds(milliseconds: number): number {
+  return Math.floor(milliseconds / 1000) * 1000;
+}

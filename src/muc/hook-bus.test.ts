@@ -1,5 +1,6 @@
 // Tests for the hook bus: Prosody's priority order, first veto wins, iq routing, config form order — XEP-0045 §7.2.17 (error precedence)
 import { describe, expect, it } from 'vitest';
+import { CORE } from './core/index.js';
 import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
 import type { ConfigField, Feature, HookOutcome, IqHandler, OccupantLeftEvent } from './hooks.js';
@@ -114,10 +115,10 @@ describe('HookBus.iq', () => {
     expect(bus.iq('set urn:owner')).toBeUndefined();
   });
 
-  it('the real feature list routes the muc#owner and muc#admin queries', () => {
-    const bus = new HookBus(FEATURES);
+  it('the core routes the muc#owner queries, the real feature list the muc#admin ones', () => {
+    const bus = new HookBus([CORE, ...FEATURES]);
 
-    expect(bus.iq('get http://jabber.org/protocol/muc#owner')?.feature).toBe('config');
+    expect(bus.iq('get http://jabber.org/protocol/muc#owner')?.feature).toBe('core');
     expect(bus.iq('set http://jabber.org/protocol/muc#admin')?.feature).toBe('admin');
   });
 });

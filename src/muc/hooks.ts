@@ -71,6 +71,11 @@ export interface InviteEvent {
   reason: string | undefined;
 }
 
+/** muc-invite: the invitation the room is about to send, for the features to add to. */
+export interface InvitationEvent extends InviteEvent {
+  invitation: Element;
+}
+
 export interface AffiliationEvent {
   room: Room;
   /** Real JID of who asked, or undefined when the room itself decided. */
@@ -94,14 +99,18 @@ export interface MessageBuildEvent {
   message: Element;
 }
 
-/** Prosody's muc-get-history: the joiner's limits; the handler that answers fills `stanzas`. */
-export interface HistoryRequestEvent {
-  room: Room;
-  to: string;
+/** The history a joiner asks for (§7.2.14): each limit, or none. */
+export interface HistoryRequest {
   maxchars: number | undefined;
   maxstanzas: number | undefined;
-  /** Simulated milliseconds. */
+  /** Simulated milliseconds: messages older than this are not sent. */
   since: number | undefined;
+}
+
+/** Prosody's muc-get-history: the joiner's limits; the handler that answers fills `stanzas`. */
+export interface HistoryRequestEvent extends HistoryRequest {
+  room: Room;
+  to: string;
   stanzas: Element[] | undefined;
 }
 
@@ -118,6 +127,13 @@ export interface DiscoInfoEvent {
   requester: string;
   features: string[];
   info: FormField[];
+}
+
+/** disco#info on a node of the room: the reply's `<query node=…>`, for the feature that knows the node to fill. */
+export interface DiscoNodeEvent {
+  room: Room;
+  requester: string;
+  query: Element;
 }
 
 export interface RoomDestroyedEvent {
@@ -141,7 +157,7 @@ export interface HookEvents {
   /** A muc#request form from a moderator: the answer to a request (§8.6). */
   'muc-voice-response': VoiceRequestEvent;
   'muc-pre-invite': InviteEvent;
-  'muc-invite': InviteEvent;
+  'muc-invite': InvitationEvent;
   'muc-pre-set-affiliation': AffiliationEvent;
   'muc-set-affiliation': AffiliationEvent;
   'muc-build-occupant-presence': PresenceBuildEvent;
@@ -153,6 +169,7 @@ export interface HookEvents {
   'muc-get-history': HistoryRequestEvent;
   'muc-config-submitted': ConfigSubmittedEvent;
   'muc-disco#info': DiscoInfoEvent;
+  'muc-disco#info/x-roomuser-item': DiscoNodeEvent;
   'muc-room-destroyed': RoomDestroyedEvent;
 }
 

@@ -5,6 +5,7 @@ import { bareJid, prepJid, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
 import { destroyRoom } from './core/destroy.js';
+import { CORE } from './core/index.js';
 import { handleFirstPresence } from './core/occupant-presence.js';
 import { setAffiliation } from './core/room-changes.js';
 import type { Effects } from './effects.js';
@@ -55,7 +56,7 @@ export class MucService {
     this.admins = new Set(options.admins.map((jid) => prepJid(jid) ?? jid));
     const extras = new Set(options.extras ?? []);
     this.roomServices = {
-      bus: new HookBus(featuresWithExtras(options.features ?? FEATURES, extras)),
+      bus: new HookBus([CORE, ...featuresWithExtras(options.features ?? FEATURES, extras)]),
       extras,
       env: options.env,
       occupantIdSecret: options.occupantIdSecret,

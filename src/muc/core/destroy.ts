@@ -58,3 +58,14 @@ export function destroyRoom(room: Room, destruction: Destruction, by: string): v
     password: destruction.password,
   });
 }
+
+/** A temporary room left empty goes silently, nobody being there to tell; mod_muc fires muc-room-destroyed for it too (mod_muc_mam then drops the archive). */
+export function destroyEmptyRoom(room: Room, by: string): void {
+  room.advanceLifecycle({ type: 'room.destroyed' }, by);
+  room.bus.fire('muc-room-destroyed', {
+    room,
+    alternateVenue: undefined,
+    reason: undefined,
+    password: undefined,
+  });
+}

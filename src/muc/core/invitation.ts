@@ -22,8 +22,8 @@ function forwarded(room: Room, stanza: Element, to: string): Element {
 
 /**
  * §7.8.2: the room sends the invitee `<invite from=…>` with the reason (the inviter's occupant
- * JID in a semi-anonymous room, unless the invitee will moderate), the room's password, a
- * `jabber:x:conference` element and a body for clients that know neither.
+ * JID in a semi-anonymous room, unless the invitee will moderate), a `jabber:x:conference`
+ * element and a body for clients that know neither; the features add to it (the password).
  */
 export function handleInvite(room: Room, stanza: Element, invite: Element): void {
   const invitee = prepJid(invite.attrs.to ?? '');
@@ -44,17 +44,17 @@ export function handleInvite(room: Room, stanza: Element, invite: Element): void
     return;
   }
   const message = forwarded(room, stanza, invitee);
-  const x = message.c('x', { xmlns: NS.mucUser });
-  x.c('invite', { from: shownInviter })
+  message
+    .c('x', { xmlns: NS.mucUser })
+    .c('invite', { from: shownInviter })
     .c('reason')
     .t(reason ?? '');
-  if (room.config.password) x.c('password').t(room.config.password);
   message.c('x', { xmlns: NS.conference, jid: room.jid }).t(reason ?? '');
   if (!message.getChild('body')) {
     const suffix = reason ? ` (${reason})` : '';
     message.c('body').t(`${shownInviter} invited you to the room ${room.jid}${suffix}`);
   }
-  room.bus.fire('muc-invite', event);
+  room.bus.fire('muc-invite', { ...event, invitation: message });
   room.send(message, BY);
 }
 

@@ -7,8 +7,10 @@ export interface CorePart {
 }
 
 export const CORE_PARTS: readonly CorePart[] = [
+  { name: 'disco', section: '§6.4' },
   { name: 'enter', section: '§7.2' },
   { name: 'private-messages', section: '§7.5' },
+  { name: 'config', section: '§10.2' },
   { name: 'destroy', section: '§10.9' },
   { name: 'kickable', section: '§11.1' },
   { name: 'presence-probe', section: '§17.3' },

@@ -209,3 +209,24 @@ function announceAbsentChange(
       routeToOccupant(room, occupant, notice, by);
   }
 }
+
+/**
+ * Takes several occupants out of the room at once (role none, with the status code): all leave
+ * before anyone is told, each is told with the code, and the others see them go only when
+ * `tellOthers` (otherwise their previous role is not told).
+ */
+export function removeOccupants(
+  room: Room,
+  occupants: readonly Occupant[],
+  code: string,
+  tellOthers: boolean,
+  by: string,
+): void {
+  const prevRoles = occupants.map((occupant) => occupant.role);
+  for (const occupant of occupants) room.changeRole(occupant, 'none', [code], by);
+  occupants.forEach((occupant, index) => {
+    const prevRole = tellOthers ? prevRoles[index] : undefined;
+    publiciseOccupantStatus(room, occupant, { x: statusCodes(code), prevRole }, by);
+    room.bus.fire('muc-occupant-left', { room, occupant });
+  });
+}

@@ -2,9 +2,7 @@
 import type { Feature } from '../hooks.js';
 import { admin } from './admin.js';
 import { banned } from './banned.js';
-import { config } from './config.js';
 import { description } from './description.js';
-import { disco } from './disco.js';
 import { groupchat } from './groupchat.js';
 import { hidden } from './hidden.js';
 import { history } from './history.js';
@@ -51,8 +49,6 @@ export const FEATURES: readonly Feature[] = [
   request,
   invite,
   admin,
-  config,
-  disco,
   occupantId,
   occupantIq,
   vcard,

@@ -1,7 +1,6 @@
 // Members-only rooms: entry, the 322 removal when a room becomes members-only, and member invitations — XEP-0045 §7.2.6, §7.8.2, §10.2
 import { flagField } from '../config-fields.js';
-import { publiciseOccupantStatus, statusCodes } from '../core/publicise.js';
-import { setAffiliation } from '../core/room-changes.js';
+import { removeOccupants, setAffiliation } from '../core/room-changes.js';
 import type { Feature } from '../hooks.js';
 import { AFFILIATION_RANK } from '../model/affiliation.js';
 import { mayEnterMembersOnly } from '../model/privileges.js';
@@ -50,17 +49,11 @@ export const membersOnly: Feature = {
       // users; the notify-322 extra tells the others too.
       run: ({ room, before, after }) => {
         if (before.membersOnly || !after.membersOnly) return;
-        const tellOthers = room.services.extras.has('notify-322');
         const removed = [...room.occupants()].filter(
           (occupant) => !mayEnterMembersOnly(room.affiliationOf(occupant.bareJid)),
         );
-        const prevRoles = removed.map((occupant) => occupant.role);
-        for (const occupant of removed) room.changeRole(occupant, 'none', ['322'], BY);
-        removed.forEach((occupant, index) => {
-          const prevRole = tellOthers ? prevRoles[index] : undefined;
-          publiciseOccupantStatus(room, occupant, { x: statusCodes('322'), prevRole }, BY);
-          room.bus.fire('muc-occupant-left', { room, occupant });
-        });
+        const tellOthers = room.services.extras.has('notify-322');
+        removeOccupants(room, removed, '322', tellOthers, BY);
       },
     },
     'muc-pre-invite': {

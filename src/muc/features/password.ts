@@ -1,4 +1,5 @@
-// Password-protected rooms — XEP-0045 §7.2.5 (muc#roomconfig_roomsecret)
+// Password-protected rooms, and the password an invitation carries — XEP-0045 §7.2.5 (muc#roomconfig_roomsecret) and §7.8.2
+import { NS } from '../../xmpp/namespaces.js';
 import { textField } from '../config-fields.js';
 import type { Feature } from '../hooks.js';
 
@@ -26,6 +27,14 @@ export const password: Feature = {
         const given = mucX.getChildText('password') || undefined;
         if (given === secret) return undefined;
         return { veto: { type: 'auth', condition: 'not-authorized', by: room.jid } };
+      },
+    },
+    // §7.8.2: "… the room's password" goes with the invitation, inside its muc#user <x/>.
+    'muc-invite': {
+      priority: 0,
+      run: ({ room, invitation }) => {
+        const secret = room.config.password;
+        if (secret) invitation.getChild('x', NS.mucUser)?.c('password').t(secret);
       },
     },
     'muc-disco#info': {

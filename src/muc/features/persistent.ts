@@ -1,5 +1,6 @@
 // Persistent and temporary rooms: a temporary room is destroyed when its last occupant leaves — XEP-0045 §7.14 and §10.1.3
 import { flagField } from '../config-fields.js';
+import { destroyEmptyRoom } from '../core/destroy.js';
 import type { Feature } from '../hooks.js';
 
 export const persistent: Feature = {
@@ -30,14 +31,7 @@ export const persistent: Feature = {
           room.state.destruction === undefined &&
           room.lifecycle() !== 'destroyed'
         ) {
-          room.advanceLifecycle({ type: 'room.destroyed' }, 'persistent');
-          // mod_muc fires muc-room-destroyed for it too (mod_muc_mam then drops the archive).
-          room.bus.fire('muc-room-destroyed', {
-            room,
-            alternateVenue: undefined,
-            reason: undefined,
-            password: undefined,
-          });
+          destroyEmptyRoom(room, 'persistent');
         }
       },
     },

@@ -114,14 +114,6 @@ function setRegistration({ room, stanza, payload }: IqContext): void {
   room.send(iqResult(stanza), BY);
 }
 
-/** §7.12: disco#info on node x-roomuser-item names the asker's reserved nick, if any. */
-export function reservedNickInfo(room: Room, stanza: Element): Element {
-  const query = new Element('query', { xmlns: NS.discoInfo, node: 'x-roomuser-item' });
-  const nick = room.reservedNickOf(stanza.attrs.from);
-  if (nick !== undefined) query.c('identity', { category: 'conference', type: 'text', name: nick });
-  return query;
-}
-
 export const register: Feature = {
   name: BY,
   section: '§7.10',
@@ -142,6 +134,16 @@ export const register: Feature = {
       priority: 0,
       run: ({ features }) => {
         features.push(NS.register);
+      },
+    },
+    // §7.12: disco#info on node x-roomuser-item names the asker's reserved nick, if any.
+    'muc-disco#info/x-roomuser-item': {
+      priority: 0,
+      run: ({ room, requester, query }) => {
+        const nick = room.reservedNickOf(requester);
+        if (nick !== undefined) {
+          query.c('identity', { category: 'conference', type: 'text', name: nick });
+        }
       },
     },
   },

@@ -10,12 +10,12 @@ import {
 import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
-import { handleDestroyRequest } from '../core/destroy.js';
-import { broadcastMessage } from '../core/publicise.js';
-import type { ConfigField, Feature, IqContext } from '../hooks.js';
+import type { ConfigField, IqContext, IqHandler } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
 import type { Room } from '../room.js';
+import { handleDestroyRequest } from './destroy.js';
+import { broadcastMessage } from './publicise.js';
 
 const BY = 'config';
 
@@ -178,11 +178,8 @@ function firstRaise(
   return undefined;
 }
 
-export const config: Feature = {
-  name: BY,
-  section: '§10.2',
-  iq: {
-    [`get ${NS.mucOwner}`]: getForm,
-    [`set ${NS.mucOwner}`]: ownerSet,
-  },
+/** The core's answers to muc#owner queries: the configuration form, its submission, and destroy. */
+export const OWNER_IQ: Record<string, IqHandler> = {
+  [`get ${NS.mucOwner}`]: getForm,
+  [`set ${NS.mucOwner}`]: ownerSet,
 };

@@ -3,9 +3,8 @@ import type { Element } from 'ltx';
 import { buildForm, type FormField } from '../../xmpp/data-form.js';
 import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
-import type { Feature, IqContext } from '../hooks.js';
+import type { IqContext, IqHandler } from '../hooks.js';
 import type { Room } from '../room.js';
-import { reservedNickInfo } from './register.js';
 
 const BY = 'disco';
 
@@ -37,16 +36,18 @@ function roomInfo(room: Room, stanza: Element): Element {
   return reply;
 }
 
+/**
+ * disco#info of the room, or of one of its nodes: Prosody answers a node with a query for that
+ * node, which the features that know it fill (§7.12's x-roomuser-item: the reserved nick).
+ */
 function discoInfo({ room, stanza, payload }: IqContext): void {
   const node = payload.attrs.node;
+  if (node === undefined || node === '') return room.send(roomInfo(room, stanza), BY);
+  const query = iqResult(stanza).c('query', { xmlns: NS.discoInfo, node });
   if (node === 'x-roomuser-item') {
-    return room.send(iqResult(stanza).cnode(reservedNickInfo(room, stanza)).root(), BY);
+    room.bus.fire('muc-disco#info/x-roomuser-item', { room, requester: stanza.attrs.from, query });
   }
-  if (node !== undefined && node !== '') {
-    // Prosody answers any other node with an empty query for that node.
-    return room.send(iqResult(stanza).c('query', { xmlns: NS.discoInfo, node }).root(), BY);
-  }
-  room.send(roomInfo(room, stanza), BY);
+  room.send(query.root(), BY);
 }
 
 /** §6.5: occupants MAY be listed; Prosody keeps the list private and answers an empty query. */
@@ -54,11 +55,8 @@ function discoItems({ room, stanza }: IqContext): void {
   room.send(iqResult(stanza).c('query', { xmlns: NS.discoItems }).root(), BY);
 }
 
-export const disco: Feature = {
-  name: BY,
-  section: '§6.4',
-  iq: {
-    [`get ${NS.discoInfo}`]: discoInfo,
-    [`get ${NS.discoItems}`]: discoItems,
-  },
+/** The core's answers to disco queries at the room's bare JID. */
+export const DISCO_IQ: Record<string, IqHandler> = {
+  [`get ${NS.discoInfo}`]: discoInfo,
+  [`get ${NS.discoItems}`]: discoItems,
 };
