@@ -52,6 +52,7 @@ if (!prosody) {
       ({ key, path }) => [key, path] as const,
     );
     it.each(cases)('%s', async (key, path) => {
+      outcomes.set(key, false);
       const simStarted = performance.now();
       const simulated = await runFile(path);
       const simMs = performance.now() - simStarted;
