@@ -63,6 +63,15 @@ export function replaceFile(path: string, text: string, shown: string): void {
   }
 }
 
+/** Adds `text` at the end of the file (a recording that grew by a step). */
+export function appendToFile(path: string, text: string, shown: string): void {
+  try {
+    appendFileSync(path, text);
+  } catch (error) {
+    throw failure(shown, error);
+  }
+}
+
 /**
  * A file that grows while the command runs (`trace --format jsonl --output`, a recording).
  * Created (or emptied) at once, so an unwritable path stops the command before any work.

@@ -5,7 +5,9 @@ import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
 import { hitsBreakpoint, toggleIn } from './breakpoints.js';
-import { recordingHead, recordSession } from './recorder.js';
+import { type DoorOpener, Doorway } from './doorway.js';
+import { GrowingRecording } from './growing-recording.js';
+import { recordingHead } from './recorder.js';
 import type {
   Breakpoint,
   RoomView,
@@ -22,6 +24,8 @@ import { TypedInput } from './typed-input.js';
 export interface DebugSessionOptions extends SimWorldOptions {
   /** Script `receives` fail when they skip a stanza (the runner's `--strict-order`). */
   strictOrder?: boolean;
+  /** How a door for real XMPP clients is opened (`:serve`). */
+  openDoor?: DoorOpener;
 }
 
 /** The script of a session started with nothing loaded: everything will be typed. */
@@ -43,15 +47,17 @@ export function emptyScript(): Script {
  * interleave; every change bumps `version` and tells the subscribers (`useSyncExternalStore`).
  */
 export class DebugSession {
-  readonly capabilities: SessionCapabilities;
   /** Set when `back()` or `restart()` could not travel in time; cleared by the next step. */
   notice: string | undefined;
   readonly typed: TypedInput;
+  /** The door real XMPP clients come in by (mucsim serve --tui, `:serve`). */
+  readonly doorway: Doorway;
   private readonly timeline: SessionStep[];
   private readonly clients: ClientDefinition[];
   private stepper!: ScriptStepper;
   private executed = 0;
   private readonly marks: Breakpoint[] = [];
+  private readonly recorded = new GrowingRecording();
   private readonly listeners = new Set<() => void>();
   private readonly bound = new Map<string, string>();
   private stopRequested = false;
@@ -63,9 +69,8 @@ export class DebugSession {
   private constructor(
     readonly script: Script,
     private readonly place: SessionWorld,
-    private readonly options: { strictOrder?: boolean; timeoutMs?: number },
+    private readonly options: { strictOrder?: boolean; timeoutMs?: number; openDoor?: DoorOpener },
   ) {
-    this.capabilities = place.capabilities;
     this.clients = script.clients.map((client) => ({ ...client }));
     this.timeline = script.actions.map((action, index) => ({ index, action, origin: 'script' }));
     place.onChange = () => this.changed();
@@ -75,6 +80,12 @@ export class DebugSession {
       world: place,
       insert: (step) => this.insertTyped(step),
       exclusive: (work) => this.exclusive(work),
+      realClient: (name) => this.doorway.realClient(name),
+    });
+    this.doorway = new Doorway(this, options.openDoor, {
+      clients: this.clients,
+      insertExecuted: (step, jid) => this.insertExecuted(step, jid),
+      changed: () => this.changed(),
     });
     this.reset();
   }
@@ -99,6 +110,11 @@ export class DebugSession {
   /** The simulator's extras that are on (`--extra`), for the header; none on a real server. */
   get extras(): readonly string[] {
     return this.place.extras ?? [];
+  }
+
+  /** Time travel on the simulator, until a real client acts. */
+  get capabilities(): SessionCapabilities {
+    return this.doorway.timeTravelRefusal ? { timeTravel: false } : this.place.capabilities;
   }
 
   get steps(): readonly SessionStep[] {
@@ -282,11 +298,9 @@ export class DebugSession {
   /** The session so far as a .scs script whose receives are what actually arrived. */
   recording(): string {
     const { script } = this;
-    return recordSession({
-      ...recordingHead(
-        script,
-        this.clients.map(({ line: _, ...client }) => client),
-      ),
+    const clients = this.clients.map(({ line: _, ...client }) => client);
+    return this.recorded.of({
+      ...recordingHead(script, clients),
       steps: this.timeline.slice(0, this.executed),
       trace: this.trace,
       epilogue: this.executed === this.timeline.length ? script.epilogue : [],
@@ -315,7 +329,10 @@ export class DebugSession {
   /** False (and the notice set) when the world cannot go back. */
   private travel(): boolean {
     if (this.capabilities.timeTravel) return true;
-    this.notice = this.place.timeTravelNotice ?? 'this session cannot travel in time';
+    this.notice =
+      this.doorway.timeTravelRefusal ??
+      this.place.timeTravelNotice ??
+      'this session cannot travel in time';
     this.changed();
     return false;
   }
@@ -374,6 +391,15 @@ export class DebugSession {
       step.index = index;
       if (step.result) step.result.index = index;
     }
+  }
+
+  /** A step that already ran in the world (a real client's) takes its place at the cursor. */
+  private insertExecuted(step: SessionStep, jid: string | undefined): void {
+    this.timeline.splice(this.executed, 0, step);
+    this.executed += 1;
+    this.renumber();
+    if (jid !== undefined) this.bound.set(jid, step.action.client);
+    this.changed();
   }
 
   /** Inserts a typed step at the cursor and executes it; a step that did nothing is taken out again. */

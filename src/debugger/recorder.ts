@@ -100,7 +100,7 @@ class Volatiles {
  * The entries of one step. A session's trace is in `seq` order, so a binary search finds the
  * first; a trace put together otherwise (as `mucsim serve` does) is searched entry by entry.
  */
-function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[] {
+export function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[] {
   const range = step.traceRange;
   if (!range) return [];
   let low = 0;

@@ -1,6 +1,6 @@
 // One session's debugger: the session and the UI store behind split contexts, one key queue over the key table, the screen inside an error boundary — stepping XEP-0045 scenarios (§7–§10)
 import { Box, useApp, useInput, useStdin } from 'ink';
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
 import { createUiActions } from './actions.js';
 import type { CompareSource } from './compare-streams.js';
@@ -57,10 +57,13 @@ export function SessionApp(props: SessionAppProps) {
 
   const quit = useMemo(
     () => () => {
+      // Real clients leave their rooms while the recording still follows the session (the
+      // command line awaits the same close, and reports what fails).
+      session.doorway.close().catch(() => undefined);
       onExit?.();
       exit();
     },
-    [onExit, exit],
+    [session, onExit, exit],
   );
   const actions = useMemo(
     () =>
@@ -94,6 +97,8 @@ export function SessionApp(props: SessionAppProps) {
       }),
     [store, actions],
   );
+
+  useEffect(() => session.doorway.onAdmit(actions.realClientStep), [session, actions]);
 
   useInput(
     (input, key) => {

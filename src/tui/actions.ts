@@ -4,6 +4,7 @@ import type { SessionStep } from '../debugger/session-api.js';
 import type { CompareSource } from './compare-streams.js';
 import { detailRowCount } from './components/DetailPane.js';
 import { detailSections } from './detail-view.js';
+import { toggleDoor } from './door-actions.js';
 import { helpRowCount } from './help-lines.js';
 import { createInputActions } from './input-actions.js';
 import type { ActionName } from './keys.js';
@@ -39,6 +40,8 @@ export interface UiActions {
   type(text: string): void;
   /** The lessons the menu offers. */
   lessons?: LessonLibrary;
+  /** A real client's step joined the session (mucsim serve). */
+  realClientStep(step: SessionStep): void;
 }
 
 /** The shared helpers every group of actions uses. */
@@ -191,6 +194,7 @@ function viewActions(ctx: ActionContext): Group {
     openCommand: () => ctx.dispatch({ type: 'openLine', mode: 'command' }),
     toggleChart: () => ctx.dispatch({ type: 'chart', transitions: session.transitions().length }),
     toggleSideBySide: () => toggleSideBySide(ctx),
+    toggleDoor: () => toggleDoor(ctx),
     moveDown: () => move(ctx, 1),
     moveUp: () => move(ctx, -1),
     pageDown: () => move(ctx, pageSize(ctx)),
@@ -330,5 +334,7 @@ export function createUiActions(deps: ActionDeps): UiActions {
     },
     type: input.type,
     ...(deps.lessons && { lessons: deps.lessons }),
+    // The views follow real clients as they act (p pauses the door to read in peace).
+    realClientStep: (step) => ctx.afterStep(step),
   };
 }

@@ -27,7 +27,8 @@ describe('dispatchKey', () => {
     };
     expect(action('normal', 'n')).toBe('stepForward');
     expect(action('normal', ' ')).toBe('stepForward');
-    expect(action('normal', 'p')).toBe('stepBack');
+    expect(action('normal', 'b')).toBe('stepBack');
+    expect(action('normal', 'p')).toBe('toggleDoor');
     expect(action('normal', 'x', {}, 'script')).toBe('toggleBreakpoint');
     expect(action('normal', 'x', {}, 'stanzas')).toBe('none');
     expect(action('normal', '', { escape: true }, 'stanzas')).toBe('goBack');

@@ -10,12 +10,14 @@ import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { colourWanted } from '../../tui/colour.js';
 import { printTranscript } from '../../tui/transcript.js';
 import { visibleText, visibleToken } from '../../xmpp/visible.js';
+import { doorOpener } from '../door-opener.js';
 import { addExtraOption, type ExtraOptions, extrasFor } from '../extra-option.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
-import { checkReplaceable, replaceFile } from '../output-file.js';
+import { checkReplaceable } from '../output-file.js';
 import { AppendedRecording } from '../recording-file.js';
+import { recordingWriter } from '../recording-writer.js';
 import { displayPath, readScript } from '../script-files.js';
 
 interface TuiOptions extends LiveOptions, ExtraOptions {
@@ -86,11 +88,14 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       if (record) checkReplaceable(record, recordShown);
       const live = await liveSession(script, options);
       const simulated = { seed: options.seed, world: { extras } };
+      // `:serve` opens a door for real clients on loopback (the simulator only).
+      const served = {
+        ...simulated,
+        openDoor: doorOpener({ address: '127.0.0.1', seed: options.seed }),
+      };
       const session: DebugSession =
-        live ??
-        (script ? DebugSession.fromScript(script, simulated) : DebugSession.empty(simulated));
-      const persist = (file: string, text: string) =>
-        replaceFile(resolve(io.cwd, file), text, visibleToken(file));
+        live ?? (script ? DebugSession.fromScript(script, served) : DebugSession.empty(served));
+      const persist = recordingWriter(io.cwd);
       try {
         if (!interactive) {
           const recording = record
@@ -129,6 +134,7 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
         });
         setExit(EXIT.ok);
       } finally {
+        await session.doorway.close();
         await live?.close();
       }
     },
