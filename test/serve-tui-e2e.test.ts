@@ -83,7 +83,7 @@ afterAll(() => {
   spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
 });
 
-const PORTS = /door tcp:(\d+) ws:(\d+) · (\d+) clients?/;
+const PORTS = /tcp:(\d+) ws:(\d+) · (\d+) clients?/;
 
 describe.skipIf(!HAS_TMUX)('mucsim serve --tui in a terminal (tmux 160×48)', () => {
   it('a real client joins, is held while paused, is kicked by a typed moderator, and the session replays green', async () => {
@@ -97,7 +97,7 @@ describe.skipIf(!HAS_TMUX)('mucsim serve --tui in a terminal (tmux 160×48)', ()
     );
     const first = await waitFor(screen, (text) => PORTS.test(text), 'the door in the header');
     const port = Number(PORTS.exec(first)?.[1]);
-    expect(first).toMatch(/door tcp:\d+ ws:\d+ · 0 clients │ step 0\/0/);
+    expect(first).toMatch(/mucsim │ door tcp:\d+ ws:\d+ · 0 clients │ no room .*│ step 0\/0/);
 
     await command(session, screen, 'nurse connect', 'step 1: Nurse connects');
     await command(session, screen, 'nurse join garden/Nurse', 'step 2: Nurse sent');
@@ -121,9 +121,13 @@ describe.skipIf(!HAS_TMUX)('mucsim serve --tui in a terminal (tmux 160×48)', ()
     await waitFor(romeo.output, (text) => text.includes('status code="110"'), 'the self-presence');
 
     press(session, 'p');
-    await waitFor(screen, (text) => text.includes('paused, 0 held'), 'the paused door');
+    await waitFor(screen, (text) => text.includes('door paused, 0 held · tcp:'), 'the paused door');
     romeo.child.stdin?.write('Where is Juliet?\n');
-    const held = await waitFor(screen, (text) => text.includes('paused, 1 held'), 'a held stanza');
+    const held = await waitFor(
+      screen,
+      (text) => text.includes('door paused, 1 held'),
+      'a held stanza',
+    );
     // The Script pane is narrow at 160 columns: the summary is cut there.
     expect(held).toContain('⏸ held: Romeo → message groupchat to');
     expect(held).not.toContain('6. Romeo sends');

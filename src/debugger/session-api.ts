@@ -1,5 +1,4 @@
 // The debugger's contract between the stepping engine and the terminal UI — XEP-0045 scenarios stepped through (§7–§10)
-
 import type { Element } from 'ltx';
 import type { JidNames } from '../describe/names.js';
 import type { DomainEvent } from '../muc/effects.js';

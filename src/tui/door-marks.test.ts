@@ -30,7 +30,7 @@ describe('the door in the debugger', () => {
     const held: HeldAction[] = [{ kind: 'disconnects', client: 'Romeo' }];
     expect(doorMark(door([], false, 1))).toBe('door tcp:5222 ws:5280 · 1 client');
     expect(doorMark(door(held, true, 2))).toBe(
-      'door tcp:5222 ws:5280 · 2 clients · paused, 1 held',
+      'door paused, 1 held · tcp:5222 ws:5280 · 2 clients',
     );
     expect(doorAddresses(door([], false, 0))).toBe(
       'TCP 127.0.0.1:5222, WebSocket ws://127.0.0.1:5280/xmpp-websocket',

@@ -12,10 +12,10 @@ export function doorAddresses(door: SessionDoor): string {
   return `TCP ${door.address}:${door.port}, WebSocket ws://${door.address}:${door.wsPort}/xmpp-websocket`;
 }
 
-/** The header's mark: `door tcp:5222 ws:5280 · 2 clients`, and `· paused, 3 held` while paused. */
+/** The header's mark: `door tcp:5222 ws:5280 · 2 clients`; paused, `door paused, 3 held · …` first. */
 export function doorMark(door: SessionDoor): string {
-  const open = `door tcp:${door.port} ws:${door.wsPort} · ${plural(door.clientCount(), 'client')}`;
-  return door.paused ? `${open} · paused, ${door.held().length} held` : open;
+  const where = `tcp:${door.port} ws:${door.wsPort} · ${plural(door.clientCount(), 'client')}`;
+  return door.paused ? `door paused, ${door.held().length} held · ${where}` : `door ${where}`;
 }
 
 /** ` [typed]` for a typed step, ` [tcp]` or ` [ws]` for a real client's, nothing for the script's. */
