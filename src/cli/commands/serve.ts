@@ -1,20 +1,15 @@
 // `mucsim serve`: real XMPP clients (TCP and WebSocket) in the simulated world, optionally with scripted virtual users and a recording — XEP-0045 rooms behind a real door
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { DebugSession, emptyScript } from '../../debugger/debug-session.js';
 import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
-import { colourWanted } from '../../tui/colour.js';
-import { visibleToken } from '../../xmpp/visible.js';
-import { doorOpener } from '../door-opener.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { parseDomain, parseDuration, parseSeed } from '../options.js';
-import { checkReplaceable } from '../output-file.js';
-import { recordingWriter } from '../recording-writer.js';
 import { displayPath, readScript } from '../script-files.js';
+import { serveInTui } from './serve-tui.js';
 
-interface ServeCliOptions {
+export interface ServeCliOptions {
   tui?: boolean;
   port: number;
   wsPort: number;
@@ -28,12 +23,6 @@ interface ServeCliOptions {
 }
 
 const DEFAULT_SCRIPT_TIMEOUT_MS = 120_000;
-
-const NO_TTY_USAGE = `mucsim serve --tui needs a terminal (stdin and stdout must be a TTY).
-Without one, serve and record the session:  mucsim serve --record session.scs
-`;
-
-const SESSION_TITLE = 'mucsim serve --tui: real clients and virtual users in the simulated world';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -51,7 +40,7 @@ function parseAddress(value: string): string {
   return address;
 }
 
-async function loadScript(path: string, io: CliIo): Promise<Script> {
+export async function loadScript(path: string, io: CliIo): Promise<Script> {
   const file = resolve(io.cwd, path);
   try {
     return parseScript(await readScript(file), displayPath(file, io.cwd));
@@ -129,49 +118,6 @@ async function serve(options: ServeCliOptions, io: CliIo): Promise<number> {
   await server.close();
   io.out(`mucsim serve: stopped (${signal})\n`);
   return scriptFailed ? EXIT.failed : EXIT.ok;
-}
-
-/**
- * `--tui`: the debugger with the door open. Real clients' actions are steps as they happen,
- * virtual users are typed beside them; a --script is the Script pane, stepped with n and r.
- */
-async function serveInTui(options: ServeCliOptions, io: CliIo, command: Command): Promise<number> {
-  if (command.getOptionValueSource('scriptTimeout') === 'cli') {
-    throw new InputError(
-      '--script-timeout does not apply with --tui: the debugger steps the --script (n, r), and its receives check what has already arrived',
-    );
-  }
-  if (!io.isTTY || process.stdin.isTTY !== true) {
-    io.err(NO_TTY_USAGE);
-    return EXIT.usage;
-  }
-  const script = options.script === undefined ? undefined : await loadScript(options.script, io);
-  const session = DebugSession.fromScript(script ?? { ...emptyScript(), title: SESSION_TITLE }, {
-    seed: options.seed,
-    world: {
-      domain: options.domain,
-      mucDomain: options.muc ?? `conference.${options.domain}`,
-      keepInboxes: false,
-    },
-    openDoor: doorOpener({ address: options.listen, seed: options.seed }),
-  });
-  // Before the door opens: can the recording be written?
-  if (options.record !== undefined) {
-    checkReplaceable(resolve(io.cwd, options.record), visibleToken(options.record));
-  }
-  const persist = recordingWriter(io.cwd);
-  const ports = { port: options.port, wsPort: options.wsPort };
-  await session.doorway.open(ports).catch((error: Error) => {
-    throw new InputError(error.message);
-  });
-  try {
-    const { startTui } = await import('../../tui/start-tui.js');
-    const colour = colourWanted(io.env, io.isTTY);
-    await startTui({ session, colour, recordPath: options.record, persist });
-  } finally {
-    await session.doorway.close();
-  }
-  return EXIT.ok;
 }
 
 export function makeServeCommand(io: CliIo, setExit: (code: number) => void): Command {
