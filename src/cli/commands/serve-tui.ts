@@ -2,13 +2,14 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DebugSession, emptyScript } from '../../debugger/debug-session.js';
+import type { Script } from '../../scansion/script.js';
 import { colourWanted } from '../../tui/colour.js';
 import { visibleToken } from '../../xmpp/visible.js';
 import { doorOpener } from '../door-opener.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { checkReplaceable } from '../output-file.js';
 import { recordingWriter } from '../recording-writer.js';
-import { loadScript, type ServeCliOptions } from './serve.js';
+import type { ServeCliOptions } from './serve.js';
 
 const NO_TTY_USAGE = `mucsim serve --tui needs a terminal (stdin and stdout must be a TTY).
 Without one, serve and record the session:  mucsim serve --record session.scs
@@ -20,11 +21,14 @@ const SESSION_TITLE = 'mucsim serve --tui: real clients and virtual users in the
  * `--tui`: the debugger with the door open. Real clients' actions are steps as they happen,
  * virtual users are typed beside them; a --script is the Script pane, stepped with n and r.
  */
-export async function serveInTui(
-  options: ServeCliOptions,
-  io: CliIo,
-  command: Command,
-): Promise<number> {
+export async function serveInTui(serving: {
+  options: ServeCliOptions;
+  io: CliIo;
+  command: Command;
+  /** Reads the --script, if there is one; called once the usage checks passed. */
+  script(): Promise<Script> | undefined;
+}): Promise<number> {
+  const { options, io, command } = serving;
   if (command.getOptionValueSource('scriptTimeout') === 'cli') {
     throw new InputError(
       '--script-timeout does not apply with --tui: the debugger steps the --script (n, r), and its receives check what has already arrived',
@@ -34,7 +38,7 @@ export async function serveInTui(
     io.err(NO_TTY_USAGE);
     return EXIT.usage;
   }
-  const script = options.script === undefined ? undefined : await loadScript(options.script, io);
+  const script = await serving.script();
   const session = DebugSession.fromScript(script ?? { ...emptyScript(), title: SESSION_TITLE }, {
     seed: options.seed,
     world: {

@@ -40,7 +40,7 @@ function parseAddress(value: string): string {
   return address;
 }
 
-export async function loadScript(path: string, io: CliIo): Promise<Script> {
+async function loadScript(path: string, io: CliIo): Promise<Script> {
   const file = resolve(io.cwd, path);
   try {
     return parseScript(await readScript(file), displayPath(file, io.cwd));
@@ -171,6 +171,8 @@ export function makeServeCommand(io: CliIo, setExit: (code: number) => void): Co
         .default(DEFAULT_SCRIPT_TIMEOUT_MS, '120s'),
     )
     .action(async (options: ServeCliOptions, command: Command) => {
-      setExit(options.tui ? await serveInTui(options, io, command) : await serve(options, io));
+      if (!options.tui) return setExit(await serve(options, io));
+      const script = () => (options.script ? loadScript(options.script, io) : undefined);
+      setExit(await serveInTui({ options, io, command, script }));
     });
 }
