@@ -97,7 +97,10 @@ describe.skipIf(!HAS_TMUX)('mucsim serve --tui in a terminal (tmux 160×48)', ()
     );
     const first = await waitFor(screen, (text) => PORTS.test(text), 'the door in the header');
     const port = Number(PORTS.exec(first)?.[1]);
-    expect(first).toMatch(/mucsim │ door tcp:\d+ ws:\d+ · 0 clients │ no room .*│ step 0\/0/);
+    expect(first).toMatch(
+      /mucsim │ door tcp:\d+ ws:\d+ · 0 clients │ mucsim serve --tui: real clients .*│ step 0\/0/,
+    );
+    expect(first).not.toContain('session.scs');
 
     await command(session, screen, 'nurse connect', 'step 1: Nurse connects');
     await command(session, screen, 'nurse join garden/Nurse', 'step 2: Nurse sent');

@@ -34,7 +34,8 @@ export function useScriptName(): string {
 export function useScriptHeading(): string {
   const session = useSession();
   const { script } = session;
-  if (script.actions.length === 0 && !script.title) return '(empty world)';
+  // Nothing loaded (an empty world, mucsim serve --tui): no file to name.
+  if (script.actions.length === 0) return script.title ?? '(empty world)';
   const file = basename(script.file);
   return script.title ? `${script.title} (${file})` : file;
 }
