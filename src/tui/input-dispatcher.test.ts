@@ -72,6 +72,21 @@ describe('dispatchKey', () => {
       }
     }
   });
+
+  it('between panes a key means one thing: only n is shared, as next match while searching', () => {
+    const normal = new Set(['searching', 'panes', 'global']);
+    const meanings = new Map<string, Set<string>>();
+    for (const binding of KEY_BINDINGS) {
+      if (!normal.has(binding.context) && !binding.context.startsWith('focus:')) continue;
+      for (const key of binding.keys) {
+        meanings.set(key, new Set([...(meanings.get(key) ?? []), binding.action]));
+      }
+    }
+    const shared = [...meanings].filter(([, actions]) => actions.size > 1);
+    expect(shared).toEqual([['n', new Set(['stepForward', 'nextMatch'])]]);
+    expect(meanings.get('p')).toEqual(new Set(['toggleDoor']));
+    expect(meanings.get('b')).toEqual(new Set(['stepBack']));
+  });
 });
 
 describe('splitChunk', () => {
