@@ -62,9 +62,16 @@ export class Doorway {
     return this.opening;
   }
 
-  /** Closes the door, if open: its clients' last steps join the timeline. */
-  close(): Promise<void> {
-    return this.opened?.close() ?? Promise.resolve();
+  /** Closes the door, once open (or opening): its clients' last steps join the timeline; `:serve` may open another. */
+  async close(): Promise<void> {
+    const opening = this.opening;
+    const door = await opening?.catch(() => undefined);
+    if (!door) return;
+    await door.close();
+    if (this.opening !== opening) return;
+    this.opening = undefined;
+    this.opened = undefined;
+    this.deps.changed();
   }
 
   /** How a real client is connected; undefined for the session's virtual users. */
@@ -72,9 +79,15 @@ export class Doorway {
     return this.real.get(name);
   }
 
+  /** The first real client that acted: from then on the session's world is theirs too. */
+  get firstRealClient(): string | undefined {
+    const [first] = this.real.keys();
+    return first;
+  }
+
   /** Why time travel is refused once a real client has acted: it cannot be rewound. */
   get timeTravelRefusal(): string | undefined {
-    const [first] = this.real.keys();
+    const first = this.firstRealClient;
     if (first === undefined) return undefined;
     return `no time travel: ${first}, a real client, has acted, and a real client cannot be rewound`;
   }

@@ -1,4 +1,5 @@
-// The debugger's controls of its door for real XMPP clients: `:serve` opens it, `p` pauses and resumes it — XEP-0045 rooms shared by real and virtual users (§7)
+// The debugger's controls of its door for real XMPP clients: `:serve` opens it, `p` pauses and resumes it, another lesson takes it along — XEP-0045 rooms shared by real and virtual users (§7)
+import type { DebugSession } from '../debugger/debug-session.js';
 import type { DoorPorts } from '../debugger/session-api.js';
 import type { ActionContext } from './actions.js';
 import { doorAddresses } from './door-marks.js';
@@ -35,6 +36,26 @@ export function serveCommand(_argument: string, words: readonly string[], ctx: A
     (error: unknown) =>
       ctx.say(false, `cannot open the door: ${error instanceof Error ? error.message : error}`),
   );
+}
+
+/**
+ * Another lesson opens in place of `from` (no real client has acted there): its door, if open,
+ * closes and opens again on the same ports into `to`'s world. Returns what the greeting adds.
+ */
+export async function moveDoor(
+  from: DebugSession,
+  to: DebugSession,
+): Promise<{ ok: boolean; text: string }> {
+  const door = from.doorway.door;
+  if (!door) return { ok: true, text: '' };
+  await from.doorway.close();
+  try {
+    const moved = await to.doorway.open({ port: door.port, wsPort: door.wsPort });
+    return { ok: true, text: `; the door followed: ${doorAddresses(moved)}` };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, text: `; the door is closed: ${reason}` };
+  }
 }
 
 /** `p`: pauses the door (what real clients send is held) or resumes it (what was held runs). */

@@ -96,6 +96,8 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       const session: DebugSession =
         live ?? (script ? DebugSession.fromScript(script, served) : DebugSession.empty(served));
       const persist = recordingWriter(io.cwd);
+      /** The session on screen: the only one whose door may be open. */
+      let current = session;
       try {
         if (!interactive) {
           const recording = record
@@ -117,11 +119,12 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
         // `d`: the same script on the simulator beside the server's streams.
         const { simulatorMirror } = await import('../../tui/compare-streams.js');
         const compare = live && script ? simulatorMirror(script, simulated) : undefined;
-        // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator.
-        const openScript = async (file: string) => ({
-          session: DebugSession.fromScript(await loadScript(file, io), simulated),
-          path: resolve(io.cwd, file),
-        });
+        // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator; the
+        // door, if open, goes along.
+        const openScript = async (file: string) => {
+          current = DebugSession.fromScript(await loadScript(file, io), served);
+          return { session: current, path: resolve(io.cwd, file) };
+        };
         await startTui({
           session,
           colour: colourWanted(io.env, io.isTTY),
@@ -134,7 +137,7 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
         });
         setExit(EXIT.ok);
       } finally {
-        await session.doorway.close();
+        await current.doorway.close();
         await live?.close();
       }
     },
