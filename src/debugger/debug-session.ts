@@ -6,7 +6,7 @@ import type { ClientDefinition, Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
 import { hitsBreakpoint, toggleIn } from './breakpoints.js';
 import { type DoorOpener, Doorway } from './doorway.js';
-import { GrowingRecording } from './growing-recording.js';
+import { GrowingRecording, type RecordingText } from './growing-recording.js';
 import { recordingHead } from './recorder.js';
 import type {
   Breakpoint,
@@ -297,9 +297,14 @@ export class DebugSession {
 
   /** The session so far as a .scs script whose receives are what actually arrived. */
   recording(): string {
+    return this.recordingText().text;
+  }
+
+  /** The same, with what changed since earlier texts (for the files that keep it). */
+  recordingText(): RecordingText {
     const { script } = this;
     const clients = this.clients.map(({ line: _, ...client }) => client);
-    return this.recorded.of({
+    return this.recorded.update({
       ...recordingHead(script, clients),
       steps: this.timeline.slice(0, this.executed),
       trace: this.trace,

@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScript } from '../scansion/parser.js';
 import { DebugSession } from './debug-session.js';
-import { WrittenTexts } from './growing-recording.js';
-import { recordSession } from './recorder.js';
+import { recordSession } from './growing-recording.js';
 
 const SCRIPT = `# The garden, narrated
 [Client] Romeo
@@ -71,6 +70,40 @@ describe('GrowingRecording', () => {
     check();
   });
 
+  it("puts a receives' narration before the stanza it matched, however far back", async () => {
+    const room = 'garden@conference.localhost';
+    const say = (id: string, text: string) =>
+      `\t<message to='${room}' type='groupchat' id='${id}'><body>${text}</body></message>`;
+    const heard = (nick: string, id: string) =>
+      `\t<message from='${room}/${nick}' type='groupchat' id='${id}'/>`;
+    const script = [
+      '[Client] Romeo\n\tjid: romeo@localhost/balcony\n',
+      '[Client] Juliet\n\tjid: juliet@localhost/window\n',
+      '-----\n',
+      'Romeo connects\n',
+      "Romeo sends:\n\t<presence to='garden@conference.localhost/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>\n",
+      `Romeo sends:\n\t<iq type='set' to='${room}' id='c1'><query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>\n`,
+      'Juliet connects\n',
+      "Juliet sends:\n\t<presence to='garden@conference.localhost/Juliet'><x xmlns='http://jabber.org/protocol/muc'/></presence>\n",
+      `Romeo sends:\n${say('r1', 'Hello')}\n`,
+      `Juliet sends:\n${say('j1', 'Hi')}\n`,
+      `# Romeo hears himself first.\nRomeo receives:\n${heard('Romeo', 'r1')}\n`,
+      `# Then Juliet.\nRomeo receives:\n${heard('Juliet', 'j1')}\n`,
+      '# The end.\n',
+    ].join('\n');
+    const session = DebugSession.fromScript(parseScript(script, 'far.scs'));
+    for (let step = await session.forward(); step; step = await session.forward()) {
+      expect(step.result?.status, step.result?.reason).toBe('passed');
+      expect(session.recording()).toBe(wholeRecording(session));
+    }
+    const text = session.recording();
+    expect(text.indexOf('# Romeo hears himself first.')).toBeLessThan(
+      text.indexOf('Juliet sends:\n\t<message'),
+    );
+    expect(text).toMatch(/# Then Juliet\.\nRomeo receives:\n\t<message type="groupchat" id="j1"/);
+    expect(text.endsWith('# The end.\n')).toBe(true);
+  });
+
   it('records only what the new steps add while the earlier ones stay', async () => {
     const session = DebugSession.empty();
     await session.command('nurse connect');
@@ -84,17 +117,5 @@ describe('GrowingRecording', () => {
     await session.command('juliet connect');
     // A new client's definition changes the head: the whole session is recorded again.
     expect(session.recording()).toContain('# typed: nurse connect (edited)\n');
-  });
-});
-
-describe('WrittenTexts', () => {
-  it('says what to append while a file’s text only grows, and when to write it whole', () => {
-    const written = new WrittenTexts();
-    expect(written.addition('a.scs', 'head\n')).toBeUndefined();
-    written.wrote('a.scs', 'head\n');
-    expect(written.addition('a.scs', 'head\nstep\n')).toBe('step\n');
-    expect(written.addition('a.scs', 'head\n')).toBe('');
-    expect(written.addition('a.scs', 'HEAD\nstep\n')).toBeUndefined();
-    expect(written.addition('b.scs', 'head\n')).toBeUndefined();
   });
 });

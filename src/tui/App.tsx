@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { useMemo, useState } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
+import type { RecordingText } from '../debugger/growing-recording.js';
 import type { CompareSource } from './compare-streams.js';
 import { moveDoor } from './door-actions.js';
 import { type Lesson, type LessonLibrary, lessonFolder, lessonsIn } from './lessons.js';
@@ -22,7 +23,7 @@ export interface AppProps {
   /** Where to rewrite the recording after every step (`--record`). */
   recordPath?: string;
   /** Writes a file; may throw (the error is shown in the message line). */
-  persist(path: string, text: string): void;
+  persist(path: string, recording: RecordingText): void;
   /** A fixed size instead of the terminal's (tests). */
   size?: Size;
   /** Called once the user quits. */

@@ -2,6 +2,7 @@
 import { Box, useApp, useInput, useStdin } from 'ink';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
+import type { RecordingText } from '../debugger/growing-recording.js';
 import { createUiActions } from './actions.js';
 import type { CompareSource } from './compare-streams.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
@@ -30,7 +31,7 @@ export interface SessionAppProps {
   /** Where to rewrite the recording after every step (`--record`). */
   recordPath?: string;
   /** Writes a file; may throw (the error is shown in the message line). */
-  persist(path: string, text: string): void;
+  persist(path: string, recording: RecordingText): void;
   /** A fixed size instead of the terminal's (tests). */
   size?: Size;
   /** Called once the user quits. */

@@ -1,5 +1,6 @@
 // What each action of the key table does: UI updates through the reducer, steps through the one session — stepping XEP-0045 scenarios (§7–§10)
 import type { DebugSession } from '../debugger/debug-session.js';
+import type { RecordingText } from '../debugger/growing-recording.js';
 import type { SessionStep } from '../debugger/session-api.js';
 import type { CompareSource } from './compare-streams.js';
 import { detailRowCount } from './components/DetailPane.js';
@@ -25,7 +26,7 @@ export interface ActionDeps {
   store: UiStore;
   exit(): void;
   /** Writes a file (the recording); may throw. */
-  persist(path: string, text: string): void;
+  persist(path: string, recording: RecordingText): void;
   size(): { width: number; height: number };
   /** With --server: the same script on the simulator, for the side-by-side view (`d`). */
   compare?: CompareSource;
@@ -101,7 +102,7 @@ function persistRecording(ctx: ActionContext): void {
   const path = ctx.ui().savePath;
   if (!path) return;
   try {
-    ctx.persist(path, ctx.session.recording());
+    ctx.persist(path, ctx.session.recordingText());
   } catch (error) {
     ctx.say(false, `could not write ${path}: ${failureOf(error).message}`);
   }

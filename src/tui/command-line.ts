@@ -20,7 +20,7 @@ function errorText(error: unknown): string {
 function save(path: string, _words: readonly string[], ctx: ActionContext): void {
   if (!path) return ctx.say(false, 'usage: :save file.scs');
   try {
-    ctx.persist(path, ctx.session.recording());
+    ctx.persist(path, ctx.session.recordingText());
   } catch (error) {
     return ctx.say(false, `could not write ${path}: ${errorText(error)}`);
   }

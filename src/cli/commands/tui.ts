@@ -16,7 +16,6 @@ import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
 import { checkReplaceable } from '../output-file.js';
-import { AppendedRecording } from '../recording-file.js';
 import { recordingWriter } from '../recording-writer.js';
 import { displayPath, readScript } from '../script-files.js';
 
@@ -100,15 +99,14 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       let current = session;
       try {
         if (!interactive) {
-          const recording = record
-            ? new AppendedRecording(record, recordShown, session)
-            : undefined;
           const passed = await printTranscript(session, {
             // Stanzas and reasons are shown visibly: escape sequences never reach the terminal.
             write: (text) => io.out(visibleText(text)),
-            afterStep: (step) => recording?.afterStep(step),
+            // The file holds the recording after every step, at the cost of that step.
+            afterStep: () => {
+              if (options.record !== undefined) persist(options.record, session.recordingText());
+            },
           });
-          recording?.finish();
           const failure = live?.target.connectionError;
           if (failure) throw new InputError(failure.message);
           setExit(passed ? EXIT.ok : EXIT.failed);
