@@ -93,6 +93,11 @@ describe.each([
       `5. Romeo sends [${via}]`,
     ]);
     expect(session.cursor).toBe(5);
+    // Enter on Romeo's presence leads to his step, as for any step.
+    const join = session.trace.find(
+      (entry) => entry.kind === 'input' && entry.stanza.attrs.to === `${ROOM}/Romeo`,
+    );
+    expect(session.stepOf(join?.seq ?? 0)).toBe(session.steps[4]);
     expect(door.clientCount()).toBe(1);
     expect(session.rooms()[0]?.occupants.map((occupant) => occupant.nick)).toEqual([
       'Nurse',

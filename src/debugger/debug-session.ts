@@ -1,5 +1,5 @@
 // The debugger engine: one session class over the simulator or a real server — steps, time travel, breakpoints, typed commands, one operation at a time (XEP-0045 scenarios, §7–§10)
-import { JidNames } from '../describe/names.js';
+import type { JidNames } from '../describe/names.js';
 import type { TraceEntry } from '../muc/trace.js';
 import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
@@ -17,8 +17,9 @@ import type {
   SessionWorld,
   TransitionView,
 } from './session-api.js';
+import { SessionIndex } from './session-index.js';
 import { SimWorld, type SimWorldOptions } from './sim-world.js';
-import { type Reading, type StepReads, TraceLinks } from './trace-links.js';
+import type { Reading, StepReads } from './trace-links.js';
 import { TypedInput } from './typed-input.js';
 
 export interface DebugSessionOptions extends SimWorldOptions {
@@ -59,12 +60,10 @@ export class DebugSession {
   private readonly marks: Breakpoint[] = [];
   private readonly recorded = new GrowingRecording();
   private readonly listeners = new Set<() => void>();
-  private readonly bound = new Map<string, string>();
   private stopRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
   private changes = 0;
-  private cache: { version: number; names?: JidNames } = { version: -1 };
-  private readonly links = new TraceLinks((jid) => this.bound.get(jid) ?? this.names().client(jid));
+  private readonly index: SessionIndex;
 
   private constructor(
     readonly script: Script,
@@ -73,6 +72,12 @@ export class DebugSession {
   ) {
     this.clients = script.clients.map((client) => ({ ...client }));
     this.timeline = script.actions.map((action, index) => ({ index, action, origin: 'script' }));
+    this.index = new SessionIndex({
+      clients: this.clients,
+      trace: () => place.trace,
+      isRoom: (bare) => place.isRoom(bare),
+      version: () => this.changes,
+    });
     place.onChange = () => this.changed();
     this.typed = new TypedInput({
       clients: this.clients,
@@ -164,16 +169,7 @@ export class DebugSession {
 
   /** Names JIDs after the clients (bound JIDs included), for every renderer of the describer. */
   names(): JidNames {
-    const cache = this.views();
-    cache.names ??= new JidNames(
-      this.clients.map((client) => ({
-        name: client.name,
-        jid: client.jid,
-        bound: [...this.bound].filter(([, name]) => name === client.name).map(([jid]) => jid),
-      })),
-      { isRoom: (bare) => this.place.isRoom(bare) },
-    );
-    return cache.names;
+    return this.index.names();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -262,37 +258,26 @@ export class DebugSession {
     return this.place.transitions(this.names());
   }
 
-  /** The stanza of a trace entry's cause and every entry with that cause (for highlighting). */
+  // Cause and effect: see SessionIndex.
+
   related(seq: number): { cause: number | undefined; effects: readonly number[] } {
-    const entry = this.entryAt(seq);
-    if (!entry) return { cause: undefined, effects: [] };
-    const cause = 'cause' in entry ? entry.cause : entry.kind === 'input' ? entry.seq : undefined;
-    if (cause === undefined || cause === 0) return { cause: undefined, effects: [] };
-    this.links.catchUp(this.trace);
-    return { cause, effects: this.links.effectsOf(cause) };
+    return this.index.related(seq);
   }
 
-  /** The step that produced a trace entry (a sent stanza's `sends`, a join's `connects`…). */
   stepOf(seq: number): SessionStep | undefined {
-    return this.links.stepOf(seq);
+    return this.index.stepOf(seq);
   }
 
-  /** The `receives` step that matched or skipped a delivered stanza, once one has read it. */
   readingOf(seq: number): Reading | undefined {
-    return this.links.readingOf(seq);
+    return this.index.readingOf(seq);
   }
 
-  /** The stanzas a `receives` step matched and skipped, by sequence number. */
   readsOf(step: SessionStep): StepReads | undefined {
-    return this.links.readsOf(step);
+    return this.index.readsOf(step);
   }
 
-  /** The trace entry with this sequence number (sequence numbers are dense and sorted). */
   entryAt(seq: number): TraceEntry | undefined {
-    const trace = this.trace;
-    const guess = trace[seq - (trace[0]?.seq ?? 1)];
-    if (guess?.seq === seq) return guess;
-    return trace.find((candidate) => candidate.seq === seq);
+    return this.index.entryAt(seq);
   }
 
   /** The session so far as a .scs script whose receives are what actually arrived. */
@@ -342,11 +327,6 @@ export class DebugSession {
     return false;
   }
 
-  private views(): DebugSession['cache'] {
-    if (this.cache.version !== this.changes) this.cache = { version: this.changes };
-    return this.cache;
-  }
-
   /** Executes the step at the cursor and records the trace entries it produced. */
   private async executeNext(): Promise<SessionStep | undefined> {
     const step = this.timeline[this.executed];
@@ -357,7 +337,7 @@ export class DebugSession {
     step.result = await this.stepper.step(step.action, step.index);
     if (step.action.kind === 'connects') {
       const jid = this.stepper.fullJid(step.action.client);
-      if (jid) this.bound.set(jid, step.action.client);
+      if (jid) this.index.bind(jid, step.action.client);
     }
     if (step.action.kind === 'sends') await this.place.settle?.();
     const first = trace[before];
@@ -365,7 +345,7 @@ export class DebugSession {
     if (first && last && trace.length > before)
       step.traceRange = { first: first.seq, last: last.seq };
     else delete step.traceRange;
-    this.links.record(step, trace, (seq) => this.entryAt(seq));
+    this.index.record(step);
     this.executed += 1;
     return step;
   }
@@ -382,9 +362,7 @@ export class DebugSession {
       ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
     });
     this.executed = 0;
-    this.bound.clear();
-    this.links.reset();
-    this.cache = { version: -1 };
+    this.index.reset();
     for (const step of this.timeline) {
       delete step.result;
       delete step.traceRange;
@@ -403,7 +381,8 @@ export class DebugSession {
     this.timeline.splice(this.executed, 0, step);
     this.executed += 1;
     this.renumber();
-    if (jid !== undefined) this.bound.set(jid, step.action.client);
+    if (jid !== undefined) this.index.bind(jid, step.action.client);
+    this.index.record(step);
     this.changed();
   }
 
