@@ -33,6 +33,12 @@ export const COMMAND_VERBS = [
 ] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
 
+/** The verbs that address the room's moderators, admins and owners, and invitations. */
+type AdminVerb = Extract<
+  CommandVerb,
+  'invite' | 'ban' | 'kick' | 'voice' | 'affiliate' | 'config' | 'destroy'
+>;
+
 /** One line of help per verb, as shown in error messages and the help overlay. */
 export const COMMAND_USAGE: Readonly<Record<CommandVerb, string>> = {
   connect: 'connect [jid]',
@@ -190,6 +196,26 @@ class CommandParser {
       case 'disconnect':
         args.end();
         return { verb };
+      case 'invite':
+      case 'ban':
+      case 'kick':
+      case 'voice':
+      case 'affiliate':
+      case 'config':
+      case 'destroy':
+        return this.adminAction(verb, args);
+      default:
+        return this.occupantAction(verb, args, user);
+    }
+  }
+
+  /** What an occupant does (§7): enter, leave, speak, change nick, register. */
+  private occupantAction(
+    verb: Exclude<CommandVerb, AdminVerb | 'connect' | 'disconnect'>,
+    args: Arguments,
+    user: string,
+  ): CommandAction {
+    switch (verb) {
       case 'join': {
         const token = args.required('<room@service/Nick>');
         const { room, nick } = this.roomOrOccupant(args, token);
@@ -227,6 +253,12 @@ class CommandParser {
         args.end();
         return { verb, room, nick };
       }
+    }
+  }
+
+  /** What a moderator, an admin or an owner does (§8–§10), and invitations (§7.8). */
+  private adminAction(verb: AdminVerb, args: Arguments): CommandAction {
+    switch (verb) {
       case 'invite':
       case 'ban': {
         const room = this.room(args, args.required('<room>'));

@@ -3,7 +3,7 @@ import { Box, useApp, useInput, useStdin } from 'ink';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
 import type { RecordingText } from '../debugger/growing-recording.js';
-import { createUiActions } from './actions.js';
+import { createUiActions, type UiActions } from './actions.js';
 import type { CompareSource } from './compare-streams.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { Footer } from './components/Footer.js';
@@ -17,7 +17,7 @@ import type { LessonLibrary } from './lessons.js';
 import { messageRows } from './message-line.js';
 import { searchStatus } from './search.js';
 import { makeTheme, ThemeContext } from './theme.js';
-import { createUiStore, initialUi, type Message } from './ui-state.js';
+import { createUiStore, initialUi, type Message, type UiStore } from './ui-state.js';
 import { type Size, useTerminalSize } from './use-terminal-size.js';
 
 export interface SessionAppProps {
@@ -40,10 +40,42 @@ export interface SessionAppProps {
   compare?: CompareSource;
 }
 
+/** The terminal's keys, one at a time through the key queue, dispatched on the key table. */
+function useKeys(store: UiStore, actions: UiActions, quit: () => void): void {
+  const { isRawModeSupported } = useStdin();
+  const keys = useMemo(
+    () =>
+      createKeyQueue(([text, flags]: [string, KeyFlags]) => {
+        const { mode, focus, search } = store.getState();
+        // Outside a text input, each character of a run is a key of its own.
+        if (text.length > 1 && !TEXT_MODES.has(mode)) {
+          const chars = [...text].map((char): [string, KeyFlags] => [
+            char,
+            { shift: /[A-Z]/.test(char) },
+          ]);
+          keys.pushFront(chars);
+          return;
+        }
+        const dispatched = dispatchKey(mode, focus, text, flags, search !== undefined);
+        if (dispatched.kind === 'action') return actions.perform(dispatched.action);
+        if (dispatched.kind === 'text') actions.type(dispatched.text);
+      }),
+    [store, actions],
+  );
+  useInput(
+    (input, key) => {
+      // ctrl-c never waits behind a step.
+      if (key.ctrl && input === 'c') return quit();
+      keys.push(splitChunk(input, key, true));
+    },
+    // Never ask for raw mode without a TTY (ink throws "Raw mode is not supported").
+    { isActive: isRawModeSupported === true },
+  );
+}
+
 export function SessionApp(props: SessionAppProps) {
   const { session, colour, recordPath, persist, size: fixedSize, onExit, compare, lessons } = props;
   const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
   const size = useTerminalSize(fixedSize);
   const sizeRef = useRef(size);
   sizeRef.current = size;
@@ -79,37 +111,8 @@ export function SessionApp(props: SessionAppProps) {
       }),
     [session, store, persist, quit, compare, lessons],
   );
-  const keys = useMemo(
-    () =>
-      createKeyQueue(([text, flags]: [string, KeyFlags]) => {
-        const { mode, focus, search } = store.getState();
-        // Outside a text input, each character of a run is a key of its own.
-        if (text.length > 1 && !TEXT_MODES.has(mode)) {
-          const chars = [...text].map((char): [string, KeyFlags] => [
-            char,
-            { shift: /[A-Z]/.test(char) },
-          ]);
-          keys.pushFront(chars);
-          return;
-        }
-        const dispatched = dispatchKey(mode, focus, text, flags, search !== undefined);
-        if (dispatched.kind === 'action') return actions.perform(dispatched.action);
-        if (dispatched.kind === 'text') actions.type(dispatched.text);
-      }),
-    [store, actions],
-  );
-
+  useKeys(store, actions, quit);
   useEffect(() => session.doorway.onAdmit(actions.realClientStep), [session, actions]);
-
-  useInput(
-    (input, key) => {
-      // ctrl-c never waits behind a step.
-      if (key.ctrl && input === 'c') return quit();
-      keys.push(splitChunk(input, key, true));
-    },
-    // Never ask for raw mode without a TTY (ink throws "Raw mode is not supported").
-    { isActive: isRawModeSupported === true },
-  );
 
   const search = searchStatus(session, ui);
   if (tooSmall(size.width, size.height)) {
