@@ -112,10 +112,10 @@ describe.each([
     delete kicked.attrs.xmlns;
     expect(kicked.toString()).toBe(
       `<presence type="unavailable" from="${ROOM}/Romeo" to="romeo@localhost/balcony">` +
+        `<occupant-id xmlns="urn:xmpp:occupant-id:0" id="${occupantId}"/>` +
         `<x xmlns="http://jabber.org/protocol/muc#user"><status code="307"/>` +
         `<item affiliation="none" role="none" jid="romeo@localhost/balcony">` +
-        `<actor nick="Nurse"/><reason>Too loud</reason></item><status code="110"/></x>` +
-        `<occupant-id xmlns="urn:xmpp:occupant-id:0" id="${occupantId}"/></presence>`,
+        `<actor nick="Nurse"/><reason>Too loud</reason></item><status code="110"/></x></presence>`,
     );
     expect(session.rooms()[0]?.occupants.map((occupant) => occupant.nick)).toEqual(['Nurse']);
   });

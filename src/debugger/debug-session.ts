@@ -19,6 +19,7 @@ import type {
 } from './session-api.js';
 import { SessionIndex } from './session-index.js';
 import { SimWorld, type SimWorldOptions } from './sim-world.js';
+import { Timeline } from './timeline.js';
 import type { Reading, StepReads } from './trace-links.js';
 import { TypedInput } from './typed-input.js';
 
@@ -43,9 +44,10 @@ export function emptyScript(): Script {
 }
 
 /**
- * The timeline of script and typed steps with its cursor, the clients, breakpoints and
- * listeners, over a world that says where the steps run. Operations queue, so steps never
- * interleave; every change bumps `version` and tells the subscribers (`useSyncExternalStore`).
+ * Runs a timeline of steps (the script's, typed ones, real clients') in a world that says where
+ * they run: stepping, time travel, breakpoints, typed commands, the clients and the listeners.
+ * Operations queue, so steps never interleave; every change bumps `version` and tells the
+ * subscribers (`useSyncExternalStore`).
  */
 export class DebugSession {
   /** Set when `back()` or `restart()` could not travel in time; cleared by the next step. */
@@ -53,10 +55,9 @@ export class DebugSession {
   readonly typed: TypedInput;
   /** The door real XMPP clients come in by (mucsim serve --tui, `:serve`). */
   readonly doorway: Doorway;
-  private readonly timeline: SessionStep[];
+  private readonly timeline: Timeline;
   private readonly clients: ClientDefinition[];
   private stepper!: ScriptStepper;
-  private executed = 0;
   private readonly marks: Breakpoint[] = [];
   private readonly recorded = new GrowingRecording();
   private readonly listeners = new Set<() => void>();
@@ -71,7 +72,7 @@ export class DebugSession {
     private readonly options: { strictOrder?: boolean; timeoutMs?: number; openDoor?: DoorOpener },
   ) {
     this.clients = script.clients.map((client) => ({ ...client }));
-    this.timeline = script.actions.map((action, index) => ({ index, action, origin: 'script' }));
+    this.timeline = new Timeline(script);
     this.index = new SessionIndex({
       clients: this.clients,
       trace: () => place.trace,
@@ -123,12 +124,12 @@ export class DebugSession {
   }
 
   get steps(): readonly SessionStep[] {
-    return this.timeline;
+    return this.timeline.steps;
   }
 
   /** How many steps have been executed (0 = none). */
   get cursor(): number {
-    return this.executed;
+    return this.timeline.cursor;
   }
 
   get breakpoints(): readonly Breakpoint[] {
@@ -199,8 +200,8 @@ export class DebugSession {
   back(): Promise<void> {
     return this.exclusive(async () => {
       if (!this.travel()) return;
-      if (this.executed === 0) return;
-      await this.replay(this.executed - 1);
+      if (this.timeline.cursor === 0) return;
+      await this.replay(this.timeline.cursor - 1);
       this.changed();
     });
   }
@@ -209,11 +210,7 @@ export class DebugSession {
   restart(options: { dropTyped?: boolean } = {}): Promise<void> {
     return this.exclusive(async () => {
       if (!this.travel()) return;
-      if (options.dropTyped) {
-        const kept = this.timeline.filter((step) => step.origin === 'script');
-        this.timeline.splice(0, this.timeline.length, ...kept);
-        this.renumber();
-      }
+      if (options.dropTyped) this.timeline.dropTyped();
       await this.replay(0);
       this.changed();
     });
@@ -229,7 +226,7 @@ export class DebugSession {
         this.changed();
         await onStep?.(step);
         if (step.result?.status === 'failed') return 'failure';
-        if (hitsBreakpoint(this.marks, step, this.executed, this)) return 'breakpoint';
+        if (hitsBreakpoint(this.marks, step, this.timeline.cursor, this)) return 'breakpoint';
         if (this.stopRequested) return 'stopped';
       }
     });
@@ -291,9 +288,9 @@ export class DebugSession {
     const clients = this.clients.map(({ line: _, ...client }) => client);
     return this.recorded.update({
       ...recordingHead(script, clients),
-      steps: this.timeline.slice(0, this.executed),
+      steps: this.timeline.ran(),
       trace: this.trace,
-      epilogue: this.executed === this.timeline.length ? script.epilogue : [],
+      epilogue: this.timeline.done ? script.epilogue : [],
     });
   }
 
@@ -329,7 +326,7 @@ export class DebugSession {
 
   /** Executes the step at the cursor and records the trace entries it produced. */
   private async executeNext(): Promise<SessionStep | undefined> {
-    const step = this.timeline[this.executed];
+    const step = this.timeline.next;
     if (!step) return undefined;
     this.notice = undefined;
     const trace = this.trace;
@@ -346,14 +343,14 @@ export class DebugSession {
       step.traceRange = { first: first.seq, last: last.seq };
     else delete step.traceRange;
     this.index.record(step);
-    this.executed += 1;
+    this.timeline.cursor += 1;
     return step;
   }
 
   /** A fresh world with the same seed, then the first `count` steps again: deterministic. */
   private async replay(count: number): Promise<void> {
     this.reset();
-    while (this.executed < count) await this.executeNext();
+    while (this.timeline.cursor < count) await this.executeNext();
   }
 
   private reset(): void {
@@ -361,26 +358,13 @@ export class DebugSession {
       strictOrder: this.options.strictOrder ?? false,
       ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
     });
-    this.executed = 0;
+    this.timeline.rewind();
     this.index.reset();
-    for (const step of this.timeline) {
-      delete step.result;
-      delete step.traceRange;
-    }
-  }
-
-  private renumber(): void {
-    for (const [index, step] of this.timeline.entries()) {
-      step.index = index;
-      if (step.result) step.result.index = index;
-    }
   }
 
   /** A step that already ran in the world (a real client's) takes its place at the cursor. */
   private insertExecuted(step: SessionStep, jid: string | undefined): void {
-    this.timeline.splice(this.executed, 0, step);
-    this.executed += 1;
-    this.renumber();
+    this.timeline.insert(step, true);
     if (jid !== undefined) this.index.bind(jid, step.action.client);
     this.index.record(step);
     this.changed();
@@ -388,14 +372,10 @@ export class DebugSession {
 
   /** Inserts a typed step at the cursor and executes it; a step that did nothing is taken out again. */
   private async insertTyped(step: SessionStep): Promise<SessionStep> {
-    step.index = this.executed;
-    this.timeline.splice(this.executed, 0, step);
-    this.renumber();
+    this.timeline.insert(step, false);
     await this.executeNext();
     if (step.result?.status === 'failed' && step.traceRange === undefined) {
-      this.timeline.splice(step.index, 1);
-      this.executed -= 1;
-      this.renumber();
+      this.timeline.removeLast();
     }
     this.changed();
     return step;

@@ -1,7 +1,8 @@
 // `mucsim tui`: the terminal debugger (ink, loaded only here), or a plain transcript without a terminal — stepping XEP-0045 scenarios (§7–§10)
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { DebugSession } from '../../debugger/debug-session.js';
+import { DebugSession, type DebugSessionOptions } from '../../debugger/debug-session.js';
+import type { RecordingText } from '../../debugger/growing-recording.js';
 import { liveSession as sessionOnServer } from '../../debugger/live-world.js';
 import { mapScriptDomain } from '../../live/domain.js';
 import { parseScript } from '../../scansion/parser.js';
@@ -54,6 +55,48 @@ async function liveSession(
     ...(options.muc !== undefined && { mucDomain: options.muc }),
   };
   return sessionOnServer(script && mapScriptDomain(script, options.domain), live);
+}
+
+interface DebuggerSetup {
+  session: DebugSession;
+  /** On a real server (`--server`). */
+  live: boolean;
+  script?: Script;
+  path?: string;
+  record?: string;
+  /** How sessions on the simulator are made: for the comparison (`d`), and with a door. */
+  simulated: DebugSessionOptions;
+  served: DebugSessionOptions;
+  persist: (file: string, recording: RecordingText) => void;
+  /** Told of each session opened in place of the one on screen. */
+  opened(session: DebugSession): void;
+}
+
+/** The interactive debugger, until the user quits. */
+async function runDebugger(io: CliIo, setup: DebuggerSetup): Promise<void> {
+  const { session, script, path } = setup;
+  // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
+  const { startTui } = await import('../../tui/start-tui.js');
+  // `d`: the same script on the simulator beside the server's streams.
+  const { simulatorMirror } = await import('../../tui/compare-streams.js');
+  const compare = setup.live && script ? simulatorMirror(script, setup.simulated) : undefined;
+  // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator; the door,
+  // if open, goes along.
+  const openScript = async (file: string) => {
+    const opened = DebugSession.fromScript(await loadScript(file, io), setup.served);
+    setup.opened(opened);
+    return { session: opened, path: resolve(io.cwd, file) };
+  };
+  await startTui({
+    session,
+    colour: colourWanted(io.env, io.isTTY),
+    recordPath: setup.record,
+    persist: setup.persist,
+    ...(compare && { compare }),
+    ...(path !== undefined && { scriptPath: resolve(io.cwd, path) }),
+    ...(!setup.live && { openScript }),
+    lessonsFolder: resolve(io.cwd, 'scenarios', 'tutorial'),
+  });
 }
 
 export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Command {
@@ -112,26 +155,18 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
           setExit(passed ? EXIT.ok : EXIT.failed);
           return;
         }
-        // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
-        const { startTui } = await import('../../tui/start-tui.js');
-        // `d`: the same script on the simulator beside the server's streams.
-        const { simulatorMirror } = await import('../../tui/compare-streams.js');
-        const compare = live && script ? simulatorMirror(script, simulated) : undefined;
-        // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator; the
-        // door, if open, goes along.
-        const openScript = async (file: string) => {
-          current = DebugSession.fromScript(await loadScript(file, io), served);
-          return { session: current, path: resolve(io.cwd, file) };
-        };
-        await startTui({
+        await runDebugger(io, {
           session,
-          colour: colourWanted(io.env, io.isTTY),
-          recordPath: options.record,
+          live: live !== undefined,
+          ...(script && { script }),
+          ...(path !== undefined && { path }),
+          ...(options.record !== undefined && { record: options.record }),
+          simulated,
+          served,
           persist,
-          ...(compare && { compare }),
-          ...(path !== undefined && { scriptPath: resolve(io.cwd, path) }),
-          ...(!live && { openScript }),
-          lessonsFolder: resolve(io.cwd, 'scenarios', 'tutorial'),
+          opened: (next) => {
+            current = next;
+          },
         });
         setExit(EXIT.ok);
       } finally {
