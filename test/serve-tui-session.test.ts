@@ -69,6 +69,17 @@ async function nurseOpensTheGarden(session: DebugSession): Promise<void> {
   await typed(session, 'nurse connect', 'nurse join garden/Nurse', 'nurse config garden instant');
 }
 
+/** The Nurse opens the garden, the door opens, and Romeo (over TCP) joins it. */
+async function romeoInTheGarden() {
+  const session = servedSession();
+  await nurseOpensTheGarden(session);
+  const door = await session.doorway.open({ port: 0, wsPort: 0 });
+  const { romeo, received } = await romeoAt(`xmpp://127.0.0.1:${door.port}`);
+  await romeo.send(xml('presence', { to: `${ROOM}/Romeo` }, xml('x', { xmlns: MUC })));
+  await waitFor(() => received.find((stanza) => stanza.attrs.from === `${ROOM}/Romeo`), 'join');
+  return { session, door, romeo, received };
+}
+
 describe.each([
   ['TCP', (port: number, _ws: number) => `xmpp://127.0.0.1:${port}`],
   ['WebSocket', (_port: number, ws: number) => `ws://127.0.0.1:${ws}/xmpp-websocket`],
@@ -173,12 +184,7 @@ describe('time travel with real clients', () => {
 
 describe('pausing the door', () => {
   it('holds what a real client sends until resumed, then runs it in order', async () => {
-    const session = servedSession();
-    await nurseOpensTheGarden(session);
-    const door = await session.doorway.open({ port: 0, wsPort: 0 });
-    const { romeo, received } = await romeoAt(`xmpp://127.0.0.1:${door.port}`);
-    await romeo.send(xml('presence', { to: `${ROOM}/Romeo` }, xml('x', { xmlns: MUC })));
-    await waitFor(() => received.find((stanza) => stanza.attrs.from === `${ROOM}/Romeo`), 'join');
+    const { session, door, romeo, received } = await romeoInTheGarden();
     const before = session.steps.length;
 
     door.pause();
@@ -217,12 +223,7 @@ describe('pausing the door', () => {
   });
 
   it("keeps a client's disconnect behind its held stanzas", async () => {
-    const session = servedSession();
-    await nurseOpensTheGarden(session);
-    const door = await session.doorway.open({ port: 0, wsPort: 0 });
-    const { romeo, received } = await romeoAt(`xmpp://127.0.0.1:${door.port}`);
-    await romeo.send(xml('presence', { to: `${ROOM}/Romeo` }, xml('x', { xmlns: MUC })));
-    await waitFor(() => received.find((stanza) => stanza.attrs.from === `${ROOM}/Romeo`), 'join');
+    const { session, door, romeo } = await romeoInTheGarden();
     door.pause();
     await romeo.send(
       xml('message', { to: ROOM, type: 'groupchat', id: 'bye' }, xml('body', {}, 'Bye')),
@@ -242,12 +243,7 @@ describe('pausing the door', () => {
 
 describe('the merged recording', () => {
   it('holds the real client and the typed users, and replays green with mucsim run', async () => {
-    const session = servedSession();
-    await nurseOpensTheGarden(session);
-    const door = await session.doorway.open({ port: 0, wsPort: 0 });
-    const { romeo, received } = await romeoAt(`xmpp://127.0.0.1:${door.port}`);
-    await romeo.send(xml('presence', { to: `${ROOM}/Romeo` }, xml('x', { xmlns: MUC })));
-    await waitFor(() => received.find((stanza) => stanza.attrs.from === `${ROOM}/Romeo`), 'join');
+    const { session, romeo, received } = await romeoInTheGarden();
     await romeo.send(
       xml('message', { to: ROOM, type: 'groupchat', id: 'ask' }, xml('body', {}, 'Where is she?')),
     );

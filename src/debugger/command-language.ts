@@ -33,11 +33,13 @@ export const COMMAND_VERBS = [
 ] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
 
-/** The verbs that address the room's moderators, admins and owners, and invitations. */
-type AdminVerb = Extract<
-  CommandVerb,
-  'invite' | 'ban' | 'kick' | 'voice' | 'affiliate' | 'config' | 'destroy'
->;
+/** The verbs of moderators (§8), admins (§9) and owners (§10): a muc#admin or muc#owner set. */
+const ROOM_ADMIN_VERBS = ['kick', 'voice', 'ban', 'affiliate', 'config', 'destroy'] as const;
+export type RoomAdminVerb = (typeof ROOM_ADMIN_VERBS)[number];
+
+export function isRoomAdminVerb(verb: string): verb is RoomAdminVerb {
+  return (ROOM_ADMIN_VERBS as readonly string[]).includes(verb);
+}
 
 /** One line of help per verb, as shown in error messages and the help overlay. */
 export const COMMAND_USAGE: Readonly<Record<CommandVerb, string>> = {
@@ -190,28 +192,21 @@ class CommandParser {
     user: string,
     client: CommandClient | undefined,
   ): CommandAction {
+    if (isRoomAdminVerb(verb)) return this.adminAction(verb, args);
     switch (verb) {
       case 'connect':
         return this.connect(args, user, client);
       case 'disconnect':
         args.end();
         return { verb };
-      case 'invite':
-      case 'ban':
-      case 'kick':
-      case 'voice':
-      case 'affiliate':
-      case 'config':
-      case 'destroy':
-        return this.adminAction(verb, args);
       default:
         return this.occupantAction(verb, args, user);
     }
   }
 
-  /** What an occupant does (§7): enter, leave, speak, change nick, register. */
+  /** What an occupant does (§7): enter, leave, speak, change nick, invite, register. */
   private occupantAction(
-    verb: Exclude<CommandVerb, AdminVerb | 'connect' | 'disconnect'>,
+    verb: Exclude<CommandVerb, RoomAdminVerb | 'connect' | 'disconnect'>,
     args: Arguments,
     user: string,
   ): CommandAction {
@@ -246,6 +241,8 @@ class CommandParser {
           args.fail(`'${visibleToken(token.text)}' has no nick: give room/Nick`, token);
         return { verb, room, nick, text: args.requiredRest('<text…>') };
       }
+      case 'invite':
+        return this.roomJidReason(verb, args);
       case 'nick':
       case 'register': {
         const room = this.room(args, args.required('<room>'));
@@ -256,16 +253,19 @@ class CommandParser {
     }
   }
 
-  /** What a moderator, an admin or an owner does (§8–§10), and invitations (§7.8). */
-  private adminAction(verb: AdminVerb, args: Arguments): CommandAction {
+  /** `<room> <jid> [reason…]`: an invitation (any JID) or a ban (a bare JID). */
+  private roomJidReason(verb: 'invite' | 'ban', args: Arguments): CommandAction {
+    const room = this.room(args, args.required('<room>'));
+    const jid = this.jid(args, args.required('<jid>'), verb === 'invite');
+    const reason = args.rest();
+    return { verb, room, jid, ...(reason === undefined ? {} : { reason }) };
+  }
+
+  /** What a moderator, an admin or an owner does (§8–§10). */
+  private adminAction(verb: RoomAdminVerb, args: Arguments): CommandAction {
     switch (verb) {
-      case 'invite':
-      case 'ban': {
-        const room = this.room(args, args.required('<room>'));
-        const jid = this.jid(args, args.required('<jid>'), verb === 'invite');
-        const reason = args.rest();
-        return { verb, room, jid, ...(reason === undefined ? {} : { reason }) };
-      }
+      case 'ban':
+        return this.roomJidReason(verb, args);
       case 'kick': {
         const room = this.room(args, args.required('<room>'));
         const nick = args.required('<Nick>').text;

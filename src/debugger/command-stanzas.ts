@@ -1,7 +1,7 @@
 // The stanza a typed debugger command sends, as a Prosody-compatible client builds it — XEP-0045 §7 (occupants), §8 (moderators), §9 (admins), §10 (owners)
 import { Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
-import type { StanzaCommand } from './command-language.js';
+import { isRoomAdminVerb, type RoomAdminVerb, type StanzaCommand } from './command-language.js';
 
 export interface StanzaContext {
   /** A fresh id for a message or an iq. */
@@ -29,22 +29,11 @@ function withField(form: Element, name: string, values: readonly string[]): void
   for (const value of values) field.c('value').t(value);
 }
 
-type Verb<V extends StanzaCommand['verb']> = Extract<StanzaCommand, { verb: V }>;
-
-/** The verbs of moderators, admins and owners (§8–§10): an iq to the room. */
-type AdminCommand = Verb<'kick' | 'voice' | 'ban' | 'affiliate' | 'config' | 'destroy'>;
-
-const ADMIN_VERBS: ReadonlySet<StanzaCommand['verb']> = new Set([
-  'kick',
-  'voice',
-  'ban',
-  'affiliate',
-  'config',
-  'destroy',
-]);
+/** What moderators, admins and owners send (§8–§10): an iq to the room. */
+type AdminCommand = Extract<StanzaCommand, { verb: RoomAdminVerb }>;
 
 function isAdminCommand(command: StanzaCommand): command is AdminCommand {
-  return ADMIN_VERBS.has(command.verb);
+  return isRoomAdminVerb(command.verb);
 }
 
 /** The stanza a Prosody-compatible client sends for the command, as in XEP-0045's examples. */
