@@ -64,7 +64,6 @@ export function replaceFile(path: string, text: string, shown: string): void {
   }
 }
 
-/** Adds `text` at the end of the file (a recording that grew by a step). */
 /** Cuts a regular file to its first `bytes`; false for anything else (a device, a pipe, a link). */
 export function truncateFile(path: string, bytes: number, shown: string): boolean {
   if (isSpecial(path)) return false;
@@ -76,6 +75,7 @@ export function truncateFile(path: string, bytes: number, shown: string): boolea
   }
 }
 
+/** Adds `text` at the end of the file (a recording that grew by a step). */
 export function appendToFile(path: string, text: string, shown: string): void {
   try {
     appendFileSync(path, text);

@@ -24,6 +24,7 @@ export interface DoorwayDeps {
   changed(): void;
 }
 
+/** The session's side of the door: opening and closing it, its real clients, and their steps. */
 export class Doorway {
   private opened: SessionDoor | undefined;
   private opening: Promise<SessionDoor> | undefined;
