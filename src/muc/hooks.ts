@@ -199,6 +199,13 @@ export type IqHandler = (context: IqContext) => void;
 export interface ConfigField {
   /** Prosody's muc-config-form priority: the form lists fields highest first (equal ones in list order). */
   priority: number;
+  /** The short name the debugger's `config` command gives the field (`membersonly=1`), if it has one. */
+  word?: string;
+  /**
+   * What a typed value may be, when the field's type and options do not say it all (the
+   * debugger checks typed values against it): e.g. any whole number where the form offers a few.
+   */
+  typed?: TypedValue;
   /** The field's layout; its value comes from `read`. */
   field: Omit<FormField, 'value'>;
   /** Options built from the current configuration: the current choice is marked `default`. */
@@ -216,6 +223,21 @@ export interface ConfigField {
   raises?(value: FieldValue): string | undefined;
 }
 
+/** A check of a typed configuration value, and how to say what it expects. */
+export interface TypedValue {
+  /** What the value must be, to end the sentence "<word> must be …". */
+  expected: string;
+  accepts(value: string): boolean;
+}
+
+/** A word the room panes show about the room (`members-only`, `semi-anonymous`), from one feature's configuration. */
+export interface RoomFlag {
+  /** Where it stands among the flags, lowest first. */
+  order: number;
+  /** The word for this configuration, or none. */
+  of(config: RoomConfig): string | undefined;
+}
+
 export interface Feature {
   /** The Prosody twin's name, e.g. `members-only` for members_only.lib.lua. */
   name: string;
@@ -223,5 +245,7 @@ export interface Feature {
   section: string;
   hooks?: HookHandlers;
   config?: ConfigField[];
+  /** What the room panes say about the room because of this feature. */
+  flag?: RoomFlag;
   iq?: Record<string, IqHandler>;
 }

@@ -68,6 +68,7 @@ export const history: Feature = {
   config: [
     {
       priority: 65,
+      word: 'historylength',
       field: {
         var: 'muc#roomconfig_historylength',
         type: 'text-single',
@@ -84,6 +85,7 @@ export const history: Feature = {
     },
     {
       priority: 65,
+      word: 'defaulthistorymessages',
       field: {
         var: 'muc#roomconfig_defaulthistorymessages',
         type: 'text-single',

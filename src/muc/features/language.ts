@@ -9,6 +9,7 @@ export const language: Feature = {
     textField(
       {
         priority: 97,
+        word: 'lang',
         field: {
           var: 'muc#roomconfig_lang',
           label: "Language tag for room (e.g. 'en', 'de', 'fr' etc.)",

@@ -329,6 +329,7 @@ export const mam: Feature = {
   config: [
     {
       priority: 0,
+      word: 'archiving',
       field: {
         var: 'muc#roomconfig_enablearchiving',
         type: 'boolean',

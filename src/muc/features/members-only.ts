@@ -10,10 +10,12 @@ const BY = 'members-only';
 export const membersOnly: Feature = {
   name: BY,
   section: '§7.2.6',
+  flag: { order: 1, of: (config) => (config.membersOnly ? 'members-only' : undefined) },
   config: [
     flagField(
       {
         priority: 87,
+        word: 'membersonly',
         field: {
           var: 'muc#roomconfig_membersonly',
           label: 'Only allow members to join',
@@ -25,6 +27,7 @@ export const membersOnly: Feature = {
     flagField(
       {
         priority: 87,
+        word: 'allowinvites',
         field: {
           var: '{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites',
           label: 'Allow members to invite new members',

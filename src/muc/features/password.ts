@@ -6,10 +6,12 @@ import type { Feature } from '../hooks.js';
 export const password: Feature = {
   name: 'password',
   section: '§7.2.5',
+  flag: { order: 3, of: (config) => (config.password ? 'password' : undefined) },
   config: [
     textField(
       {
         priority: 88,
+        word: 'password',
         field: { var: 'muc#roomconfig_roomsecret', type: 'text-private', label: 'Password' },
       },
       'password',

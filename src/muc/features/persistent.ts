@@ -6,10 +6,12 @@ import type { Feature } from '../hooks.js';
 export const persistent: Feature = {
   name: 'persistent',
   section: '§7.14',
+  flag: { order: 5, of: (config) => (config.persistent ? 'persistent' : 'temporary') },
   config: [
     flagField(
       {
         priority: 95,
+        word: 'persistent',
         field: {
           var: 'muc#roomconfig_persistentroom',
           label: 'Persistent (room should remain even when it is empty)',

@@ -13,6 +13,7 @@ export const presenceBroadcast: Feature = {
   config: [
     {
       priority: 63,
+      word: 'presencebroadcast',
       field: {
         var: 'muc#roomconfig_presencebroadcast',
         type: 'list-multi',

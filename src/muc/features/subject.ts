@@ -53,6 +53,7 @@ export const subject: Feature = {
     flagField(
       {
         priority: 79,
+        word: 'changesubject',
         field: {
           var: 'muc#roomconfig_changesubject',
           label: "Allow anyone to set the room's subject",
