@@ -44,7 +44,15 @@ const participantsMayKick = withFeature({
         nick !== undefined &&
         context.occupant?.role === 'participant'
       ) {
-        const refusal = setRole(context.room, 'room', nick, 'none', undefined, 'admin');
+        const refusal = setRole(
+          context.room,
+          context.out,
+          'room',
+          nick,
+          'none',
+          undefined,
+          'admin',
+        );
         if (!refusal) {
           const { stanza } = context;
           const result = new Element('iq', {
@@ -53,7 +61,7 @@ const participantsMayKick = withFeature({
             from: stanza.attrs.to,
             id: stanza.attrs.id,
           });
-          context.room.send(result, 'admin');
+          context.out.send(result, 'admin');
           return;
         }
       }
@@ -191,9 +199,9 @@ describe('fuzz with an injected bug', () => {
         name: 'chatty',
         section: '§6.4',
         iq: {
-          [`get ${NS.discoInfo}`]: ({ room, stanza }) => {
+          [`get ${NS.discoInfo}`]: ({ out, stanza }) => {
             for (let copy = 0; copy < 2; copy += 1) {
-              room.send(
+              out.send(
                 new Element('iq', {
                   type: 'result',
                   to: stanza.attrs.from,
@@ -216,9 +224,9 @@ describe('fuzz with an injected bug', () => {
         hooks: {
           'muc-voice-request': {
             priority: 100,
-            run: ({ room, occupant }) => {
+            run: ({ room, out, occupant }) => {
               if (occupant.role !== 'visitor') return undefined;
-              room.changeRole(occupant, 'participant', [], 'generous');
+              room.changeRole(out, occupant, 'participant', [], 'generous');
               return 'handled';
             },
           },

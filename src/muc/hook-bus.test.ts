@@ -1,6 +1,7 @@
 // Tests for the hook bus: Prosody's priority order, first veto wins, iq routing, config form order — XEP-0045 §7.2.17 (error precedence)
 import { describe, expect, it } from 'vitest';
 import { CORE } from './core/index.js';
+import { Effects } from './effects.js';
 import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
 import type { ConfigField, Feature, HookOutcome, IqHandler, OccupantLeftEvent } from './hooks.js';
@@ -8,7 +9,11 @@ import type { Occupant } from './model/occupant.js';
 import type { Room } from './room.js';
 
 /** The hooks under test never look at the event, so an empty room and occupant do. */
-const leftEvent: OccupantLeftEvent = { room: {} as Room, occupant: {} as Occupant };
+const leftEvent: OccupantLeftEvent = {
+  room: {} as Room,
+  out: new Effects(),
+  occupant: {} as Occupant,
+};
 
 /** A feature with one `muc-occupant-left` handler that logs its name and answers `outcome`. */
 function feature(name: string, priority: number, log: string[], outcome?: HookOutcome): Feature {

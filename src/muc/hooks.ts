@@ -2,16 +2,23 @@
 import type { Element } from 'ltx';
 import type { FieldOption, FieldValue, FormField } from '../xmpp/data-form.js';
 import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
+import type { Effects } from './effects.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { RoomConfig } from './model/config.js';
 import type { Occupant } from './model/occupant.js';
 import type { Room } from './room.js';
 
+/** What every hook and iq handler gets: the room, and where the room's output for this stanza goes. */
+export interface RoomEvent {
+  room: Room;
+  /** The output of the stanza being handled: what is sent, and the transitions recorded. */
+  out: Effects;
+}
+
 /** A hook's answer: stop with an error, stop because it handled the stanza, or pass. */
 export type HookOutcome = { veto: StanzaErrorSpec } | 'handled' | undefined;
 
-export interface PreJoinEvent {
-  room: Room;
+export interface PreJoinEvent extends RoomEvent {
   stanza: Element;
   nick: string;
   realJid: string;
@@ -23,29 +30,25 @@ export interface PreJoinEvent {
   isCreation: boolean;
 }
 
-export interface NickChangeEvent {
-  room: Room;
+export interface NickChangeEvent extends RoomEvent {
   stanza: Element;
   occupant: Occupant;
   realJid: string;
   newNick: string;
 }
 
-export interface SessionJoinedEvent {
-  room: Room;
+export interface SessionJoinedEvent extends RoomEvent {
   occupant: Occupant;
   realJid: string;
   /** The presence that joined (or resynced): its muc `<x/>` asks for history. */
   stanza: Element;
 }
 
-export interface OccupantLeftEvent {
-  room: Room;
+export interface OccupantLeftEvent extends RoomEvent {
   occupant: Occupant;
 }
 
-export interface StanzaEvent {
-  room: Room;
+export interface StanzaEvent extends RoomEvent {
   stanza: Element;
   /** The sender's occupant, when the sender is in the room. */
   occupant: Occupant | undefined;
@@ -61,8 +64,7 @@ export interface PrivateMessageEvent extends StanzaEvent {
   recipient: Occupant;
 }
 
-export interface InviteEvent {
-  room: Room;
+export interface InviteEvent extends RoomEvent {
   stanza: Element;
   inviter: string;
   /** How the invitee is told who invited: the occupant JID in a semi-anonymous room. */
@@ -76,8 +78,7 @@ export interface InvitationEvent extends InviteEvent {
   invitation: Element;
 }
 
-export interface AffiliationEvent {
-  room: Room;
+export interface AffiliationEvent extends RoomEvent {
   /** Real JID of who asked, or undefined when the room itself decided. */
   actor: string | undefined;
   jid: string;
@@ -87,14 +88,12 @@ export interface AffiliationEvent {
   reservedNick: string | undefined;
 }
 
-export interface PresenceBuildEvent {
-  room: Room;
+export interface PresenceBuildEvent extends RoomEvent {
   occupant: Occupant;
   presence: Element;
 }
 
-export interface MessageBuildEvent {
-  room: Room;
+export interface MessageBuildEvent extends RoomEvent {
   occupant: Occupant | undefined;
   message: Element;
 }
@@ -108,36 +107,31 @@ export interface HistoryRequest {
 }
 
 /** Prosody's muc-get-history: the joiner's limits; the handler that answers fills `stanzas`. */
-export interface HistoryRequestEvent extends HistoryRequest {
-  room: Room;
+export interface HistoryRequestEvent extends HistoryRequest, RoomEvent {
   to: string;
   stanzas: Element[] | undefined;
 }
 
-export interface ConfigSubmittedEvent {
-  room: Room;
+export interface ConfigSubmittedEvent extends RoomEvent {
   actor: string;
   before: RoomConfig;
   after: RoomConfig;
   statusCodes: Set<string>;
 }
 
-export interface DiscoInfoEvent {
-  room: Room;
+export interface DiscoInfoEvent extends RoomEvent {
   requester: string;
   features: string[];
   info: FormField[];
 }
 
 /** disco#info on a node of the room: the reply's `<query node=…>`, for the feature that knows the node to fill. */
-export interface DiscoNodeEvent {
-  room: Room;
+export interface DiscoNodeEvent extends RoomEvent {
   requester: string;
   query: Element;
 }
 
-export interface RoomDestroyedEvent {
-  room: Room;
+export interface RoomDestroyedEvent extends RoomEvent {
   alternateVenue: string | undefined;
   reason: string | undefined;
   password: string | undefined;
@@ -184,8 +178,7 @@ export interface HookHandler<K extends HookName> {
 
 export type HookHandlers = { [K in HookName]?: HookHandler<K> };
 
-export interface IqContext {
-  room: Room;
+export interface IqContext extends RoomEvent {
   stanza: Element;
   /** The first child of the iq (its query). */
   payload: Element;

@@ -1,7 +1,6 @@
 // One room: its data, lookups and the primitive changes every feature goes through — XEP-0045 §5 (roles, affiliations) and §7
 import type { Element } from 'ltx';
 import { bareJid, domainOf } from '../xmpp/jid.js';
-import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
 import type { MucExtra } from './extras.js';
@@ -37,9 +36,8 @@ export interface RoomServices {
 
 export class Room {
   readonly state: RoomState;
-  private currentEffects: Effects | undefined;
   /** Every occupant's sessions in occupant order, until an occupant or session comes or goes. */
-  private recipients: string[] | undefined;
+  private recipientList: string[] | undefined;
 
   constructor(
     jid: string,
@@ -78,57 +76,19 @@ export class Room {
     return roomLifecycle(this.state.lifecycle);
   }
 
-  /** Runs `work` with `effects` as the place where this room's output goes. */
-  withEffects<T>(effects: Effects, work: () => T): T {
-    const previous = this.currentEffects;
-    this.currentEffects = effects;
-    try {
-      return work();
-    } finally {
-      this.currentEffects = previous;
-    }
+  /** Every occupant's sessions in occupant order: whom a message to everyone reaches (§7.4). */
+  recipients(): readonly string[] {
+    this.recipientList ??= [...this.occupants()].flatMap((occupant) => [
+      ...occupant.sessions.keys(),
+    ]);
+    return this.recipientList;
   }
 
-  get effects(): Effects {
-    if (!this.currentEffects) throw new Error(`room ${this.jid} used outside of a stanza`);
-    return this.currentEffects;
-  }
-
-  send(stanza: Element, by: string): void {
-    this.effects.send(stanza, by);
-  }
-
-  /** Sends a copy of `stanza` addressed to `to`; the stanza is shared by its copies, and frozen. */
-  sendCopy(stanza: Element, to: string, by: string): void {
-    this.effects.sendCopy(stanza, to, by);
-  }
-
-  /** Sends a copy of `stanza` to every session of every occupant, in occupant order (§7.4). */
-  sendToAll(stanza: Element, by: string): void {
-    this.recipients ??= [...this.occupants()].flatMap((occupant) => [...occupant.sessions.keys()]);
-    this.effects.sendCopies(stanza, this.recipients, by);
-  }
-
-  /**
-   * Replies to `stanza` with an error (its `by` as the spec names it, see `stanzaError`). An
-   * error is never answered: Prosody's error_reply refuses to, and nothing goes out.
-   */
-  sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
-    if (stanza.attrs.type !== 'error') this.send(stanzaError(stanza, spec), by);
-    this.effects.record({
-      kind: 'verdict',
-      room: this.jid,
-      hook: by,
-      by,
-      condition: spec.condition,
-    });
-  }
-
-  advanceLifecycle(event: RoomLifecycleEvent, by: string): void {
+  advanceLifecycle(out: Effects, event: RoomLifecycleEvent, by: string): void {
     const from = this.lifecycle();
     this.state.lifecycle = advanceRoom(this.state.lifecycle, event);
     const to = this.lifecycle();
-    if (from !== to) this.effects.record({ kind: 'room', room: this.jid, from, to, by });
+    if (from !== to) out.record({ kind: 'room', room: this.jid, from, to, by });
   }
 
   // — affiliations (§5.2): keyed by bare JID, with a domain-wide fallback for bans (§9.2)
@@ -170,6 +130,7 @@ export class Room {
   }
 
   storeAffiliation(
+    out: Effects,
     jid: string,
     affiliation: Affiliation,
     details: { reservedNick?: string; reason?: string; actor?: string },
@@ -188,7 +149,7 @@ export class Room {
       });
     }
     if (previous !== affiliation) {
-      this.effects.record({
+      out.record({
         kind: 'affiliation',
         room: this.jid,
         jid,
@@ -246,26 +207,26 @@ export class Room {
   }
 
   /** Puts an occupant in the room with its first role (the occupant chart's `admitted`). */
-  admitOccupant(occupant: Occupant, role: Role, codes: string[], by: string): void {
-    this.recipients = undefined;
+  admitOccupant(out: Effects, occupant: Occupant, role: Role, codes: string[], by: string): void {
+    this.recipientList = undefined;
     occupant.machine = advanceOccupant(occupant.machine, { type: 'occupant.admitted', role });
     this.state.occupants.set(occupant.nick, occupant);
     for (const session of occupant.sessions.keys()) {
       this.state.nickBySession.set(session, occupant.nick);
     }
-    this.recordRole(occupant, 'none', role, codes, by);
+    this.recordRole(out, occupant, 'none', role, codes, by);
     occupant.role = role;
   }
 
   addSession(occupant: Occupant, realJid: string, presence: Element): void {
-    this.recipients = undefined;
+    this.recipientList = undefined;
     occupant.sessions.set(realJid, presence);
     this.state.nickBySession.set(realJid, occupant.nick);
   }
 
   /** Removes one session; returns true when it was the occupant's last. */
   removeSession(occupant: Occupant, realJid: string): boolean {
-    this.recipients = undefined;
+    this.recipientList = undefined;
     occupant.sessions.delete(realJid);
     this.state.nickBySession.delete(realJid);
     if (occupant.sessions.size > 0 && occupant.primaryJid === realJid) {
@@ -274,18 +235,18 @@ export class Room {
     return occupant.sessions.size === 0;
   }
 
-  changeRole(occupant: Occupant, role: Role, codes: string[], by: string): void {
+  changeRole(out: Effects, occupant: Occupant, role: Role, codes: string[], by: string): void {
     const previous = occupant.role;
     if (previous === role) return;
     occupant.machine = advanceOccupant(occupant.machine, { type: 'role.changed', role });
     occupant.role = role;
-    this.recordRole(occupant, previous, role, codes, by);
+    this.recordRole(out, occupant, previous, role, codes, by);
     if (role === 'none') this.detachOccupant(occupant);
   }
 
   /** Takes an occupant out of the room (its role is already none). */
   detachOccupant(occupant: Occupant): void {
-    this.recipients = undefined;
+    this.recipientList = undefined;
     if (this.state.occupants.get(occupant.nick) === occupant) {
       this.state.occupants.delete(occupant.nick);
     }
@@ -296,8 +257,8 @@ export class Room {
     }
   }
 
-  renameOccupant(occupant: Occupant, newNick: string, by: string): void {
-    this.recipients = undefined;
+  renameOccupant(out: Effects, occupant: Occupant, newNick: string, by: string): void {
+    this.recipientList = undefined;
     const oldNick = occupant.nick;
     this.state.occupants.delete(oldNick);
     occupant.nick = newNick;
@@ -305,7 +266,7 @@ export class Room {
     occupant.machine = advanceOccupant(occupant.machine, { type: 'nick.changed' });
     this.state.occupants.set(newNick, occupant);
     for (const session of occupant.sessions.keys()) this.state.nickBySession.set(session, newNick);
-    this.effects.record({
+    out.record({
       kind: 'nick',
       room: this.jid,
       jid: occupant.bareJid,
@@ -315,8 +276,15 @@ export class Room {
     });
   }
 
-  private recordRole(occupant: Occupant, from: Role, to: Role, codes: string[], by: string) {
-    this.effects.record({
+  private recordRole(
+    out: Effects,
+    occupant: Occupant,
+    from: Role,
+    to: Role,
+    codes: string[],
+    by: string,
+  ): void {
+    out.record({
       kind: 'role',
       room: this.jid,
       nick: occupant.nick,

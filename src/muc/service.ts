@@ -106,7 +106,7 @@ export class MucService {
     const jid = bareJid(stanza.attrs.to);
     const room = this.rooms.get(jid);
     if (!room) return;
-    room.withEffects(effects, () => handleLikeProsody(room, () => handleRoomStanza(room, stanza)));
+    handleLikeProsody(room.jid, effects, () => handleRoomStanza(room, effects, stanza));
     if (room.lifecycle() === 'destroyed') this.forget(room);
   }
 
@@ -115,18 +115,14 @@ export class MucService {
     const { vcards } = this.roomServices;
     const room = this.rooms.get(bareJid(stanza.attrs.to));
     if (!room) return answerVcardIq(stanza, undefined, vcards, effects);
-    room.withEffects(effects, () =>
-      handleLikeProsody(room, () => answerVcardIq(stanza, room, vcards, effects)),
-    );
+    handleLikeProsody(room.jid, effects, () => answerVcardIq(stanza, room, vcards, effects));
   }
 
   /** A MAM query: the form for any address, a search of an existing room's archive. */
   private handleMamQuery({ stanza, effects }: ServiceEvent): void {
     const room = this.rooms.get(bareJid(stanza.attrs.to));
     if (!room) return answerMamQuery(stanza, undefined, effects);
-    room.withEffects(effects, () =>
-      handleLikeProsody(room, () => answerMamQuery(stanza, room, effects)),
-    );
+    handleLikeProsody(room.jid, effects, () => answerMamQuery(stanza, room, effects));
   }
 
   private forget(room: Room): void {
@@ -148,15 +144,13 @@ export class MucService {
     const jid = bareJid(stanza.attrs.to);
     const room = new Room(jid, this.roomServices);
     this.rooms.set(jid, room);
-    room.withEffects(effects, () => {
-      effects.record({ kind: 'room', room: jid, from: 'absent', to: 'locked', by: BY });
-      room.config.language = stanza.attrs['xml:lang'] ?? '';
-      room.config.password = stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
-      room.storeAffiliation(bareJid(stanza.attrs.from), 'owner', {}, BY);
-      handleLikeProsody(room, () =>
-        handleFirstPresence(room, stanza, resourceOf(stanza.attrs.to) as string),
-      );
-    });
+    effects.record({ kind: 'room', room: jid, from: 'absent', to: 'locked', by: BY });
+    room.config.language = stanza.attrs['xml:lang'] ?? '';
+    room.config.password = stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
+    room.storeAffiliation(effects, bareJid(stanza.attrs.from), 'owner', {}, BY);
+    handleLikeProsody(room.jid, effects, () =>
+      handleFirstPresence(room, effects, stanza, resourceOf(stanza.attrs.to) as string),
+    );
     if (room.lifecycle() === 'destroyed') this.forget(room);
   }
 
@@ -225,12 +219,18 @@ export class MucService {
       roomJids: () => [...this.rooms.keys(), ...this.tombstones.keys()],
       room: (jid) => this.rooms.get(prepJid(jid) ?? jid),
       destroy: (room) => {
-        room.withEffects(effects, () => destroyRoom(room, {}, 'destroy'));
+        destroyRoom(room, effects, {}, 'destroy');
         this.forget(room);
       },
       setAffiliation: (room, jid, affiliation, reason) => {
-        const refusal = room.withEffects(effects, () =>
-          setAffiliation(room, 'room', jid, affiliation as Affiliation, { reason }, 'service'),
+        const refusal = setAffiliation(
+          room,
+          effects,
+          'room',
+          jid,
+          affiliation as Affiliation,
+          { reason },
+          'service',
         );
         return refusal && `${refusal.type}:${refusal.condition}`;
       },

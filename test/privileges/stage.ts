@@ -106,9 +106,7 @@ export class Stage {
   forceRole(nick: string, role: Role): void {
     const room = this.world.service.room(ROOM);
     if (!room) throw new Error(`no room ${ROOM}`);
-    const refusal = room.withEffects(new Effects(), () =>
-      setRole(room, 'room', nick, role, undefined, 'test-arrange'),
-    );
+    const refusal = setRole(room, new Effects(), 'room', nick, role, undefined, 'test-arrange');
     if (refusal) throw new Error(`arrangement failed: ${nick} → ${role}: ${refusal.condition}`);
   }
 

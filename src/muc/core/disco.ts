@@ -3,6 +3,7 @@ import type { Element } from 'ltx';
 import { buildForm, type FormField } from '../../xmpp/data-form.js';
 import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import type { IqContext, IqHandler } from '../hooks.js';
 import type { Room } from '../room.js';
 
@@ -12,10 +13,10 @@ const BY = 'disco';
  * §6.4 as Prosody answers it: the identity carries the room's name only when it has one; the
  * features and the roominfo fields come from the features that own them.
  */
-function roomInfo(room: Room, stanza: Element): Element {
+function roomInfo(room: Room, out: Effects, stanza: Element): Element {
   const features: string[] = [NS.muc, NS.mucStableId];
   const info: FormField[] = [];
-  room.bus.fire('muc-disco#info', { room, requester: stanza.attrs.from, features, info });
+  room.bus.fire('muc-disco#info', { room, out, requester: stanza.attrs.from, features, info });
   info.push({
     var: 'muc#roominfo_occupants',
     label: 'Number of occupants',
@@ -40,19 +41,24 @@ function roomInfo(room: Room, stanza: Element): Element {
  * disco#info of the room, or of one of its nodes: Prosody answers a node with a query for that
  * node, which the features that know it fill (§7.12's x-roomuser-item: the reserved nick).
  */
-function discoInfo({ room, stanza, payload }: IqContext): void {
+function discoInfo({ room, out, stanza, payload }: IqContext): void {
   const node = payload.attrs.node;
-  if (node === undefined || node === '') return room.send(roomInfo(room, stanza), BY);
+  if (node === undefined || node === '') return out.send(roomInfo(room, out, stanza), BY);
   const query = iqResult(stanza).c('query', { xmlns: NS.discoInfo, node });
   if (node === 'x-roomuser-item') {
-    room.bus.fire('muc-disco#info/x-roomuser-item', { room, requester: stanza.attrs.from, query });
+    room.bus.fire('muc-disco#info/x-roomuser-item', {
+      room,
+      out,
+      requester: stanza.attrs.from,
+      query,
+    });
   }
-  room.send(query.root(), BY);
+  out.send(query.root(), BY);
 }
 
 /** §6.5: occupants MAY be listed; Prosody keeps the list private and answers an empty query. */
-function discoItems({ room, stanza }: IqContext): void {
-  room.send(iqResult(stanza).c('query', { xmlns: NS.discoItems }).root(), BY);
+function discoItems({ out, stanza }: IqContext): void {
+  out.send(iqResult(stanza).c('query', { xmlns: NS.discoItems }).root(), BY);
 }
 
 /** The core's answers to disco queries at the room's bare JID. */

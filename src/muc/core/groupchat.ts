@@ -1,6 +1,7 @@
 // Messages to all occupants: the checks, then reflection to everyone with a stable id — XEP-0045 §7.4, as Prosody's handle_groupchat_to_room
 import { clone, type Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import type { Room } from '../room.js';
 import { broadcastMessage } from './publicise.js';
 
@@ -19,7 +20,7 @@ function claimsToBeFromRoom(room: Room, child: Element): boolean {
  * occupant-id, delays that claim to come from the room removed), then everyone gets it from the
  * sender's occupant JID, the sender included.
  */
-export function handleGroupchat(room: Room, stanza: Element): void {
+export function handleGroupchat(room: Room, out: Effects, stanza: Element): void {
   const occupant = room.occupantBySession(stanza.attrs.from);
   const reflection = clone(stanza);
   // muc#stable_id: "the service SHOULD reflect the message with the same id"; Prosody adds one if missing.
@@ -27,13 +28,18 @@ export function handleGroupchat(room: Room, stanza: Element): void {
   reflection.children = reflection.children.filter(
     (child) => typeof child === 'string' || !claimsToBeFromRoom(room, child),
   );
-  const decision = room.bus.fire('muc-occupant-groupchat', { room, stanza: reflection, occupant });
+  const decision = room.bus.fire('muc-occupant-groupchat', {
+    room,
+    out,
+    stanza: reflection,
+    occupant,
+  });
   if (decision) {
     if (decision.outcome !== 'handled')
-      room.sendError(reflection, decision.outcome.veto, decision.feature);
+      out.sendError(reflection, decision.outcome.veto, decision.feature, room.jid);
     return;
   }
   reflection.attrs.from = occupant?.occupantJid ?? room.jid;
   delete reflection.attrs.to;
-  broadcastMessage(room, reflection, occupant, BY);
+  broadcastMessage(room, out, reflection, occupant, BY);
 }

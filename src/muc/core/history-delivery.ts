@@ -51,19 +51,19 @@ function isHistoric(message: Element): boolean {
 }
 
 /** One muc-add-history event per historic message, so that the archive and the room both keep it. */
-export function addHistoric({ room, occupant, message }: MessageBuildEvent): void {
-  if (isHistoric(message)) room.bus.fire('muc-add-history', { room, occupant, message });
+export function addHistoric({ room, out, occupant, message }: MessageBuildEvent): void {
+  if (isHistoric(message)) room.bus.fire('muc-add-history', { room, out, occupant, message });
 }
 
 /** §7.1: history comes after the presences, before the subject, as the features that keep it answer. */
-export function sendHistory({ room, realJid, stanza }: SessionJoinedEvent): void {
+export function sendHistory({ room, out, realJid, stanza }: SessionJoinedEvent): void {
   const limits = readHistoryRequest(room, stanza);
   const unlimited = Object.values(limits).every((limit) => limit === undefined);
   if (unlimited) limits.maxstanzas = room.config.defaultHistoryMessages;
-  const event: HistoryRequestEvent = { room, to: realJid, ...limits, stanzas: undefined };
+  const event: HistoryRequestEvent = { room, out, to: realJid, ...limits, stanzas: undefined };
   room.bus.fire('muc-get-history', event);
   for (const message of event.stanzas ?? []) {
     message.attrs.to = realJid;
-    room.send(message, BY);
+    out.send(message, BY);
   }
 }

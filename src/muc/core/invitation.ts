@@ -2,6 +2,7 @@
 import { clone, type Element } from 'ltx';
 import { prepJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import type { Room } from '../room.js';
 import { routeToOccupant } from './publicise.js';
 
@@ -25,9 +26,10 @@ function forwarded(room: Room, stanza: Element, to: string): Element {
  * JID in a semi-anonymous room, unless the invitee will moderate), a `jabber:x:conference`
  * element and a body for clients that know neither; the features add to it (the password).
  */
-export function handleInvite(room: Room, stanza: Element, invite: Element): void {
+export function handleInvite(room: Room, out: Effects, stanza: Element, invite: Element): void {
   const invitee = prepJid(invite.attrs.to ?? '');
-  if (!invitee) return room.sendError(stanza, { type: 'cancel', condition: 'jid-malformed' }, BY);
+  if (!invitee)
+    return out.sendError(stanza, { type: 'cancel', condition: 'jid-malformed' }, BY, room.jid);
   const inviter = stanza.attrs.from;
   const occupant = room.occupantBySession(inviter);
   const masked =
@@ -36,11 +38,11 @@ export function handleInvite(room: Room, stanza: Element, invite: Element): void
   // Prosody shows an inviter outside the room by its real JID (a FIXME in its code).
   const shownInviter = masked && occupant ? occupant.occupantJid : inviter;
   const reason = invite.getChildText('reason') ?? undefined;
-  const event = { room, stanza, inviter, shownInviter, invitee, reason };
+  const event = { room, out, stanza, inviter, shownInviter, invitee, reason };
   const decision = room.bus.fire('muc-pre-invite', event);
   if (decision) {
     if (decision.outcome !== 'handled')
-      room.sendError(stanza, decision.outcome.veto, decision.feature);
+      out.sendError(stanza, decision.outcome.veto, decision.feature, room.jid);
     return;
   }
   const message = forwarded(room, stanza, invitee);
@@ -55,16 +57,17 @@ export function handleInvite(room: Room, stanza: Element, invite: Element): void
     message.c('body').t(`${shownInviter} invited you to the room ${room.jid}${suffix}`);
   }
   room.bus.fire('muc-invite', { ...event, invitation: message });
-  room.send(message, BY);
+  out.send(message, BY);
 }
 
 /**
  * §7.8.2: "the room MUST … send a <decline/> … to the inviter". Prosody forwards it to the JID
  * the decliner names: an occupant JID of this room reaches every session of that occupant.
  */
-export function handleDecline(room: Room, stanza: Element, decline: Element): void {
+export function handleDecline(room: Room, out: Effects, stanza: Element, decline: Element): void {
   const declinee = prepJid(decline.attrs.to ?? '');
-  if (!declinee) return room.sendError(stanza, { type: 'cancel', condition: 'jid-malformed' }, BY);
+  if (!declinee)
+    return out.sendError(stanza, { type: 'cancel', condition: 'jid-malformed' }, BY, room.jid);
   const reason = decline.getChildText('reason') ?? undefined;
   const message = forwarded(room, stanza, declinee);
   message
@@ -81,6 +84,6 @@ export function handleDecline(room: Room, stanza: Element, decline: Element): vo
   const occupant = declinee.startsWith(`${room.jid}/`)
     ? room.occupantByNick(declinee.slice(room.jid.length + 1))
     : undefined;
-  if (occupant) routeToOccupant(room, occupant, message, BY);
-  else room.send(message, BY);
+  if (occupant) routeToOccupant(out, occupant, message, BY);
+  else out.send(message, BY);
 }

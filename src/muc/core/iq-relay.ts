@@ -3,6 +3,7 @@ import { clone, type Element } from 'ltx';
 import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
@@ -38,7 +39,7 @@ function pendingOf(room: Room): Map<string, PendingQuery> {
  * requests go to the target's session (vCards to its bare JID) with a fresh id, and the
  * answer is relayed back under the original id.
  */
-export function handleOccupantIq(room: Room, stanza: Element, nick: string): void {
+export function handleOccupantIq(room: Room, out: Effects, stanza: Element, nick: string): void {
   const type = stanza.attrs.type;
   const pending = pendingOf(room);
   if (type === 'result' || type === 'error') {
@@ -49,23 +50,28 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
     answer.attrs.from = room.occupantJidOf(query.targetNick);
     answer.attrs.to = query.requester;
     answer.attrs.id = query.id;
-    room.send(answer, BY);
+    out.send(answer, BY);
     return;
   }
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY);
+    out.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY, room.jid);
     return;
   }
   const target = room.occupantByNick(nick);
   if (!target) {
     const text = 'Recipient not in room';
-    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text, by: room.jid }, BY);
+    out.sendError(
+      stanza,
+      { type: 'cancel', condition: 'item-not-found', text, by: room.jid },
+      BY,
+      room.jid,
+    );
     return;
   }
   const payload = stanza.getChildElements()[0];
   if (sender.nick === nick && payload?.name === 'ping' && payload.attrs.xmlns === NS.ping) {
-    room.send(iqResult(stanza), BY);
+    out.send(iqResult(stanza), BY);
     return;
   }
   // Prosody sends vCard and PEP queries to the occupant's bare JID, its account answers them.
@@ -82,5 +88,5 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
   relayed.attrs.from = sender.occupantJid;
   relayed.attrs.to = destination;
   relayed.attrs.id = id;
-  room.send(relayed, BY);
+  out.send(relayed, BY);
 }

@@ -1,6 +1,7 @@
 // Changing nick (303), as Prosody moves a session from one occupant to another: a lone occupant renamed, or a session that splits off or joins its user's other occupant — XEP-0045 §7.6
 import { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
 import { sendOccupantList } from './occupant-list.js';
@@ -49,6 +50,7 @@ function joiningExisting(room: Room, dest: Occupant, realJid: string): Element {
  */
 export function moveSession(
   room: Room,
+  out: Effects,
   orig: Occupant,
   dest: Occupant | undefined,
   newNick: string,
@@ -58,7 +60,7 @@ export function moveSession(
   const origRole = orig.role;
   const isLast = orig.sessions.size <= 1;
   const generated = new Element('presence', { type: 'unavailable' });
-  if (dest) room.send(joiningExisting(room, dest, realJid), BY);
+  if (dest) out.send(joiningExisting(room, dest, realJid), BY);
   let view: Occupant;
   if (!dest && isLast) {
     view = occupantView(orig, new Map([[realJid, generated]]), origRole, realJid);
@@ -67,23 +69,25 @@ export function moveSession(
     // comes from a room that no longer exists.
     room.detachOccupant(orig);
     const emptied = room.occupantCount() === 0;
-    if (emptied) room.changeRole(orig, 'none', ['303'], BY);
+    if (emptied) room.changeRole(out, orig, 'none', ['303'], BY);
     publiciseOccupantStatus(
       room,
+      out,
       view,
       { x: statusCodes('303'), nick: newNick, prevRole: origRole },
       BY,
     );
-    room.bus.fire('muc-occupant-left', { room, occupant: view });
+    room.bus.fire('muc-occupant-left', { room, out, occupant: view });
     if (!emptied) {
-      room.renameOccupant(orig, newNick, BY);
+      room.renameOccupant(out, orig, newNick, BY);
       orig.sessions.set(realJid, storedPresence(stanza));
-      return arrive(room, orig, realJid, stanza, origRole, true);
+      return arrive(room, out, orig, realJid, stanza, origRole, true);
     }
     if (room.lifecycle() !== 'destroyed') {
       return arrive(
         room,
-        admitMoved(room, newNick, realJid, stanza, origRole),
+        out,
+        admitMoved(room, out, newNick, realJid, stanza, origRole),
         realJid,
         stanza,
         origRole,
@@ -91,33 +95,34 @@ export function moveSession(
       );
     }
     const gone = room.newOccupant(newNick, realJid, storedPresence(stanza));
-    arrive(room, occupantView(gone, gone.sessions, origRole), realJid, stanza, origRole, true);
+    arrive(room, out, occupantView(gone, gone.sessions, origRole), realJid, stanza, origRole, true);
     return;
   }
   const remaining = new Map(orig.sessions);
   remaining.delete(realJid);
   const primary = orig.primaryJid === realJid ? nextPrimary(orig, realJid) : orig.primaryJid;
   view = occupantView(orig, remaining, origRole, primary ?? '');
-  room.send(ownNickChange(room, orig, realJid, newNick), BY);
-  if (isLast) room.changeRole(orig, 'none', [], BY);
+  out.send(ownNickChange(room, orig, realJid, newNick), BY);
+  if (isLast) room.changeRole(out, orig, 'none', [], BY);
   else room.removeSession(orig, realJid);
-  publiciseOccupantStatus(room, view, { prevRole: origRole }, BY);
-  if (isLast) room.bus.fire('muc-occupant-left', { room, occupant: view });
-  const target = dest ?? admitMoved(room, newNick, realJid, stanza, origRole);
+  publiciseOccupantStatus(room, out, view, { prevRole: origRole }, BY);
+  if (isLast) room.bus.fire('muc-occupant-left', { room, out, occupant: view });
+  const target = dest ?? admitMoved(room, out, newNick, realJid, stanza, origRole);
   if (dest) room.addSession(dest, realJid, storedPresence(stanza));
-  arrive(room, target, realJid, stanza, origRole, !dest);
-  if (!isLast) rejoinOriginal(room, orig, realJid);
+  arrive(room, out, target, realJid, stanza, origRole, !dest);
+  if (!isLast) rejoinOriginal(room, out, orig, realJid);
 }
 
 function admitMoved(
   room: Room,
+  out: Effects,
   nick: string,
   realJid: string,
   stanza: Element,
   role: Occupant['role'],
 ): Occupant {
   const occupant = room.newOccupant(nick, realJid, storedPresence(stanza));
-  room.admitOccupant(occupant, role, [], BY);
+  room.admitOccupant(out, occupant, role, [], BY);
   return occupant;
 }
 
@@ -128,6 +133,7 @@ function admitMoved(
  */
 function arrive(
   room: Room,
+  out: Effects,
   occupant: Occupant,
   realJid: string,
   stanza: Element,
@@ -135,14 +141,14 @@ function arrive(
   first: boolean,
 ): void {
   const mucX = stanza.getChild('x', NS.muc);
-  if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
-  publiciseOccupantStatus(room, occupant, { prevRole }, BY);
-  if (mucX && first) room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
-  if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
+  if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
+  publiciseOccupantStatus(room, out, occupant, { prevRole }, BY);
+  if (mucX && first) room.bus.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
+  if (mucX) room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
 }
 
 /** Prosody shows the session that split off its occupant the occupant it left, still there. */
-function rejoinOriginal(room: Room, occupant: Occupant, realJid: string): void {
+function rejoinOriginal(room: Room, out: Effects, occupant: Occupant, realJid: string): void {
   const presence = occupant.sessions.get(occupant.primaryJid);
   if (!presence) return;
   const copy = new Element('presence', {
@@ -153,5 +159,5 @@ function rejoinOriginal(room: Room, occupant: Occupant, realJid: string): void {
   copy.children = [...presence.children];
   const x = copy.c('x', { xmlns: NS.mucUser });
   for (const entry of buildItemList(room, occupant, false)) x.cnode(entry);
-  room.send(copy, BY);
+  out.send(copy, BY);
 }

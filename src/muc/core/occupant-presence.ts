@@ -3,6 +3,7 @@ import { clone, type Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
 import { NOT_JOINED } from '../refusals.js';
 import type { Room } from '../room.js';
@@ -16,6 +17,7 @@ const BY = 'enter';
 /** Whoever is not in the room yet, or moves, passes the features' checks first; the first refusal wins. */
 function refusal(
   room: Room,
+  out: Effects,
   stanza: Element,
   orig: Occupant | undefined,
   nick: string,
@@ -25,6 +27,7 @@ function refusal(
   const decision = orig
     ? room.bus.fire('muc-occupant-pre-change', {
         room,
+        out,
         stanza,
         occupant: orig,
         realJid,
@@ -32,6 +35,7 @@ function refusal(
       })
     : room.bus.fire('muc-occupant-pre-join', {
         room,
+        out,
         stanza,
         nick,
         realJid,
@@ -48,7 +52,12 @@ function refusal(
  * Available or unavailable presence to room/nick (Prosody's handle_normal_presence): a join, a
  * resync or availability change (§7.7, §17.3), a nick change (§7.6), or leaving (§7.14).
  */
-export function handleOccupantPresence(room: Room, received: Element, nick: string): void {
+export function handleOccupantPresence(
+  room: Room,
+  out: Effects,
+  received: Element,
+  nick: string,
+): void {
   // The features may stamp what the occupant stores (its occupant-id): a copy, not the input.
   const stanza = clone(received);
   const realJid = stanza.attrs.from;
@@ -57,79 +66,114 @@ export function handleOccupantPresence(room: Room, received: Element, nick: stri
   const leaving = stanza.attrs.type === 'unavailable';
   if (!orig && !mucX && !leaving) {
     // §7.2.18 asks for a 110/307/333 kick; Prosody answers item-not-found instead.
-    room.sendError(stanza, { ...NOT_JOINED, by: room.jid }, BY);
+    out.sendError(stanza, { ...NOT_JOINED, by: room.jid }, BY, room.jid);
     return;
   }
   if (leaving) {
     if (!orig) return;
-    leave(room, orig, realJid, stanza);
+    leave(room, out, orig, realJid, stanza);
     return;
   }
   const dest = orig?.nick === nick ? orig : room.occupantByNick(nick);
-  const vetoed = refusal(room, stanza, orig, nick, false);
-  if (vetoed) return room.sendError(stanza, vetoed.spec, vetoed.feature);
+  const vetoed = refusal(room, out, stanza, orig, nick, false);
+  if (vetoed) return out.sendError(stanza, vetoed.spec, vetoed.feature, room.jid);
   // §7.2.8: "If the nickname is already in use by another user … <conflict/>" (checked after the features').
   if (dest && dest !== orig && dest.bareJid !== bareJid(realJid)) {
-    room.sendError(stanza, { type: 'cancel', condition: 'conflict', by: room.jid }, BY);
+    out.sendError(stanza, { type: 'cancel', condition: 'conflict', by: room.jid }, BY, room.jid);
     return;
   }
-  if (orig && orig === dest) return update(room, orig, realJid, stanza);
-  if (orig) return moveSession(room, orig, dest, nick, realJid, stanza);
-  if (dest) return addSession(room, dest, realJid, stanza);
-  join(room, stanza, nick);
+  if (orig && orig === dest) return update(room, out, orig, realJid, stanza);
+  if (orig) return moveSession(room, out, orig, dest, nick, realJid, stanza);
+  if (dest) return addSession(room, out, dest, realJid, stanza);
+  join(room, out, stanza, nick);
 }
 
 /** Prosody's handle_first_presence: the presence that created the room (§10.1.1, 201). */
-export function handleFirstPresence(room: Room, received: Element, nick: string): void {
+export function handleFirstPresence(
+  room: Room,
+  out: Effects,
+  received: Element,
+  nick: string,
+): void {
   const stanza = clone(received);
-  const vetoed = refusal(room, stanza, undefined, nick, true);
-  if (vetoed) return room.sendError(stanza, vetoed.spec, vetoed.feature);
+  const vetoed = refusal(room, out, stanza, undefined, nick, true);
+  if (vetoed) return out.sendError(stanza, vetoed.spec, vetoed.feature, room.jid);
   const realJid = stanza.attrs.from;
   const occupant = room.newOccupant(nick, realJid, storedPresence(stanza));
   const codes = ['201', ...(room.config.whois === 'anyone' ? ['100'] : [])];
-  room.admitOccupant(occupant, room.defaultRoleFor(room.affiliationOf(realJid)), codes, BY);
-  publiciseOccupantStatus(room, occupant, { x: statusCodes(...codes) }, BY);
-  room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
-  room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
+  room.admitOccupant(out, occupant, room.defaultRoleFor(room.affiliationOf(realJid)), codes, BY);
+  publiciseOccupantStatus(room, out, occupant, { x: statusCodes(...codes) }, BY);
+  room.bus.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
+  room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
 }
 
 /** A new occupant: the others' presence, its own (100 where real JIDs are public), history and subject (§7.1). */
-function join(room: Room, stanza: Element, nick: string): void {
+function join(room: Room, out: Effects, stanza: Element, nick: string): void {
   const realJid = stanza.attrs.from;
   const occupant = room.newOccupant(nick, realJid, storedPresence(stanza));
   const selfCodes = room.config.whois === 'anyone' ? ['100'] : [];
-  room.admitOccupant(occupant, room.defaultRoleFor(room.affiliationOf(realJid)), selfCodes, BY);
-  sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
-  publiciseOccupantStatus(room, occupant, { x: { base: [], self: statusCodes(...selfCodes) } }, BY);
-  room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
-  room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
+  room.admitOccupant(
+    out,
+    occupant,
+    room.defaultRoleFor(room.affiliationOf(realJid)),
+    selfCodes,
+    BY,
+  );
+  sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
+  publiciseOccupantStatus(
+    room,
+    out,
+    occupant,
+    { x: { base: [], self: statusCodes(...selfCodes) } },
+    BY,
+  );
+  room.bus.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
+  room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
 }
 
 /**
  * Another session of the same user joins an occupant (multi-session): it gets the occupant
  * list, history and subject like any joiner; the others see the occupant with both sessions.
  */
-export function addSession(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
+export function addSession(
+  room: Room,
+  out: Effects,
+  occupant: Occupant,
+  realJid: string,
+  stanza: Element,
+): void {
   room.addSession(occupant, realJid, storedPresence(stanza));
   const mucX = stanza.getChild('x', NS.muc);
-  if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
+  if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
   // A session new to the room is warned of a non-anonymous room like any joiner; the occupant's
   // other sessions get the same self-presence.
   const selfCodes = room.config.whois === 'anyone' ? ['100'] : [];
-  publiciseOccupantStatus(room, occupant, { x: { base: [], self: statusCodes(...selfCodes) } }, BY);
-  if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
+  publiciseOccupantStatus(
+    room,
+    out,
+    occupant,
+    { x: { base: [], self: statusCodes(...selfCodes) } },
+    BY,
+  );
+  if (mucX) room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
 }
 
 /**
  * §7.7 and §17.3: presence from an occupant to its own nick. Everyone sees the new presence;
  * with the muc `<x/>` it is a resync: the occupant list, its presence, history and subject again.
  */
-function update(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
+function update(
+  room: Room,
+  out: Effects,
+  occupant: Occupant,
+  realJid: string,
+  stanza: Element,
+): void {
   room.addSession(occupant, realJid, storedPresence(stanza));
   const mucX = stanza.getChild('x', NS.muc);
-  if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
-  publiciseOccupantStatus(room, occupant, { prevRole: occupant.role }, BY);
-  if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
+  if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
+  publiciseOccupantStatus(room, out, occupant, { prevRole: occupant.role }, BY);
+  if (mucX) room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
 }
 
 /**
@@ -137,7 +181,13 @@ function update(room: Room, occupant: Occupant, realJid: string, stanza: Element
  * others, and to itself with 110); one of several leaves the others in, and the room still
  * lists it while it goes.
  */
-export function leave(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
+export function leave(
+  room: Room,
+  out: Effects,
+  occupant: Occupant,
+  realJid: string,
+  stanza: Element,
+): void {
   const prevRole = occupant.role;
   const goodbye = storedPresence(stanza);
   const sessions = new Map(occupant.sessions).set(realJid, goodbye);
@@ -147,8 +197,8 @@ export function leave(room: Room, occupant: Occupant, realJid: string, stanza: E
       ? (nextPrimary(occupant, realJid) ?? realJid)
       : occupant.primaryJid;
   const view = occupantView(occupant, sessions, isLast ? 'none' : prevRole, primary);
-  if (isLast) room.changeRole(occupant, 'none', [], BY);
+  if (isLast) room.changeRole(out, occupant, 'none', [], BY);
   else room.removeSession(occupant, realJid);
-  publiciseOccupantStatus(room, view, { prevRole }, BY);
-  if (isLast) room.bus.fire('muc-occupant-left', { room, occupant });
+  publiciseOccupantStatus(room, out, view, { prevRole }, BY);
+  if (isLast) room.bus.fire('muc-occupant-left', { room, out, occupant });
 }

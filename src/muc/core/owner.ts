@@ -10,6 +10,7 @@ import {
 import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import type { Effects } from '../effects.js';
 import type { ConfigField, IqContext, IqHandler } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
@@ -65,17 +66,17 @@ const ONLY_OWNERS: StanzaErrorSpec = {
   text: 'Only owners can configure rooms',
 };
 
-function getForm({ room, stanza }: IqContext): void {
+function getForm({ room, out, stanza }: IqContext): void {
   // §10 preamble: "If the sender is not an owner … <forbidden/>".
   if (room.affiliationOf(stanza.attrs.from) !== 'owner')
-    return room.sendError(stanza, ONLY_OWNERS, BY);
+    return out.sendError(stanza, ONLY_OWNERS, BY, room.jid);
   const form = buildForm({
     type: 'form',
     title: `Configuration for ${room.jid}`,
     instructions: 'Complete and submit this form to configure the room.',
     fields: formFields(room),
   });
-  room.send(iqResult(stanza).c('query', { xmlns: NS.mucOwner }).cnode(form).root(), BY);
+  out.send(iqResult(stanza).c('query', { xmlns: NS.mucOwner }).cnode(form).root(), BY);
 }
 
 function copyConfig(config: RoomConfig): RoomConfig {
@@ -84,16 +85,22 @@ function copyConfig(config: RoomConfig): RoomConfig {
 
 /** Prosody's handle_owner_query_set_to_room: destroy, or a configuration form, owners only. */
 function ownerSet(context: IqContext): void {
-  const { room, stanza, payload } = context;
+  const { room, out, stanza, payload } = context;
   if (room.affiliationOf(stanza.attrs.from) !== 'owner')
-    return room.sendError(stanza, ONLY_OWNERS, BY);
+    return out.sendError(stanza, ONLY_OWNERS, BY, room.jid);
   const child = payload.getChildElements()[0];
-  if (!child) return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
+  if (!child)
+    return out.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY, room.jid);
   if (child.name === 'destroy') return handleDestroyRequest(context);
   if (child.name !== 'x' || child !== findForm(payload)) {
-    return room.sendError(stanza, { type: 'cancel', condition: 'service-unavailable' }, BY);
+    return out.sendError(
+      stanza,
+      { type: 'cancel', condition: 'service-unavailable' },
+      BY,
+      room.jid,
+    );
   }
-  processForm(room, stanza, child);
+  processForm(room, out, stanza, child);
 }
 
 /**
@@ -101,14 +108,15 @@ function ownerSet(context: IqContext): void {
  * an empty submission is an instant room; each submitted field is applied, and a notice with
  * the status codes follows the result when something changed (§10.2.1).
  */
-function processForm(room: Room, stanza: Element, form: Element): void {
+function processForm(room: Room, out: Effects, stanza: Element, form: Element): void {
   const type = form.attrs.type;
-  if (type === 'cancel') return room.send(iqResult(stanza), BY);
+  if (type === 'cancel') return out.send(iqResult(stanza), BY);
   if (type !== 'submit') {
-    return room.sendError(
+    return out.sendError(
       stanza,
       { type: 'cancel', condition: 'bad-request', text: 'Not a submitted form' },
       BY,
+      room.jid,
     );
   }
   const fields = layout(room);
@@ -119,7 +127,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   );
   if (!instant && submitted.formType !== NS.mucRoomconfig) {
     const text = 'Form is not of type room configuration';
-    return room.sendError(stanza, { type: 'cancel', condition: 'bad-request', text }, BY);
+    return out.sendError(stanza, { type: 'cancel', condition: 'bad-request', text }, BY, room.jid);
   }
   const before = copyConfig(room.config);
   const raised = instant ? undefined : firstRaise(fields, submitted.values);
@@ -129,6 +137,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     // first, which no one can predict), nothing is announced, and no reply is sent.
     room.bus.fire('muc-config-submitted', {
       room,
+      out,
       actor: stanza.attrs.from,
       before,
       after: copyConfig(room.config),
@@ -150,18 +159,19 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   room.state.config = draft;
   room.bus.fire('muc-config-submitted', {
     room,
+    out,
     actor: stanza.attrs.from,
     before,
     after: draft,
     statusCodes,
   });
-  room.send(iqResult(stanza), BY);
+  out.send(iqResult(stanza), BY);
   if (statusCodes.size === 0) return;
   // §10.2.1: "the room MUST send notice to all occupants" — a message carrying only status codes.
   const notice = new Element('message', { type: 'groupchat', from: room.jid });
   const x = notice.c('x', { xmlns: NS.mucUser });
   for (const code of statusCodes) x.c('status', { code });
-  broadcastMessage(room, notice, undefined, BY);
+  broadcastMessage(room, out, notice, undefined, BY);
 }
 
 /** The Lua error the first submitted value a setter rejects raises (see `ConfigField.raises`). */

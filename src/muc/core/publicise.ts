@@ -1,6 +1,7 @@
 // Occupants' presence as each viewer may see it, and how a status change is told to the room (Prosody's publicise_occupant_status) — XEP-0045 §7.2.2–4, §7.7, §7.14, §17.3
 import { clone, Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Role } from '../model/role.js';
 import type { Room } from '../room.js';
@@ -102,6 +103,7 @@ function canSeeRealJids(room: Room, viewer: Occupant): boolean {
  */
 export function publiciseOccupantStatus(
   room: Room,
+  out: Effects,
   occupant: Occupant,
   publication: Publication,
   by: string,
@@ -110,8 +112,9 @@ export function publiciseOccupantStatus(
   const baseX = Array.isArray(x) ? x : x.base;
   const selfX = Array.isArray(x) ? x : x.self;
   const presence = basePresence(occupant, publication.forceUnavailable === true);
-  room.bus.fire('muc-build-occupant-presence', { room, occupant, presence });
-  if (!publication.recipient) room.bus.fire('muc-broadcast-presence', { room, occupant, presence });
+  room.bus.fire('muc-build-occupant-presence', { room, out, occupant, presence });
+  if (!publication.recipient)
+    room.bus.fire('muc-broadcast-presence', { room, out, occupant, presence });
   const actorNick = publication.actor ? room.occupantBySession(publication.actor)?.nick : undefined;
   const details = { nick: publication.nick, actorNick, reason: publication.reason };
   let full: Element | undefined;
@@ -132,15 +135,16 @@ export function publiciseOccupantStatus(
     return anonymous;
   };
   if (publication.recipient) {
-    routeToOccupant(room, publication.recipient, forViewer(publication.recipient), by);
+    routeToOccupant(out, publication.recipient, forViewer(publication.recipient), by);
     return;
   }
-  tellOthers(room, occupant, publication, forViewer, by);
-  tellSelf(room, occupant, selfX, selfItems, presence, by);
+  tellOthers(room, out, occupant, publication, forViewer, by);
+  tellSelf(room, out, occupant, selfX, selfItems, presence, by);
 }
 
 function tellOthers(
   room: Room,
+  out: Effects,
   occupant: Occupant,
   publication: Publication,
   forViewer: (viewer: Occupant) => Element,
@@ -157,13 +161,14 @@ function tellOthers(
       copy = clone(copy);
       copy.attrs.type = 'unavailable';
     }
-    routeToOccupant(room, other, copy, by);
+    routeToOccupant(out, other, copy, by);
   }
 }
 
 /** The occupant's own sessions: its own presence per session (or the unavailable one when it left), with 110. */
 function tellSelf(
   room: Room,
+  out: Effects,
   occupant: Occupant,
   selfX: readonly Element[],
   selfItems: readonly Element[],
@@ -174,15 +179,15 @@ function tellSelf(
   const items = selfItems.map((entry) => clone(entry));
   items.push(new Element('status', { code: '110' }));
   if (occupant.role === 'none') {
-    routeToOccupant(room, occupant, withX(presence, children, items), by);
+    routeToOccupant(out, occupant, withX(presence, children, items), by);
     return;
   }
   for (const [session, own] of occupant.sessions) {
     const copy = clone(own);
     copy.attrs.from = occupant.occupantJid;
-    room.bus.fire('muc-build-occupant-presence', { room, occupant, presence: copy });
+    room.bus.fire('muc-build-occupant-presence', { room, out, occupant, presence: copy });
     copy.attrs.to = session;
-    room.send(
+    out.send(
       withX(
         copy,
         children,
@@ -194,17 +199,23 @@ function tellSelf(
 }
 
 /** Sends `stanza` to every session of `occupant`. */
-export function routeToOccupant(room: Room, occupant: Occupant, stanza: Element, by: string): void {
-  for (const session of occupant.sessions.keys()) room.sendCopy(stanza, session, by);
+export function routeToOccupant(
+  out: Effects,
+  occupant: Occupant,
+  stanza: Element,
+  by: string,
+): void {
+  for (const session of occupant.sessions.keys()) out.sendCopy(stanza, session, by);
 }
 
 /** Sends a message to every occupant's every session (§7.4), after the broadcast hooks ran. */
 export function broadcastMessage(
   room: Room,
+  out: Effects,
   message: Element,
   sender: Occupant | undefined,
   by: string,
 ): void {
-  room.bus.fire('muc-broadcast-message', { room, occupant: sender, message });
-  room.sendToAll(message, by);
+  room.bus.fire('muc-broadcast-message', { room, out, occupant: sender, message });
+  out.sendCopies(message, room.recipients(), by);
 }

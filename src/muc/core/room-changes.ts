@@ -3,6 +3,7 @@ import { Element } from 'ltx';
 import { bareJid, domainOf, localOf, prepJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import type { Effects } from '../effects.js';
 import { AFFILIATION_RANK, type Affiliation } from '../model/affiliation.js';
 import type { Occupant } from '../model/occupant.js';
 import { checkAffiliationChange, checkRoleChange } from '../model/privileges.js';
@@ -21,6 +22,7 @@ export type Actor = string | 'room';
  */
 export function setRole(
   room: Room,
+  out: Effects,
   actor: Actor,
   nick: string,
   role: Role,
@@ -41,14 +43,15 @@ export function setRole(
   }
   const prevRole = occupant.role;
   const codes = role === 'none' ? ['307'] : [];
-  room.changeRole(occupant, role, codes, by);
+  room.changeRole(out, occupant, role, codes, by);
   publiciseOccupantStatus(
     room,
+    out,
     occupant,
     { x: statusCodes(...codes), actor: actor === 'room' ? undefined : actor, reason, prevRole },
     by,
   );
-  if (role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
+  if (role === 'none') room.bus.fire('muc-occupant-left', { room, out, occupant });
   return undefined;
 }
 
@@ -91,6 +94,7 @@ function storedData(
  */
 export function setAffiliation(
   room: Room,
+  out: Effects,
   actor: Actor,
   rawJid: string,
   affiliation: Affiliation,
@@ -115,6 +119,7 @@ export function setAffiliation(
   const data = storedData(room, jid, affiliation, details.data);
   const event = {
     room,
+    out,
     actor: actorJid,
     jid,
     previous,
@@ -124,22 +129,23 @@ export function setAffiliation(
   };
   const pre = room.bus.fire('muc-pre-set-affiliation', event);
   if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
-  room.storeAffiliation(jid, affiliation, { ...data, actor: actorJid }, by);
-  const updated = updateRoles(room, jid, affiliation, previous, by);
+  room.storeAffiliation(out, jid, affiliation, { ...data, actor: actorJid }, by);
+  const updated = updateRoles(room, out, jid, affiliation, previous, by);
   const role = room.defaultRoleFor(affiliation);
   const x = role === 'none' ? statusCodes(affiliation === 'outcast' ? '301' : '321') : [];
   for (const [occupant, prevRole] of updated) {
     publiciseOccupantStatus(
       room,
+      out,
       occupant,
       { x, actor: actorJid, reason: details.reason, prevRole },
       by,
     );
-    if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
+    if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, out, occupant });
     else if (gainedOrLostModerator(room, prevRole, occupant.role))
-      resendOccupantList(room, occupant);
+      resendOccupantList(room, out, occupant);
   }
-  if (updated.size === 0) announceAbsentChange(room, jid, affiliation, x, details.reason, by);
+  if (updated.size === 0) announceAbsentChange(room, out, jid, affiliation, x, details.reason, by);
   room.bus.fire('muc-set-affiliation', event);
   return undefined;
 }
@@ -150,6 +156,7 @@ export function setAffiliation(
  */
 function updateRoles(
   room: Room,
+  out: Effects,
   jid: string,
   affiliation: Affiliation,
   previous: Affiliation,
@@ -164,6 +171,7 @@ function updateRoles(
     updated.set(occupant, occupant.role);
     if (occupant.role !== role && (isDowngrade || ROLE_RANK[occupant.role] < ROLE_RANK[role])) {
       room.changeRole(
+        out,
         occupant,
         role,
         role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [],
@@ -179,9 +187,9 @@ function gainedOrLostModerator(room: Room, before: Role, after: Role): boolean {
 }
 
 /** In a semi-anonymous room a new or former moderator sees real JIDs differently: Prosody re-sends the others' presence. */
-function resendOccupantList(room: Room, occupant: Occupant): void {
+function resendOccupantList(room: Room, out: Effects, occupant: Occupant): void {
   for (const session of occupant.sessions.keys()) {
-    sendOccupantList(room, session, (other) => !other || other.bareJid !== occupant.bareJid);
+    sendOccupantList(room, out, session, (other) => !other || other.bareJid !== occupant.bareJid);
   }
 }
 
@@ -192,6 +200,7 @@ function resendOccupantList(room: Room, occupant: Occupant): void {
  */
 function announceAbsentChange(
   room: Room,
+  out: Effects,
   jid: string,
   affiliation: Affiliation,
   codes: Element[],
@@ -206,7 +215,7 @@ function announceAbsentChange(
   const moderatorsOnly = room.config.whois === 'moderators';
   for (const occupant of room.occupants()) {
     if (!moderatorsOnly || occupant.role === 'moderator')
-      routeToOccupant(room, occupant, notice, by);
+      routeToOccupant(out, occupant, notice, by);
   }
 }
 
@@ -217,16 +226,17 @@ function announceAbsentChange(
  */
 export function removeOccupants(
   room: Room,
+  out: Effects,
   occupants: readonly Occupant[],
   code: string,
   tellOthers: boolean,
   by: string,
 ): void {
   const prevRoles = occupants.map((occupant) => occupant.role);
-  for (const occupant of occupants) room.changeRole(occupant, 'none', [code], by);
+  for (const occupant of occupants) room.changeRole(out, occupant, 'none', [code], by);
   occupants.forEach((occupant, index) => {
     const prevRole = tellOthers ? prevRoles[index] : undefined;
-    publiciseOccupantStatus(room, occupant, { x: statusCodes(code), prevRole }, by);
-    room.bus.fire('muc-occupant-left', { room, occupant });
+    publiciseOccupantStatus(room, out, occupant, { x: statusCodes(code), prevRole }, by);
+    room.bus.fire('muc-occupant-left', { room, out, occupant });
   });
 }

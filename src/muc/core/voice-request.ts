@@ -2,6 +2,7 @@
 import type { Element } from 'ltx';
 import { findForm } from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { Room } from '../room.js';
 
@@ -16,10 +17,10 @@ export function isRoleRequest(stanza: Element): Element | undefined {
 }
 
 /** Prosody's handle_role_request, for a muc#request form sent to the room: a moderator answers, anyone else asks. */
-export function handleRoleRequest(room: Room, stanza: Element, form: Element): void {
+export function handleRoleRequest(room: Room, out: Effects, stanza: Element, form: Element): void {
   const occupant = room.occupantBySession(stanza.attrs.from);
   // request.lib.lua reads occupant.role without checking that the sender is an occupant.
   if (!occupant) raiseLuaError(BY, "attempt to index a nil value (local 'occupant')");
   const event = occupant.role === 'moderator' ? 'muc-voice-response' : 'muc-voice-request';
-  room.bus.fire(event, { room, stanza, occupant, form });
+  room.bus.fire(event, { room, out, stanza, occupant, form });
 }

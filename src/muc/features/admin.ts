@@ -61,7 +61,7 @@ function roleList(room: Room, stanza: Element, role: string, requester: IqContex
 }
 
 /** Prosody's handle_admin_query_get_command: an affiliation list or a role list, not both. */
-function getList({ room, stanza, payload, occupant }: IqContext): void {
+function getList({ room, out, stanza, payload, occupant }: IqContext): void {
   const item = payload.getChildElements()[0];
   const { affiliation, role } = item?.attrs ?? {};
   let answer: Element | StanzaErrorSpec;
@@ -72,8 +72,8 @@ function getList({ room, stanza, payload, occupant }: IqContext): void {
   } else {
     answer = badRequest;
   }
-  if (answer instanceof Element) room.send(answer, BY);
-  else room.sendError(stanza, answer, BY);
+  if (answer instanceof Element) out.send(answer, BY);
+  else out.sendError(stanza, answer, BY, room.jid);
 }
 
 interface Target {
@@ -119,11 +119,11 @@ function readTarget(room: Room, item: Element): Target | StanzaErrorSpec {
  * whole request" never arises). An affiliation item that reserves a nick first removes whoever
  * else uses it, before any privilege check.
  */
-function setItem({ room, stanza, payload }: IqContext): void {
+function setItem({ room, out, stanza, payload }: IqContext): void {
   const item = payload.getChildElements()[0];
-  if (!item) return room.sendError(stanza, badRequest, BY);
+  if (!item) return out.sendError(stanza, badRequest, BY, room.jid);
   const target = readTarget(room, item);
-  if ('condition' in target) return room.sendError(stanza, target, BY);
+  if ('condition' in target) return out.sendError(stanza, target, BY, room.jid);
   const actor = stanza.attrs.from;
   const reason = item.getChildText('reason') ?? undefined;
   const { affiliation, role } = item.attrs;
@@ -134,23 +134,23 @@ function setItem({ room, stanza, payload }: IqContext): void {
     if (target.nick !== undefined) {
       const squatter = room.occupantByNick(target.nick);
       if (squatter && squatter.bareJid !== target.jid) {
-        setRole(room, 'room', target.nick, 'none', RESERVED_REASON, BY);
+        setRole(room, out, 'room', target.nick, 'none', RESERVED_REASON, BY);
       }
       data.reservedNick = target.nick;
     }
     refusal = isAffiliation(affiliation)
-      ? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)
+      ? setAffiliation(room, out, actor, target.jid, affiliation, { reason, data }, BY)
       : { type: 'modify', condition: 'not-acceptable' };
   } else if (role !== undefined && target.nick !== undefined && affiliation === undefined) {
     refusal = isRole(role)
-      ? setRole(room, actor, target.nick, role, reason, BY)
+      ? setRole(room, out, actor, target.nick, role, reason, BY)
       : { type: 'modify', condition: 'not-acceptable' };
   } else {
     // §17.4: an item with both a role and an affiliation (or neither) is a bad request.
     refusal = badRequest;
   }
-  if (refusal) room.sendError(stanza, refusal, BY);
-  else room.send(iqResult(stanza), BY);
+  if (refusal) out.sendError(stanza, refusal, BY, room.jid);
+  else out.send(iqResult(stanza), BY);
 }
 
 export const admin: Feature = {

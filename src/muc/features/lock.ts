@@ -1,5 +1,6 @@
 // Room locking: a new room refuses everyone but its owners until configured — XEP-0045 §7.2.10 and §10.1.1
 import { domainOf } from '../../xmpp/jid.js';
+import type { Effects } from '../effects.js';
 import type { Feature } from '../hooks.js';
 import type { Room } from '../room.js';
 
@@ -8,9 +9,9 @@ const BY = 'lock';
 export const LOCK_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** Unlocks a room whose lock has timed out on the simulated clock. */
-export function expireLock(room: Room): void {
+export function expireLock(room: Room, out: Effects): void {
   if (room.lifecycle() === 'locked' && room.now() - room.state.createdAt >= LOCK_TIMEOUT_MS) {
-    room.advanceLifecycle({ type: 'lock.expired' }, BY);
+    room.advanceLifecycle(out, { type: 'lock.expired' }, BY);
   }
 }
 
@@ -20,8 +21,8 @@ export const lock: Feature = {
   hooks: {
     'muc-occupant-pre-join': {
       priority: -30,
-      run: ({ room, isCreation }) => {
-        expireLock(room);
+      run: ({ room, out, isCreation }) => {
+        expireLock(room, out);
         // "If the room is locked … the service MUST deny access … <item-not-found/>". Prosody
         // refuses everyone but the creating presence, the owner's other sessions too, and
         // answers from the service, not the room.
@@ -31,8 +32,9 @@ export const lock: Feature = {
     },
     'muc-config-submitted': {
       priority: 0,
-      run: ({ room }) => {
-        if (room.lifecycle() === 'locked') room.advanceLifecycle({ type: 'room.configured' }, BY);
+      run: ({ room, out }) => {
+        if (room.lifecycle() === 'locked')
+          room.advanceLifecycle(out, { type: 'room.configured' }, BY);
       },
     },
   },

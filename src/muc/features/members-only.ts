@@ -50,13 +50,13 @@ export const membersOnly: Feature = {
       // §10.2: "the service MUST remove … any non-members from the room … status code 322 …
       // sent to those users as well as any remaining occupants". Prosody tells only the removed
       // users; the notify-322 extra tells the others too.
-      run: ({ room, before, after }) => {
+      run: ({ room, out, before, after }) => {
         if (before.membersOnly || !after.membersOnly) return;
         const removed = [...room.occupants()].filter(
           (occupant) => !mayEnterMembersOnly(room.affiliationOf(occupant.bareJid)),
         );
         const tellOthers = room.services.extras.has('notify-322');
-        removeOccupants(room, removed, '322', tellOthers, BY);
+        removeOccupants(room, out, removed, '322', tellOthers, BY);
       },
     },
     'muc-pre-invite': {
@@ -74,10 +74,11 @@ export const membersOnly: Feature = {
     'muc-invite': {
       priority: 0,
       // "the room MAY add the invitee to the member list" — Prosody does; the reason is not kept.
-      run: ({ room, shownInviter, invitee }) => {
+      run: ({ room, out, shownInviter, invitee }) => {
         if (!room.config.membersOnly || room.affiliationOf(invitee) !== 'none') return;
         setAffiliation(
           room,
+          out,
           'room',
           invitee,
           'member',

@@ -26,14 +26,14 @@ export const persistent: Feature = {
       priority: -100,
       // Prosody destroys an empty temporary room silently: there is nobody left to tell. (Not
       // while an owner's destruction empties it: that one is told.)
-      run: ({ room }) => {
+      run: ({ room, out }) => {
         if (
           !room.config.persistent &&
           room.occupantCount() === 0 &&
           room.state.destruction === undefined &&
           room.lifecycle() !== 'destroyed'
         ) {
-          destroyEmptyRoom(room, 'persistent');
+          destroyEmptyRoom(room, out, 'persistent');
         }
       },
     },

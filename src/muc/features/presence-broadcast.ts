@@ -44,13 +44,13 @@ export const presenceBroadcast: Feature = {
     'muc-config-submitted': {
       priority: 0,
       // Prosody announces occupants whose role became broadcast, and shows as gone those whose role no longer is.
-      run: ({ room, before, after }) => {
+      run: ({ room, out, before, after }) => {
         for (const occupant of [...room.occupants()]) {
           const was = before.presenceBroadcast.has(occupant.role);
           const is = after.presenceBroadcast.has(occupant.role);
-          if (is && !was) publiciseOccupantStatus(room, occupant, {}, BY);
+          if (is && !was) publiciseOccupantStatus(room, out, occupant, {}, BY);
           else if (was && !is)
-            publiciseOccupantStatus(room, occupant, { forceUnavailable: true }, BY);
+            publiciseOccupantStatus(room, out, occupant, { forceUnavailable: true }, BY);
         }
       },
     },

@@ -56,10 +56,10 @@ function badRequest(text: string): StanzaErrorSpec {
   return { type: 'modify', condition: 'bad-request', text };
 }
 
-function getRegistration({ room, stanza }: IqContext): void {
+function getRegistration({ room, out, stanza }: IqContext): void {
   const refused = refusal(room, stanza.attrs.from);
-  if (refused) return room.sendError(stanza, refused, BY);
-  room.send(iqResult(stanza).cnode(registrationQuery(room, stanza.attrs.from)).root(), BY);
+  if (refused) return out.sendError(stanza, refused, BY, room.jid);
+  out.send(iqResult(stanza).cnode(registrationQuery(room, stanza.attrs.from)).root(), BY);
 }
 
 /**
@@ -83,35 +83,36 @@ function wantedNick(room: Room, jid: string, payload: Element): string | StanzaE
   return nick;
 }
 
-function setRegistration({ room, stanza, payload }: IqContext): void {
+function setRegistration({ room, out, stanza, payload }: IqContext): void {
   const jid = bareJid(stanza.attrs.from);
   // Prosody refuses outcasts and unaffiliated users before anything else, removal included:
   // otherwise an outcast could lift its own ban by "unregistering".
   const refused = refusal(room, jid);
-  if (refused) return room.sendError(stanza, refused, BY);
+  if (refused) return out.sendError(stanza, refused, BY, room.jid);
   const current = room.affiliationOf(jid);
   if (payload.getChild('remove')) {
     // Removing a registration takes away a membership only: an admin or owner stays one (the
     // last owner cannot leave the room ownerless this way) and just loses the nick.
     const kept = current === 'member' ? 'none' : current;
-    const failed = setAffiliation(room, 'room', jid, kept, { data: false }, BY);
-    return failed ? room.sendError(stanza, failed, BY) : room.send(iqResult(stanza), BY);
+    const failed = setAffiliation(room, out, 'room', jid, kept, { data: false }, BY);
+    return failed ? out.sendError(stanza, failed, BY, room.jid) : out.send(iqResult(stanza), BY);
   }
   const nick = wantedNick(room, jid, payload);
-  if (typeof nick !== 'string') return room.sendError(stanza, nick, BY);
+  if (typeof nick !== 'string') return out.sendError(stanza, nick, BY, room.jid);
   if (room.reservedNickOf(jid) !== nick) {
     const affiliation = current === 'none' ? 'member' : current;
     const failed = setAffiliation(
       room,
+      out,
       'room',
       jid,
       affiliation,
       { data: { reservedNick: nick } },
       BY,
     );
-    if (failed) return room.sendError(stanza, failed, BY);
+    if (failed) return out.sendError(stanza, failed, BY, room.jid);
   }
-  room.send(iqResult(stanza), BY);
+  out.send(iqResult(stanza), BY);
 }
 
 export const register: Feature = {

@@ -4,6 +4,7 @@ import { buildForm, type FormField, readFormData } from '../../xmpp/data-form.js
 import { NS } from '../../xmpp/namespaces.js';
 import { routeToOccupant } from '../core/publicise.js';
 import { setRole } from '../core/room-changes.js';
+import type { Effects } from '../effects.js';
 import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
@@ -58,22 +59,30 @@ function approvalForm(room: Room, requester: Occupant, realJid: string): Element
  * A moderator's answer (§8.6): Prosody looks the visitor up by the real JID in `muc#jid` and
  * grants voice only when `muc#request_allow` is true and the occupant is still a visitor.
  */
-function answerRequest(room: Room, stanza: Element, form: Element): void {
+function answerRequest(room: Room, out: Effects, stanza: Element, form: Element): void {
   const { values } = readFormData(LAYOUT, form);
   if (values.get('muc#request_allow') !== true) return;
   const jid = values.get('muc#jid');
   const target = typeof jid === 'string' ? room.occupantBySession(jid) : undefined;
   if (target?.role !== 'visitor') return;
-  const refusal = setRole(room, stanza.attrs.from, target.nick, 'participant', 'Voice granted', BY);
-  if (refusal) room.sendError(stanza, refusal, BY);
+  const refusal = setRole(
+    room,
+    out,
+    stanza.attrs.from,
+    target.nick,
+    'participant',
+    'Voice granted',
+    BY,
+  );
+  if (refusal) out.sendError(stanza, refusal, BY, room.jid);
 }
 
 /** §7.13: only a visitor's request goes to the moderators. */
-function forwardRequest(room: Room, stanza: Element, occupant: Occupant): void {
+function forwardRequest(room: Room, out: Effects, stanza: Element, occupant: Occupant): void {
   if (occupant.role !== 'visitor') return;
   const ask = approvalForm(room, occupant, stanza.attrs.from);
   for (const moderator of room.occupants()) {
-    if (moderator.role === 'moderator') routeToOccupant(room, moderator, ask, BY);
+    if (moderator.role === 'moderator') routeToOccupant(out, moderator, ask, BY);
   }
 }
 
@@ -83,11 +92,11 @@ export const request: Feature = {
   hooks: {
     'muc-voice-request': {
       priority: 0,
-      run: ({ room, stanza, occupant }) => forwardRequest(room, stanza, occupant),
+      run: ({ room, out, stanza, occupant }) => forwardRequest(room, out, stanza, occupant),
     },
     'muc-voice-response': {
       priority: 0,
-      run: ({ room, stanza, form }) => answerRequest(room, stanza, form),
+      run: ({ room, out, stanza, form }) => answerRequest(room, out, stanza, form),
     },
     'muc-disco#info': {
       priority: 0,

@@ -3,6 +3,7 @@ import { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import { flagField } from '../config-fields.js';
 import { broadcastMessage } from '../core/publicise.js';
+import type { Effects } from '../effects.js';
 import { isoStamp } from '../environment.js';
 import type { Feature } from '../hooks.js';
 import { mayChangeSubject } from '../model/privileges.js';
@@ -38,12 +39,12 @@ function subjectMessage(room: Room, to: string): Element {
 }
 
 /** Prosody's set_subject: nothing is sent when neither the text nor its setter changed. */
-function setSubject(room: Room, from: string, text: string): void {
+function setSubject(room: Room, out: Effects, from: string, text: string): void {
   const next = text === '' ? undefined : text;
   const current = room.state.subject;
   if ((current?.from ?? room.jid) === from && current?.text === next) return;
   room.state.subject = { text: next, from, stamp: Math.floor(room.now() / 1000) * 1000 };
-  broadcastMessage(room, subjectChange(from, next), undefined, BY);
+  broadcastMessage(room, out, subjectChange(from, next), undefined, BY);
 }
 
 export const subject: Feature = {
@@ -66,7 +67,7 @@ export const subject: Feature = {
   hooks: {
     'muc-occupant-groupchat': {
       priority: 20,
-      run: ({ room, stanza, occupant }) => {
+      run: ({ room, out, stanza, occupant }) => {
         if (!occupant || !isSubjectChange(stanza)) return undefined;
         // "If the occupant does not have permission … the service MUST return a <forbidden/> error".
         if (!mayChangeSubject(occupant.role, room.config.changeSubject)) {
@@ -78,7 +79,7 @@ export const subject: Feature = {
             },
           };
         }
-        setSubject(room, occupant.occupantJid, stanza.getChildText('subject') ?? '');
+        setSubject(room, out, occupant.occupantJid, stanza.getChildText('subject') ?? '');
         return 'handled';
       },
     },
@@ -96,8 +97,8 @@ export const subject: Feature = {
     'muc-occupant-session-new': {
       priority: 20,
       // §7.1: the subject comes after the presences and the history, before live messages.
-      run: ({ room, realJid }) => {
-        room.send(subjectMessage(room, realJid), BY);
+      run: ({ room, out, realJid }) => {
+        out.send(subjectMessage(room, realJid), BY);
       },
     },
   },

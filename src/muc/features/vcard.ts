@@ -57,7 +57,7 @@ export function answerVcardIq(
   }
   vcards.set(node, clone(stanza.getChildElements()[0]));
   effects.send(iqResult(stanza), BY);
-  sendAvatarHash(room, undefined);
+  sendAvatarHash(room, effects, undefined);
 }
 
 /**
@@ -80,7 +80,7 @@ function avatarHash(room: Room): string | undefined {
  * vcard.lib.lua's send_avatar_hash: to one joiner, only if there is an avatar; to everyone after
  * a change, a presence from the room with the hash (empty without a photo) and a 104 notice.
  */
-function sendAvatarHash(room: Room, to: string | undefined): void {
+function sendAvatarHash(room: Room, out: Effects, to: string | undefined): void {
   const hash = avatarHash(room);
   if (!hash && to) return;
   const presence = new Element('presence', { from: room.jid });
@@ -88,14 +88,14 @@ function sendAvatarHash(room: Room, to: string | undefined): void {
   if (hash) photo.t(hash);
   if (to) {
     presence.attrs.to = to;
-    room.send(presence, BY);
+    out.send(presence, BY);
     return;
   }
-  broadcastMessage(room, presence, undefined, BY);
+  broadcastMessage(room, out, presence, undefined, BY);
   const notice = new Element('message', { from: room.jid, type: 'groupchat' });
   const x = notice.c('x', { xmlns: NS.mucUser });
   for (const status of statusCodes('104')) x.cnode(status);
-  broadcastMessage(room, notice, undefined, BY);
+  broadcastMessage(room, out, notice, undefined, BY);
 }
 
 export const vcard: Feature = {
@@ -104,7 +104,7 @@ export const vcard: Feature = {
   hooks: {
     'muc-occupant-joined': {
       priority: 0,
-      run: ({ room, realJid }) => sendAvatarHash(room, realJid),
+      run: ({ room, out, realJid }) => sendAvatarHash(room, out, realJid),
     },
     'muc-disco#info': {
       priority: 0,
