@@ -1,9 +1,9 @@
 // Tests for the fuzzer: clean seeds stay clean, runs are deterministic, and injected bugs are caught and shrunk (XEP-0045 §5, §7, §17)
 import { Element } from 'ltx';
 import { describe, expect, it } from 'vitest';
-import { setRole } from '../muc/core/room-changes.js';
 import { FEATURES } from '../muc/features/index.js';
 import type { Feature } from '../muc/hooks.js';
+import type { RoomChange } from '../muc/room-change.js';
 import { parseScript } from '../scansion/parser.js';
 import { runScript } from '../scansion/runner.js';
 import { SimTarget } from '../sim/sim-target.js';
@@ -44,28 +44,10 @@ const participantsMayKick = withFeature({
         nick !== undefined &&
         context.occupant?.role === 'participant'
       ) {
-        const refusal = setRole(
-          context.room,
-          context.out,
-          'room',
-          nick,
-          'none',
-          undefined,
-          'admin',
-        );
-        if (!refusal) {
-          const { stanza } = context;
-          const result = new Element('iq', {
-            type: 'result',
-            to: stanza.attrs.from,
-            from: stanza.attrs.to,
-            id: stanza.attrs.id,
-          });
-          context.out.send(result, 'admin');
-          return;
-        }
+        const kick = { kind: 'role', actor: 'room', nick, role: 'none' } as const;
+        return { changes: [{ ...kick, answer: context.stanza }] };
       }
-      admin.iq![`set ${NS.mucAdmin}`]!(context);
+      return admin.iq![`set ${NS.mucAdmin}`]!(context);
     },
   },
 });
@@ -211,6 +193,7 @@ describe('fuzz with an injected bug', () => {
                 'chatty',
               );
             }
+            return undefined;
           },
         },
       },
@@ -224,10 +207,11 @@ describe('fuzz with an injected bug', () => {
         hooks: {
           'muc-voice-request': {
             priority: 100,
-            run: ({ room, out, occupant }) => {
+            run: ({ occupant }) => {
               if (occupant.role !== 'visitor') return undefined;
-              room.changeRole(out, occupant, 'participant', [], 'generous');
-              return 'handled';
+              const nick = occupant.nick;
+              const voice: RoomChange = { kind: 'role', actor: 'room', nick, role: 'participant' };
+              return { handled: true, changes: [voice] };
             },
           },
         },

@@ -5,18 +5,27 @@ import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { RoomConfig } from './model/config.js';
-import type { Occupant } from './model/occupant.js';
-import type { Room } from './room.js';
+import type { RoomChange } from './room-change.js';
+import type { OccupantView, RoomView } from './room-view.js';
 
-/** What every hook and iq handler gets: the room, and where the room's output for this stanza goes. */
+/**
+ * What every hook and iq handler gets: the room, read-only, and where the room's output for this
+ * stanza goes (what it sends). What should change in the room, it returns.
+ */
 export interface RoomEvent {
-  room: Room;
+  room: RoomView;
   /** The output of the stanza being handled: what is sent, and the transitions recorded. */
   out: Effects;
 }
 
-/** A hook's answer: stop with an error, stop because it handled the stanza, or pass. */
-export type HookOutcome = { veto: StanzaErrorSpec } | 'handled' | undefined;
+/**
+ * A hook's answer: stop with an error; or the changes the core is to make (applied before the
+ * next hook runs), and whether that handled the event (nothing after it runs); or pass.
+ */
+export type HookOutcome =
+  | { veto: StanzaErrorSpec }
+  | { handled?: true; changes?: readonly RoomChange[] }
+  | undefined;
 
 export interface PreJoinEvent extends RoomEvent {
   stanza: Element;
@@ -32,36 +41,36 @@ export interface PreJoinEvent extends RoomEvent {
 
 export interface NickChangeEvent extends RoomEvent {
   stanza: Element;
-  occupant: Occupant;
+  occupant: OccupantView;
   realJid: string;
   newNick: string;
 }
 
 export interface SessionJoinedEvent extends RoomEvent {
-  occupant: Occupant;
+  occupant: OccupantView;
   realJid: string;
   /** The presence that joined (or resynced): its muc `<x/>` asks for history. */
   stanza: Element;
 }
 
 export interface OccupantLeftEvent extends RoomEvent {
-  occupant: Occupant;
+  occupant: OccupantView;
 }
 
 export interface StanzaEvent extends RoomEvent {
   stanza: Element;
   /** The sender's occupant, when the sender is in the room. */
-  occupant: Occupant | undefined;
+  occupant: OccupantView | undefined;
 }
 
 export interface VoiceRequestEvent extends StanzaEvent {
-  occupant: Occupant;
+  occupant: OccupantView;
   /** The submitted `jabber:x:data` form. */
   form: Element;
 }
 
 export interface PrivateMessageEvent extends StanzaEvent {
-  recipient: Occupant;
+  recipient: OccupantView;
 }
 
 export interface InviteEvent extends RoomEvent {
@@ -89,12 +98,12 @@ export interface AffiliationEvent extends RoomEvent {
 }
 
 export interface PresenceBuildEvent extends RoomEvent {
-  occupant: Occupant;
+  occupant: OccupantView;
   presence: Element;
 }
 
 export interface MessageBuildEvent extends RoomEvent {
-  occupant: Occupant | undefined;
+  occupant: OccupantView | undefined;
   message: Element;
 }
 
@@ -137,7 +146,13 @@ export interface RoomDestroyedEvent extends RoomEvent {
   password: string | undefined;
 }
 
+/** A room being created by its first presence (Prosody's muc-room-pre-create): features set it up. */
+export interface RoomCreationEvent extends RoomEvent {
+  stanza: Element;
+}
+
 export interface HookEvents {
+  'muc-room-pre-create': RoomCreationEvent;
   'muc-occupant-pre-join': PreJoinEvent;
   'muc-occupant-pre-change': NickChangeEvent;
   /** A new occupant is in, after its presence went out: before its history and subject (Prosody's muc-occupant-joined). */
@@ -182,11 +197,21 @@ export interface IqContext extends RoomEvent {
   stanza: Element;
   /** The first child of the iq (its query). */
   payload: Element;
-  occupant: Occupant | undefined;
+  occupant: OccupantView | undefined;
+}
+
+/**
+ * An iq handler's answer, as xmpp.js's callee returns it: the reply (a stanza, or the error to
+ * answer with), sent first, then the changes the core is to make; nothing when it answers later
+ * (or never, as Prosody does where it raises).
+ */
+export interface IqAnswer {
+  reply?: Element | StanzaErrorSpec;
+  changes?: readonly RoomChange[];
 }
 
 /** Handles an iq to the room; keyed `"get <xmlns>"` or `"set <xmlns>"` of the payload. */
-export type IqHandler = (context: IqContext) => void;
+export type IqHandler = (context: IqContext) => IqAnswer | undefined;
 
 /** One field of the muc#roomconfig form (§10.2), owned by the feature it configures. */
 export interface ConfigField {

@@ -9,6 +9,7 @@ import { isKickableError, kickForError } from './core/kick-for-error.js';
 import { handleOccupantPresence } from './core/occupant-presence.js';
 import { handlePrivateMessage } from './core/private-message.js';
 import { answerProbe } from './core/probe.js';
+import { handleRoomIq, UNHANDLED } from './core/room-iq.js';
 import { handleRoleRequest, isRoleRequest } from './core/voice-request.js';
 import type { Effects } from './effects.js';
 import type { Room } from './room.js';
@@ -39,9 +40,6 @@ function routeRoomPresence(room: Room, out: Effects, stanza: Element): void {
   if (type !== 'error' && type !== 'unavailable') out.sendError(stanza, UNHANDLED, BY, room.jid);
 }
 
-/** What Prosody answers for a stanza nothing handles: service-unavailable, from the room, no `by`. */
-const UNHANDLED = { type: 'cancel', condition: 'service-unavailable' } as const;
-
 /** Prosody's handle_message_to_room: groupchat, a kickable error, invitations, voice requests. */
 function routeMessage(room: Room, out: Effects, stanza: Element, nick: string | undefined): void {
   const type = stanza.attrs.type;
@@ -69,18 +67,7 @@ function routeMessage(room: Room, out: Effects, stanza: Element, nick: string | 
 
 function routeIq(room: Room, out: Effects, stanza: Element, nick: string | undefined): void {
   if (nick !== undefined) return handleOccupantIq(room, out, stanza, nick);
-  const type = stanza.attrs.type;
-  if (type !== 'get' && type !== 'set') return;
-  const payload = stanza.getChildElements()[0];
-  const route = payload && room.bus.iq(`${type} ${payload.attrs.xmlns}`);
-  if (!payload || !route) return out.sendError(stanza, UNHANDLED, BY, room.jid);
-  route.handler({
-    room,
-    out,
-    stanza,
-    payload,
-    occupant: room.occupantBySession(stanza.attrs.from),
-  });
+  handleRoomIq(room, out, stanza, BY);
 }
 
 /** Handles one stanza whose `to` is the room or room/nick; what the room sends and records goes to `out`. */

@@ -4,7 +4,8 @@ import { bareJid, domainOf } from '../xmpp/jid.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
 import type { MucExtra } from './extras.js';
-import type { HookBus } from './hook-bus.js';
+import type { Decision, HookBus } from './hook-bus.js';
+import type { HookEvents, HookName } from './hooks.js';
 import type { Affiliation } from './model/affiliation.js';
 import { defaultRoomConfig } from './model/config.js';
 import type { Occupant } from './model/occupant.js';
@@ -12,6 +13,7 @@ import { defaultRole } from './model/privileges.js';
 import type { Role } from './model/role.js';
 import type { AffiliationRecord, RoomState } from './model/room-state.js';
 import { advanceOccupant, initialOccupantSnapshot } from './occupant-machine.js';
+import type { RoomChange } from './room-change.js';
 import {
   advanceRoom,
   initialRoomSnapshot,
@@ -19,9 +21,12 @@ import {
   type RoomLifecycleEvent,
   roomLifecycle,
 } from './room-machine.js';
+import type { RoomView } from './room-view.js';
 
 export interface RoomServices {
   bus: HookBus;
+  /** The core's way of making the changes features return (src/muc/core/apply-changes.ts). */
+  applyChanges(room: Room, out: Effects, changes: readonly RoomChange[], by: string): void;
   /** The extras that are on (src/muc/extras.ts): by default none, the service behaves as Prosody. */
   extras: ReadonlySet<MucExtra>;
   env: MucEnvironment;
@@ -34,7 +39,7 @@ export interface RoomServices {
   vcards: Map<string, Element>;
 }
 
-export class Room {
+export class Room implements RoomView {
   readonly state: RoomState;
   /** Every occupant's sessions in occupant order, until an occupant or session comes or goes. */
   private recipientList: string[] | undefined;
@@ -52,6 +57,7 @@ export class Room {
       nickBySession: new Map(),
       subject: undefined,
       history: [],
+      archive: [],
       createdAt: services.env.now(),
     };
   }
@@ -66,6 +72,16 @@ export class Room {
 
   get bus(): HookBus {
     return this.services.bus;
+  }
+
+  /**
+   * Fires a hook for this room (only the core does): each handler gets the room read-only, and
+   * the changes it returns are made before the next one runs.
+   */
+  fire<K extends HookName>(name: K, event: HookEvents[K] & { out: Effects }): Decision | undefined {
+    return this.services.bus.fire(name, event, (changes, feature) =>
+      this.services.applyChanges(this, event.out, changes, feature),
+    );
   }
 
   now(): number {

@@ -1,13 +1,12 @@
 // The MUC component (conference.localhost): room registry, creation, tombstones, and what the service itself answers — XEP-0045 §6.1–6.3, §10.1, §10.9, as Prosody's mod_muc
-import type { Element } from 'ltx';
+import { Element } from 'ltx';
 import { getInitialSnapshot, type SnapshotFrom, transition } from 'xstate';
-import { bareJid, prepJid, resourceOf } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
+import { bareJid, prepJid } from '../xmpp/jid.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
+import { applyChanges } from './core/apply-changes.js';
 import { destroyRoom } from './core/destroy.js';
-import { CORE } from './core/index.js';
-import { handleFirstPresence } from './core/occupant-presence.js';
 import { setAffiliation } from './core/room-changes.js';
+import { createRoom } from './core/room-creation.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
 import { featuresWithExtras, type MucExtra } from './extras.js';
@@ -15,7 +14,7 @@ import { FEATURES } from './features/index.js';
 import { answerMamQuery } from './features/mam.js';
 import { answerVcardIq } from './features/vcard.js';
 import { HookBus } from './hook-bus.js';
-import type { Feature } from './hooks.js';
+import type { Feature, IqAnswer } from './hooks.js';
 import { handleLikeProsody } from './lua-error.js';
 import type { Affiliation } from './model/affiliation.js';
 import { Room, type RoomServices } from './room.js';
@@ -56,7 +55,8 @@ export class MucService {
     this.admins = new Set(options.admins.map((jid) => prepJid(jid) ?? jid));
     const extras = new Set(options.extras ?? []);
     this.roomServices = {
-      bus: new HookBus([CORE, ...featuresWithExtras(options.features ?? FEATURES, extras)]),
+      bus: new HookBus(featuresWithExtras(options.features ?? FEATURES, extras)),
+      applyChanges,
       extras,
       env: options.env,
       occupantIdSecret: options.occupantIdSecret,
@@ -114,15 +114,27 @@ export class MucService {
   private handleVcard({ stanza, effects }: ServiceEvent): void {
     const { vcards } = this.roomServices;
     const room = this.rooms.get(bareJid(stanza.attrs.to));
-    if (!room) return answerVcardIq(stanza, undefined, vcards, effects);
-    handleLikeProsody(room.jid, effects, () => answerVcardIq(stanza, room, vcards, effects));
+    if (!room)
+      return this.answer(effects, undefined, answerVcardIq(stanza, undefined, vcards), 'vcard');
+    handleLikeProsody(room.jid, effects, () =>
+      this.answer(effects, room, answerVcardIq(stanza, room, vcards), 'vcard'),
+    );
   }
 
   /** A MAM query: the form for any address, a search of an existing room's archive. */
   private handleMamQuery({ stanza, effects }: ServiceEvent): void {
     const room = this.rooms.get(bareJid(stanza.attrs.to));
-    if (!room) return answerMamQuery(stanza, undefined, effects);
-    handleLikeProsody(room.jid, effects, () => answerMamQuery(stanza, room, effects));
+    if (!room)
+      return this.answer(effects, undefined, answerMamQuery(stanza, undefined, effects), 'mam');
+    handleLikeProsody(room.jid, effects, () =>
+      this.answer(effects, room, answerMamQuery(stanza, room, effects), 'mam'),
+    );
+  }
+
+  /** Sends a host module's reply (a stanza: mod_vcard and mod_muc_mam build their own), then makes its changes. */
+  private answer(effects: Effects, room: Room | undefined, answer: IqAnswer, by: string): void {
+    if (answer.reply instanceof Element) effects.send(answer.reply, by);
+    if (room && answer.changes) applyChanges(room, effects, answer.changes, by);
   }
 
   private forget(room: Room): void {
@@ -135,22 +147,12 @@ export class MucService {
     }
   }
 
-  /**
-   * §10.1.1: "the service MUST create the room … the user … becomes the owner", locked, as
-   * Prosody's muc-room-pre-create hooks set it up: the creator's language and the password the
-   * creating presence carries. A creator whose nick the checks refuse leaves an empty, locked room.
-   */
+  /** §10.1.1: a new room, in the registry before the core creates it (the creator's join may end it). */
   private createRoom({ stanza, effects }: ServiceEvent): void {
     const jid = bareJid(stanza.attrs.to);
     const room = new Room(jid, this.roomServices);
     this.rooms.set(jid, room);
-    effects.record({ kind: 'room', room: jid, from: 'absent', to: 'locked', by: BY });
-    room.config.language = stanza.attrs['xml:lang'] ?? '';
-    room.config.password = stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
-    room.storeAffiliation(effects, bareJid(stanza.attrs.from), 'owner', {}, BY);
-    handleLikeProsody(room.jid, effects, () =>
-      handleFirstPresence(room, effects, stanza, resourceOf(stanza.attrs.to) as string),
-    );
+    createRoom(room, effects, stanza);
     if (room.lifecycle() === 'destroyed') this.forget(room);
   }
 

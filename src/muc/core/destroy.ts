@@ -2,14 +2,15 @@
 import { Element } from 'ltx';
 import { iqResult } from '../../xmpp/iq-result.js';
 import type { Effects } from '../effects.js';
-import type { IqContext } from '../hooks.js';
 import type { Room } from '../room.js';
+import type { RoomLifecycleEvent } from '../room-machine.js';
+import type { CoreIqContext } from './core-iq.js';
 import { publiciseOccupantStatus } from './publicise.js';
 
 const BY = 'destroy';
 
 /** "The service MUST remove all occupants … then … inform the owner of successful destruction". */
-export function handleDestroyRequest({ room, out, stanza, payload }: IqContext): void {
+export function handleDestroyRequest({ room, out, stanza, payload }: CoreIqContext): undefined {
   const request = payload.getChild('destroy')!;
   destroyRoom(
     room,
@@ -22,6 +23,7 @@ export function handleDestroyRequest({ room, out, stanza, payload }: IqContext):
     BY,
   );
   out.send(iqResult(stanza), BY);
+  return undefined;
 }
 
 export interface Destruction {
@@ -45,31 +47,30 @@ export function destroyRoom(room: Room, out: Effects, destruction: Destruction, 
   room.state.destruction = {
     alternateVenue: destruction.alternateVenue,
     reason: destruction.reason,
+    password: destruction.password,
   };
   const occupants = [...room.occupants()].map((occupant) => [occupant, occupant.role] as const);
   for (const [occupant] of occupants) room.changeRole(out, occupant, 'none', [], by);
   for (const [occupant, prevRole] of occupants) {
     publiciseOccupantStatus(room, out, occupant, { x: [destroy], prevRole }, by);
-    room.bus.fire('muc-occupant-left', { room, out, occupant });
+    room.fire('muc-occupant-left', { room, out, occupant });
   }
-  room.advanceLifecycle(out, { type: 'room.destroyed' }, by);
-  room.bus.fire('muc-room-destroyed', {
-    room,
-    out,
-    alternateVenue: destruction.alternateVenue,
-    reason: destruction.reason,
-    password: destruction.password,
-  });
+  advanceLifecycle(room, out, { type: 'room.destroyed' }, by);
 }
 
-/** A temporary room left empty goes silently, nobody being there to tell; mod_muc fires muc-room-destroyed for it too (mod_muc_mam then drops the archive). */
-export function destroyEmptyRoom(room: Room, out: Effects, by: string): void {
-  room.advanceLifecycle(out, { type: 'room.destroyed' }, by);
-  room.bus.fire('muc-room-destroyed', {
-    room,
-    out,
-    alternateVenue: undefined,
-    reason: undefined,
-    password: undefined,
-  });
+/**
+ * Moves the room's lifecycle chart; a room that ends destroyed fires muc-room-destroyed, with how
+ * it was destroyed, if someone did (mod_muc fires it for an empty temporary room too).
+ */
+export function advanceLifecycle(
+  room: Room,
+  out: Effects,
+  event: RoomLifecycleEvent,
+  by: string,
+): void {
+  const before = room.lifecycle();
+  room.advanceLifecycle(out, event, by);
+  if (before === 'destroyed' || room.lifecycle() !== 'destroyed') return;
+  const { alternateVenue, reason, password } = room.state.destruction ?? {};
+  room.fire('muc-room-destroyed', { room, out, alternateVenue, reason, password });
 }

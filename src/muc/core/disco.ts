@@ -4,10 +4,9 @@ import { buildForm, type FormField } from '../../xmpp/data-form.js';
 import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
-import type { IqContext, IqHandler } from '../hooks.js';
+import type { IqAnswer } from '../hooks.js';
 import type { Room } from '../room.js';
-
-const BY = 'disco';
+import type { CoreIqContext, CoreIqHandler } from './core-iq.js';
 
 /**
  * §6.4 as Prosody answers it: the identity carries the room's name only when it has one; the
@@ -16,7 +15,7 @@ const BY = 'disco';
 function roomInfo(room: Room, out: Effects, stanza: Element): Element {
   const features: string[] = [NS.muc, NS.mucStableId];
   const info: FormField[] = [];
-  room.bus.fire('muc-disco#info', { room, out, requester: stanza.attrs.from, features, info });
+  room.fire('muc-disco#info', { room, out, requester: stanza.attrs.from, features, info });
   info.push({
     var: 'muc#roominfo_occupants',
     label: 'Number of occupants',
@@ -41,28 +40,28 @@ function roomInfo(room: Room, out: Effects, stanza: Element): Element {
  * disco#info of the room, or of one of its nodes: Prosody answers a node with a query for that
  * node, which the features that know it fill (§7.12's x-roomuser-item: the reserved nick).
  */
-function discoInfo({ room, out, stanza, payload }: IqContext): void {
+function discoInfo({ room, out, stanza, payload }: CoreIqContext): IqAnswer {
   const node = payload.attrs.node;
-  if (node === undefined || node === '') return out.send(roomInfo(room, out, stanza), BY);
+  if (node === undefined || node === '') return { reply: roomInfo(room, out, stanza) };
   const query = iqResult(stanza).c('query', { xmlns: NS.discoInfo, node });
   if (node === 'x-roomuser-item') {
-    room.bus.fire('muc-disco#info/x-roomuser-item', {
+    room.fire('muc-disco#info/x-roomuser-item', {
       room,
       out,
       requester: stanza.attrs.from,
       query,
     });
   }
-  out.send(query.root(), BY);
+  return { reply: query.root() };
 }
 
 /** §6.5: occupants MAY be listed; Prosody keeps the list private and answers an empty query. */
-function discoItems({ out, stanza }: IqContext): void {
-  out.send(iqResult(stanza).c('query', { xmlns: NS.discoItems }).root(), BY);
+function discoItems({ stanza }: CoreIqContext): IqAnswer {
+  return { reply: iqResult(stanza).c('query', { xmlns: NS.discoItems }).root() };
 }
 
 /** The core's answers to disco queries at the room's bare JID. */
-export const DISCO_IQ: Record<string, IqHandler> = {
+export const DISCO_IQ: Record<string, CoreIqHandler> = {
   [`get ${NS.discoInfo}`]: discoInfo,
   [`get ${NS.discoItems}`]: discoItems,
 };

@@ -28,7 +28,7 @@ export function handleGroupchat(room: Room, out: Effects, stanza: Element): void
   reflection.children = reflection.children.filter(
     (child) => typeof child === 'string' || !claimsToBeFromRoom(room, child),
   );
-  const decision = room.bus.fire('muc-occupant-groupchat', {
+  const decision = room.fire('muc-occupant-groupchat', {
     room,
     out,
     stanza: reflection,

@@ -2,13 +2,10 @@
 import type { Element } from 'ltx';
 import { parseDateTime } from '../../xmpp/datetime.js';
 import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
 import { wholeSeconds } from '../environment.js';
-import type {
-  HistoryRequest,
-  HistoryRequestEvent,
-  MessageBuildEvent,
-  SessionJoinedEvent,
-} from '../hooks.js';
+import type { HistoryRequest, HistoryRequestEvent } from '../hooks.js';
+import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
 
 const BY = 'history';
@@ -51,19 +48,42 @@ function isHistoric(message: Element): boolean {
 }
 
 /** One muc-add-history event per historic message, so that the archive and the room both keep it. */
-export function addHistoric({ room, out, occupant, message }: MessageBuildEvent): void {
-  if (isHistoric(message)) room.bus.fire('muc-add-history', { room, out, occupant, message });
+export function addHistoric(
+  room: Room,
+  out: Effects,
+  occupant: Occupant | undefined,
+  message: Element,
+): void {
+  if (isHistoric(message)) room.fire('muc-add-history', { room, out, occupant, message });
 }
 
-/** §7.1: history comes after the presences, before the subject, as the features that keep it answer. */
-export function sendHistory({ room, out, realJid, stanza }: SessionJoinedEvent): void {
+/**
+ * §7.1: history comes after the presences, before the subject, as the features that keep it
+ * answer (Prosody's send_history, on muc-occupant-session-new at priority 50, before any plugin).
+ */
+export function sendHistory(room: Room, out: Effects, realJid: string, stanza: Element): void {
   const limits = readHistoryRequest(room, stanza);
   const unlimited = Object.values(limits).every((limit) => limit === undefined);
   if (unlimited) limits.maxstanzas = room.config.defaultHistoryMessages;
   const event: HistoryRequestEvent = { room, out, to: realJid, ...limits, stanzas: undefined };
-  room.bus.fire('muc-get-history', event);
+  room.fire('muc-get-history', event);
   for (const message of event.stanzas ?? []) {
     message.attrs.to = realJid;
     out.send(message, BY);
   }
+}
+
+/**
+ * muc-occupant-session-new: a session is in (a join, a resync, a move): its history first, as
+ * Prosody's own handler at priority 50 sends it, then the features' hooks (the subject).
+ */
+export function sessionNew(
+  room: Room,
+  out: Effects,
+  occupant: Occupant,
+  realJid: string,
+  stanza: Element,
+): void {
+  sendHistory(room, out, realJid, stanza);
+  room.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
 }

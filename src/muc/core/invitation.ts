@@ -39,7 +39,7 @@ export function handleInvite(room: Room, out: Effects, stanza: Element, invite: 
   const shownInviter = masked && occupant ? occupant.occupantJid : inviter;
   const reason = invite.getChildText('reason') ?? undefined;
   const event = { room, out, stanza, inviter, shownInviter, invitee, reason };
-  const decision = room.bus.fire('muc-pre-invite', event);
+  const decision = room.fire('muc-pre-invite', event);
   if (decision) {
     if (decision.outcome !== 'handled')
       out.sendError(stanza, decision.outcome.veto, decision.feature, room.jid);
@@ -56,7 +56,7 @@ export function handleInvite(room: Room, out: Effects, stanza: Element, invite: 
     const suffix = reason ? ` (${reason})` : '';
     message.c('body').t(`${shownInviter} invited you to the room ${room.jid}${suffix}`);
   }
-  room.bus.fire('muc-invite', { ...event, invitation: message });
+  room.fire('muc-invite', { ...event, invitation: message });
   out.send(message, BY);
 }
 

@@ -52,5 +52,5 @@ export function kickForError(room: Room, out: Effects, stanza: Element): void {
   const view = occupantView(occupant, new Map([[realJid, goodbye]]), 'none', realJid);
   room.changeRole(out, occupant, 'none', ['333'], BY);
   publiciseOccupantStatus(room, out, view, { x: statusCodes('333'), prevRole }, BY);
-  room.bus.fire('muc-occupant-left', { room, out, occupant });
+  room.fire('muc-occupant-left', { room, out, occupant });
 }

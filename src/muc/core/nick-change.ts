@@ -4,6 +4,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
+import { sessionNew } from './history-delivery.js';
 import { sendOccupantList } from './occupant-list.js';
 import { nextPrimary, occupantView, storedPresence } from './occupant-sessions.js';
 import { buildItemList, publiciseOccupantStatus, statusCodes } from './publicise.js';
@@ -77,7 +78,7 @@ export function moveSession(
       { x: statusCodes('303'), nick: newNick, prevRole: origRole },
       BY,
     );
-    room.bus.fire('muc-occupant-left', { room, out, occupant: view });
+    room.fire('muc-occupant-left', { room, out, occupant: view });
     if (!emptied) {
       room.renameOccupant(out, orig, newNick, BY);
       orig.sessions.set(realJid, storedPresence(stanza));
@@ -106,7 +107,7 @@ export function moveSession(
   if (isLast) room.changeRole(out, orig, 'none', [], BY);
   else room.removeSession(orig, realJid);
   publiciseOccupantStatus(room, out, view, { prevRole: origRole }, BY);
-  if (isLast) room.bus.fire('muc-occupant-left', { room, out, occupant: view });
+  if (isLast) room.fire('muc-occupant-left', { room, out, occupant: view });
   const target = dest ?? admitMoved(room, out, newNick, realJid, stanza, origRole);
   if (dest) room.addSession(dest, realJid, storedPresence(stanza));
   arrive(room, out, target, realJid, stanza, origRole, !dest);
@@ -143,8 +144,8 @@ function arrive(
   const mucX = stanza.getChild('x', NS.muc);
   if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
   publiciseOccupantStatus(room, out, occupant, { prevRole }, BY);
-  if (mucX && first) room.bus.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
-  if (mucX) room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
+  if (mucX && first) room.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
+  if (mucX) sessionNew(room, out, occupant, realJid, stanza);
 }
 
 /** Prosody shows the session that split off its occupant the occupant it left, still there. */

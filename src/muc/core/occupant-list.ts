@@ -29,7 +29,7 @@ function listedPresence(room: Room, out: Effects, occupant: Occupant, anonymous:
   presence.attrs.from = occupant.occupantJid;
   const x = presence.c('x', { xmlns: NS.mucUser });
   for (const entry of buildItemList(room, occupant, anonymous)) x.cnode(entry);
-  room.bus.fire('muc-build-occupant-presence', { room, out, occupant, presence });
+  room.fire('muc-build-occupant-presence', { room, out, occupant, presence });
   return presence;
 }
 

@@ -7,6 +7,7 @@ import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
 import { NOT_JOINED } from '../refusals.js';
 import type { Room } from '../room.js';
+import { sessionNew } from './history-delivery.js';
 import { moveSession } from './nick-change.js';
 import { sendOccupantList } from './occupant-list.js';
 import { nextPrimary, occupantView, storedPresence } from './occupant-sessions.js';
@@ -25,7 +26,7 @@ function refusal(
 ): { spec: StanzaErrorSpec; feature: string } | undefined {
   const realJid = stanza.attrs.from;
   const decision = orig
-    ? room.bus.fire('muc-occupant-pre-change', {
+    ? room.fire('muc-occupant-pre-change', {
         room,
         out,
         stanza,
@@ -33,7 +34,7 @@ function refusal(
         realJid,
         newNick: nick,
       })
-    : room.bus.fire('muc-occupant-pre-join', {
+    : room.fire('muc-occupant-pre-join', {
         room,
         out,
         stanza,
@@ -103,8 +104,8 @@ export function handleFirstPresence(
   const codes = ['201', ...(room.config.whois === 'anyone' ? ['100'] : [])];
   room.admitOccupant(out, occupant, room.defaultRoleFor(room.affiliationOf(realJid)), codes, BY);
   publiciseOccupantStatus(room, out, occupant, { x: statusCodes(...codes) }, BY);
-  room.bus.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
-  room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
+  room.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
+  sessionNew(room, out, occupant, realJid, stanza);
 }
 
 /** A new occupant: the others' presence, its own (100 where real JIDs are public), history and subject (§7.1). */
@@ -127,8 +128,8 @@ function join(room: Room, out: Effects, stanza: Element, nick: string): void {
     { x: { base: [], self: statusCodes(...selfCodes) } },
     BY,
   );
-  room.bus.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
-  room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
+  room.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
+  sessionNew(room, out, occupant, realJid, stanza);
 }
 
 /**
@@ -155,7 +156,7 @@ export function addSession(
     { x: { base: [], self: statusCodes(...selfCodes) } },
     BY,
   );
-  if (mucX) room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
+  if (mucX) sessionNew(room, out, occupant, realJid, stanza);
 }
 
 /**
@@ -173,7 +174,7 @@ function update(
   const mucX = stanza.getChild('x', NS.muc);
   if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
   publiciseOccupantStatus(room, out, occupant, { prevRole: occupant.role }, BY);
-  if (mucX) room.bus.fire('muc-occupant-session-new', { room, out, occupant, realJid, stanza });
+  if (mucX) sessionNew(room, out, occupant, realJid, stanza);
 }
 
 /**
@@ -200,5 +201,5 @@ export function leave(
   if (isLast) room.changeRole(out, occupant, 'none', [], BY);
   else room.removeSession(occupant, realJid);
   publiciseOccupantStatus(room, out, view, { prevRole }, BY);
-  if (isLast) room.bus.fire('muc-occupant-left', { room, out, occupant });
+  if (isLast) room.fire('muc-occupant-left', { room, out, occupant });
 }

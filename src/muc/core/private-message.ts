@@ -54,7 +54,7 @@ export function handlePrivateMessage(
   );
   relayed.c('x', { xmlns: NS.mucUser });
   relayed.attrs.from = sender.occupantJid;
-  const decision = room.bus.fire('muc-private-message', {
+  const decision = room.fire('muc-private-message', {
     room,
     out,
     stanza: relayed,

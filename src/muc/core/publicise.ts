@@ -5,6 +5,8 @@ import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Role } from '../model/role.js';
 import type { Room } from '../room.js';
+import type { OccupantView, RoomView } from '../room-view.js';
+import { addHistoric } from './history-delivery.js';
 
 /**
  * The muc#user `<x>` children of a status change, before the items: status codes, `<destroy>`.
@@ -55,8 +57,8 @@ function definedOnly(attrs: Record<string, string | undefined>): Record<string, 
  * per session of the occupant, each with that session's JID.
  */
 export function buildItemList(
-  room: Room,
-  occupant: Occupant,
+  room: RoomView,
+  occupant: OccupantView,
   anonymous: boolean,
   details: { nick?: string; actorNick?: string; actorJid?: string; reason?: string } = {},
 ): Element[] {
@@ -112,9 +114,9 @@ export function publiciseOccupantStatus(
   const baseX = Array.isArray(x) ? x : x.base;
   const selfX = Array.isArray(x) ? x : x.self;
   const presence = basePresence(occupant, publication.forceUnavailable === true);
-  room.bus.fire('muc-build-occupant-presence', { room, out, occupant, presence });
+  room.fire('muc-build-occupant-presence', { room, out, occupant, presence });
   if (!publication.recipient)
-    room.bus.fire('muc-broadcast-presence', { room, out, occupant, presence });
+    room.fire('muc-broadcast-presence', { room, out, occupant, presence });
   const actorNick = publication.actor ? room.occupantBySession(publication.actor)?.nick : undefined;
   const details = { nick: publication.nick, actorNick, reason: publication.reason };
   let full: Element | undefined;
@@ -185,7 +187,7 @@ function tellSelf(
   for (const [session, own] of occupant.sessions) {
     const copy = clone(own);
     copy.attrs.from = occupant.occupantJid;
-    room.bus.fire('muc-build-occupant-presence', { room, out, occupant, presence: copy });
+    room.fire('muc-build-occupant-presence', { room, out, occupant, presence: copy });
     copy.attrs.to = session;
     out.send(
       withX(
@@ -201,7 +203,7 @@ function tellSelf(
 /** Sends `stanza` to every session of `occupant`. */
 export function routeToOccupant(
   out: Effects,
-  occupant: Occupant,
+  occupant: OccupantView,
   stanza: Element,
   by: string,
 ): void {
@@ -216,6 +218,8 @@ export function broadcastMessage(
   sender: Occupant | undefined,
   by: string,
 ): void {
-  room.bus.fire('muc-broadcast-message', { room, out, occupant: sender, message });
+  room.fire('muc-broadcast-message', { room, out, occupant: sender, message });
+  // Prosody's history.lib.lua at priority 0, after the plugins' handlers (mod_muc_mam's at 1).
+  addHistoric(room, out, sender, message);
   out.sendCopies(message, room.recipients(), by);
 }

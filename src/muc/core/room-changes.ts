@@ -51,7 +51,7 @@ export function setRole(
     { x: statusCodes(...codes), actor: actor === 'room' ? undefined : actor, reason, prevRole },
     by,
   );
-  if (role === 'none') room.bus.fire('muc-occupant-left', { room, out, occupant });
+  if (role === 'none') room.fire('muc-occupant-left', { room, out, occupant });
   return undefined;
 }
 
@@ -127,7 +127,7 @@ export function setAffiliation(
     reason: details.reason,
     reservedNick: data.reservedNick,
   };
-  const pre = room.bus.fire('muc-pre-set-affiliation', event);
+  const pre = room.fire('muc-pre-set-affiliation', event);
   if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
   room.storeAffiliation(out, jid, affiliation, { ...data, actor: actorJid }, by);
   const updated = updateRoles(room, out, jid, affiliation, previous, by);
@@ -141,12 +141,12 @@ export function setAffiliation(
       { x, actor: actorJid, reason: details.reason, prevRole },
       by,
     );
-    if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, out, occupant });
+    if (occupant.role === 'none') room.fire('muc-occupant-left', { room, out, occupant });
     else if (gainedOrLostModerator(room, prevRole, occupant.role))
       resendOccupantList(room, out, occupant);
   }
   if (updated.size === 0) announceAbsentChange(room, out, jid, affiliation, x, details.reason, by);
-  room.bus.fire('muc-set-affiliation', event);
+  room.fire('muc-set-affiliation', event);
   return undefined;
 }
 
@@ -237,6 +237,6 @@ export function removeOccupants(
   occupants.forEach((occupant, index) => {
     const prevRole = tellOthers ? prevRoles[index] : undefined;
     publiciseOccupantStatus(room, out, occupant, { x: statusCodes(code), prevRole }, by);
-    room.bus.fire('muc-occupant-left', { room, out, occupant });
+    room.fire('muc-occupant-left', { room, out, occupant });
   });
 }

@@ -22,5 +22,5 @@ export function handleRoleRequest(room: Room, out: Effects, stanza: Element, for
   // request.lib.lua reads occupant.role without checking that the sender is an occupant.
   if (!occupant) raiseLuaError(BY, "attempt to index a nil value (local 'occupant')");
   const event = occupant.role === 'moderator' ? 'muc-voice-response' : 'muc-voice-request';
-  room.bus.fire(event, { room, out, stanza, occupant, form });
+  room.fire(event, { room, out, stanza, occupant, form });
 }

@@ -2,9 +2,9 @@
 import { clone, type Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import { isoStamp, wholeSeconds } from '../environment.js';
-import type { Feature, HistoryRequest } from '../hooks.js';
+import type { Feature, HistoryRequest, HookOutcome } from '../hooks.js';
 import type { HistoryEntry } from '../model/room-state.js';
-import type { Room } from '../room.js';
+import type { RoomView } from '../room-view.js';
 
 /** Prosody's default_history_length: what both history fields default to. */
 const DEFAULT_LENGTH = 20;
@@ -36,23 +36,19 @@ export function selectHistory(
 }
 
 /** The number of messages a room keeps (Prosody's get_historylength). */
-export function historyLength(room: Room): number {
+export function historyLength(room: RoomView): number {
   return room.config.historyLength;
 }
 
-function storeInHistory(room: Room, message: Element): void {
-  const length = historyLength(room);
-  if (length === 0) {
-    room.state.history = [];
-    return;
-  }
+/** The message as the room keeps it, and how many the room keeps (none: the history empties). */
+function storeInHistory(room: RoomView, message: Element): HookOutcome {
   const stamp = wholeSeconds(room.now());
   const stored = clone(message);
   delete stored.attrs.to;
   // "… each history message MUST include a delayed-delivery notice … from the room".
   stored.c('delay', { xmlns: NS.delay, from: room.jid, stamp: isoStamp(stamp) });
-  room.state.history.push({ stanza: stored, stamp, chars: measured(stored) });
-  while (room.state.history.length > Math.max(length, 0)) room.state.history.shift();
+  const entry = { stanza: stored, stamp, chars: measured(stored) };
+  return { changes: [{ kind: 'history', entry, keep: historyLength(room) }] };
 }
 
 /** Prosody measures a stored stanza as `#tostring(stanza)` with `to=""`. */
@@ -112,7 +108,7 @@ export const history: Feature = {
       run: (event) => {
         const entries = selectHistory(event.room.state.history, event, event.to);
         event.stanzas = entries.map((entry) => clone(entry.stanza));
-        return 'handled';
+        return { handled: true };
       },
     },
   },

@@ -1,6 +1,5 @@
 // Members-only rooms: entry, the 322 removal when a room becomes members-only, and member invitations — XEP-0045 §7.2.6, §7.8.2, §10.2
 import { flagField } from '../config-fields.js';
-import { removeOccupants, setAffiliation } from '../core/room-changes.js';
 import type { Feature } from '../hooks.js';
 import { AFFILIATION_RANK } from '../model/affiliation.js';
 import { mayEnterMembersOnly } from '../model/privileges.js';
@@ -50,13 +49,13 @@ export const membersOnly: Feature = {
       // §10.2: "the service MUST remove … any non-members from the room … status code 322 …
       // sent to those users as well as any remaining occupants". Prosody tells only the removed
       // users; the notify-322 extra tells the others too.
-      run: ({ room, out, before, after }) => {
-        if (before.membersOnly || !after.membersOnly) return;
-        const removed = [...room.occupants()].filter(
-          (occupant) => !mayEnterMembersOnly(room.affiliationOf(occupant.bareJid)),
-        );
+      run: ({ room, before, after }) => {
+        if (before.membersOnly || !after.membersOnly) return undefined;
+        const nicks = [...room.occupants()]
+          .filter((occupant) => !mayEnterMembersOnly(room.affiliationOf(occupant.bareJid)))
+          .map((occupant) => occupant.nick);
         const tellOthers = room.services.extras.has('notify-322');
-        removeOccupants(room, out, removed, '322', tellOthers, BY);
+        return { changes: [{ kind: 'remove', nicks, code: '322', tellOthers }] };
       },
     },
     'muc-pre-invite': {
@@ -74,17 +73,14 @@ export const membersOnly: Feature = {
     'muc-invite': {
       priority: 0,
       // "the room MAY add the invitee to the member list" — Prosody does; the reason is not kept.
-      run: ({ room, out, shownInviter, invitee }) => {
-        if (!room.config.membersOnly || room.affiliationOf(invitee) !== 'none') return;
-        setAffiliation(
-          room,
-          out,
-          'room',
-          invitee,
-          'member',
-          { reason: `Invited by ${shownInviter}` },
-          BY,
-        );
+      run: ({ room, shownInviter, invitee }) => {
+        if (!room.config.membersOnly || room.affiliationOf(invitee) !== 'none') return undefined;
+        const reason = `Invited by ${shownInviter}`;
+        return {
+          changes: [
+            { kind: 'affiliation', actor: 'room', jid: invitee, affiliation: 'member', reason },
+          ],
+        };
       },
     },
     'muc-disco#info': {

@@ -1,12 +1,12 @@
 // Nicknames Prosody refuses: strict validation and invisible nicks, on entering and on changing nick — XEP-0045 §7.6 and §17.1
 import { resourceprep } from '../../xmpp/stringprep.js';
 import type { Feature, HookOutcome } from '../hooks.js';
-import type { Room } from '../room.js';
+import type { RoomView } from '../room-view.js';
 
 const BY = 'nickname';
 
 /** Prosody refuses a nick that changes under strict resourceprep (unassigned code points, U+FE0F…). */
-function checkStrict(room: Room, nick: string): HookOutcome {
+function checkStrict(room: RoomView, nick: string): HookOutcome {
   if (resourceprep(nick, { strict: true }) === nick) return undefined;
   return {
     veto: {
@@ -19,7 +19,7 @@ function checkStrict(room: Room, nick: string): HookOutcome {
 }
 
 /** §17.1: a nick "MUST NOT consist only of … whitespace"; Prosody refuses one with no non-space character. */
-function checkVisible(room: Room, nick: string): HookOutcome {
+function checkVisible(room: RoomView, nick: string): HookOutcome {
   if (/[^\t\n\v\f\r ]/u.test(nick)) return undefined;
   return {
     veto: {
@@ -32,7 +32,7 @@ function checkVisible(room: Room, nick: string): HookOutcome {
 }
 
 /** Prosody runs strict validation at priority 2 and the invisible-nick check at 1: nothing runs between. */
-const checkNick = (room: Room, nick: string): HookOutcome =>
+const checkNick = (room: RoomView, nick: string): HookOutcome =>
   checkStrict(room, nick) ?? checkVisible(room, nick);
 
 export const nickname: Feature = {

@@ -31,6 +31,14 @@ export const password: Feature = {
         return { veto: { type: 'auth', condition: 'not-authorized', by: room.jid } };
       },
     },
+    // Prosody's password.lib.lua: a creating presence's password protects the new room.
+    'muc-room-pre-create': {
+      priority: 0,
+      run: ({ stanza }) => {
+        const password = stanza.getChild('x', NS.muc)?.getChildText('password');
+        return password ? { changes: [{ kind: 'config', patch: { password } }] } : undefined;
+      },
+    },
     // §7.8.2: "… the room's password" goes with the invitation, inside its muc#user <x/>.
     'muc-invite': {
       priority: 0,

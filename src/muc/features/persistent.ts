@@ -1,6 +1,5 @@
 // Persistent and temporary rooms: a temporary room is destroyed when its last occupant leaves — XEP-0045 §7.14 and §10.1.3
 import { flagField } from '../config-fields.js';
-import { destroyEmptyRoom } from '../core/destroy.js';
 import type { Feature } from '../hooks.js';
 
 export const persistent: Feature = {
@@ -26,15 +25,15 @@ export const persistent: Feature = {
       priority: -100,
       // Prosody destroys an empty temporary room silently: there is nobody left to tell. (Not
       // while an owner's destruction empties it: that one is told.)
-      run: ({ room, out }) => {
-        if (
+      run: ({ room }) => {
+        const emptied =
           !room.config.persistent &&
           room.occupantCount() === 0 &&
           room.state.destruction === undefined &&
-          room.lifecycle() !== 'destroyed'
-        ) {
-          destroyEmptyRoom(room, out, 'persistent');
-        }
+          room.lifecycle() !== 'destroyed';
+        return emptied
+          ? { changes: [{ kind: 'lifecycle', event: { type: 'room.destroyed' } }] }
+          : undefined;
       },
     },
     'muc-disco#info': {

@@ -1,8 +1,8 @@
 // Which roles' presence is broadcast, including role none for absent members — XEP-0045 §16.5.3 (muc#roomconfig_presencebroadcast), as Prosody's presence_broadcast.lib.lua
 
-import { publiciseOccupantStatus } from '../core/publicise.js';
 import type { Feature } from '../hooks.js';
 import type { BroadcastRole } from '../model/config.js';
+import type { RoomChange } from '../room-change.js';
 
 const BY = 'presence-broadcast';
 const ORDER: BroadcastRole[] = ['visitor', 'participant', 'moderator', 'none'];
@@ -44,14 +44,15 @@ export const presenceBroadcast: Feature = {
     'muc-config-submitted': {
       priority: 0,
       // Prosody announces occupants whose role became broadcast, and shows as gone those whose role no longer is.
-      run: ({ room, out, before, after }) => {
-        for (const occupant of [...room.occupants()]) {
-          const was = before.presenceBroadcast.has(occupant.role);
-          const is = after.presenceBroadcast.has(occupant.role);
-          if (is && !was) publiciseOccupantStatus(room, out, occupant, {}, BY);
-          else if (was && !is)
-            publiciseOccupantStatus(room, out, occupant, { forceUnavailable: true }, BY);
+      run: ({ room, before, after }) => {
+        const changes: RoomChange[] = [];
+        for (const { nick, role } of room.occupants()) {
+          const was = before.presenceBroadcast.has(role);
+          const is = after.presenceBroadcast.has(role);
+          if (is && !was) changes.push({ kind: 'presence', nick });
+          else if (was && !is) changes.push({ kind: 'presence', nick, forceUnavailable: true });
         }
+        return { changes };
       },
     },
   },

@@ -3,11 +3,10 @@ import { Element } from 'ltx';
 import { buildForm, type FormField, readFormData } from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { routeToOccupant } from '../core/publicise.js';
-import { setRole } from '../core/room-changes.js';
 import type { Effects } from '../effects.js';
-import type { Feature } from '../hooks.js';
-import type { Occupant } from '../model/occupant.js';
-import type { Room } from '../room.js';
+import type { Feature, HookOutcome } from '../hooks.js';
+
+import type { OccupantView, RoomView } from '../room-view.js';
 
 const BY = 'request';
 
@@ -38,7 +37,7 @@ const LAYOUT: readonly FormField[] = [
 ];
 
 /** §8.6: the approval form a visitor's request puts before every moderator. */
-function approvalForm(room: Room, requester: Occupant, realJid: string): Element {
+function approvalForm(room: RoomView, requester: OccupantView, realJid: string): Element {
   const message = new Element('message', { type: 'normal', from: room.jid });
   const values: Record<string, string> = { 'muc#jid': realJid, 'muc#roomnick': requester.nick };
   message.cnode(
@@ -59,26 +58,30 @@ function approvalForm(room: Room, requester: Occupant, realJid: string): Element
  * A moderator's answer (§8.6): Prosody looks the visitor up by the real JID in `muc#jid` and
  * grants voice only when `muc#request_allow` is true and the occupant is still a visitor.
  */
-function answerRequest(room: Room, out: Effects, stanza: Element, form: Element): void {
+function answerRequest(room: RoomView, stanza: Element, form: Element): HookOutcome {
   const { values } = readFormData(LAYOUT, form);
-  if (values.get('muc#request_allow') !== true) return;
+  if (values.get('muc#request_allow') !== true) return undefined;
   const jid = values.get('muc#jid');
   const target = typeof jid === 'string' ? room.occupantBySession(jid) : undefined;
-  if (target?.role !== 'visitor') return;
-  const refusal = setRole(
-    room,
-    out,
-    stanza.attrs.from,
-    target.nick,
-    'participant',
-    'Voice granted',
-    BY,
-  );
-  if (refusal) out.sendError(stanza, refusal, BY, room.jid);
+  if (target?.role !== 'visitor') return undefined;
+  const grant = {
+    kind: 'role',
+    actor: stanza.attrs.from,
+    nick: target.nick,
+    role: 'participant',
+    reason: 'Voice granted',
+    answer: stanza,
+  } as const;
+  return { changes: [grant] };
 }
 
 /** §7.13: only a visitor's request goes to the moderators. */
-function forwardRequest(room: Room, out: Effects, stanza: Element, occupant: Occupant): void {
+function forwardRequest(
+  room: RoomView,
+  out: Effects,
+  stanza: Element,
+  occupant: OccupantView,
+): void {
   if (occupant.role !== 'visitor') return;
   const ask = approvalForm(room, occupant, stanza.attrs.from);
   for (const moderator of room.occupants()) {
@@ -96,7 +99,7 @@ export const request: Feature = {
     },
     'muc-voice-response': {
       priority: 0,
-      run: ({ room, out, stanza, form }) => answerRequest(room, out, stanza, form),
+      run: ({ room, stanza, form }) => answerRequest(room, stanza, form),
     },
     'muc-disco#info': {
       priority: 0,
