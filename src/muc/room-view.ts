@@ -4,7 +4,6 @@ import type { MucEnvironment } from './environment.js';
 import type { MucExtra } from './extras.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { RoomConfig } from './model/config.js';
-import type { Occupant } from './model/occupant.js';
 import type { Role } from './model/role.js';
 import type {
   AffiliationRecord,
@@ -14,12 +13,19 @@ import type {
 } from './model/room-state.js';
 import type { RoomLifecycle } from './room-machine.js';
 
-/** An occupant as a feature sees it: nothing of it can be changed from here. */
-export type OccupantView = {
-  readonly [K in keyof Occupant]: K extends 'sessions'
-    ? ReadonlyMap<string, Element>
-    : Readonly<Occupant[K]>;
-};
+/**
+ * An occupant as a feature sees it, or as Prosody holds it in the middle of a change (its
+ * other sessions, its role before or after): nothing of it can be changed from here.
+ */
+export interface OccupantView {
+  readonly nick: string;
+  /** room@service/nick */
+  readonly occupantJid: string;
+  readonly bareJid: string;
+  readonly role: Role;
+  readonly sessions: ReadonlyMap<string, Element>;
+  readonly primaryJid: string;
+}
 
 /** The room's data a feature reads; each feature changes its own slice only through the core. */
 export interface RoomStateView {

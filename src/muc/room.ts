@@ -8,11 +8,16 @@ import type { Decision, HookBus } from './hook-bus.js';
 import type { HookEvents, HookName } from './hooks.js';
 import type { Affiliation } from './model/affiliation.js';
 import { defaultRoomConfig } from './model/config.js';
-import type { Occupant } from './model/occupant.js';
+import { Occupant } from './model/occupant.js';
 import { defaultRole } from './model/privileges.js';
 import type { Role } from './model/role.js';
 import type { AffiliationRecord, RoomState } from './model/room-state.js';
-import { advanceOccupant, initialOccupantSnapshot } from './occupant-machine.js';
+import {
+  advanceOccupant,
+  type OccupantEvent,
+  occupantRole,
+  occupantState,
+} from './occupant-machine.js';
 import type { RoomChange } from './room-change.js';
 import {
   advanceRoom,
@@ -211,27 +216,34 @@ export class Room implements RoomView {
   }
 
   newOccupant(nick: string, realJid: string, presence: Element): Occupant {
-    return {
-      nick,
-      occupantJid: this.occupantJidOf(nick),
-      bareJid: bareJid(realJid),
-      role: 'none',
-      sessions: new Map([[realJid, presence]]),
-      primaryJid: realJid,
-      machine: initialOccupantSnapshot(),
-    };
+    return new Occupant(nick, this.occupantJidOf(nick), bareJid(realJid), realJid, presence);
   }
 
   /** Puts an occupant in the room with its first role (the occupant chart's `admitted`). */
   admitOccupant(out: Effects, occupant: Occupant, role: Role, codes: string[], by: string): void {
     this.recipientList = undefined;
-    occupant.machine = advanceOccupant(occupant.machine, { type: 'occupant.admitted', role });
+    this.moveOccupant(occupant, { type: 'occupant.admitted', role });
     this.state.occupants.set(occupant.nick, occupant);
     for (const session of occupant.sessions.keys()) {
       this.state.nickBySession.set(session, occupant.nick);
     }
     this.recordRole(out, occupant, 'none', role, codes, by);
-    occupant.role = role;
+  }
+
+  /**
+   * Moves the occupant's chart by a role event. A role the chart does not take from where the
+   * occupant is (admitting with no role, changing a role of someone gone) is a bug of the core:
+   * it throws, and the world puts the error in the trace (DESIGN, style 5).
+   */
+  private moveOccupant(occupant: Occupant, event: OccupantEvent & { role: Role }): void {
+    const next = advanceOccupant(occupant.machine, event);
+    if (next === occupant.machine || occupantRole(next) !== event.role) {
+      const from = occupantState(occupant.machine);
+      throw new Error(
+        `illegal role change in ${this.jid}: ${occupant.nick} (${from}) cannot become ${event.role} by ${event.type}`,
+      );
+    }
+    occupant.machine = next;
   }
 
   addSession(occupant: Occupant, realJid: string, presence: Element): void {
@@ -254,8 +266,7 @@ export class Room implements RoomView {
   changeRole(out: Effects, occupant: Occupant, role: Role, codes: string[], by: string): void {
     const previous = occupant.role;
     if (previous === role) return;
-    occupant.machine = advanceOccupant(occupant.machine, { type: 'role.changed', role });
-    occupant.role = role;
+    this.moveOccupant(occupant, { type: 'role.changed', role });
     this.recordRole(out, occupant, previous, role, codes, by);
     if (role === 'none') this.detachOccupant(occupant);
   }

@@ -5,8 +5,8 @@ import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
 import { wholeSeconds } from '../environment.js';
 import type { HistoryRequest, HistoryRequestEvent } from '../hooks.js';
-import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
+import type { OccupantView } from '../room-view.js';
 
 const BY = 'history';
 
@@ -51,7 +51,7 @@ function isHistoric(message: Element): boolean {
 export function addHistoric(
   room: Room,
   out: Effects,
-  occupant: Occupant | undefined,
+  occupant: OccupantView | undefined,
   message: Element,
 ): void {
   if (isHistoric(message)) room.fire('muc-add-history', { room, out, occupant, message });
@@ -80,7 +80,7 @@ export function sendHistory(room: Room, out: Effects, realJid: string, stanza: E
 export function sessionNew(
   room: Room,
   out: Effects,
-  occupant: Occupant,
+  occupant: OccupantView,
   realJid: string,
   stanza: Element,
 ): void {

@@ -4,6 +4,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
 import type { Room } from '../room.js';
+import type { OccupantView } from '../room-view.js';
 import { sessionNew } from './history-delivery.js';
 import { sendOccupantList } from './occupant-list.js';
 import { nextPrimary, occupantView, storedPresence } from './occupant-sessions.js';
@@ -62,7 +63,7 @@ export function moveSession(
   const isLast = orig.sessions.size <= 1;
   const generated = new Element('presence', { type: 'unavailable' });
   if (dest) out.send(joiningExisting(room, dest, realJid), BY);
-  let view: Occupant;
+  let view: OccupantView;
   if (!dest && isLast) {
     view = occupantView(orig, new Map([[realJid, generated]]), origRole, realJid);
     // Prosody takes the old occupant out before it tells anyone, so a room left with nobody in it
@@ -135,7 +136,7 @@ function admitMoved(
 function arrive(
   room: Room,
   out: Effects,
-  occupant: Occupant,
+  occupant: OccupantView,
   realJid: string,
   stanza: Element,
   prevRole: Occupant['role'],

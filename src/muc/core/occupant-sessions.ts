@@ -2,7 +2,7 @@
 import { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import { sharedPayload } from '../../xmpp/shared-payload.js';
-import type { Occupant } from '../model/occupant.js';
+import type { OccupantView } from '../room-view.js';
 
 function isMucPayload(child: Element): boolean {
   const xmlns = child.attrs.xmlns;
@@ -25,7 +25,7 @@ export function storedPresence(stanza: Element): Element {
 }
 
 /** The session to stand for the occupant once `leaving` is gone (Prosody's choose_new_primary). */
-export function nextPrimary(occupant: Occupant, leaving: string): string | undefined {
+export function nextPrimary(occupant: OccupantView, leaving: string): string | undefined {
   for (const [jid, presence] of occupant.sessions) {
     if (jid !== leaving && presence.attrs.type === undefined) return jid;
   }
@@ -34,10 +34,11 @@ export function nextPrimary(occupant: Occupant, leaving: string): string | undef
 
 /** The occupant as Prosody holds it in the middle of a change: other sessions and role. */
 export function occupantView(
-  occupant: Occupant,
-  sessions: Map<string, Element>,
+  occupant: OccupantView,
+  sessions: ReadonlyMap<string, Element>,
   role = occupant.role,
   primaryJid = occupant.primaryJid,
-): Occupant {
-  return { ...occupant, sessions, role, primaryJid };
+): OccupantView {
+  const { nick, occupantJid, bareJid } = occupant;
+  return { nick, occupantJid, bareJid, role, sessions, primaryJid };
 }

@@ -2,7 +2,6 @@
 import { clone, Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
-import type { Occupant } from '../model/occupant.js';
 import type { Role } from '../model/role.js';
 import type { Room } from '../room.js';
 import type { OccupantView, RoomView } from '../room-view.js';
@@ -26,7 +25,7 @@ export interface Publication {
   /** Everyone sees the occupant as unavailable (its role stopped being broadcast). */
   forceUnavailable?: boolean;
   /** Only this occupant is told (a probe's answer); no muc-broadcast-presence. */
-  recipient?: Occupant;
+  recipient?: OccupantView;
 }
 
 /** `<status code='…'/>` elements, for a `StatusX`. */
@@ -81,7 +80,7 @@ function withX(presence: Element, children: readonly Element[], items: Element[]
 }
 
 /** The presence that stands for the occupant: its primary session's, or a generated unavailable one. */
-function basePresence(occupant: Occupant, forceUnavailable: boolean): Element {
+function basePresence(occupant: OccupantView, forceUnavailable: boolean): Element {
   const stored = occupant.sessions.get(occupant.primaryJid);
   const usable =
     stored &&
@@ -93,7 +92,7 @@ function basePresence(occupant: Occupant, forceUnavailable: boolean): Element {
 }
 
 /** §7.2.3–4 as Prosody decides per recipient: real JIDs if whois is anyone or the viewer moderates. */
-function canSeeRealJids(room: Room, viewer: Occupant): boolean {
+function canSeeRealJids(room: Room, viewer: OccupantView): boolean {
   return room.config.whois === 'anyone' || viewer.role === 'moderator';
 }
 
@@ -106,7 +105,7 @@ function canSeeRealJids(room: Room, viewer: Occupant): boolean {
 export function publiciseOccupantStatus(
   room: Room,
   out: Effects,
-  occupant: Occupant,
+  occupant: OccupantView,
   publication: Publication,
   by: string,
 ): void {
@@ -123,7 +122,7 @@ export function publiciseOccupantStatus(
   let anonymous: Element | undefined;
   const selfItems = buildItemList(room, occupant, false, details);
   const selfPresence = withX(presence, selfX, selfItems);
-  const forViewer = (viewer: Occupant): Element => {
+  const forViewer = (viewer: OccupantView): Element => {
     if (canSeeRealJids(room, viewer)) {
       full ??= withX(
         presence,
@@ -147,9 +146,9 @@ export function publiciseOccupantStatus(
 function tellOthers(
   room: Room,
   out: Effects,
-  occupant: Occupant,
+  occupant: OccupantView,
   publication: Publication,
-  forViewer: (viewer: Occupant) => Element,
+  forViewer: (viewer: OccupantView) => Element,
   by: string,
 ): void {
   const broadcast = room.config.presenceBroadcast;
@@ -171,7 +170,7 @@ function tellOthers(
 function tellSelf(
   room: Room,
   out: Effects,
-  occupant: Occupant,
+  occupant: OccupantView,
   selfX: readonly Element[],
   selfItems: readonly Element[],
   presence: Element,
@@ -215,7 +214,7 @@ export function broadcastMessage(
   room: Room,
   out: Effects,
   message: Element,
-  sender: Occupant | undefined,
+  sender: OccupantView | undefined,
   by: string,
 ): void {
   room.fire('muc-broadcast-message', { room, out, occupant: sender, message });
