@@ -57,4 +57,6 @@ export type RoomChange =
   /** A message kept in the room's archive (mod_muc_mam's slice). */
   | { kind: 'archived'; entry: ArchivedMessage }
   /** The avatar hash, computed once (vcard.lib.lua's slice). */
-  | { kind: 'avatar-hash'; hash: string };
+  | { kind: 'avatar-hash'; hash: string }
+  /** Changes made later, when the simulated clock has moved on by `after` milliseconds. */
+  | { kind: 'timer'; after: number; changes: readonly RoomChange[] };

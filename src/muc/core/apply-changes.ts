@@ -74,6 +74,13 @@ function applyChange(room: Room, out: Effects, change: RoomChange, by: string): 
     case 'avatar-hash':
       room.state.avatarHash = change.hash;
       return;
+    case 'timer': {
+      const { after, changes } = change;
+      room.services.env.schedule(room.now() + after, (later) =>
+        applyChanges(room, later, changes, by),
+      );
+      return;
+    }
   }
 }
 
