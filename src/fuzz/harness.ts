@@ -95,7 +95,6 @@ export class Harness {
     this.steps += 1;
     const violation = this.checker.end(this.entries);
     if (this.options.hash) this.hashStep();
-    for (const session of this.world.connectedSessions()) session.inbox.length = 0;
     return violation ? { applied: true, violation } : { applied: true };
   }
 

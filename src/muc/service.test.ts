@@ -103,7 +103,7 @@ describe('room creation (§10.1.1)', () => {
 
     world.send(romeo.jid, stanza(`<presence to='${ROOM}/Romeo' id='p1'/>`));
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<presence type='error' from='${ROOM}/Romeo' to='romeo@localhost/r' id='p1'>
           <error type='cancel' by='conference.localhost'>
@@ -124,7 +124,7 @@ describe('room creation (§10.1.1)', () => {
       stanza(`<message to='${ROOM}' type='groupchat' id='m1'><body>Hi</body></message>`),
     );
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<presence type='error' from='${ROOM}/Romeo' to='romeo@localhost/r'>
           <error type='cancel' by='conference.localhost'>
@@ -154,7 +154,7 @@ describe('the lock (§7.2.10; Prosody unlocks after five minutes)', () => {
     join(world, romeo, `${ROOM}/Romeo`);
 
     join(world, juliet, `${ROOM}/Juliet`);
-    expect(canonicalAll(take(juliet))).toEqual(canonicalAll([refusal]));
+    expect(canonicalAll(take(world, juliet))).toEqual(canonicalAll([refusal]));
 
     configure(world, romeo, ROOM);
     join(world, juliet, `${ROOM}/Juliet`);
@@ -172,7 +172,7 @@ describe('the lock (§7.2.10; Prosody unlocks after five minutes)', () => {
       stanza(`<presence to='${ROOM}/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>`),
     );
 
-    expect(canonicalAll(take(phone))).toEqual(
+    expect(canonicalAll(take(world, phone))).toEqual(
       canonicalAll([
         `<presence type='error' from='${ROOM}/Romeo' to='romeo@localhost/phone'>
           <error type='cancel' by='conference.localhost'>
@@ -193,7 +193,7 @@ describe('the lock (§7.2.10; Prosody unlocks after five minutes)', () => {
 
     world.clock.advance(LOCK_TIMEOUT_MS - 1);
     join(world, juliet, `${ROOM}/Juliet`);
-    expect(canonicalAll(take(juliet))).toEqual(canonicalAll([refusal]));
+    expect(canonicalAll(take(world, juliet))).toEqual(canonicalAll([refusal]));
     expect(roomEvents(world).at(-1)).toMatchObject({ from: 'absent', to: 'locked' });
 
     world.clock.advance(1);
@@ -264,7 +264,7 @@ describe('temporary and persistent rooms', () => {
     join(world, juliet, `${ROOM}/Juliet`);
 
     expect(world.service.room(ROOM)).toBeUndefined();
-    expect(canonicalAll(take(juliet))).toEqual(
+    expect(canonicalAll(take(world, juliet))).toEqual(
       canonicalAll([
         `<presence type='error' from='${ROOM}/Juliet' to='juliet@localhost/j'>
           <error type='cancel' by='conference.localhost'>
@@ -288,7 +288,7 @@ describe('service discovery (§6.1–6.3)', () => {
       ),
     );
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<iq type='result' from='conference.localhost' to='romeo@localhost/r' id='i1'>
           <query xmlns='http://jabber.org/protocol/disco#info'>
@@ -327,7 +327,7 @@ describe('service discovery (§6.1–6.3)', () => {
       ),
     );
 
-    expect(canonicalAll(take(juliet))).toEqual(
+    expect(canonicalAll(take(world, juliet))).toEqual(
       canonicalAll([
         `<iq type='result' from='conference.localhost' to='juliet@localhost/j' id='i2'>
           <query xmlns='http://jabber.org/protocol/disco#items'>
@@ -360,7 +360,7 @@ describe('the admins’ ad-hoc "Destroy rooms" command', () => {
 
     world.send(romeo.jid, execute('c1', [ROOM]));
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<iq type='error' from='conference.localhost' to='romeo@localhost/r' id='c1'>
           <error type='auth'>
@@ -384,8 +384,8 @@ describe('the admins’ ad-hoc "Destroy rooms" command', () => {
     world.send(admin.jid, execute('c2', [ROOM]));
 
     expect(world.service.room(ROOM)).toBeUndefined();
-    expect(take(romeo).map((el) => el.attrs.type)).toEqual(['unavailable']);
-    const [result] = take(admin);
+    expect(take(world, romeo).map((el) => el.attrs.type)).toEqual(['unavailable']);
+    const [result] = take(world, admin);
     const sessionid = result?.getChild('command')?.attrs.sessionid;
     expect(sessionid).toBeTruthy();
     expect(canonical(result!)).toBe(
@@ -403,7 +403,7 @@ describe("iqs at a room's bare JID that mod_muc has no handler for", () => {
   it('answers service-unavailable from the room JID, whether the room exists or not', () => {
     const { world, romeo } = twoUsers();
     createRoom(world, romeo, `${ROOM}/Romeo`);
-    take(romeo);
+    take(world, romeo);
 
     for (const [id, to] of [
       ['p1', ROOM],
@@ -415,7 +415,7 @@ describe("iqs at a room's bare JID that mod_muc has no handler for", () => {
       );
     }
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<iq type='error' from='${ROOM}' to='romeo@localhost/r' id='p1'>
           <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>

@@ -50,7 +50,7 @@ describe('the router', () => {
     const romeo = world.connect('romeo@localhost', { resource: 'r' });
     const juliet = world.connect('juliet@localhost', { resource: 'j' });
     world.send(juliet.jid, stanza(`<presence/>`));
-    take(juliet);
+    take(world, juliet);
 
     world.send(
       romeo.jid,
@@ -59,7 +59,7 @@ describe('the router', () => {
       ),
     );
 
-    expect(canonicalAll(take(juliet))).toEqual(
+    expect(canonicalAll(take(world, juliet))).toEqual(
       canonicalAll([
         `<message type='chat' to='juliet@localhost' from='romeo@localhost/r' id='m1' xml:lang='en'><body>Hi</body></message>`,
       ]),
@@ -73,7 +73,7 @@ describe('the router', () => {
     join(world, romeo, 'Room@Conference.LOCALHOST/Romeo');
 
     expect(world.service.room(ROOM)).toBeDefined();
-    expect(take(romeo)[0]?.attrs.from).toBe(`${ROOM}/Romeo`);
+    expect(take(world, romeo)[0]?.attrs.from).toBe(`${ROOM}/Romeo`);
   });
 
   it('answers a stanza to a malformed JID with jid-malformed from that address, as Prosody', () => {
@@ -82,7 +82,7 @@ describe('the router', () => {
 
     world.send(romeo.jid, stanza(`<message to='a@' id='m1'><body>?</body></message>`));
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<message type='error' from='a@' to='romeo@localhost/r' id='m1'>
           <error type='modify'>
@@ -102,8 +102,8 @@ describe('the router', () => {
     const juliet = world.connect('juliet@localhost', { resource: 'j' });
     world.send(r2.jid, stanza(`<presence/>`));
     world.send(juliet.jid, stanza(`<presence/>`));
-    take(r2);
-    take(juliet);
+    take(world, r2);
+    take(world, juliet);
 
     world.send(r1.jid, stanza(`<presence><show>away</show></presence>`));
 
@@ -117,10 +117,10 @@ describe('the router', () => {
         <x xmlns='vcard-temp:x:update'><photo/></x>
         <delay xmlns='urn:xmpp:delay' from='localhost' stamp='2026-01-01T12:00:01Z'/>
       </presence>`;
-    expect(canonicalAll(take(r1))).toEqual(canonicalAll([echo(), fromR2]));
-    expect(canonicalAll(take(r2))).toEqual(canonicalAll([echo('romeo@localhost/r2')]));
-    expect(take(r3)).toEqual([]);
-    expect(take(juliet)).toEqual([]);
+    expect(canonicalAll(take(world, r1))).toEqual(canonicalAll([echo(), fromR2]));
+    expect(canonicalAll(take(world, r2))).toEqual(canonicalAll([echo('romeo@localhost/r2')]));
+    expect(take(world, r3)).toEqual([]);
+    expect(take(world, juliet)).toEqual([]);
   });
 
   it('adds the vcard-temp:x:update <photo/> to available presence only, and only once', () => {
@@ -138,14 +138,14 @@ describe('the router', () => {
       stanza(`<presence type='unavailable' to='juliet@localhost/j' xml:lang='fr'/>`),
     );
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<presence from='romeo@localhost/r' xml:lang='en'>
           <x xmlns='vcard-temp:x:update'><photo>abc</photo></x>
         </presence>`,
       ]),
     );
-    expect(canonicalAll(take(juliet))).toEqual(
+    expect(canonicalAll(take(world, juliet))).toEqual(
       canonicalAll([
         `<presence from='juliet@localhost/j' xml:lang='en'>
           <x xmlns='vcard-temp:x:update'><photo/></x>
@@ -163,8 +163,8 @@ describe('the router', () => {
     );
     world.send(j1.jid, stanza(`<presence/>`));
     world.send(j2.jid, stanza(`<presence/>`));
-    take(j1);
-    take(j2);
+    take(world, j1);
+    take(world, j2);
 
     world.send(
       romeo.jid,
@@ -174,9 +174,9 @@ describe('the router', () => {
     const expected = canonical(
       `<message to='juliet@localhost' from='romeo@localhost/r' id='m1' xml:lang='en'><body>Hi</body></message>`,
     );
-    expect(canonicalAll(take(j1))).toEqual([expected]);
-    expect(canonicalAll(take(j2))).toEqual([expected]);
-    expect(take(j3)).toEqual([]);
+    expect(canonicalAll(take(world, j1))).toEqual([expected]);
+    expect(canonicalAll(take(world, j2))).toEqual([expected]);
+    expect(take(world, j3)).toEqual([]);
   });
 
   it('drops what is addressed to a session that is gone, and says why in the trace', () => {
@@ -204,13 +204,13 @@ describe('the router', () => {
     const romeo = world.connect('romeo@localhost', { resource: 'r' });
     const juliet = world.connect('juliet@localhost', { resource: 'j' });
     world.disconnect(juliet.jid);
-    take(romeo);
+    take(world, romeo);
 
     world.send(romeo.jid, stanza(`<message type='chat' id='c1' to='juliet@localhost/j'/>`));
     world.send(romeo.jid, stanza(`<message id='n1' to='juliet@localhost'/>`));
     world.send(romeo.jid, stanza(`<message type='groupchat' id='g1' to='juliet@localhost'/>`));
 
-    const bounced = take(romeo);
+    const bounced = take(world, romeo);
     expect(bounced.map((s) => [s.attrs.from, s.attrs.id, s.attrs.type])).toEqual([
       ['juliet@localhost/j', 'c1', 'error'],
       ['juliet@localhost', 'n1', 'error'],
@@ -228,14 +228,14 @@ describe('the router', () => {
     const phone = world.connect('juliet@localhost', { resource: 'phone' });
     world.send(home.jid, stanza(`<presence><priority>5</priority></presence>`));
     world.send(phone.jid, stanza(`<presence><priority>1</priority></presence>`));
-    take(home);
-    take(phone);
+    take(world, home);
+    take(world, phone);
 
     world.send(romeo.jid, stanza(`<message type='chat' id='c1' to='juliet@localhost'/>`));
     world.send(romeo.jid, stanza(`<message type='headline' id='h1' to='juliet@localhost'/>`));
 
-    expect(take(home).map((s) => s.attrs.id)).toEqual(['c1', 'h1']);
-    expect(take(phone).map((s) => s.attrs.id)).toEqual(['h1']);
+    expect(take(world, home).map((s) => s.attrs.id)).toEqual(['c1', 'h1']);
+    expect(take(world, phone).map((s) => s.attrs.id)).toEqual(['h1']);
   });
 });
 
@@ -248,7 +248,7 @@ describe('disconnecting', () => {
     createRoom(world, romeo, 'two@conference.localhost/Romeo');
     join(world, juliet, 'one@conference.localhost/Juliet');
     join(world, juliet, 'two@conference.localhost/Jules');
-    take(romeo);
+    take(world, romeo);
 
     world.disconnect(juliet.jid);
 
@@ -259,7 +259,7 @@ describe('disconnecting', () => {
           <item affiliation='none' role='none' jid='juliet@localhost/j'/>
         </x>
       </presence>`;
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         left('one@conference.localhost', 'Juliet'),
         left('two@conference.localhost', 'Jules'),
@@ -278,14 +278,14 @@ describe('disconnecting', () => {
     const juliet = world.connect('juliet@localhost', { resource: 'j' });
     createRoom(world, romeo, `${ROOM}/Romeo`);
     join(world, juliet, `${ROOM}/Juliet`);
-    take(romeo);
+    take(world, romeo);
 
     world.send(
       juliet.jid,
       stanza(`<presence type='unavailable'><status>Off to bed</status></presence>`),
     );
 
-    const [left] = take(romeo);
+    const [left] = take(world, romeo);
     expect(left?.attrs).toMatchObject({ type: 'unavailable', from: `${ROOM}/Juliet` });
     expect(world.service.room(ROOM)?.occupantByNick('Juliet')).toBeUndefined();
   });
@@ -297,11 +297,11 @@ describe('disconnecting', () => {
     createRoom(world, romeo, `${ROOM}/Romeo`);
     join(world, juliet, `${ROOM}/Juliet`);
     world.send(juliet.jid, stanza(`<presence to='${ROOM}/Juliet' type='unavailable'/>`));
-    take(romeo);
+    take(world, romeo);
 
     world.disconnect(juliet.jid);
 
-    expect(take(romeo)).toEqual([]);
+    expect(take(world, romeo)).toEqual([]);
   });
 });
 
@@ -332,7 +332,7 @@ describe('a bug in the service', () => {
       ),
     );
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<iq type='error' from='${ROOM}' to='romeo@localhost/r' id='d1'>
           <error type='cancel'>
@@ -356,7 +356,7 @@ describe('a bug in the service', () => {
         `<iq type='get' to='${ROOM}' id='d1'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>`,
       ),
     );
-    take(romeo);
+    take(world, romeo);
 
     world.send(
       romeo.jid,
@@ -365,7 +365,7 @@ describe('a bug in the service', () => {
       ),
     );
 
-    expect(canonicalAll(take(romeo))).toEqual(
+    expect(canonicalAll(take(world, romeo))).toEqual(
       canonicalAll([
         `<iq type='result' from='${ROOM}' to='romeo@localhost/r' id='d2'>
           <query xmlns='http://jabber.org/protocol/disco#items'/>

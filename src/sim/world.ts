@@ -23,6 +23,7 @@ import {
   DEFAULT_MAX_STANZA_BYTES,
   DEFAULT_MAX_STANZA_DEPTH,
   exceededLimit,
+  internalError,
   isSubscription,
   overLimit,
   presencePriority,
@@ -30,13 +31,11 @@ import {
 } from './stanza-checks.js';
 import type { WorldOptions } from './world-options.js';
 
+export { UsageError } from './session-registry.js';
 export { DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_STANZA_DEPTH } from './stanza-checks.js';
-
 export type { WorldOptions } from './world-options.js';
 
 export type DeliveryListener = (stanza: Element) => void;
-
-export { UsageError } from './session-registry.js';
 
 export class World {
   readonly clock = new SimulatedClock();
@@ -47,7 +46,6 @@ export class World {
   readonly mucDomain: string;
   private readonly stepMs: number;
   private readonly limits: { maxBytes: number; maxDepth: number };
-  private readonly keepInboxes: boolean;
   private readonly lang: string;
   private readonly sessions: SessionRegistry;
   private readonly listeners = new Map<string, DeliveryListener>();
@@ -65,7 +63,6 @@ export class World {
       maxBytes: options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES,
       maxDepth: options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH,
     };
-    this.keepInboxes = options.keepInboxes ?? true;
     this.lang = options.lang ?? 'en';
     this.service = new MucService({
       domain: this.mucDomain,
@@ -318,14 +315,9 @@ export class World {
     try {
       work(effects);
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      const { message, stack = message } = failure;
-      this.trace.append({ kind: 'crash', time: this.clock.now(), cause, message, stack });
-      const type = request?.attrs.type;
-      if (request && type !== 'error' && type !== 'result') {
-        const condition = 'internal-server-error';
-        effects.send(stanzaError(request, { type: 'cancel', condition }), 'world');
-      }
+      this.trace.appendCrash(this.clock.now(), cause, error);
+      const answer = request && internalError(request);
+      if (answer) effects.send(answer, 'world');
     } finally {
       this.serviceCause = outer;
     }
@@ -390,7 +382,6 @@ export class World {
   }
 
   private deliver(session: Session, stanza: Element, cause: number, by: string): void {
-    if (this.keepInboxes) session.inbox.push(stanza);
     this.trace.appendDelivery(this.clock.now(), cause, session.jid, stanza, by);
     this.listeners.get(session.jid)?.(stanza);
   }

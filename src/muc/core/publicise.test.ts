@@ -61,13 +61,14 @@ function seen(world: World, p: Seen): string {
     </presence>`;
 }
 
-const presences = (session: Session) => take(session).filter((el) => el.name === 'presence');
+const presences = (world: World, session: Session) =>
+  take(world, session).filter((el) => el.name === 'presence');
 
 describe('semi-anonymous room (whois = moderators, the default)', () => {
   it('shows a joiner’s real JID to moderators only', () => {
     const { world, romeo, juliet, mercutio } = cast({});
     join(world, juliet, `${ROOM}/Juliet`);
-    clearInboxes(romeo, juliet);
+    clearInboxes(world, romeo, juliet);
 
     join(world, mercutio, `${ROOM}/Mercutio`);
 
@@ -80,8 +81,10 @@ describe('semi-anonymous room (whois = moderators, the default)', () => {
         role: 'participant',
         withJid,
       });
-    expect(canonicalAll(presences(romeo))).toEqual(canonicalAll([mercutioAs(romeo, true)]));
-    expect(canonicalAll(presences(juliet))).toEqual(canonicalAll([mercutioAs(juliet, false)]));
+    expect(canonicalAll(presences(world, romeo))).toEqual(canonicalAll([mercutioAs(romeo, true)]));
+    expect(canonicalAll(presences(world, juliet))).toEqual(
+      canonicalAll([mercutioAs(juliet, false)]),
+    );
   });
 
   it('gives a participant the occupant list without JIDs, and its own JID with 110 only', () => {
@@ -90,7 +93,7 @@ describe('semi-anonymous room (whois = moderators, the default)', () => {
 
     join(world, mercutio, `${ROOM}/Mercutio`);
 
-    expect(canonicalAll(presences(mercutio))).toEqual(
+    expect(canonicalAll(presences(world, mercutio))).toEqual(
       canonicalAll([
         seen(world, {
           nick: 'Romeo',
@@ -126,7 +129,7 @@ describe('non-anonymous room (whois = anyone)', () => {
   it('shows every real JID to everyone, and puts 100 before the item of the join self-presence', () => {
     const { world, romeo, juliet, mercutio } = cast({ 'muc#roomconfig_whois': 'anyone' });
     join(world, juliet, `${ROOM}/Juliet`);
-    clearInboxes(romeo, juliet);
+    clearInboxes(world, romeo, juliet);
 
     join(world, mercutio, `${ROOM}/Mercutio`);
 
@@ -139,9 +142,9 @@ describe('non-anonymous room (whois = anyone)', () => {
         role: 'participant',
         withJid: true,
       });
-    expect(canonicalAll(presences(juliet))).toEqual(canonicalAll([mercutioAs(juliet)]));
-    expect(canonicalAll(presences(romeo))).toEqual(canonicalAll([mercutioAs(romeo)]));
-    expect(canonicalAll(presences(mercutio))).toEqual(
+    expect(canonicalAll(presences(world, juliet))).toEqual(canonicalAll([mercutioAs(juliet)]));
+    expect(canonicalAll(presences(world, romeo))).toEqual(canonicalAll([mercutioAs(romeo)]));
+    expect(canonicalAll(presences(world, mercutio))).toEqual(
       canonicalAll([
         seen(world, {
           nick: 'Romeo',
@@ -188,13 +191,13 @@ describe('presencebroadcast without participant', () => {
   it('does not send a participant’s join to the others, nor the participants to the joiner', () => {
     const { world, romeo, juliet, mercutio } = cast(onlyModerators);
     join(world, juliet, `${ROOM}/Juliet`);
-    clearInboxes(romeo, juliet);
+    clearInboxes(world, romeo, juliet);
 
     join(world, mercutio, `${ROOM}/Mercutio`);
 
-    expect(presences(romeo)).toEqual([]);
-    expect(presences(juliet)).toEqual([]);
-    expect(presences(mercutio).map((el) => el.attrs.from)).toEqual([
+    expect(presences(world, romeo)).toEqual([]);
+    expect(presences(world, juliet)).toEqual([]);
+    expect(presences(world, mercutio).map((el) => el.attrs.from)).toEqual([
       `${ROOM}/Romeo`,
       `${ROOM}/Mercutio`,
     ]);
@@ -203,12 +206,12 @@ describe('presencebroadcast without participant', () => {
   it('does not send its leave either; only the leaver hears of it', () => {
     const { world, romeo, juliet } = cast(onlyModerators);
     join(world, juliet, `${ROOM}/Juliet`);
-    clearInboxes(romeo, juliet);
+    clearInboxes(world, romeo, juliet);
 
     leave(world, juliet, `${ROOM}/Juliet`);
 
-    expect(presences(romeo)).toEqual([]);
-    expect(presences(juliet).map((el) => [el.attrs.from, el.attrs.type])).toEqual([
+    expect(presences(world, romeo)).toEqual([]);
+    expect(presences(world, juliet).map((el) => [el.attrs.from, el.attrs.type])).toEqual([
       [`${ROOM}/Juliet`, 'unavailable'],
     ]);
   });
@@ -217,7 +220,7 @@ describe('presencebroadcast without participant', () => {
     const { world, romeo, juliet, mercutio } = cast(onlyModerators);
     join(world, juliet, `${ROOM}/Juliet`);
     join(world, mercutio, `${ROOM}/Mercutio`);
-    clearInboxes(romeo, juliet, mercutio);
+    clearInboxes(world, romeo, juliet, mercutio);
     const mercutioTo = (role: string, type?: 'unavailable') =>
       seen(world, {
         nick: 'Mercutio',
@@ -231,12 +234,12 @@ describe('presencebroadcast without participant', () => {
       });
 
     setRole(world, romeo, 'Mercutio', 'moderator');
-    expect(canonicalAll(presences(juliet))).toEqual(canonicalAll([mercutioTo('moderator')]));
+    expect(canonicalAll(presences(world, juliet))).toEqual(canonicalAll([mercutioTo('moderator')]));
 
     setRole(world, romeo, 'Mercutio', 'participant');
-    expect(canonicalAll(presences(juliet))).toEqual(
+    expect(canonicalAll(presences(world, juliet))).toEqual(
       canonicalAll([mercutioTo('participant', 'unavailable')]),
     );
-    expect(presences(mercutio).map((el) => el.attrs.type)).toEqual([undefined, undefined]);
+    expect(presences(world, mercutio).map((el) => el.attrs.type)).toEqual([undefined, undefined]);
   });
 });

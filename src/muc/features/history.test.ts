@@ -77,7 +77,7 @@ describe('history in a room', () => {
     const romeo = world.connect('romeo@localhost', { resource: 'r' });
     const juliet = world.connect('juliet@localhost', { resource: 'j' });
     createRoom(world, romeo, `${ROOM}/Romeo`); // 12:00:01 and 12:00:02
-    take(romeo);
+    take(world, romeo);
     const say = (id: string) =>
       world.send(
         romeo.jid,
@@ -89,7 +89,7 @@ describe('history in a room', () => {
     say('m3'); // 12:01:05
     // The archive ids (XEP-0359) the reflections carried: the history repeats them.
     const archived = new Map(
-      take(romeo)
+      take(world, romeo)
         .filter((el) => el.getChild('body'))
         .map((el) => [el.attrs.id, el.getChild('stanza-id', 'urn:xmpp:sid:0')?.attrs.id]),
     );
@@ -117,7 +117,7 @@ describe('history in a room', () => {
 
     join(world, juliet, `${ROOM}/Juliet`);
 
-    const received = take(juliet);
+    const received = take(world, juliet);
     expect(received.map((el) => el.name)).toEqual([
       'presence',
       'presence',
@@ -141,7 +141,7 @@ describe('history in a room', () => {
 
     join(world, juliet, `${ROOM}/Juliet`, `<history seconds='2'/>`); // at 12:01:06
 
-    const messages = take(juliet).filter((el) => el.getChild('body'));
+    const messages = take(world, juliet).filter((el) => el.getChild('body'));
     expect(canonicalAll(messages)).toEqual(
       canonicalAll([
         historyMessage(world, archived, 'm2', '2026-01-01T12:01:04Z'),

@@ -1,4 +1,4 @@
-// Tests for the world's delivery bookkeeping: inboxes kept or not, bare-JID routing by index, read-only broadcast copies — XEP-0045 §7.4 as clients receive it
+// Tests for the world's deliveries: the trace is the one record of what a client received, bare-JID routing by index, read-only broadcast copies — XEP-0045 §7.4 as clients receive it
 import { describe, expect, it } from 'vitest';
 import { stanza } from '../../test/helpers/stanza.js';
 import { createRoom, join, take } from '../../test/helpers/world.js';
@@ -6,14 +6,14 @@ import { World } from './world.js';
 
 const ROOM = 'room@conference.localhost';
 
-function roomOfTwo(keepInboxes?: boolean) {
-  const world = new World(keepInboxes === undefined ? {} : { keepInboxes });
+function roomOfTwo() {
+  const world = new World();
   const romeo = world.connect('romeo@localhost', { resource: 'r' });
   const juliet = world.connect('juliet@localhost', { resource: 'j' });
   createRoom(world, romeo, `${ROOM}/Romeo`);
   join(world, juliet, `${ROOM}/Juliet`);
-  take(romeo);
-  take(juliet);
+  take(world, romeo);
+  take(world, juliet);
   return { world, romeo, juliet };
 }
 
@@ -21,26 +21,24 @@ const groupchat = stanza(
   `<message to='${ROOM}' type='groupchat' id='g1'><body>Hi</body></message>`,
 );
 
-describe('keepInboxes', () => {
-  it('keeps every delivered stanza in the session inbox by default', () => {
+describe('what a client received', () => {
+  it('is in the trace, and told to its listener; the session keeps no copy', () => {
     const { world, romeo, juliet } = roomOfTwo();
-
-    world.send(romeo.jid, groupchat);
-
-    expect(take(juliet).map((message) => message.getChildText('body'))).toEqual(['Hi']);
-  });
-
-  it('when off, leaves the inboxes empty while listeners and the trace still see every delivery', () => {
-    const { world, romeo, juliet } = roomOfTwo(false);
     const heard: string[] = [];
     world.onDelivery(juliet.jid, (delivered) => heard.push(delivered.getChildText('body') ?? ''));
+    const before = { ...juliet };
 
-    world.send(romeo.jid, groupchat);
+    const cause = world.send(romeo.jid, groupchat);
 
-    expect(juliet.inbox).toEqual([]);
     expect(heard).toEqual(['Hi']);
-    const deliveries = world.trace.entries.filter((entry) => entry.kind === 'delivery');
-    expect(deliveries.at(-1)).toMatchObject({ to: juliet.jid });
+    const delivered = world.trace.entries.filter(
+      (entry) => entry.kind === 'delivery' && entry.cause === cause && entry.to === juliet.jid,
+    );
+    expect(
+      delivered.map((entry) => entry.kind === 'delivery' && entry.stanza.getChildText('body')),
+    ).toEqual(['Hi']);
+    expect({ ...juliet }).toEqual(before);
+    expect(take(world, juliet).map((message) => message.getChildText('body'))).toEqual(['Hi']);
   });
 });
 
@@ -49,8 +47,8 @@ describe('broadcast copies', () => {
     const { world, romeo, juliet } = roomOfTwo();
 
     world.send(romeo.jid, groupchat);
-    const [toJuliet] = take(juliet);
-    const [toRomeo] = take(romeo);
+    const [toJuliet] = take(world, juliet);
+    const [toRomeo] = take(world, romeo);
 
     expect(toJuliet?.attrs.to).toBe(juliet.jid);
     expect(toRomeo?.attrs.to).toBe(romeo.jid);
