@@ -41,4 +41,25 @@ describe('a service without one of its plugins', () => {
     expect(message?.attrs.from).toBe(`${ROOM}/Juliet`);
     expect(message?.getChildText('body')).toBe('Hi all');
   });
+
+  it.each([
+    ['mam', `<query xmlns='urn:xmpp:mam:2'/>`],
+    ['vcard', `<vCard xmlns='vcard-temp'/>`],
+  ])('without %s, the host no longer answers its queries: service-unavailable', (name, query) => {
+    const { world, juliet } = joinAndSpeak(FEATURES.filter((feature) => feature.name !== name));
+    take(world, juliet);
+    world.send(juliet.jid, stanza(`<iq type='get' to='${ROOM}' id='q'>${query}</iq>`));
+    const [answer] = take(world, juliet);
+    expect(answer?.getChild('error')?.getChildElements()[0]?.name).toBe('service-unavailable');
+    const withIt = joinAndSpeak(FEATURES);
+    take(withIt.world, withIt.juliet);
+    withIt.world.send(
+      withIt.juliet.jid,
+      stanza(`<iq type='get' to='${ROOM}' id='q'>${query}</iq>`),
+    );
+    const [answered] = take(withIt.world, withIt.juliet);
+    expect(answered?.getChild('error')?.getChildElements()[0]?.name).not.toBe(
+      'service-unavailable',
+    );
+  });
 });

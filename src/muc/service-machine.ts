@@ -3,17 +3,19 @@ import type { Element } from 'ltx';
 import { setup } from 'xstate';
 import { bareJid, localOf, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
-import type { Effects } from './effects.js';
-import { isMamQuery } from './features/mam.js';
-import { isVcardIq } from './features/vcard.js';
+import {
+  handleHostIq,
+  handleServiceStanza,
+  openRoom,
+  refuseMissingRoom,
+  refuseUnhandledIq,
+  replyGone,
+  routeToRoom,
+  type ServiceContext,
+  type ServiceEvent,
+} from './service-actions.js';
 
-export interface ServiceRegistry {
-  domain: string;
-  rooms: ReadonlyMap<string, unknown>;
-  tombstones: ReadonlyMap<string, unknown>;
-}
-
-export type ServiceEvent = { type: 'stanza.received'; stanza: Element; effects: Effects };
+export type { ServiceContext, ServiceEvent } from './service-actions.js';
 
 /** §10.1.1 (Prosody): only an available presence to room/nick carrying the muc `<x/>` creates a room. */
 function isCreatingPresence(stanza: Element): boolean {
@@ -53,17 +55,16 @@ function isUnhandledRoomIq(stanza: Element): boolean {
 
 /**
  * The chart has one state: it decides, by guards over the registry, which action handles each
- * stanza. The actions are provided by the service (`machine.provide`), which owns the rooms.
+ * stanza, and its actions do it (src/muc/service-actions.ts).
  */
 export const serviceMachine = setup({
   types: {
-    context: {} as ServiceRegistry,
-    input: {} as ServiceRegistry,
+    context: {} as ServiceContext,
+    input: {} as ServiceContext,
     events: {} as ServiceEvent,
   },
   guards: {
-    isVcard: ({ event }) => isVcardIq(event.stanza),
-    isMamQuery: ({ event }) => isMamQuery(event.stanza),
+    isHostIq: ({ context, event }) => context.roomServices.bus.hostIq(event.stanza) !== undefined,
     isUnhandledRoomIq: ({ event }) => isUnhandledRoomIq(event.stanza),
     isForService: ({ context, event }) => event.stanza.attrs.to === context.domain,
     isForExistingRoom: ({ context, event }) => context.rooms.has(bareJid(event.stanza.attrs.to)),
@@ -71,14 +72,13 @@ export const serviceMachine = setup({
     createsRoom: ({ event }) => isCreatingPresence(event.stanza),
   },
   actions: {
-    handleVcard: () => {},
-    handleMamQuery: () => {},
-    refuseUnhandledIq: () => {},
-    handleServiceStanza: () => {},
-    routeToRoom: () => {},
-    replyGone: () => {},
-    createRoom: () => {},
-    refuseMissingRoom: () => {},
+    handleHostIq: ({ context, event }) => handleHostIq(context, event),
+    refuseUnhandledIq: ({ context, event }) => refuseUnhandledIq(context, event),
+    handleServiceStanza: ({ context, event }) => handleServiceStanza(context, event),
+    routeToRoom: ({ context, event }) => routeToRoom(context, event),
+    replyGone: ({ context, event }) => replyGone(context, event),
+    openRoom: ({ context, event }) => openRoom(context, event),
+    refuseMissingRoom: ({ context, event }) => refuseMissingRoom(context, event),
   },
 }).createMachine({
   id: 'service',
@@ -90,13 +90,12 @@ export const serviceMachine = setup({
         'stanza.received': [
           // Prosody's mod_iq hands vcard-temp to mod_vcard, and MAM queries to mod_muc_mam,
           // before the MUC looks for the room.
-          { guard: 'isVcard', actions: 'handleVcard' },
-          { guard: 'isMamQuery', actions: 'handleMamQuery' },
+          { guard: 'isHostIq', actions: 'handleHostIq' },
           { guard: 'isUnhandledRoomIq', actions: 'refuseUnhandledIq' },
           { guard: 'isForService', actions: 'handleServiceStanza' },
           { guard: 'isForExistingRoom', actions: 'routeToRoom' },
           { guard: 'isForTombstone', actions: 'replyGone' },
-          { guard: 'createsRoom', actions: 'createRoom' },
+          { guard: 'createsRoom', actions: 'openRoom' },
           { actions: 'refuseMissingRoom' },
         ],
       },

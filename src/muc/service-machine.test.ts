@@ -1,0 +1,85 @@
+// The service chart's actions are real: the action the chart picks for a stanza does the service's work on the context it is given — XEP-0045 §6.1–6.3, §7.2.10, §10.1.1
+import { describe, expect, it } from 'vitest';
+import { getInitialSnapshot, transition } from 'xstate';
+import { stanza } from '../../test/helpers/stanza.js';
+import { applyChanges } from './core/apply-changes.js';
+import { Effects } from './effects.js';
+import { FEATURES } from './features/index.js';
+import { HookBus } from './hook-bus.js';
+import type { ServiceContext } from './service-machine.js';
+import { serviceMachine } from './service-machine.js';
+
+function context(): ServiceContext {
+  return {
+    domain: 'conference.localhost',
+    rooms: new Map(),
+    tombstones: new Map([
+      ['gone@conference.localhost', { alternateVenue: undefined, reason: 'Closed' }],
+    ]),
+    admins: new Set(),
+    roomServices: {
+      bus: new HookBus(FEATURES),
+      applyChanges,
+      extras: new Set(),
+      env: { now: () => 0, nextId: () => 'id', schedule: () => {} },
+      occupantIdSecret: 'secret',
+      vcards: new Map(),
+    },
+    handle: () => {},
+  };
+}
+
+/** Runs the chart on one stanza, as the service does: the chosen actions, executed. */
+function run(service: ServiceContext, xml: string): { actions: string[]; effects: Effects } {
+  const effects = new Effects();
+  const [, actions] = transition(serviceMachine, getInitialSnapshot(serviceMachine, service), {
+    type: 'stanza.received',
+    stanza: stanza(xml),
+    effects,
+  });
+  for (const action of actions) action.exec?.(action.info, action.params);
+  return { actions: actions.map((action) => action.type), effects };
+}
+
+const sent = (effects: Effects) =>
+  effects.entries.flatMap((entry) => (entry.kind === 'stanza' ? [entry.stanza.toString()] : []));
+
+describe('the service chart', () => {
+  it('creates a room with its own action, in the context it is given', () => {
+    const service = context();
+    const { actions } = run(
+      service,
+      `<presence from='romeo@localhost/r' to='garden@conference.localhost/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+    );
+    expect(actions).toEqual(['openRoom']);
+    expect(service.rooms.get('garden@conference.localhost')?.occupantByNick('Romeo')?.role).toBe(
+      'moderator',
+    );
+  });
+
+  it('answers a tombstone with gone, and a missing room with item-not-found, from the service', () => {
+    const gone = run(
+      context(),
+      `<message from='romeo@localhost/r' to='gone@conference.localhost' id='1'/>`,
+    );
+    expect(gone.actions).toEqual(['replyGone']);
+    expect(sent(gone.effects)).toEqual([
+      `<message type="error" from="gone@conference.localhost" to="romeo@localhost/r" id="1"><error type="cancel" by="conference.localhost"><gone xmlns="urn:ietf:params:xml:ns:xmpp-stanzas"/><text xmlns="urn:ietf:params:xml:ns:xmpp-stanzas">Closed</text></error></message>`,
+    ]);
+    const missing = run(
+      context(),
+      `<message from='romeo@localhost/r' to='none@conference.localhost' id='2'/>`,
+    );
+    expect(missing.actions).toEqual(['refuseMissingRoom']);
+    expect(sent(missing.effects)[0]).toContain('<item-not-found');
+  });
+
+  it('hands a vCard query to the feature that answers it for the host, room or not', () => {
+    const { actions, effects } = run(
+      context(),
+      `<iq type='get' from='romeo@localhost/r' to='none@conference.localhost' id='v'><vCard xmlns='vcard-temp'/></iq>`,
+    );
+    expect(actions).toEqual(['handleHostIq']);
+    expect(effects.entries.map((entry) => entry.kind === 'stanza' && entry.by)).toEqual(['vcard']);
+  });
+});
