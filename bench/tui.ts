@@ -11,9 +11,12 @@ import { FakeStdin, FakeStdout } from '../test/helpers/tui-render.js';
 import { percentile } from './harness.js';
 
 export interface TuiResult {
+  /** The stanzas in the trace, counted. */
   stanzas: number;
+  /** The size asked for (`crowdSession`), when the trace was made to measure. */
+  asked?: number;
   firstFrameMs: number;
-  /** Keypress to frame over every measured key (j, k, G, g, tab). */
+  /** Keypress to frame over every measured key (see KEYS). */
   keyP50Ms: number;
   keyP95Ms: number;
   presses: number;
@@ -68,7 +71,8 @@ export async function bigStanzaSession(bytes: number): Promise<DebugSession> {
 /** Renders the debugger on a session with a long trace, and presses keys. */
 export async function measureTui(stanzas: number, pressesPerKey = 50): Promise<TuiResult> {
   const session = await crowdSession(stanzas);
-  return measureSession(session, stanzaRows(session, '').length, pressesPerKey);
+  const result = await measureSession(session, stanzaRows(session, '').length, pressesPerKey);
+  return { ...result, asked: stanzas };
 }
 
 /** Renders the debugger on `session` and measures keypress-to-frame latency. */
