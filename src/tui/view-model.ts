@@ -133,21 +133,35 @@ export interface RoomItem {
 }
 
 const ROLE_ORDER = ['moderator', 'participant', 'visitor', 'none'];
+/** A room view's occupants in order, sorted once per view (views are made once per change). */
+const orderOf = new WeakMap<RoomView, OccupantView[]>();
 
 /** Occupants in the order the Room pane shows them: by role group, then nick. */
 export function orderedOccupants(room: RoomView): OccupantView[] {
-  return [...room.occupants].sort(
-    (a, b) =>
-      ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.nick.localeCompare(b.nick),
-  );
+  let ordered = orderOf.get(room);
+  if (!ordered) {
+    ordered = [...room.occupants].sort(
+      (a, b) =>
+        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.nick.localeCompare(b.nick),
+    );
+    orderOf.set(room, ordered);
+  }
+  return ordered;
 }
+
+const itemsOf = new WeakMap<readonly RoomView[], RoomItem[]>();
 
 /** The Room pane's selectable items: each room, then its occupants in display order. */
 export function roomItems(rooms: readonly RoomView[]): RoomItem[] {
-  return rooms.flatMap((room) => [
-    { room },
-    ...orderedOccupants(room).map((occupant) => ({ room, occupant })),
-  ]);
+  let items = itemsOf.get(rooms);
+  if (!items) {
+    items = rooms.flatMap((room) => [
+      { room },
+      ...orderedOccupants(room).map((occupant) => ({ room, occupant })),
+    ]);
+    itemsOf.set(rooms, items);
+  }
+  return items;
 }
 
 /**
