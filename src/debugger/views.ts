@@ -126,11 +126,6 @@ class TransitionWriter {
 }
 
 /**
- * The lifecycle, role, affiliation and nick events of the trace in words. An affiliation change
- * followed, for the same cause, by a role change of the same JID is one line:
- * `Juliet: member/participant → none/none — 321 removed because the affiliation changed (§9.4), by Romeo`.
- */
-/**
  * The role change that goes with the affiliation change `events[index]`: same cause, room and
  * JID. Causes only grow along the trace, so the look stops at the first later cause.
  */
@@ -151,6 +146,11 @@ function partnerOf(
   return undefined;
 }
 
+/**
+ * The lifecycle, role, affiliation and nick events of the trace in words. An affiliation change
+ * followed, for the same cause, by a role change of the same JID is one line:
+ * `Juliet: member/participant → none/none — 321 removed because the affiliation changed (§9.4), by Romeo`.
+ */
 function writeTransitions(
   events: readonly EventEntry[],
   writer: TransitionWriter,

@@ -1,5 +1,4 @@
 // What the Detail pane explains: a step (expected, closest, diff, what it read) or a stanza with its cause and effect (the input, the step, the deciding feature and hooks, the receives that read it, the XEP §) — XEP-0045 §7.1
-
 import type { Element } from 'ltx';
 import type { DebugSession } from '../debugger/debug-session.js';
 import type { SessionStep } from '../debugger/session-api.js';
