@@ -1,6 +1,7 @@
-// The seams of the architecture, checked on every run: no runtime import cycle in src/, a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O, a room router that dispatches only into the MUC core, features that neither import each other nor fire hooks — docs/architecture.md
+// The seams of the architecture, checked on every run: no runtime import cycle in src/, a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O, a room router that dispatches only into the MUC core, features that neither import each other nor fire hooks, a MUC core of small files and functions — docs/architecture.md
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './helpers/suite.js';
 
@@ -110,6 +111,32 @@ describe('the seams of src/', () => {
     expect(firing.filter((file) => !file.startsWith('muc/core/'))).toEqual(['muc/room.ts']);
     expect(firing.length).toBeGreaterThan(5);
     expect(features.length).toBeGreaterThan(20);
+  });
+
+  it('keeps the MUC core in small files of small functions: no file over 400 lines, no function over 80', () => {
+    const muc = files.filter((file) => relative(SRC, file).startsWith('muc/'));
+    const tooLong: string[] = [];
+    for (const file of muc) {
+      const text = readFileSync(file, 'utf8');
+      const lines = text.split('\n').length - 1;
+      if (lines > 400) tooLong.push(`${relative(SRC, file)}: ${lines} lines`);
+      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+          const first = source.getLineAndCharacterOfPosition(node.getStart()).line;
+          const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+          if (last - first + 1 > 80) {
+            tooLong.push(
+              `${relative(SRC, file)}:${first + 1}: a function of ${last - first + 1} lines`,
+            );
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(tooLong).toEqual([]);
+    expect(muc.length).toBeGreaterThan(50);
   });
 
   it('keeps the pure core free of ink, react, commander and node I/O', () => {
