@@ -10,8 +10,7 @@ import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
 import type { Feature } from './hooks.js';
 import type { Room } from './room.js';
-import type { ServiceContext, Tombstone } from './service-actions.js';
-import { serviceMachine } from './service-machine.js';
+import { type ServiceContext, serviceMachine, type Tombstone } from './service-machine.js';
 
 export interface ServiceOptions {
   domain: string;
