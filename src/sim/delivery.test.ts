@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { stanza } from '../../test/helpers/stanza.js';
 import { createRoom, join, take } from '../../test/helpers/world.js';
+import { parseScript } from '../scansion/parser.js';
+import { ScriptStepper } from '../scansion/runner.js';
+import { SimTarget } from './sim-target.js';
 import { World } from './world.js';
 
 const ROOM = 'room@conference.localhost';
@@ -39,6 +42,25 @@ describe('what a client received', () => {
     ).toEqual(['Hi']);
     expect({ ...juliet }).toEqual(before);
     expect(take(world, juliet).map((message) => message.getChildText('body'))).toEqual(['Hi']);
+  });
+});
+
+describe('a script runner on the simulator', () => {
+  it("reads what each client received from the trace: its unread stanzas are the trace's own", async () => {
+    const target = new SimTarget();
+    const script = parseScript(
+      `[Client] Romeo\n\tjid: romeo@localhost\n\n---------\n\nRomeo connects\n\nRomeo sends:\n\t<presence to='${ROOM}/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>\n`,
+      'runner.scs',
+    );
+    const stepper = new ScriptStepper(script.clients, target);
+    for (const [index, action] of script.actions.entries()) await stepper.step(action, index);
+
+    const delivered = target.world.trace.entries.flatMap((entry) =>
+      entry.kind === 'delivery' ? [entry.stanza] : [],
+    );
+    const unread = stepper.unread('Romeo');
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.every((stanza, index) => stanza === delivered[index])).toBe(true);
   });
 });
 
