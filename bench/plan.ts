@@ -8,6 +8,8 @@ export interface Plan {
   storm: { size: number; trace: boolean; samples: number; warmup: number }[];
   live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
   tui: { stanzas: number[]; presses: number };
+  /** Step counts after which one step back is timed, and how many times. */
+  stepBack: { steps: number[]; samples: number };
   /** mucsim serve over TCP: clients that connect and join, and a burst into a room of `occupants`. */
   serve: { clients: number; occupants: number; messages: number };
 }
@@ -25,7 +27,8 @@ export const FULL: Plan = {
     { size: 5_000, trace: false, samples: 1, warmup: 0 },
   ],
   live: { sizes: [100, 1_000], deliveriesPerSample: 5_000, samples: 5 },
-  tui: { stanzas: [10_000, 100_000], presses: 50 },
+  tui: { stanzas: [10_000, 100_000, 1_000_000], presses: 50 },
+  stepBack: { steps: [10, 1_000, 100_000], samples: 3 },
   serve: { clients: 50, occupants: 10, messages: 2_000 },
 };
 
@@ -40,5 +43,6 @@ export const QUICK: Plan = {
   ],
   live: { suiteLimit: 2, sizes: [5], deliveriesPerSample: 50, samples: 2 },
   tui: { stanzas: [500], presses: 3 },
+  stepBack: { steps: [10, 30, 100], samples: 2 },
   serve: { clients: 3, occupants: 2, messages: 20 },
 };
