@@ -4,7 +4,7 @@ import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
-import { NOT_AN_OCCUPANT } from '../refusals.js';
+import { NOT_AN_OCCUPANT, notInRoom } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'occupant-iq';
@@ -60,13 +60,7 @@ export function handleOccupantIq(room: Room, out: Effects, stanza: Element, nick
   }
   const target = room.occupantByNick(nick);
   if (!target) {
-    const text = 'Recipient not in room';
-    out.sendError(
-      stanza,
-      { type: 'cancel', condition: 'item-not-found', text, by: room.jid },
-      BY,
-      room.jid,
-    );
+    out.sendError(stanza, notInRoom(room.jid), BY, room.jid);
     return;
   }
   const payload = stanza.getChildElements()[0];
