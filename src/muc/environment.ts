@@ -1,5 +1,16 @@
 // What the pure MUC core needs from outside: simulated time, timers on it and seeded ids — XEP-0045 §7.2.13 (history timestamps), §10.1.1 (the lock's timeout)
-import type { Effects } from './effects.js';
+import type { Room } from './room.js';
+import type { RoomChange } from './room-change.js';
+
+/**
+ * What a timer does when it is due: changes a feature returned for later (the lock's timeout),
+ * made in its room in its name. Data rather than a closure, so a checkpoint of the world keeps it.
+ */
+export interface RoomTimer {
+  room: Room;
+  changes: readonly RoomChange[];
+  by: string;
+}
 
 export interface MucEnvironment {
   /** Simulated milliseconds since the Unix epoch. */
@@ -7,10 +18,11 @@ export interface MucEnvironment {
   /** A fresh id from a seeded generator. */
   nextId(): string;
   /**
-   * Runs `task` when the simulated clock reaches `at`, with an output of its own: what it sends
-   * and records is traced then, caused by the input that set the timer.
+   * Makes the timer's changes when the simulated clock reaches `at` (MucService.runTimer), with
+   * an output of its own: what they send and record is traced then, caused by the input that
+   * set the timer.
    */
-  schedule(at: number, task: (out: Effects) => void): void;
+  schedule(at: number, timer: RoomTimer): void;
 }
 
 /** XEP-0082 DateTime of a simulated instant, as `<delay stamp>` wants it. */

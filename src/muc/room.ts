@@ -64,6 +64,7 @@ export class Room implements RoomView {
       history: [],
       archive: [],
       createdAt: services.env.now(),
+      relayedQueries: new Map(),
     };
   }
 

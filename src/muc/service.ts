@@ -4,7 +4,7 @@ import { getInitialSnapshot, type SnapshotFrom, transition } from 'xstate';
 import { prepJid } from '../xmpp/jid.js';
 import { applyChanges } from './core/apply-changes.js';
 import type { Effects } from './effects.js';
-import type { MucEnvironment } from './environment.js';
+import type { MucEnvironment, RoomTimer } from './environment.js';
 import { featuresWithExtras, type MucExtra } from './extras.js';
 import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
@@ -65,6 +65,11 @@ export class MucService {
     });
     this.snapshot = next;
     for (const action of actions) action.exec?.(action.info, action.params);
+  }
+
+  /** A timer is due: its changes are made in its room (src/muc/environment.ts). */
+  runTimer({ room, changes, by }: RoomTimer, effects: Effects): void {
+    applyChanges(room, effects, changes, by);
   }
 
   room(jid: string): Room | undefined {

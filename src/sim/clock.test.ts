@@ -4,7 +4,7 @@ import { SimulatedClock } from './clock.js';
 
 describe('SimulatedClock timers', () => {
   it('run as the clock passes them, each at its own time, earliest first, then in the order set', () => {
-    const clock = new SimulatedClock(0);
+    const clock = new SimulatedClock<() => void>((task) => task(), 0);
     const ran: string[] = [];
     const at = (name: string) => () => ran.push(`${name}@${clock.now()}`);
     clock.schedule(30, at('c'));
@@ -21,7 +21,7 @@ describe('SimulatedClock timers', () => {
   });
 
   it('runs a timer set in the past at the next advance, without moving time back', () => {
-    const clock = new SimulatedClock(100);
+    const clock = new SimulatedClock<() => void>((task) => task(), 100);
     const ran: number[] = [];
     clock.schedule(50, () => ran.push(clock.now()));
 

@@ -1,7 +1,7 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
-import { isoStamp } from '../muc/environment.js';
+import { isoStamp, type RoomTimer } from '../muc/environment.js';
 import { occupantIdSecret } from '../muc/features/occupant-id.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
@@ -36,9 +36,13 @@ export { DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_STANZA_DEPTH } from './stanza-che
 export type { WorldOptions } from './world-options.js';
 
 export type DeliveryListener = (stanza: Element) => void;
+/** A timer of the service, and the input it is traced as caused by. */
+export type WorldTimer = { cause: number; timer: RoomTimer };
 
 export class World {
-  readonly clock = new SimulatedClock();
+  readonly clock = new SimulatedClock<WorldTimer>(({ cause, timer }) =>
+    this.runService(cause, (effects) => this.service.runTimer(timer, effects)),
+  );
   readonly ids: SeededIds;
   readonly trace: Trace;
   readonly service: MucService;
@@ -47,8 +51,8 @@ export class World {
   private readonly stepMs: number;
   private readonly limits: { maxBytes: number; maxDepth: number };
   private readonly lang: string;
-  private readonly sessions: SessionRegistry;
-  private readonly listeners = new Map<string, DeliveryListener>();
+  readonly sessions: SessionRegistry;
+  readonly listeners = new Map<string, DeliveryListener>();
   /** The input the service is handling: what a timer it sets will be traced as caused by. */
   private serviceCause = 0;
 
@@ -70,10 +74,7 @@ export class World {
       env: {
         now: () => this.clock.now(),
         nextId: () => this.ids.next(),
-        schedule: (at, task) => {
-          const cause = this.serviceCause;
-          this.clock.schedule(at, () => this.runService(cause, task));
-        },
+        schedule: (at, timer) => this.clock.schedule(at, { cause: this.serviceCause, timer }),
       },
       occupantIdSecret: occupantIdSecret(options.seed ?? 1),
       features: options.features,

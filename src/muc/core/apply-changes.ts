@@ -72,16 +72,15 @@ function applyChange(room: Room, out: Effects, change: RoomChange, by: string): 
       room.state.archive.push(change.entry);
       return;
     case 'archive-deleted':
-      room.state.archive.length = 0;
+      // A new array: the archive is append-only, so a checkpoint shares it and keeps its length.
+      room.state.archive = [];
       return;
     case 'avatar-hash':
       room.state.avatarHash = change.hash;
       return;
     case 'timer': {
       const { after, changes } = change;
-      room.services.env.schedule(room.now() + after, (later) =>
-        applyChanges(room, later, changes, by),
-      );
+      room.services.env.schedule(room.now() + after, { room, changes, by });
       return;
     }
   }

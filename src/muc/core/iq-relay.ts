@@ -14,25 +14,6 @@ const TO_BARE = new Set([
   'urn:ietf:params:xml:ns:vcard-4.0',
 ]);
 
-interface PendingQuery {
-  requester: string;
-  id: string;
-  target: string;
-  targetNick: string;
-}
-
-/** Relayed queries waiting for their answer, by the id the room gave them. */
-const pendingByRoom = new WeakMap<Room, Map<string, PendingQuery>>();
-
-function pendingOf(room: Room): Map<string, PendingQuery> {
-  let pending = pendingByRoom.get(room);
-  if (!pending) {
-    pending = new Map();
-    pendingByRoom.set(room, pending);
-  }
-  return pending;
-}
-
 /**
  * Prosody's handle_iq_to_occupant: a non-occupant gets `not-acceptable` (the XEP says
  * bad-request); a ping to one's own occupant JID is answered by the room (XEP-0410); other
@@ -41,7 +22,7 @@ function pendingOf(room: Room): Map<string, PendingQuery> {
  */
 export function handleOccupantIq(room: Room, out: Effects, stanza: Element, nick: string): void {
   const type = stanza.attrs.type;
-  const pending = pendingOf(room);
+  const pending = room.state.relayedQueries;
   if (type === 'result' || type === 'error') {
     const query = pending.get(stanza.attrs.id ?? '');
     if (!query || query.target !== stanza.attrs.from) return;
