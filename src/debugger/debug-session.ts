@@ -5,6 +5,7 @@ import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
 import { hitsBreakpoint, toggleIn } from './breakpoints.js';
+import { Checkpoints } from './checkpoints.js';
 import { type DoorOpener, Doorway } from './doorway.js';
 import { GrowingRecording, type RecordingText } from './growing-recording.js';
 import { recordingHead } from './recorder.js';
@@ -19,7 +20,7 @@ import type {
 } from './session-api.js';
 import { SessionIndex } from './session-index.js';
 import { SimWorld, type SimWorldOptions } from './sim-world.js';
-import { Timeline } from './timeline.js';
+import { emptyScript, Timeline } from './timeline.js';
 import type { Reading, StepReads } from './trace-links.js';
 import { TypedInput } from './typed-input.js';
 
@@ -30,18 +31,7 @@ export interface DebugSessionOptions extends SimWorldOptions {
   openDoor?: DoorOpener;
 }
 
-/** The script of a session started with nothing loaded: everything will be typed. */
-export function emptyScript(): Script {
-  return {
-    file: 'session.scs',
-    tags: [],
-    clients: [],
-    actions: [],
-    comments: [],
-    epilogue: [],
-    warnings: [],
-  };
-}
+export { emptyScript };
 
 /**
  * Runs a timeline of steps (the script's, typed ones, real clients') in a world that says where
@@ -66,6 +56,7 @@ export class DebugSession {
   private changes = 0;
   private readonly index: SessionIndex;
   private roomCache: { version: number; rooms: RoomView[] } | undefined;
+  private readonly checkpoints: Checkpoints;
 
   private constructor(
     readonly script: Script,
@@ -81,6 +72,13 @@ export class DebugSession {
       version: () => this.changes,
     });
     place.onChange = () => this.changed();
+    this.checkpoints = new Checkpoints({
+      world: place,
+      timeline: this.timeline,
+      index: this.index,
+      recording: this.recorded,
+      stepper: () => this.stepper,
+    });
     this.typed = new TypedInput({
       clients: this.clients,
       stepper: () => this.stepper,
@@ -349,12 +347,13 @@ export class DebugSession {
     else delete step.traceRange;
     this.index.record(step);
     this.timeline.cursor += 1;
+    this.checkpoints.stepped();
     return step;
   }
 
-  /** A fresh world with the same seed, then the first `count` steps again: deterministic. */
+  /** From the nearest checkpoint at or before `count` (else a fresh world, same seed), the steps again. */
   private async replay(count: number): Promise<void> {
-    this.reset();
+    if (!this.checkpoints.restoreBefore(count)) this.reset();
     while (this.timeline.cursor < count) await this.executeNext();
   }
 
@@ -365,11 +364,13 @@ export class DebugSession {
     });
     this.timeline.rewind();
     this.index.reset();
+    this.checkpoints.clear();
   }
 
   /** A step that already ran in the world (a real client's) takes its place at the cursor. */
   private insertExecuted(step: SessionStep, jid: string | undefined): void {
     this.timeline.insert(step, true);
+    this.checkpoints.clear();
     if (jid !== undefined) this.index.bind(jid, step.action.client);
     this.index.record(step);
     this.changed();
@@ -377,10 +378,12 @@ export class DebugSession {
 
   /** Inserts a typed step at the cursor and executes it; a step that did nothing is taken out again. */
   private async insertTyped(step: SessionStep): Promise<SessionStep> {
+    this.checkpoints.dropAfter(this.timeline.cursor);
     this.timeline.insert(step, false);
     await this.executeNext();
     if (step.result?.status === 'failed' && step.traceRange === undefined) {
       this.timeline.removeLast();
+      this.checkpoints.dropAfter(this.timeline.cursor);
     }
     this.changed();
     return step;

@@ -95,6 +95,11 @@ export class GrowingRecording {
     return this.latest.version;
   }
 
+  /** Time travel changed the trace in place: the next update writes everything again. */
+  forget(): void {
+    this.trace = undefined;
+  }
+
   /** The recording of `source`; only its executed steps (with a result) are recorded. */
   of(source: RecordingSource): string {
     return this.update(source).text;

@@ -30,6 +30,26 @@ export class SessionIndex {
     this.named = undefined;
   }
 
+  /** Who bound which JID so far (what a checkpoint of the session keeps of the index). */
+  bindings(): ReadonlyMap<string, string> {
+    return new Map(this.bound);
+  }
+
+  /**
+   * Time travel: back to the `bindings` of a checkpoint, forgetting the steps `undone` and the
+   * trace entries from `kept` on (see TraceLinks.rewind).
+   */
+  rewind(
+    bindings: ReadonlyMap<string, string>,
+    undone: readonly SessionStep[],
+    kept: number,
+  ): void {
+    this.links.rewind(undone, kept);
+    this.bound.clear();
+    for (const [jid, client] of bindings) this.bound.set(jid, client);
+    this.named = undefined;
+  }
+
   /** A client's `connects` bound this full JID. */
   bind(jid: string, client: string): void {
     this.bound.set(jid, client);

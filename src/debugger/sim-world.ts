@@ -3,7 +3,7 @@
 import type { JidNames } from '../describe/names.js';
 import type { TraceEntry } from '../muc/trace.js';
 import type { ScriptTarget } from '../scansion/target.js';
-import { SimTarget } from '../sim/sim-target.js';
+import { SimTarget, type SimTargetCheckpoint } from '../sim/sim-target.js';
 import type { World, WorldOptions } from '../sim/world.js';
 import type { RoomView, SessionWorld, TransitionView } from './session-api.js';
 import { roomViews, TransitionList } from './views.js';
@@ -13,6 +13,12 @@ export interface SimWorldOptions {
   seed?: number;
   /** Other world options (domain, admins, step time, features); the trace is always recorded. */
   world?: Omit<WorldOptions, 'seed' | 'trace'>;
+}
+
+/** A checkpoint of the simulator, and the world it belongs to. */
+export interface SimWorldCheckpoint {
+  readonly target: SimTarget;
+  readonly state: SimTargetCheckpoint;
 }
 
 export class SimWorld implements SessionWorld {
@@ -45,6 +51,23 @@ export class SimWorld implements SessionWorld {
     });
     this.transitionList = undefined;
     return this.target;
+  }
+
+  /** The world at one moment, to come back to (the same world only: a restart makes another). */
+  checkpoint(): SimWorldCheckpoint {
+    return { target: this.target, state: this.target.checkpoint() };
+  }
+
+  /** Whether the checkpoint is of the current world (a restart makes another). */
+  owns(checkpoint: SimWorldCheckpoint): boolean {
+    return checkpoint.target === this.target;
+  }
+
+  /** Back to a checkpoint of the current world; the transitions forget what the trace loses. */
+  restore(checkpoint: SimWorldCheckpoint): void {
+    if (!this.owns(checkpoint)) throw new Error('a checkpoint of another world');
+    this.transitionList?.rewind(checkpoint.state.world.trace.length);
+    this.target.restore(checkpoint.state);
   }
 
   rooms(): RoomView[] {

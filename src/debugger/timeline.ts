@@ -2,6 +2,19 @@
 import type { Script } from '../scansion/script.js';
 import type { SessionStep } from './session-api.js';
 
+/** The script of a session started with nothing loaded: everything will be typed. */
+export function emptyScript(): Script {
+  return {
+    file: 'session.scs',
+    tags: [],
+    clients: [],
+    actions: [],
+    comments: [],
+    epilogue: [],
+    warnings: [],
+  };
+}
+
 /** The steps in order and how many of them have run; every change keeps the indexes in order. */
 export class Timeline {
   readonly steps: SessionStep[];
@@ -47,6 +60,15 @@ export class Timeline {
     const kept = this.steps.filter((step) => step.origin === 'script');
     this.steps.splice(0, this.steps.length, ...kept);
     this.renumber();
+  }
+
+  /** Back to before step `cursor`: the steps from there on have not run. */
+  rewindTo(cursor: number): void {
+    for (const step of this.steps.slice(cursor, this.cursor)) {
+      delete step.result;
+      delete step.traceRange;
+    }
+    this.cursor = cursor;
   }
 
   /** Back before the first step: nothing has run. */

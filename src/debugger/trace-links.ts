@@ -31,6 +31,8 @@ export class TraceLinks {
   private readonly ranges: { first: number; last: number; step: SessionStep }[] = [];
   private readonly readings = new Map<number, Reading>();
   private readonly reads = new WeakMap<SessionStep, StepReads>();
+  /** Where a `receives` found its client's first unread delivery: its place again if it is undone. */
+  private readonly headsBefore = new WeakMap<SessionStep, number>();
   private readonly effects = new Map<number, number[]>();
   private readonly unread = new Map<string, Unread>();
   private scanned = 0;
@@ -102,8 +104,8 @@ export class TraceLinks {
         this.readings.set(seq, { step, how: 'skipped' });
       }
     }
+    this.headsBefore.set(step, queue.head);
     queue.head = Math.min(index + 1, queue.seqs.length);
-    this.compact(queue);
     this.reads.set(step, read);
   }
 
@@ -136,10 +138,37 @@ export class TraceLinks {
     return this.effects.get(cause) ?? [];
   }
 
-  /** Drops read sequence numbers once they are most of the queue, keeping it small. */
-  private compact(queue: Unread): void {
-    if (queue.head < 1024 || queue.head * 2 < queue.seqs.length) return;
-    queue.seqs.splice(0, queue.head);
-    queue.head = 0;
+  /**
+   * Time travel: forgets the steps `undone` (the last ones recorded, in order) and the trace
+   * entries from `kept` on, at the cost of what they added: the links are then those of the
+   * steps and entries before, as if these had never been.
+   */
+  rewind(undone: readonly SessionStep[], kept: number): void {
+    for (const step of [...undone].reverse()) this.unrecord(step);
+    for (; this.scanned > kept; this.scanned -= 1) {
+      const entry = this.trace[this.scanned - 1] as TraceEntry;
+      if ('cause' in entry) {
+        const list = this.effects.get(entry.cause);
+        list?.pop();
+        if (list?.length === 0) this.effects.delete(entry.cause);
+      }
+      if (entry.kind !== 'delivery') continue;
+      for (const queue of this.unread.values()) {
+        if (queue.seqs.at(-1) === entry.seq) queue.seqs.pop();
+      }
+    }
+  }
+
+  private unrecord(step: SessionStep): void {
+    if (this.ranges.at(-1)?.step === step) this.ranges.pop();
+    const read = this.reads.get(step);
+    if (!read) return;
+    for (const seq of [...read.skipped, ...(read.matched === undefined ? [] : [read.matched])]) {
+      if (this.readings.get(seq)?.step === step) this.readings.delete(seq);
+    }
+    const queue = this.unread.get(step.action.client);
+    const head = this.headsBefore.get(step);
+    if (queue && head !== undefined) queue.head = head;
+    this.reads.delete(step);
   }
 }

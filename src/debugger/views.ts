@@ -87,6 +87,11 @@ class TransitionWriter {
     for (const entry of entries) if (entry.kind === 'input') this.inputs.set(entry.seq, entry);
   }
 
+  /** Forgets the inputs among `entries` (cut from the trace by time travel). */
+  forget(entries: readonly TraceEntry[]): void {
+    for (const entry of entries) this.inputs.delete(entry.seq);
+  }
+
   private who(jid: string): string {
     return this.names.client(jid) ?? bareJid(jid);
   }
@@ -210,6 +215,18 @@ export class TransitionList {
     names: JidNames,
   ) {
     this.writer = new TransitionWriter(names);
+  }
+
+  /**
+   * Time travel is about to cut the trace to `length` entries: the views of the entries cut
+   * go. An input's events are written together, so no view spans the cut.
+   */
+  rewind(length: number): void {
+    if (this.scanned <= length) return;
+    const firstCut = this.entries[length]?.seq ?? Number.POSITIVE_INFINITY;
+    this.writer.forget(this.entries.slice(length, this.scanned));
+    while ((this.views.at(-1)?.seq ?? 0) >= firstCut) this.views.pop();
+    this.scanned = length;
   }
 
   /** The views, with those of the entries added since the last call written in `names`. */

@@ -28,6 +28,8 @@ export class MucService {
   readonly domain: string;
   readonly rooms = new Map<string, Room>();
   readonly tombstones = new Map<string, Tombstone>();
+  /** mod_vcard's store on the MUC host, by room node: it outlives the rooms. */
+  readonly vcards = new Map<string, Element>();
   private snapshot: SnapshotFrom<typeof serviceMachine>;
 
   constructor(options: ServiceOptions) {
@@ -44,7 +46,7 @@ export class MucService {
         extras,
         env: options.env,
         occupantIdSecret: options.occupantIdSecret,
-        vcards: new Map(),
+        vcards: this.vcards,
       },
       handle: (stanza, effects) => this.handle(stanza, effects),
     };

@@ -36,6 +36,12 @@ export type TraceEntry =
   /** A bug inside the core: the world answered internal-server-error and kept going. */
   | { seq: number; kind: 'crash'; time: number; cause: number; message: string; stack: string };
 
+/** Where a trace stands: how many entries it keeps and the sequence number of the next. */
+export interface TraceMark {
+  readonly length: number;
+  readonly nextSeq: number;
+}
+
 type Draft<E> = E extends TraceEntry ? Omit<E, 'seq'> : never;
 
 /** An append-only log; `enabled: false` keeps only the sequence counter (benchmarks, fuzzing). */
@@ -71,6 +77,20 @@ export class Trace {
   private record(entry: TraceEntry): void {
     if (this.enabled) this.entries.push(entry);
     for (const listener of this.listeners) listener(entry);
+  }
+
+  /** Where the trace stands now (a checkpoint of the world keeps it). */
+  mark(): TraceMark {
+    return { length: this.entries.length, nextSeq: this.nextSeq };
+  }
+
+  /**
+   * Back to a mark: the entries after it go, and the next one gets the number it got then. The
+   * trace only grows, so the mark is all a checkpoint keeps of it. Subscribers are not told.
+   */
+  cutTo(mark: TraceMark): void {
+    this.entries.length = mark.length;
+    this.nextSeq = mark.nextSeq;
   }
 
   /** Called with each entry as it is appended, so a trace can be written as it grows. */

@@ -20,6 +20,12 @@ export class ReceivedLog implements ReceivedRecord {
   }
 }
 
+/** An inbox at one moment: the positions still unread, and how far the record was read. */
+export interface InboxCheckpoint {
+  readonly unread: readonly number[];
+  readonly scanned: number;
+}
+
 /**
  * What one client received and no `receives` has read yet, oldest first: positions in the
  * record, looked up as they are read.
@@ -65,6 +71,16 @@ export class Inbox {
     this.catchUp();
     const [position] = this.unread.splice(index, 1);
     return position === undefined ? undefined : this.stanzaAt(position);
+  }
+
+  /** What is read and unread so far (a debugger's checkpoint of the simulator keeps it). */
+  checkpoint(): InboxCheckpoint {
+    return { unread: [...this.unread], scanned: this.scanned };
+  }
+
+  restore(checkpoint: InboxCheckpoint): void {
+    this.unread.splice(0, this.unread.length, ...checkpoint.unread);
+    this.scanned = checkpoint.scanned;
   }
 
   /** Something arrived for the client: a live wait looks again. */

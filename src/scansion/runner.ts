@@ -1,7 +1,7 @@
 // scansion runner: plays a script's steps against a target and checks each client's inbox — XEP-0045 scenarios (§7–§10)
 import type { Element } from 'ltx';
 import { parseBlock } from './block.js';
-import { Inbox, ReceivedLog } from './inbox.js';
+import { Inbox, type InboxCheckpoint, ReceivedLog } from './inbox.js';
 import { diffStanzas, matchStanza, scansionDirective, similarity } from './matcher.js';
 import type { Action, ClientDefinition, Script, ScriptWarning } from './script.js';
 import type { ReceivedRecord, ScriptTarget } from './target.js';
@@ -54,6 +54,11 @@ function bareJid(jid: string): string {
   return slash === -1 ? jid : jid.slice(0, slash);
 }
 
+function replace<K, V>(map: Map<K, V>, entries: ReadonlyMap<K, V>): void {
+  map.clear();
+  for (const [key, value] of entries) map.set(key, value);
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -82,6 +87,14 @@ export async function runScript(
   };
   if (script.title !== undefined) result.title = script.title;
   return result;
+}
+
+/** What a stepper keeps between steps, at one moment (its clients' definitions aside). */
+export interface StepperCheckpoint {
+  readonly inboxes: ReadonlyMap<string, InboxCheckpoint>;
+  readonly full: ReadonlyMap<string, string>;
+  readonly captures: ReadonlyMap<string, string>;
+  readonly disconnected: ReadonlySet<string>;
 }
 
 /**
@@ -133,6 +146,33 @@ export class ScriptStepper {
   /** Stanzas the client received that no `receives` has consumed yet. */
   unread(client: string): readonly Element[] {
     return this.inboxes.get(client)?.stanzas ?? [];
+  }
+
+  /**
+   * What it keeps between steps: what each client has read, bound JIDs, captures. Only for a
+   * target that keeps its own record (the simulator), whose checkpoint goes with it.
+   */
+  checkpoint(): StepperCheckpoint {
+    const inboxes = new Map([...this.inboxes].map(([name, inbox]) => [name, inbox.checkpoint()]));
+    return {
+      inboxes,
+      full: new Map(this.full),
+      captures: new Map(this.captures),
+      disconnected: new Set(this.disconnected),
+    };
+  }
+
+  /** Back to a checkpoint; an inbox made since goes (the delivery listener it woke went with the world's). */
+  restore(checkpoint: StepperCheckpoint): void {
+    for (const [name, inbox] of this.inboxes) {
+      const saved = checkpoint.inboxes.get(name);
+      if (saved) inbox.restore(saved);
+      else this.inboxes.delete(name);
+    }
+    replace(this.full, checkpoint.full);
+    replace(this.captures, checkpoint.captures);
+    this.disconnected.clear();
+    for (const name of checkpoint.disconnected) this.disconnected.add(name);
   }
 
   /** Performs one action; never throws: a target error fails the step. */

@@ -17,6 +17,15 @@ export class SeededIds {
     return (t ^ (t >>> 14)) >>> 0;
   }
 
+  /** The generator's state: the ids after a restore are those that came after the checkpoint. */
+  checkpoint(): number {
+    return this.state;
+  }
+
+  restore(state: number): void {
+    this.state = state;
+  }
+
   next(length = 8): string {
     let id = '';
     for (let index = 0; index < length; index += 1) {

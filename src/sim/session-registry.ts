@@ -43,6 +43,26 @@ export class SessionRegistry {
     return session;
   }
 
+  /**
+   * Makes this registry a copy of `other`: a copy of each session (its joined rooms too), the
+   * same copy in both indexes. A checkpoint of the world is such a copy, and so is its restore.
+   */
+  copyFrom(other: SessionRegistry): void {
+    const copies = new Map<Session, Session>();
+    const copy = (session: Session): Session => {
+      let made = copies.get(session);
+      if (!made) {
+        made = { ...session, joined: new Set(session.joined) };
+        copies.set(session, made);
+      }
+      return made;
+    };
+    this.sessions.clear();
+    for (const [jid, session] of other.sessions) this.sessions.set(jid, copy(session));
+    this.byBare.clear();
+    for (const [bare, sessions] of other.byBare) this.byBare.set(bare, sessions.map(copy));
+  }
+
   /** Unbinds a session: from now on nothing reaches it. */
   unbind(session: Session): void {
     this.sessions.delete(session.jid);

@@ -2,14 +2,27 @@
 import type { Element } from 'ltx';
 import type { ClientDefinition } from '../scansion/script.js';
 import type { ReceivedRecord, ScriptTarget } from '../scansion/target.js';
+import { checkpointWorld, restoreWorld, type WorldCheckpoint } from './checkpoint.js';
 import { World, type WorldOptions } from './world.js';
+
+/** A simulator target at one moment: its world, and which client bound which JID from where. */
+export interface SimTargetCheckpoint {
+  readonly world: WorldCheckpoint;
+  readonly jids: ReadonlyMap<string, string>;
+  readonly bindings: ReadonlyMap<string, readonly Binding[]>;
+}
+
+interface Binding {
+  client: string;
+  from: number;
+}
 
 export class SimTarget implements ScriptTarget {
   readonly live = false;
   readonly world: World;
   private readonly jids = new Map<string, string>();
   /** Who bound each full JID, from which trace position on: deliveries to it are theirs. */
-  private readonly bindings = new Map<string, { client: string; from: number }[]>();
+  private readonly bindings = new Map<string, Binding[]>();
 
   /** The world's trace, when it is kept: what each client received is read there. */
   readonly received: ReceivedRecord | undefined;
@@ -57,6 +70,21 @@ export class SimTarget implements ScriptTarget {
   }
 
   async close(): Promise<void> {}
+
+  /** The world and who holds which JID, at one moment (see src/sim/checkpoint.ts). */
+  checkpoint(): SimTargetCheckpoint {
+    const bindings = new Map([...this.bindings].map(([jid, held]) => [jid, [...held]]));
+    return { world: checkpointWorld(this.world), jids: new Map(this.jids), bindings };
+  }
+
+  /** Back to a checkpoint of this target's world. */
+  restore(checkpoint: SimTargetCheckpoint): void {
+    restoreWorld(this.world, checkpoint.world);
+    this.jids.clear();
+    for (const [name, jid] of checkpoint.jids) this.jids.set(name, jid);
+    this.bindings.clear();
+    for (const [jid, held] of checkpoint.bindings) this.bindings.set(jid, [...held]);
+  }
 
   /** The client that held `jid` at trace position `position`. */
   private holder(jid: string, position: number): string | undefined {
