@@ -19,6 +19,8 @@ export interface CheckpointedSession {
   readonly index: SessionIndex;
   readonly recording: GrowingRecording;
   stepper(): ScriptStepper;
+  /** Steps between checkpoints (default CHECKPOINT_EVERY). */
+  readonly every?: number | undefined;
 }
 
 /** The session after `cursor` steps: the world, the stepper's inboxes and captures, who bound which JID. */
@@ -36,11 +38,11 @@ interface SessionCheckpoint {
  */
 export class Checkpoints {
   private readonly saved: SessionCheckpoint[] = [];
+  readonly every: number;
 
-  constructor(
-    private readonly session: CheckpointedSession,
-    readonly every = CHECKPOINT_EVERY,
-  ) {}
+  constructor(private readonly session: CheckpointedSession) {
+    this.every = Math.max(1, Math.trunc(session.every ?? CHECKPOINT_EVERY));
+  }
 
   /** How many checkpoints are kept. */
   get count(): number {

@@ -29,6 +29,8 @@ export interface DebugSessionOptions extends SimWorldOptions {
   strictOrder?: boolean;
   /** How a door for real XMPP clients is opened (`:serve`). */
   openDoor?: DoorOpener;
+  /** Steps between time travel's checkpoints (default CHECKPOINT_EVERY). */
+  checkpointEvery?: number;
 }
 
 export { emptyScript };
@@ -61,7 +63,9 @@ export class DebugSession {
   private constructor(
     readonly script: Script,
     private readonly place: SessionWorld,
-    private readonly options: { strictOrder?: boolean; timeoutMs?: number; openDoor?: DoorOpener },
+    private readonly options: Omit<DebugSessionOptions, keyof SimWorldOptions> & {
+      timeoutMs?: number;
+    },
   ) {
     this.clients = script.clients.map((client) => ({ ...client }));
     this.timeline = new Timeline(script);
@@ -78,6 +82,7 @@ export class DebugSession {
       index: this.index,
       recording: this.recorded,
       stepper: () => this.stepper,
+      every: options.checkpointEvery,
     });
     this.typed = new TypedInput({
       clients: this.clients,

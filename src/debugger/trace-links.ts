@@ -30,9 +30,9 @@ interface Unread {
 export class TraceLinks {
   private readonly ranges: { first: number; last: number; step: SessionStep }[] = [];
   private readonly readings = new Map<number, Reading>();
-  private readonly reads = new WeakMap<SessionStep, StepReads>();
+  private reads = new WeakMap<SessionStep, StepReads>();
   /** Where a `receives` found its client's first unread delivery: its place again if it is undone. */
-  private readonly headsBefore = new WeakMap<SessionStep, number>();
+  private headsBefore = new WeakMap<SessionStep, number>();
   private readonly effects = new Map<number, number[]>();
   private readonly unread = new Map<string, Unread>();
   private scanned = 0;
@@ -44,6 +44,9 @@ export class TraceLinks {
   reset(): void {
     this.ranges.length = 0;
     this.readings.clear();
+    // The steps stay in the timeline: what they read is forgotten with the world.
+    this.reads = new WeakMap();
+    this.headsBefore = new WeakMap();
     this.effects.clear();
     this.unread.clear();
     this.scanned = 0;
