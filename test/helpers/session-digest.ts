@@ -54,7 +54,7 @@ export function worldState(world: World): string {
   return JSON.stringify(plain(state), null, 1);
 }
 
-/** Everything the session derives: steps and results, the trace and its links, names, rooms, transitions, recording. */
+/** Everything the session derives (steps not run yet aside: see `notRunAfterCursor`): steps and results, the trace and its links, names, rooms, transitions, recording. */
 export function sessionState(session: DebugSession): string {
   const { trace } = session;
   const names = session.names();
@@ -67,7 +67,7 @@ export function sessionState(session: DebugSession): string {
     ),
     name: 'to' in entry ? names.label(entry.to) : undefined,
   }));
-  const steps = session.steps.map((step) => ({
+  const steps = session.steps.slice(0, session.cursor).map((step) => ({
     ...(plain(step) as object),
     reads: session.readsOf(step),
   }));
@@ -87,4 +87,11 @@ export function sessionState(session: DebugSession): string {
     null,
     1,
   );
+}
+
+/** Whether every step after the cursor is as one never run: no result, no trace range, no reads. */
+export function notRunAfterCursor(session: DebugSession): boolean {
+  return session.steps
+    .slice(session.cursor)
+    .every((step) => !step.result && !step.traceRange && !session.readsOf(step));
 }
