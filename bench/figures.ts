@@ -314,14 +314,21 @@ function atScaleFigures(section: Section, entry: TuiResult | undefined, reason: 
   }
 }
 
+/** The goal of "constant time": the cost at the largest size at most twice that at the smallest. */
+const CONSTANT = 2;
+
 function stepBackFigures(section: Section, results: BenchResults): void {
   const runs = [...results.stepBack].sort((a, b) => a.steps - b.steps);
   for (const run of runs) {
+    const from =
+      run.checkpoints === 0
+        ? 'no checkpoint yet: from a fresh world'
+        : `from ${count(run.checkpoints)} checkpoints, one every ${run.checkpointEvery} steps`;
     section.info(
       `step back one step at step ${count(run.steps)}`,
       run.backMs,
       ms(run.backMs),
-      `median of ${run.samples}`,
+      `median of ${run.samples} in a row, worst ${ms(run.worstMs)}; ${from}`,
     );
   }
   const first = runs[0];
@@ -333,18 +340,25 @@ function stepBackFigures(section: Section, results: BenchResults): void {
       ratio,
       times(ratio),
       {
-        atMost: 2,
-        text: '≤ 2× (constant)',
+        atMost: CONSTANT,
+        text: `≤ ${CONSTANT}× (constant)`,
         gap: (by) => `${by.toFixed(1)}×`,
-        detail: 'b replays every step from a fresh world',
+        detail: `medians; b restores the checkpoint at or before the step and replays at most ${last.checkpointEvery - 1} steps`,
       },
     );
   }
-  section.absent(
+  const measured = runs.filter((run) => run.bytesPerCheckpoint !== null).at(-1);
+  if (measured?.bytesPerCheckpoint == null) {
+    section.absent('memory per checkpoint', '', 'no checkpoint taken in this run');
+    return;
+  }
+  const session =
+    measured.sessionBytes === null ? '' : `; the session without: ${mb(measured.sessionBytes)}`;
+  section.info(
     'memory per checkpoint',
-    '',
-    'no checkpoints yet: b replays every step from a fresh world',
-    true,
+    measured.bytesPerCheckpoint,
+    `${(measured.bytesPerCheckpoint / 1024).toFixed(1)} KiB`,
+    `live heap after gc at step ${count(measured.steps)}, with its ${count(measured.checkpoints)} checkpoints against without${session}`,
   );
 }
 

@@ -8,7 +8,7 @@ export interface Plan {
   storm: { size: number; trace: boolean; samples: number; warmup: number }[];
   live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
   tui: { stanzas: number[]; presses: number };
-  /** Step counts after which one step back is timed, and how many times. */
+  /** Step counts after which steps back are timed, and how many in a row (at least K). */
   stepBack: { steps: number[]; samples: number };
   /** mucsim serve over TCP: clients that connect and join, and a burst into a room of `occupants`. */
   serve: { clients: number; occupants: number; messages: number };
@@ -28,7 +28,7 @@ export const FULL: Plan = {
   ],
   live: { sizes: [100, 1_000], deliveriesPerSample: 5_000, samples: 5 },
   tui: { stanzas: [10_000, 100_000, 1_000_000], presses: 50 },
-  stepBack: { steps: [10, 1_000, 100_000], samples: 3 },
+  stepBack: { steps: [10, 1_000, 10_000, 100_000], samples: 16 },
   serve: { clients: 50, occupants: 10, messages: 2_000 },
 };
 
