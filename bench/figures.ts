@@ -4,7 +4,7 @@ import type { PairedTimes, ScreenTimes } from './startup.js';
 import type { TuiResult } from './tui.js';
 
 /** `no goal`: context for the figures around it. `not measured`: not on this machine. */
-export type Verdict = 'met' | 'missed' | 'no goal' | 'not measured' | 'not yet measured';
+export type Verdict = 'met' | 'missed' | 'no goal' | 'not measured';
 
 export interface Figure {
   section: string;
@@ -83,9 +83,9 @@ class Section {
     return this;
   }
 
-  /** A figure that could not be measured (`detail` says why): `later` when its subject is to come. */
-  absent(name: string, goal: string, detail: string, later = false): this {
-    const verdict = later ? 'not yet measured' : 'not measured';
+  /** A figure that could not be measured (`detail` says why). */
+  absent(name: string, goal: string, detail: string): this {
+    const verdict = 'not measured';
     const { name: section } = this;
     this.figures.push({ section, name, shown: '—', value: null, goal, verdict, detail });
     return this;

@@ -7,7 +7,6 @@ const VERDICTS: Record<Figure['verdict'], string> = {
   missed: 'MISSED',
   'no goal': '',
   'not measured': 'not measured',
-  'not yet measured': 'not yet measured',
 };
 
 function verdict(figure: Figure): string {
@@ -49,7 +48,6 @@ function tally(figures: Figure[]): string {
     `${counted('met')} goals met`,
     `${counted('missed')} missed`,
     `${counted('not measured')} not measured here`,
-    `${counted('not yet measured')} not yet measured`,
   ].join(', ');
 }
 
