@@ -2,7 +2,7 @@
 import type { Feature } from '../muc/hooks.js';
 import type { FuzzAction, FuzzCast } from './actions.js';
 import { replay } from './engine.js';
-import type { InvariantName } from './invariants.js';
+import type { InvariantName } from './oracle/context.js';
 
 export interface ShrinkOptions {
   features?: readonly Feature[];
