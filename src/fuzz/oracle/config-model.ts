@@ -14,8 +14,18 @@ const BOOLEAN_FIELDS: Readonly<Record<string, Field>> = {
   '{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites': 'allowMemberInvites',
 };
 
-/** util/dataforms.lua's boolean reader; anything else is read as no value (undefined here: unknown). */
-function readBoolean(values: readonly string[]): boolean | undefined {
+/**
+ * util/dataforms.lua's boolean reader as process_form uses it: '1' and 'true' are true; '0',
+ * 'false', anything else and no value at all leave the field without a value, which every
+ * boolean setter of Prosody's MUC reads as false.
+ */
+function submittedBoolean(values: readonly string[]): boolean {
+  const value = values[0];
+  return value === '1' || value === 'true';
+}
+
+/** A boolean the room shows, when it shows one. */
+function shownBoolean(values: readonly string[]): boolean | undefined {
   const value = values[0];
   if (value === '1' || value === 'true') return true;
   if (value === '0' || value === 'false') return false;
@@ -43,15 +53,15 @@ export function formType(form: Element): string {
 
 /**
  * The configuration after an owner's form was accepted (Prosody's process_form): an empty
- * submit (an instant room) changes nothing; each field present sets its value. A value the
- * oracle cannot read with certainty makes the field unknown until the room shows it.
+ * submit (an instant room) changes nothing; each field present sets its value. A whois the
+ * oracle cannot read makes the field unknown until the room shows it.
  */
 export function applySubmittedForm(config: ModelConfig, form: Element): ModelConfig {
   const next = { ...config };
   if (form.attrs.type !== 'submit') return next;
   for (const [name, values] of fieldValues(form)) {
     const boolean = BOOLEAN_FIELDS[name];
-    if (boolean) (next as Record<Field, unknown>)[boolean] = readBoolean(values);
+    if (boolean) (next as Record<Field, unknown>)[boolean] = submittedBoolean(values);
     else if (name === 'muc#roomconfig_whois') {
       const value = values[0];
       next.whois = value === 'moderators' || value === 'anyone' ? value : undefined;
@@ -115,7 +125,7 @@ export function shownByConfigForm(query: Element): Shown[] {
     const boolean = BOOLEAN_FIELDS[name];
     const where = `configuration form field ${name}`;
     if (boolean) {
-      const value = readBoolean(values);
+      const value = shownBoolean(values);
       if (value !== undefined) shown.push({ field: boolean, value, where });
     } else if (name === 'muc#roomconfig_whois' && values[0] !== undefined) {
       shown.push({ field: 'whois', value: values[0], where });

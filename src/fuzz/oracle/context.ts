@@ -51,8 +51,11 @@ export class StepState {
   readonly inputs = new Map<number, StepInput>();
   /** Rooms that came into being in this step. */
   readonly created = new Set<string>();
-  /** Per room, the sessions that left it in this step → their bare JID (their last presence may follow). */
-  readonly left = new Map<string, Map<string, string>>();
+  /**
+   * Per room, the sessions that left an occupant in this step → that occupant's bare JID and
+   * role (their last presence may follow; a session moving to a new nick keeps the role).
+   */
+  readonly left = new Map<string, Map<string, { bare: string; role: Role }>>();
   /** Per room, the nicks vacated in this step → the bare JID that held them. */
   readonly vacated = new Map<string, Map<string, string>>();
   /**
@@ -82,9 +85,9 @@ export class StepState {
     this.destroyed.clear();
   }
 
-  noteLeft(room: string, nick: string, bare: string, sessions: Iterable<string>): void {
+  noteLeft(room: string, nick: string, bare: string, role: Role, sessions: Iterable<string>): void {
     const bySession = entryOf(this.left, room);
-    for (const session of sessions) bySession.set(session, bare);
+    for (const session of sessions) bySession.set(session, { bare, role });
     entryOf(this.vacated, room).set(nick, bare);
   }
 

@@ -66,9 +66,9 @@ function checkPresence(
       );
     } else addSession(room, occupant, to);
   }
-  const bare = unavailable
-    ? (oracle.step.vacated.get(room.jid)?.get(nick) ?? occupant?.bare)
-    : occupant?.bare;
+  // Whom the presence is about: who just left that nick, or who holds it. (An unavailable
+  // presence for a nick nobody left lists an absent affiliated user, by the `jid` it may show.)
+  const holder = unavailable ? oracle.step.vacated.get(room.jid)?.get(nick) : occupant?.bare;
   if (!unavailable && !occupant) {
     return violation(
       'occupancy',
@@ -87,6 +87,8 @@ function checkPresence(
       );
     }
     const affiliation = item.attrs.affiliation as string | undefined;
+    const shown = item.attrs.jid as string | undefined;
+    const bare = shown === undefined ? holder : bareOf(shown);
     if (
       affiliation !== undefined &&
       bare !== undefined &&

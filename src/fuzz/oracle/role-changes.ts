@@ -57,6 +57,31 @@ function admissionRefusal(
       `${event.jid} was admitted as ${at}, a nick another occupant holds`,
     );
   }
+  // A session moving from another occupant of the room (a nick change, a session swap) keeps
+  // that occupant's role, and passes none of the entry checks again (Prosody's
+  // handle_normal_presence fires muc-occupant-pre-join for new occupants only).
+  const moving =
+    occupantOfSession(room, input.sender)?.role ??
+    oracle.step.left.get(room.jid)?.get(input.sender)?.role;
+  if (moving !== undefined) {
+    return event.to === moving
+      ? undefined
+      : violation(
+          'roles',
+          `${at} (${event.jid}) moved there from its ${moving} occupant as ${event.to}`,
+        );
+  }
+  return entryRefusal(oracle, room, event, request);
+}
+
+/** §7.2: who may enter, and with which role (Table 4), by the model's values. */
+function entryRefusal(
+  oracle: Oracle,
+  room: ModelRoom,
+  event: RoleEvent,
+  request: Extract<StepInput['request'], { kind: 'presence' }>,
+): Violation | undefined {
+  const at = `${event.room}/${event.nick}`;
   const affiliation = affiliationIn(room, event.jid);
   if (affiliation === 'outcast')
     return violation('occupancy', `the outcast ${event.jid} entered ${event.room} (§7.2.7)`);
@@ -79,10 +104,7 @@ function admissionRefusal(
       `${event.jid} entered the password-protected ${event.room} without its password (§7.2.5)`,
     );
   }
-  // A session moving from another occupant of the room keeps that occupant's role (Prosody's
-  // handle_normal_presence); a new occupant gets Table 4's.
-  const moving = occupantOfSession(room, input.sender);
-  const expected = moving ? moving.role : defaultRole(affiliation, room.config);
+  const expected = defaultRole(affiliation, room.config);
   if (expected !== undefined && event.to !== expected) {
     return violation(
       'roles',
@@ -218,7 +240,8 @@ function changeRefusal(
   if (expected === event.to || expected === 'unknown') return undefined;
   const reapplied = reappliedAffiliation(room, occupant.bare, input);
   const upgrade = ROLE_RANK[event.to] > ROLE_RANK[event.from];
-  if (reapplied && upgrade && defaultRole(reapplied.affiliation, room.config) === event.to) {
+  const reappliedRole = reapplied && defaultRole(reapplied.affiliation, room.config);
+  if (reapplied && upgrade && (reappliedRole === undefined || reappliedRole === event.to)) {
     return reapplied.refusal
       ? violation(
           'privileges',
@@ -269,7 +292,7 @@ export function onRoleEvent(
   if (event.to === 'none') {
     const refused = removalRefusal(oracle, room, occupant, event, input);
     if (refused) return refused;
-    oracle.step.noteLeft(room.jid, occupant.nick, occupant.bare, occupant.sessions);
+    oracle.step.noteLeft(room.jid, occupant.nick, occupant.bare, occupant.role, occupant.sessions);
     removeOccupant(room, occupant.nick);
     return undefined;
   }
