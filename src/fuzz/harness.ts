@@ -12,6 +12,8 @@ export interface HarnessOptions {
   features?: readonly Feature[];
   /** Keep a running hash of every delivery (for the determinism check). */
   hash?: boolean;
+  /** Simulated time per action (default 1 s); a live run sets 0 and advances the clock itself. */
+  stepMs?: number;
 }
 
 export interface StepOutcome {
@@ -53,8 +55,12 @@ export class Harness {
     this.world = new World({
       seed: WORLD_SEED,
       trace: false,
+      domain: cast.domain,
+      mucDomain: cast.mucDomain,
       admins: cast.admins,
       features: options.features,
+      keepInboxes: false,
+      ...(options.stepMs !== undefined && { stepMs: options.stepMs }),
     });
     this.checker = new InvariantChecker({
       mucDomain: cast.mucDomain,
@@ -99,7 +105,6 @@ export class Harness {
     this.steps += 1;
     const violation = this.checker.check(this.entries);
     if (this.options.hash) this.hashStep();
-    for (const session of this.world.connectedSessions()) session.inbox.length = 0;
     return violation ? { applied: true, violation } : { applied: true };
   }
 

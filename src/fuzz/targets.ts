@@ -117,7 +117,9 @@ export class Targets {
     if (roll < 15) return this.rng.pick(this.cast.clients).jid;
     if (roll < 16) return this.cast.domain;
     if (roll < 17) return `stranger@${this.cast.domain}`;
-    if (roll < 18) return 'someone@elsewhere.example';
+    // Another server's user: a live run stays on its own server, whose links to others vary.
+    if (roll < 18)
+      return this.live ? `someone@${this.cast.mucDomain}` : 'someone@elsewhere.example';
     if (roll < 19) return 'bad@@jid';
     return this.cast.admins[0] ?? this.rng.pick(this.cast.clients).bare;
   }

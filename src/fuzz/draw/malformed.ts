@@ -66,7 +66,9 @@ export function malformed(t: Targets, sender: FuzzClient) {
       return stanza;
     }
     case 12: {
-      const stanza = iq('get', `x@elsewhere.example`, t.nextId());
+      // Another server (a live run stays on its own: its links to others vary), or a stranger here.
+      const to = t.live ? `stranger@${t.cast.domain}` : 'x@elsewhere.example';
+      const stanza = iq('get', to, t.nextId());
       stanza.c('query', { xmlns: NS.discoInfo });
       return stanza;
     }

@@ -1,0 +1,121 @@
+// `mucsim fuzz --server`: run seeded actions on the simulator and a real server, stop at the first unexplained difference, shrink it to a .scs that passes on the server and fails on the simulator — XEP-0045 on two services
+
+import { LiveTarget } from '../../live/live-target.js';
+import type { ServiceAddress } from '../../live/service.js';
+import { parseScript } from '../../scansion/parser.js';
+import { runScript } from '../../scansion/runner.js';
+import { SimTarget } from '../../sim/sim-target.js';
+import { makeCast } from '../actions.js';
+import { type LiveRun, type LiveRunOptions, runLive } from './differential.js';
+import type { Explanations } from './explained.js';
+import { writeLiveRepro } from './live-repro.js';
+import { describeAction, formatDifference, formatExplained, summaryLine } from './report.js';
+import { freshTag, RoomNames } from './room-names.js';
+import { shrinkLive } from './shrink-live.js';
+
+export interface FuzzServerOptions {
+  seed: number;
+  actions: number;
+  users: number;
+  rooms: number;
+  server: ServiceAddress;
+  domain: string;
+  muc: string;
+  explanations: Explanations;
+  shrinkSeconds: number;
+  now: () => number;
+}
+
+export interface FuzzServerIo {
+  out(text: string): void;
+  err(text: string): void;
+  isTTY: boolean;
+  /** Writes the repro where --output says, when it says. */
+  writeOutput?: (text: string) => Promise<void>;
+}
+
+const count = (value: number) => value.toLocaleString('en');
+
+/** Runs the written script on both sides: it must pass on the server and fail on the simulator. */
+async function verify(text: string, options: FuzzServerOptions): Promise<string> {
+  const script = parseScript(text, 'repro.scs');
+  const simulated = await runScript(script, new SimTarget({}), { strictOrder: true });
+  const names = new RoomNames(freshTag(options.now(), 999), options.muc);
+  const live = new LiveTarget({ service: options.server, mucDomain: options.muc });
+  const served = await runScript(parseScript(names.scriptText(text), 'repro.scs'), live, {
+    strictOrder: true,
+  }).finally(() => live.close());
+  const server = served.passed ? 'passes on the server' : 'FAILS on the server';
+  const simulator = simulated.passed ? 'PASSES on the simulator' : 'fails on the simulator';
+  return `checked with mucsim run --strict-order: ${server}, ${simulator}\n`;
+}
+
+/** Returns the exit code: 0 when every difference is explained, 1 otherwise. */
+export async function fuzzServer(options: FuzzServerOptions, io: FuzzServerIo): Promise<number> {
+  const cast = makeCast(options.users, options.rooms, options.domain, options.muc);
+  const runOptions: LiveRunOptions = {
+    server: options.server,
+    explanations: options.explanations,
+    now: options.now,
+  };
+  const progress = io.isTTY
+    ? (run: LiveRun) => {
+        if (run.steps.length % 100 === 0) io.err(`\r${count(run.steps.length)} actions…`);
+      }
+    : undefined;
+  const run = await runLive(
+    cast,
+    { seed: options.seed, count: options.actions },
+    runOptions,
+    progress,
+  );
+  if (progress) io.err('\r\u001b[K');
+  io.out(formatExplained(run));
+  const failed = run.difference !== undefined || run.violation !== undefined;
+  if (run.violation) {
+    io.out(
+      `the simulator broke the invariant '${run.violation.invariant}' at action ${count(run.violation.step)}: ${run.violation.detail}\n(mucsim fuzz --seed ${options.seed} reproduces it in memory)\n`,
+    );
+  }
+  if (run.difference) await reportDifference(run, options, io);
+  io.out(summaryLine(run.steps.length, run));
+  return failed ? 1 : 0;
+}
+
+async function reportDifference(
+  run: LiveRun,
+  options: FuzzServerOptions,
+  io: FuzzServerIo,
+): Promise<void> {
+  const difference = run.difference!;
+  io.out(formatDifference(difference));
+  const cast = makeCast(options.users, options.rooms, options.domain, options.muc);
+  const started = options.now();
+  const shrunk = await shrinkLive(
+    cast,
+    run,
+    { server: options.server, explanations: options.explanations, now: options.now },
+    {
+      now: options.now,
+      deadline: started + options.shrinkSeconds * 1000,
+    },
+  );
+  const seconds = ((options.now() - started) / 1000).toFixed(1);
+  io.out(
+    `shrunk ${count(run.steps.length)} actions to ${count(shrunk.run.steps.length)} in ${count(shrunk.replays)} replays (${seconds} s${shrunk.complete ? '' : ', budget spent: not minimal'})\n`,
+  );
+  const last = shrunk.run.difference ?? difference;
+  const text = writeLiveRepro(cast, shrunk.run.steps, {
+    seed: options.seed,
+    users: options.users,
+    rooms: options.rooms,
+    step: difference.step,
+    server: `xmpp://${options.server.host}:${options.server.port}`,
+    differing: last.clients.map((client) => client.name),
+    summary: [describeAction(last.action)],
+  });
+  if (shrunk.run !== run) io.out(formatDifference(last));
+  io.out(await verify(text, options));
+  io.out(`\nminimal reproducing script:\n\n${text}`);
+  if (io.writeOutput) await io.writeOutput(text);
+}

@@ -1,0 +1,75 @@
+// Fresh room names on a real server: every run and every replay gets its own, so rooms left by earlier runs (persistent rooms, tombstones) change nothing — XEP-0045 §10.1.1 (room creation) on a shared server
+import { Element } from 'ltx';
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Rewrites the fuzzer's room names (`r1`, `r2g1`…) at the MUC service to `r1-<tag>` on the way
+ * to the server, and back on the way from it, wherever they occur in a stanza: addresses,
+ * items, forms, texts. `tag` is made of letters the cast's names never contain.
+ */
+export class RoomNames {
+  private readonly toServer: RegExp;
+  private readonly fromServer: RegExp;
+
+  constructor(
+    readonly tag: string,
+    mucDomain: string,
+  ) {
+    const domain = escape(mucDomain);
+    this.toServer = new RegExp(`\\b(r\\d+(?:g\\d+)?)@${domain}`, 'gi');
+    this.fromServer = new RegExp(`\\b(r\\d+(?:g\\d+)?)-${escape(tag)}@${domain}`, 'gi');
+  }
+
+  /** A copy of `stanza` with the server's names. */
+  outgoing(stanza: Element): Element {
+    return this.rewrite(stanza, (text) =>
+      text.replace(this.toServer, (_, room: string) => `${room}-${this.tag}@${this.domainOf(_)}`),
+    );
+  }
+
+  /** A copy of `stanza` with the fuzzer's names. */
+  incoming(stanza: Element): Element {
+    return this.rewrite(stanza, (text) =>
+      text.replace(this.fromServer, (match, room: string) => `${room}@${this.domainOf(match)}`),
+    );
+  }
+
+  /** Script text with the server's names for this tag (a written repro, replayed on the server). */
+  scriptText(text: string): string {
+    return text.replace(
+      this.toServer,
+      (match, room: string) => `${room}-${this.tag}@${this.domainOf(match)}`,
+    );
+  }
+
+  private domainOf(match: string): string {
+    return match.slice(match.indexOf('@') + 1);
+  }
+
+  private rewrite(element: Element, change: (text: string) => string): Element {
+    const attrs: Record<string, string> = {};
+    for (const [name, value] of Object.entries(element.attrs)) {
+      if (value !== undefined && value !== null) attrs[name] = change(String(value));
+    }
+    const copy = new Element(element.name, attrs);
+    for (const child of element.children) {
+      copy.append(typeof child === 'string' ? change(child) : this.rewrite(child, change));
+    }
+    return copy;
+  }
+}
+
+/** A tag no earlier run used: letters from the clock and a counter (never digits next to `g`). */
+export function freshTag(now: number, counter: number): string {
+  const letters = 'abcdefhjkmnpqrstuvwxyz';
+  let value = now * 1000 + counter;
+  let tag = '';
+  while (value > 0) {
+    tag = letters[value % letters.length] + tag;
+    value = Math.floor(value / letters.length);
+  }
+  return tag;
+}
