@@ -86,6 +86,7 @@ async function againstServer(
   options: FuzzCommandOptions,
   server: ServiceAddress,
   io: CliIo,
+  features?: readonly Feature[],
 ): Promise<number> {
   if (options.checkDeterminism) throw new InputError('--check-determinism runs in memory only');
   if (options.stanzas !== undefined) throw new InputError('with --server, say --actions');
@@ -107,6 +108,7 @@ async function againstServer(
       explanations: await explanations(options.explained),
       shrinkSeconds: options.shrinkSeconds,
       now: () => Date.now(),
+      ...(features && { features }),
     },
     {
       out: io.out,
@@ -254,7 +256,7 @@ export function makeFuzzCommand(
     .action(async (options: FuzzCommandOptions) => {
       setExit(
         options.server
-          ? await againstServer(options, options.server, io)
+          ? await againstServer(options, options.server, io, features)
           : await fuzzInMemory(options, io, features),
       );
     });

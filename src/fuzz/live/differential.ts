@@ -2,6 +2,7 @@
 import type { Element } from 'ltx';
 import type { ClientComparison } from '../../diff/compare.js';
 import type { ServiceAddress } from '../../live/service.js';
+import type { Feature } from '../../muc/hooks.js';
 import type { FuzzAction, FuzzCast } from '../actions.js';
 import type { FuzzViolation } from '../engine.js';
 import { StanzaGenerator } from '../generator.js';
@@ -19,6 +20,8 @@ export interface LiveRunOptions {
   now: () => number;
   /** How long connecting and each barrier may take (default 10 s). */
   timeoutMs?: number;
+  /** The simulator's features (tests put a bug in to see a difference). */
+  features?: readonly Feature[];
 }
 
 /** What differed in one step, client by client (or the server failing the client outright). */
@@ -75,7 +78,7 @@ export async function runLive(
   options: LiveRunOptions,
   onStep?: (run: LiveRun) => void,
 ): Promise<LiveRun> {
-  const harness = new Harness(cast, { stepMs: 0 });
+  const harness = new Harness(cast, { stepMs: 0, features: options.features });
   const generator =
     'seed' in source
       ? new StanzaGenerator(new Random(source.seed), cast, harness.world, { live: true })

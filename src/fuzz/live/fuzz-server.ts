@@ -2,6 +2,7 @@
 
 import { LiveTarget } from '../../live/live-target.js';
 import type { ServiceAddress } from '../../live/service.js';
+import type { Feature } from '../../muc/hooks.js';
 import { parseScript } from '../../scansion/parser.js';
 import { runScript } from '../../scansion/runner.js';
 import { SimTarget } from '../../sim/sim-target.js';
@@ -24,6 +25,8 @@ export interface FuzzServerOptions {
   explanations: Explanations;
   shrinkSeconds: number;
   now: () => number;
+  /** The simulator's features (tests put a bug in to see a difference). */
+  features?: readonly Feature[];
 }
 
 export interface FuzzServerIo {
@@ -36,10 +39,20 @@ export interface FuzzServerIo {
 
 const count = (value: number) => value.toLocaleString('en');
 
+function liveRunOptions(options: FuzzServerOptions): LiveRunOptions {
+  return {
+    server: options.server,
+    explanations: options.explanations,
+    now: options.now,
+    ...(options.features && { features: options.features }),
+  };
+}
+
 /** Runs the written script on both sides: it must pass on the server and fail on the simulator. */
 async function verify(text: string, options: FuzzServerOptions): Promise<string> {
   const script = parseScript(text, 'repro.scs');
-  const simulated = await runScript(script, new SimTarget({}), { strictOrder: true });
+  const sim = new SimTarget(options.features ? { features: options.features } : {});
+  const simulated = await runScript(script, sim, { strictOrder: true });
   const names = new RoomNames(freshTag(options.now(), 999), options.muc);
   const live = new LiveTarget({ service: options.server, mucDomain: options.muc });
   const served = await runScript(parseScript(names.scriptText(text), 'repro.scs'), live, {
@@ -53,11 +66,7 @@ async function verify(text: string, options: FuzzServerOptions): Promise<string>
 /** Returns the exit code: 0 when every difference is explained, 1 otherwise. */
 export async function fuzzServer(options: FuzzServerOptions, io: FuzzServerIo): Promise<number> {
   const cast = makeCast(options.users, options.rooms, options.domain, options.muc);
-  const runOptions: LiveRunOptions = {
-    server: options.server,
-    explanations: options.explanations,
-    now: options.now,
-  };
+  const runOptions = liveRunOptions(options);
   const progress = io.isTTY
     ? (run: LiveRun) => {
         if (run.steps.length % 100 === 0) io.err(`\r${count(run.steps.length)} actions…`);
