@@ -84,6 +84,9 @@ export class StanzaGenerator {
   private readonly cumulative: number[] = [];
   private readonly relayed: Relayed[] = [];
   private readonly byName = new Map<string, FuzzClient>();
+  private splitKey = '';
+  private online: FuzzClient[] = [];
+  private offline: FuzzClient[] = [];
 
   constructor(
     private readonly rng: Random,
@@ -104,17 +107,29 @@ export class StanzaGenerator {
 
   /** The next action, given which clients are connected. */
   next(connected: ReadonlySet<string>): FuzzAction {
-    const offline = this.cast.clients.filter((client) => !connected.has(client.name));
+    const { online, offline } = this.split(connected);
     if (connected.size === 0 || (offline.length > 0 && this.rng.chance(0.02 * offline.length))) {
       return { kind: 'connect', client: this.rng.pick(offline).name };
     }
-    const online = this.cast.clients.filter((client) => connected.has(client.name));
     for (let attempt = 0; attempt < 8; attempt += 1) {
       const action = this.draw(this.pickKind(), online);
       if (action) return action;
     }
     const sender = this.rng.pick(online);
     return this.send(sender, MESSAGES.groupchat(this.targets, sender));
+  }
+
+  /** The clients online and offline, remade only when who is connected changed. */
+  private split(connected: ReadonlySet<string>): { online: FuzzClient[]; offline: FuzzClient[] } {
+    const key = this.cast.clients
+      .map((client) => (connected.has(client.name) ? '1' : '0'))
+      .join('');
+    if (key !== this.splitKey) {
+      this.splitKey = key;
+      this.online = this.cast.clients.filter((client) => connected.has(client.name));
+      this.offline = this.cast.clients.filter((client) => !connected.has(client.name));
+    }
+    return { online: this.online, offline: this.offline };
   }
 
   /** Notes an iq the room relayed to a client, so a later step may answer it (§17.4). */

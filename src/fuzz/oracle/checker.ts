@@ -72,6 +72,10 @@ export class InvariantChecker implements Oracle {
       case 'input': {
         const input = readInput(entry, this.mucDomain);
         this.step.inputs.set(entry.seq, input);
+        const type = entry.stanza.attrs.type;
+        if (entry.stanza.name === 'iq' && (type === 'get' || type === 'set')) {
+          this.replies.set(entry.seq, []);
+        }
         noteSubmission(this, input);
         return undefined;
       }
@@ -110,9 +114,8 @@ export class InvariantChecker implements Oracle {
   private delivery(entry: DeliveryEntry): Violation | undefined {
     const { stanza, to } = entry;
     const input = this.step.inputs.get(entry.cause);
-    const replies = this.replies.get(entry.cause);
-    if (replies) replies.push(entry);
-    else this.replies.set(entry.cause, [entry]);
+    // Only an iq get or set waits for its answers (request-reply).
+    this.replies.get(entry.cause)?.push(entry);
     if (isInternalError(stanza))
       return violation('no-crash', `internal-server-error delivered to ${to}`);
     const answered = this.relays.checkReply(this, entry, input);

@@ -10,7 +10,7 @@ import { defaultRole, inviterMayBeShown } from './prosody-rules.js';
 import { affiliationIn, bareOf, type ModelRoom, roleOfSession } from './room-model.js';
 
 /** The real JIDs (as written) in a subtree, found once per shared payload. */
-const found = new WeakMap<Element, string[]>();
+const found = new WeakMap<Element, readonly string[]>();
 
 const TOKEN = /[^\s<>"'(),;]+@[^\s<>"'(),;]+/g;
 
@@ -22,28 +22,44 @@ function jidsIn(text: string, realBares: ReadonlySet<string>, into: string[]): v
   }
 }
 
-function scan(element: Element, realBares: ReadonlySet<string>): string[] {
+const NONE: readonly string[] = [];
+
+function scan(element: Element, realBares: ReadonlySet<string>): readonly string[] {
   const cached = found.get(element);
   if (cached) return cached;
-  const jids: string[] = [];
-  for (const value of Object.values(element.attrs)) {
-    if (typeof value === 'string') jidsIn(value, realBares, jids);
+  let jids: string[] | undefined;
+  const attrs = element.attrs as Record<string, unknown>;
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (typeof value === 'string' && value.includes('@')) jidsIn(value, realBares, (jids ??= []));
   }
   for (const child of element.children) {
-    if (typeof child === 'string') jidsIn(child, realBares, jids);
-    else jids.push(...scan(child, realBares));
+    if (typeof child === 'string') {
+      if (child.includes('@')) jidsIn(child, realBares, (jids ??= []));
+      continue;
+    }
+    const inner = scan(child, realBares);
+    if (inner.length > 0) (jids ??= []).push(...inner);
   }
-  found.set(element, jids);
-  return jids;
+  const result = jids ?? NONE;
+  found.set(element, result);
+  return result;
 }
 
 /** The real JIDs a stanza shows, its own addressing aside. */
-export function shownJids(stanza: Element, realBares: ReadonlySet<string>): string[] {
-  const jids: string[] = [];
+export function shownJids(stanza: Element, realBares: ReadonlySet<string>): readonly string[] {
+  let jids: string[] | undefined;
   for (const child of stanza.children) {
-    if (typeof child === 'string') jidsIn(child, realBares, jids);
-    else jids.push(...scan(child, realBares));
+    const inner = typeof child === 'string' ? textJids(child, realBares) : scan(child, realBares);
+    if (inner.length > 0) (jids ??= []).push(...inner);
   }
+  return jids ?? NONE;
+}
+
+function textJids(text: string, realBares: ReadonlySet<string>): readonly string[] {
+  if (!text.includes('@')) return NONE;
+  const jids: string[] = [];
+  jidsIn(text, realBares, jids);
   return jids;
 }
 
@@ -103,12 +119,13 @@ export function checkExposure(
   to: string,
   input: StepInput | undefined,
 ): Violation | undefined {
-  const jids = shownJids(stanza, oracle.realBares);
   const occupantId = checkOccupantId(oracle, room, stanza, to);
   if (occupantId) return occupantId;
-  if (jids.length === 0) return undefined;
   oracle.checks += 1;
+  // Whoever may see real JIDs is shown them: the stanza need not be searched.
   if (seesRealJids(oracle, room, to, input)) return undefined;
+  const jids = shownJids(stanza, oracle.realBares);
+  if (jids.length === 0) return undefined;
   // A list answers a request whose right to it the privileges invariant judges.
   if (
     stanza.name === 'iq' &&
