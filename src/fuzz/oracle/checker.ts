@@ -6,6 +6,7 @@ import type { TraceEntry } from '../../muc/trace.js';
 import { domainOf, localOf, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { onAffiliationEvent } from './affiliation-changes.js';
+import { fieldsNamedBy } from './config-model.js';
 import { type Oracle, StepState, type Violation, violation } from './context.js';
 import { checkExposure } from './exposure.js';
 import { readInput, type StepInput } from './inputs.js';
@@ -159,11 +160,23 @@ export class InvariantChecker implements Oracle {
     return undefined;
   }
 
+  /** An owner's form the room left unanswered may have set some of its fields: unknown until shown. */
+  private unansweredForms(): void {
+    for (const [seq, submission] of this.step.submissions) {
+      const answered = this.replies.get(seq)?.some((entry) => entry.to === submission.sender);
+      const room = this.rooms.get(submission.room);
+      if (answered || !room || !submission.byOwner || submission.form.attrs.type !== 'submit')
+        continue;
+      for (const field of fieldsNamedBy(submission.form)) room.config[field] = undefined;
+    }
+  }
+
   private endOfStep(): Violation | undefined {
     for (const input of this.step.inputs.values()) {
       const unanswered = this.relays.checkAnswered(this, input, this.replies.get(input.seq) ?? []);
       if (unanswered) return unanswered;
     }
+    this.unansweredForms();
     const unmet = unmetExpectations(this);
     if (unmet) return unmet;
     const stranded = this.sessionsGone();

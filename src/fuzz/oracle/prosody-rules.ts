@@ -190,3 +190,28 @@ export function isKickingError(stanza: Element): boolean {
     );
   return condition === undefined || KICKABLE.has(condition.name);
 }
+
+function firstValue(form: Element | undefined, name: string): string | undefined {
+  const field = form?.getChildren('field').find((candidate) => candidate.attrs.var === name);
+  return field?.getChild('value')?.getText();
+}
+
+/**
+ * Requests Prosody 13 may leave unanswered, its handler stopping on a Lua error part-way: a
+ * configuration form with a whois other than moderators or anyone (whois.lib.lua's assert), a
+ * registration form without a nickname (register.lib.lua's resourceprep of nil).
+ */
+export function mayGoUnanswered(stanza: Element): boolean {
+  if (stanza.name !== 'iq' || stanza.attrs.type !== 'set') return false;
+  const query = stanza.getChildElements()[0];
+  const form = query?.getChild('x', 'jabber:x:data');
+  if (form?.attrs.type !== 'submit') return false;
+  if (query?.attrs.xmlns === 'http://jabber.org/protocol/muc#owner') {
+    const whois = firstValue(form, 'muc#roomconfig_whois');
+    const named = form
+      .getChildren('field')
+      .some((field) => field.attrs.var === 'muc#roomconfig_whois');
+    return named && whois !== 'moderators' && whois !== 'anyone';
+  }
+  return query?.attrs.xmlns === 'jabber:iq:register' && !firstValue(form, 'muc#register_roomnick');
+}

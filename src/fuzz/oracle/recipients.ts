@@ -8,6 +8,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import { type Oracle, type Violation, violation } from './context.js';
 import type { StepInput } from './inputs.js';
 import { prepNick } from './nicks.js';
+import { mayGoUnanswered } from './prosody-rules.js';
 import { bareOf } from './room-model.js';
 
 /** Whether `to` is whom an invitation or a decline of the input names. */
@@ -88,7 +89,7 @@ export class RelayLedger {
       if (answerType === 'get' || answerType === 'set') relayed = true;
       else if (delivery.to === sender && answer.attrs.id === id) answers += 1;
     }
-    if (answers === 1) return undefined;
+    if (answers === 1 || (answers === 0 && mayGoUnanswered(stanza))) return undefined;
     if (answers === 0 && relayed) {
       if (id !== undefined) this.remember(`${sender}\n${id}`);
       return undefined;
