@@ -1,0 +1,151 @@
+// The pieces of a differential run that need no server: fresh room names, explained differences, the repro script, the shrinker's tail — XEP-0045 on two services
+import { Element } from 'ltx';
+import { describe, expect, it } from 'vitest';
+import type { ClientComparison } from '../../diff/compare.js';
+import { parseBlock } from '../../scansion/block.js';
+import { makeCast } from '../actions.js';
+import { Explanations, readExplainedDifferences } from './explained.js';
+import { writeLiveRepro } from './live-repro.js';
+import { freshTag, RoomNames } from './room-names.js';
+import { tailFrom } from './shrink-live.js';
+
+function stanza(xml: string): Element {
+  const parsed = parseBlock(xml);
+  if (!parsed.ok) throw new Error(xml);
+  return parsed.element;
+}
+
+describe('RoomNames', () => {
+  const names = new RoomNames('kqz', 'conference.localhost');
+
+  it('gives the fuzzer’s rooms fresh names on the way out, wherever they are, and takes them back', () => {
+    const out = names.outgoing(
+      stanza(
+        `<message to='r1@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><invite to='r2g1@conference.localhost/Nick'/></x><body>r1@conference.localhost</body></message>`,
+      ),
+    );
+    expect(out.toString()).toBe(
+      '<message to="r1-kqz@conference.localhost"><x xmlns="http://jabber.org/protocol/muc#user"><invite to="r2g1-kqz@conference.localhost/Nick"/></x><body>r1-kqz@conference.localhost</body></message>',
+    );
+    expect(names.incoming(out).toString()).toBe(
+      stanza(
+        `<message to='r1@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><invite to='r2g1@conference.localhost/Nick'/></x><body>r1@conference.localhost</body></message>`,
+      ).toString(),
+    );
+  });
+
+  it('leaves other JIDs alone, and makes tags of letters only', () => {
+    const other = stanza(`<presence to='room@conference.localhost/r1' from='r1@localhost'/>`);
+    expect(names.outgoing(other).toString()).toBe(other.toString());
+    expect(freshTag(1_700_000_000_000, 3)).toMatch(/^[a-z]+$/);
+    expect(freshTag(1_700_000_000_000, 3)).not.toBe(freshTag(1_700_000_000_000, 4));
+  });
+});
+
+describe('Explanations', () => {
+  const list = new Explanations([
+    { id: 'extra', reason: 'the simulator adds it', simulator: '<message[^>]*><body>extra' },
+    { id: 'missing', reason: 'the server adds it', server: 'stanza-id' },
+    { id: 'changed', reason: 'texts differ', simulator: 'mucsim text', server: 'prosody text' },
+  ]);
+  const client = (differences: ClientComparison['differences']): ClientComparison => ({
+    name: 'U1',
+    simulator: 1,
+    server: 1,
+    differences,
+  });
+  const only = (side: 'simulator' | 'server', xml: string, partner?: number) => ({
+    kind: side === 'simulator' ? ('simulator-only' as const) : ('server-only' as const),
+    side,
+    position: 0,
+    step: 1,
+    xml,
+    ...(partner !== undefined && { partner }),
+  });
+
+  it('explains a stanza only one side sent by the pattern for that side alone', () => {
+    const extra = only('simulator', '<message to="x"><body>extra</body></message>');
+    expect(list.explain(client([extra]), extra)?.id).toBe('extra');
+    const missing = only('server', '<message><stanza-id/></message>');
+    expect(list.explain(client([missing]), missing)?.id).toBe('missing');
+  });
+
+  it('explains a changed stanza only when both sides match, and nothing else', () => {
+    const left = only('simulator', '<iq><text>mucsim text</text></iq>', 0);
+    const right = only('server', '<iq><text>prosody text</text></iq>', 0);
+    expect(list.explain(client([left, right]), left)?.id).toBe('changed');
+    const other = only('server', '<iq><text>other</text></iq>', 0);
+    expect(list.explain(client([left, other]), left)).toBeUndefined();
+    const unrelated = only('simulator', '<presence/>');
+    expect(list.explain(client([unrelated]), unrelated)).toBeUndefined();
+  });
+
+  it('reads the fenced block of a differences document, and says what is wrong with a bad one', () => {
+    const doc = (body: string) =>
+      `# Differences\n\n\`\`\`json mucsim:explained-differences\n${body}\n\`\`\`\n`;
+    expect(readExplainedDifferences(doc('[{"id":"a","reason":"b","server":"c"}]'))).toEqual([
+      { id: 'a', reason: 'b', server: 'c' },
+    ]);
+    expect(readExplainedDifferences('# nothing machine-readable')).toEqual([]);
+    expect(() => readExplainedDifferences(doc('[{"id":"a"}]'))).toThrow(/needs an id, a reason/);
+    expect(() => readExplainedDifferences(doc('[{"id":"a","reason":"b","server":"("}]'))).toThrow();
+  });
+});
+
+describe('writeLiveRepro', () => {
+  it('writes every stanza the server sent, volatile values as {scansion:any}, loose presences in any order, and nothing more for the clients that differ', () => {
+    const cast = makeCast(2, 1);
+    const join = stanza(
+      `<presence to='r1@conference.localhost/U1'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+    );
+    const self = stanza(
+      `<presence from='r1@conference.localhost/U1' to='u1@localhost/a' id='gen1' xml:lang='en'><occupant-id xmlns='urn:xmpp:occupant-id:0' id='x1'/><x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='owner' role='moderator'/><status code='110'/></x></presence>`,
+    );
+    const other = stanza(
+      `<presence from='r1@conference.localhost/U2' to='u1@localhost/a'><x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='none' role='participant'/></x></presence>`,
+    );
+    const text = writeLiveRepro(
+      cast,
+      [
+        { action: { kind: 'connect', client: 'U1' }, server: new Map() },
+        {
+          action: { kind: 'send', client: 'U1', stanza: join },
+          server: new Map([['U1', [other, self]]]),
+        },
+      ],
+      {
+        seed: 7,
+        users: 2,
+        rooms: 1,
+        step: 40,
+        server: 'xmpp://127.0.0.1:5222',
+        differing: ['U1'],
+        summary: ['U1 sends a join'],
+      },
+    );
+    expect(text).toContain(
+      '# Shrunk from step 40 of mucsim fuzz --seed 7 --users 2 --rooms 1 --server xmpp://127.0.0.1:5222',
+    );
+    expect(text).toContain(
+      `U1 receives:\n\t<presence from="r1@conference.localhost/U2" to="u1@localhost/a" scansion:order="any">`,
+    );
+    expect(text).toContain(
+      `<presence from="r1@conference.localhost/U1" to="u1@localhost/a" id="{scansion:any}">`,
+    );
+    expect(text).toContain('<occupant-id xmlns="urn:xmpp:occupant-id:0" id="{scansion:any}"/>');
+    expect(text).not.toContain('xml:lang');
+    expect(text.trimEnd().endsWith('U1 receives: nothing')).toBe(true);
+  });
+});
+
+describe('tailFrom', () => {
+  it('keeps the last actions, after connects for whoever was online then', () => {
+    const actions = [
+      { kind: 'connect', client: 'U1' },
+      { kind: 'connect', client: 'U2' },
+      { kind: 'disconnect', client: 'U1' },
+      { kind: 'send', client: 'U2', stanza: new Element('presence') },
+    ] as const;
+    expect(tailFrom(actions, 3)).toEqual([{ kind: 'connect', client: 'U2' }, actions[3]]);
+  });
+});
