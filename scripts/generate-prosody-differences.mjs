@@ -4,9 +4,9 @@
 // `mucsim fuzz --server` reports as explained. The block is a fenced code block whose info
 // string is `json mucsim:explained-differences`, holding an array of
 // {"id", "reason", "simulator"?, "server"?} (regular expressions over normalised stanzas).
-//
-//   node scripts/generate-prosody-differences.mjs           write the file
-//   node scripts/generate-prosody-differences.mjs --check   exit 1 if the file is out of date
+// The file is then formatted as the rest of the code (biome). src/fuzz/live/prosody-differences.test.ts
+// fails when the two disagree.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,12 +23,5 @@ import type { ExplainedDifference } from './explained.js';
 
 export const PROSODY_DIFFERENCES: readonly ExplainedDifference[] = ${JSON.stringify(entries, null, 2)};
 `;
-if (process.argv.includes('--check')) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : '';
-  if (current !== text) {
-    console.error(`${target} is out of date: run npm run generate:differences`);
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, text);
-}
+writeFileSync(target, text);
+spawnSync(join(repoRoot, 'node_modules', '.bin', 'biome'), ['format', '--write', target], { stdio: 'inherit' });
