@@ -3,11 +3,10 @@
 // that caused it, configuration is known by value, and rights come from ./prosody-rules.ts.
 import type { DomainEvent } from '../../muc/effects.js';
 import type { TraceEntry } from '../../muc/trace.js';
-import { domainOf, localOf, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { onAffiliationEvent } from './affiliation-changes.js';
 import { fieldsNamedBy } from './config-model.js';
-import { type Oracle, StepState, type Violation, violation } from './context.js';
+import { type Oracle, StepState, sourceOf, type Violation, violation } from './context.js';
 import { checkExposure } from './exposure.js';
 import { readInput, type StepInput } from './inputs.js';
 import { onRoomEvent } from './lifecycle-changes.js';
@@ -15,7 +14,7 @@ import { noteSubmission, observe } from './observations.js';
 import { isKickingError } from './prosody-rules.js';
 import { checkRecipient, RelayLedger } from './recipients.js';
 import { onNickEvent, onRoleEvent, unmetExpectations } from './role-changes.js';
-import { bareOf, type ModelRoom, occupantOfSession, removeSession } from './room-model.js';
+import { type ModelRoom, occupantOfSession, removeSession } from './room-model.js';
 
 type DeliveryEntry = Extract<TraceEntry, { kind: 'delivery' }>;
 
@@ -86,14 +85,12 @@ export class InvariantChecker implements Oracle {
         return this.event(entry.event, this.step.inputs.get(entry.cause));
       case 'delivery':
         return this.delivery(entry);
-      case 'dropped':
-        return checkRecipient(
-          this,
-          entry.stanza,
-          entry.to,
-          this.step.inputs.get(entry.cause),
-          true,
-        );
+      case 'dropped': {
+        const source = sourceOf(entry.stanza.attrs.from as string | undefined, this.mucDomain);
+        const input = this.step.inputs.get(entry.cause);
+        if (!source.muc) return undefined;
+        return checkRecipient(this, source, entry.stanza, entry.to, input, true);
+      }
     }
   }
 
@@ -121,15 +118,14 @@ export class InvariantChecker implements Oracle {
       return violation('no-crash', `internal-server-error delivered to ${to}`);
     const answered = this.relays.checkReply(this, entry, input);
     if (answered) return answered;
-    const from = stanza.attrs.from as string | undefined;
-    if (from === undefined || domainOf(from) !== this.mucDomain) return undefined;
-    const misdirected = checkRecipient(this, stanza, to, input, false);
+    const source = sourceOf(stanza.attrs.from as string | undefined, this.mucDomain);
+    if (!source.muc) return undefined;
+    const misdirected = checkRecipient(this, source, stanza, to, input, false);
     if (misdirected) return misdirected;
-    if (localOf(from) === undefined) return undefined;
-    const room = this.rooms.get(bareOf(from));
+    const room = source.room === undefined ? undefined : this.rooms.get(source.room);
     if (!room) return undefined;
     return (
-      observe(this, room, resourceOf(from), stanza, to, input) ??
+      observe(this, room, source.nick, stanza, to, input) ??
       checkExposure(this, room, stanza, to, input)
     );
   }

@@ -3,9 +3,9 @@
 // counts such a session is caught here, where the drop is visible.
 import type { Element } from 'ltx';
 import type { TraceEntry } from '../../muc/trace.js';
-import { domainOf, localOf } from '../../xmpp/jid.js';
+import { domainOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
-import { type Oracle, type Violation, violation } from './context.js';
+import { type Oracle, type Source, type Violation, violation } from './context.js';
 import type { StepInput } from './inputs.js';
 import { prepNick } from './nicks.js';
 import { mayGoUnanswered } from './prosody-rules.js';
@@ -24,21 +24,21 @@ function isInvitee(input: StepInput | undefined, stanza: Element, to: string): b
 /** §7.4 and the rest: a stanza from the service goes to the room's occupants, the sender, or an invitee. */
 export function checkRecipient(
   oracle: Oracle,
+  source: Source,
   stanza: Element,
   to: string,
   input: StepInput | undefined,
   dropped: boolean,
 ): Violation | undefined {
-  const from = stanza.attrs.from as string | undefined;
-  if (from === undefined || domainOf(from) !== oracle.mucDomain) return undefined;
   oracle.checks += 1;
   if (input && to === input.sender) return undefined;
-  const roomJid = localOf(from) === undefined ? undefined : bareOf(from);
+  const roomJid = source.room;
   const room = roomJid === undefined ? undefined : oracle.rooms.get(roomJid);
   if (room?.nickBySession.has(to) && !dropped) return undefined;
   if (roomJid !== undefined && oracle.step.left.get(roomJid)?.has(to)) return undefined;
   if (isInvitee(input, stanza, to)) return undefined;
   const what = `${stanza.attrs.type ?? ''} ${stanza.name}`.trim();
+  const from = stanza.attrs.from as string;
   return violation(
     'delivery',
     dropped
