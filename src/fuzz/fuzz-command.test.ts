@@ -45,6 +45,31 @@ describe('mucsim fuzz', () => {
   });
 });
 
+describe('mucsim fuzz usage', () => {
+  it.each([
+    [['--actions', '10'], 'mucsim: --actions needs --server\n'],
+    [
+      ['--server', 'xmpp://127.0.0.1:1', '--stanzas', '10'],
+      'mucsim: with --server, say --actions\n',
+    ],
+    [
+      ['--server', 'xmpp://127.0.0.1:1', '--check-determinism'],
+      'mucsim: --check-determinism runs in memory only\n',
+    ],
+  ])('%j exits 2 with a message', async (args, message) => {
+    const run = await runCli(['fuzz', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 when the server cannot be reached', async () => {
+    const run = await runCli(['fuzz', '--server', 'xmpp://127.0.0.1:1', '--actions', '10']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^mucsim: cannot connect to xmpp:\/\/127\.0\.0\.1:1: /);
+  });
+});
+
 describe('mucsim fuzz on a service with a bug', () => {
   it('prints the invariant, the step and a minimal script, writes it to --output and exits 1', async () => {
     const directory = tempFiles({});
