@@ -29,6 +29,20 @@ export function joinJid(parts: JidParts): string {
  * invalid JID. `strict` prohibits code points unassigned in Unicode 3.2 (stored strings).
  */
 export function prepJid(jid: string, options: { strict?: boolean } = {}): string | undefined {
+  if (options.strict) return prepareJid(jid, options);
+  // The same few addresses come back stanza after stanza: each is prepared once.
+  if (prepared.has(jid)) return prepared.get(jid);
+  const result = prepareJid(jid, options);
+  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
+  prepared.set(jid, result);
+  return result;
+}
+
+/** How many prepared JIDs `prepJid` remembers (it forgets them all beyond). */
+const PREPARED_LIMIT = 4096;
+const prepared = new Map<string, string | undefined>();
+
+function prepareJid(jid: string, options: { strict?: boolean }): string | undefined {
   const parts = splitJid(jid);
   if (!parts) return undefined;
   const domain = nameprep(parts.domain.replace(/\.$/, ''), options);
