@@ -25,7 +25,6 @@ export interface RoomServices {
   env: MucEnvironment;
   /** The service's secret behind XEP-0421 occupant ids: without it nobody can recompute them. */
   occupantIdSecret: string;
-  isServiceAdmin(jid: string): boolean;
 }
 
 export class Room {
@@ -128,11 +127,17 @@ export class Room {
     return this.state.affiliations.get(bareJid(jid));
   }
 
-  /** The affiliation of `jid`; Prosody's service admins are owners of every room. */
+  /**
+   * The affiliation of `jid`: its bare JID's record, or outcast when its whole domain is banned
+   * (Prosody's get_affiliation: a domain's other affiliations apply to nobody). Prosody 13 makes
+   * service admins owners only with `component_admins_as_room_owners`, off by default.
+   */
   affiliationOf(jid: string): Affiliation {
-    if (this.services.isServiceAdmin(jid)) return 'owner';
-    const record = this.affiliationRecord(jid) ?? this.state.affiliations.get(domainOf(jid));
-    return record?.affiliation ?? 'none';
+    const record = this.affiliationRecord(jid);
+    if (record) return record.affiliation;
+    return this.state.affiliations.get(domainOf(jid))?.affiliation === 'outcast'
+      ? 'outcast'
+      : 'none';
   }
 
   reservedNickOf(jid: string): string | undefined {

@@ -58,7 +58,6 @@ export class MucService {
       bus: new HookBus(options.features ?? FEATURES),
       env: options.env,
       occupantIdSecret: options.occupantIdSecret,
-      isServiceAdmin: (jid) => this.admins.has(bareJid(jid)),
     };
     this.machine = serviceMachine.provide({
       actions: {
@@ -116,13 +115,17 @@ export class MucService {
     }
   }
 
-  /** §10.1.1: "the service MUST create the room … the user … becomes the owner", locked. */
+  /**
+   * §10.1.1: "the service MUST create the room … the user … becomes the owner", locked, with the
+   * password the creating presence carries (Prosody's muc-room-pre-create in password.lib.lua).
+   */
   private createRoom(event: ServiceEvent): void {
     const jid = bareJid(event.stanza.attrs.to);
     const room = new Room(jid, this.roomServices);
     this.rooms.set(jid, room);
     room.withEffects(event.effects, () => {
       event.effects.record({ kind: 'room', room: jid, from: 'absent', to: 'locked', by: BY });
+      room.config.password = event.stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
       room.storeAffiliation(bareJid(event.stanza.attrs.from), 'owner', {}, BY);
     });
     this.routeToRoom(event, true);

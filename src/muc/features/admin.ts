@@ -1,6 +1,6 @@
 // The muc#admin protocol: kick, voice, moderator, ban, member/admin/owner changes and lists — XEP-0045 §8.2–8.5, §9.1–9.8, §10.3–10.8
 import { Element } from 'ltx';
-import { prepJid } from '../../xmpp/jid.js';
+import { prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature, IqContext } from '../hooks.js';
 import { isAffiliation } from '../model/affiliation.js';
@@ -63,26 +63,23 @@ function getList({ room, stanza, payload, occupant }: IqContext): void {
   room.send(reply, BY);
 }
 
-/** The target of an item: `jid` wins; an affiliation item naming only a nick means that occupant's bare JID. */
+/**
+ * The target of an item, as Prosody reads it: a JID must be valid and bare; an item naming only
+ * an occupant's nick means its bare JID (a compatibility for old clients); a role item naming a
+ * JID would take that session's nick, which a bare JID never has.
+ */
 function resolveTarget(room: Room, item: Element): { jid?: string; nick?: string; error?: string } {
   const nick = item.attrs.nick;
   if (item.attrs.jid !== undefined) {
     const jid = prepJid(item.attrs.jid);
     if (!jid) return { error: 'jid-malformed' };
-    if (item.attrs.role !== undefined && nick === undefined) {
-      return { jid, nick: room.occupantBySession(jid)?.nick ?? findNickOfBare(room, jid) };
-    }
+    if (resourceOf(jid) !== undefined) return { error: 'full-jid' };
     return { jid, nick };
   }
   if (nick !== undefined && item.attrs.affiliation !== undefined) {
     return { jid: room.occupantByNick(nick)?.bareJid, nick };
   }
   return { nick };
-}
-
-function findNickOfBare(room: Room, jid: string): string | undefined {
-  for (const occupant of room.occupants()) if (occupant.bareJid === jid) return occupant.nick;
-  return undefined;
 }
 
 /** §9.2 "a request with any prohibited change SHOULD be rejected whole"; Prosody reads only the first item. */
@@ -95,6 +92,10 @@ function setItem({ room, stanza, payload }: IqContext): void {
   const target = resolveTarget(room, item);
   if (target.error === 'jid-malformed') {
     return room.sendError(stanza, { type: 'modify', condition: 'jid-malformed' }, BY);
+  }
+  if (target.error === 'full-jid') {
+    const text = 'Bare JID expected, got full JID';
+    return room.sendError(stanza, { type: 'modify', condition: 'jid-malformed', text }, BY);
   }
   let refusal: ReturnType<typeof setRole>;
   if (isAffiliation(affiliation) && role === undefined) {

@@ -28,13 +28,15 @@ export function isKickableError(stanza: Element): boolean {
 }
 
 /**
- * "the service MAY remove the occupant … status code 333". The status text names the error;
- * Prosody includes the client's error text only where real JIDs are public (whois anyone).
+ * "the service MAY remove the occupant … status code 333". Prosody's handle_kickable removes the
+ * sender of any error presence, and of an error message whose condition `isKickableError` names.
+ * The status text names the error; Prosody includes the client's error text only where real
+ * JIDs are public (whois anyone).
  */
 export function kickForError(room: Room, stanza: Element): void {
   const realJid = stanza.attrs.from;
   const occupant = room.occupantBySession(realJid);
-  if (!occupant || !isKickableError(stanza)) return;
+  if (!occupant || (stanza.name === 'message' && !isKickableError(stanza))) return;
   const { condition, text } = readStanzaError(stanza);
   let status = `Kicked: ${condition ? condition.replace(/-/g, ' ') : 'presence error'}`;
   if (text && room.config.whois === 'anyone') status += `: ${text}`;

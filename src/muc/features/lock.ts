@@ -19,10 +19,11 @@ export const lock: Feature = {
   hooks: {
     'muc-occupant-pre-join': {
       priority: -30,
-      run: ({ room, affiliation }) => {
+      run: ({ room, isCreation }) => {
         expireLock(room);
-        // "If the room is locked … the service MUST deny access … <item-not-found/>".
-        if (room.lifecycle() !== 'locked' || affiliation === 'owner') return undefined;
+        // "If the room is locked … the service MUST deny access … <item-not-found/>". Prosody
+        // refuses everyone but the creating presence, the owner's other sessions too.
+        if (isCreation || room.lifecycle() !== 'locked') return undefined;
         return { veto: { type: 'cancel', condition: 'item-not-found' } };
       },
     },
