@@ -57,8 +57,14 @@ export interface AffiliationDetails {
   reservedNick?: string;
 }
 
-function holdsJid(occupant: Occupant, jid: string): boolean {
-  return localOf(jid) === undefined ? domainOf(occupant.bareJid) === jid : occupant.bareJid === jid;
+/**
+ * Whose role a change of `jid`'s affiliation updates (Prosody's set_affiliation): the occupants
+ * of that bare JID, and for a ban of a whole domain every occupant from it, whatever their own
+ * affiliation. A domain's other affiliations apply to nobody.
+ */
+function isAffectedBy(occupant: Occupant, jid: string, affiliation: Affiliation): boolean {
+  if (occupant.bareJid === jid) return true;
+  return localOf(jid) === undefined && affiliation === 'outcast' && domainOf(occupant.bareJid) === jid;
 }
 
 /**
@@ -102,11 +108,8 @@ export function setAffiliation(
   const pre = room.bus.fire('muc-pre-set-affiliation', event);
   if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
 
-  // Each holder's affiliation as it stands before the change: a domain-wide record (or a
-  // service admin's rights) is not what holders with their own record end up with.
-  const holders = [...room.occupants()].filter((occupant) => holdsJid(occupant, jid));
-  const before = new Map(
-    holders.map((occupant) => [occupant, room.affiliationOf(occupant.bareJid)]),
+  const holders = [...room.occupants()].filter((occupant) =>
+    isAffectedBy(occupant, jid, affiliation),
   );
   const keptNick = affiliation === 'none' ? undefined : room.reservedNickOf(jid);
   const reservedNick =
@@ -118,13 +121,13 @@ export function setAffiliation(
     by,
   );
 
+  // Table 4's role for the affiliation set, given to each occupant it affects when it is higher
+  // or when the record went down (Prosody compares the record, not what each occupant holds).
+  const role = room.defaultRoleFor(affiliation);
+  const isDowngrade = AFFILIATION_RANK[affiliation] < AFFILIATION_RANK[previous];
+  const codes = role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [];
   const updated: { occupant: Occupant; prevRole: Role; codes: string[] }[] = [];
   for (const occupant of holders) {
-    // Table 4 for the affiliation the occupant now holds (its own record wins over the domain's).
-    const now = room.affiliationOf(occupant.bareJid);
-    const role = room.defaultRoleFor(now);
-    const isDowngrade = AFFILIATION_RANK[now] < AFFILIATION_RANK[before.get(occupant) ?? now];
-    const codes = role === 'none' ? [now === 'outcast' ? '301' : '321'] : [];
     const prevRole = occupant.role;
     if (prevRole !== role && (isDowngrade || ROLE_RANK[prevRole] < ROLE_RANK[role])) {
       room.changeRole(occupant, role, codes, by);

@@ -1,30 +1,67 @@
 // IQs addressed to occupant JIDs: relayed between occupants, and XEP-0410 self-pings — XEP-0045 §6.6 and §17.4
+import { createHmac } from 'node:crypto';
 import { clone, Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
+import type { Occupant } from '../model/occupant.js';
 import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'occupant-iq';
 
-interface PendingQuery {
-  requester: string;
-  id: string;
-  target: string;
-  targetNick: string;
+/** Queries Prosody sends to the target's bare JID: its account answers them. */
+const TO_BARE = new Set([
+  NS.vcard,
+  'http://jabber.org/protocol/pubsub',
+  'urn:ietf:params:xml:ns:vcard-4.0',
+]);
+
+/** Prosody's per-room salt (`get_salt`); here it comes from the service's secret. */
+const salts = new WeakMap<Room, string>();
+
+function relaySalt(room: Room): string {
+  let salt = salts.get(room);
+  if (salt === undefined) {
+    salt = createHmac('sha256', room.services.occupantIdSecret)
+      .update(`${room.jid} iq`)
+      .digest('hex');
+    salts.set(room, salt);
+  }
+  return salt;
 }
 
-/** Relayed queries waiting for their answer, by the id the room gave them. */
-const pendingByRoom = new WeakMap<Room, Map<string, PendingQuery>>();
+/** The first eight bytes of HMAC-SHA256(requester, salt): names the requester without showing it. */
+function requesterHash(room: Room, requester: string): Buffer {
+  return createHmac('sha256', relaySalt(room)).update(requester).digest().subarray(0, 8);
+}
 
-function pendingOf(room: Room): Map<string, PendingQuery> {
-  let pending = pendingByRoom.get(room);
-  if (!pending) {
-    pending = new Map();
-    pendingByRoom.set(room, pending);
+/**
+ * Prosody's construct_stanza_id: the relayed query's id carries the answerer's JID, the original
+ * id and a hash of the requester, so the room keeps no state and a forged answer finds nobody.
+ */
+function relayId(room: Room, answerer: string, id: string, requester: string): string {
+  const parts = [Buffer.from(`${answerer}\0${id}\0`), requesterHash(room, requester)];
+  return Buffer.concat(parts).toString('base64');
+}
+
+/** Prosody's deconstruct_stanza_id: the requester among the sessions of the occupant answered. */
+function readRelayId(room: Room, id: string, answered: Occupant) {
+  const decoded = Buffer.from(id, 'base64');
+  const first = decoded.indexOf(0);
+  const second = first < 1 ? -1 : decoded.indexOf(0, first + 1);
+  if (second < 0 || second + 1 >= decoded.length) return undefined;
+  const hash = decoded.subarray(second + 1);
+  for (const session of answered.sessions.keys()) {
+    if (requesterHash(room, session).equals(hash)) {
+      return {
+        answerer: decoded.toString('utf8', 0, first),
+        id: decoded.toString('utf8', first + 1, second),
+        requester: session,
+      };
+    }
   }
-  return pending;
+  return undefined;
 }
 
 export const occupantIq: Feature = {
@@ -48,18 +85,7 @@ export const occupantIq: Feature = {
  */
 export function handleOccupantIq(room: Room, stanza: Element, nick: string): void {
   const type = stanza.attrs.type;
-  const pending = pendingOf(room);
-  if (type === 'result' || type === 'error') {
-    const query = pending.get(stanza.attrs.id ?? '');
-    if (!query || query.target !== stanza.attrs.from) return;
-    pending.delete(stanza.attrs.id);
-    const answer = clone(stanza);
-    answer.attrs.from = room.occupantJidOf(query.targetNick);
-    answer.attrs.to = query.requester;
-    answer.attrs.id = query.id;
-    room.send(answer, BY);
-    return;
-  }
+  if (type === 'result' || type === 'error') return relayAnswer(room, stanza, nick);
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
     room.sendError(stanza, NOT_AN_OCCUPANT, BY);
@@ -83,18 +109,31 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
     room.sendError(stanza, { type: 'cancel', condition: 'item-not-found' }, BY);
     return;
   }
-  const toBare = payload?.attrs.xmlns === NS.vcard;
+  const toBare = TO_BARE.has(payload?.attrs.xmlns);
   const destination = toBare ? bareJid(target.primaryJid) : target.primaryJid;
-  const id = room.services.env.nextId();
-  pending.set(id, {
-    requester: stanza.attrs.from,
-    id: stanza.attrs.id,
-    target: destination,
-    targetNick: target.nick,
-  });
   const relayed = clone(stanza);
   relayed.attrs.from = sender.occupantJid;
   relayed.attrs.to = destination;
-  relayed.attrs.id = id;
+  relayed.attrs.id = relayId(room, target.primaryJid, stanza.attrs.id ?? '', stanza.attrs.from);
   room.send(relayed, BY);
+}
+
+/**
+ * An answer to a relayed query, sent to the requester's occupant JID: relayed to the requester's
+ * session, from the answerer's nick, under the original id, while both are in the room. Anything
+ * else is dropped, as Prosody does.
+ */
+function relayAnswer(room: Room, stanza: Element, nick: string): void {
+  const answered = room.occupantByNick(nick);
+  const relay = answered && readRelayId(room, stanza.attrs.id ?? '', answered);
+  if (!relay) return;
+  const from = stanza.attrs.from;
+  if (from !== relay.answerer && from !== bareJid(relay.answerer)) return;
+  const answerer = room.occupantBySession(relay.answerer);
+  if (!answerer) return;
+  const answer = clone(stanza);
+  answer.attrs.from = answerer.occupantJid;
+  answer.attrs.to = relay.requester;
+  answer.attrs.id = relay.id;
+  room.send(answer, BY);
 }
