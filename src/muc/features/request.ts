@@ -71,14 +71,20 @@ export const request: Feature = {
           }
           return 'handled';
         }
-        // §8.6: the moderator's submitted form grants voice when request_allow is true.
-        const nick = submitted.values.get('muc#roomnick')?.[0];
-        if (!allow || !nick) return 'handled';
-        // Prosody ignores an approval for someone who already has voice: approving must never
-        // take a moderator down to participant.
-        const target = room.occupantByNick(nick);
-        if (target && target.role !== 'visitor') return 'handled';
-        const refusal = setRole(room, stanza.attrs.from, nick, 'participant', undefined, BY);
+        // §8.6: the moderator's submitted form grants voice when request_allow is true. Prosody
+        // looks the visitor up by the real JID in muc#jid (the nick is only shown), and ignores
+        // an approval for someone who already has voice: it must never take a moderator down.
+        const jid = submitted.values.get('muc#jid')?.[0];
+        const target = allow && jid !== undefined ? room.occupantBySession(jid) : undefined;
+        if (!target || target.role !== 'visitor') return 'handled';
+        const refusal = setRole(
+          room,
+          stanza.attrs.from,
+          target.nick,
+          'participant',
+          'Voice granted',
+          BY,
+        );
         return refusal ? { veto: refusal } : 'handled';
       },
     },
