@@ -111,8 +111,9 @@ function setItem({ room, stanza, payload }: IqContext): void {
   } else if (isRole(role) && affiliation === undefined && target.nick !== undefined) {
     refusal = setRole(room, actor, target.nick, role, reason, BY);
   } else {
-    // §17.4: an item with both a role and an affiliation (or neither) is a bad request.
-    return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
+    // §17.4: an item with both a role and an affiliation (or neither, or a role without a
+    // nick) is a bad request; Prosody's is of type cancel.
+    return room.sendError(stanza, { type: 'cancel', condition: 'bad-request' }, BY);
   }
   if (refusal) return room.sendError(stanza, refusal, BY);
   room.send(iqResult(stanza), BY);
