@@ -36,9 +36,9 @@ export const FAULTS: readonly InjectedFault[] = [
     edits: [
       {
         file: 'muc/features/admin.ts',
-        find: '? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)',
+        find: 'refusal = setAffiliation(room, actor, target.jid, affiliation, { reason, reservedNick }, BY);',
         replace:
-          "? setAffiliation(room, [...room.state.affiliations].find(([, record]) => record.affiliation === 'owner')?.[0] ?? actor, target.jid, affiliation, { reason, data }, BY)",
+          "refusal = setAffiliation(room, [...room.state.affiliations].find(([, record]) => record.affiliation === 'owner')?.[0] ?? actor, target.jid, affiliation, { reason, reservedNick }, BY);",
       },
     ],
   },
@@ -49,22 +49,18 @@ export const FAULTS: readonly InjectedFault[] = [
     edits: [
       {
         file: 'muc/features/config.ts',
-        find: `  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
-    return room.sendError(stanza, ONLY_OWNERS, BY);
-  const child = payload.getChildElements()[0];`,
-        replace: `  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
+        find: `  // §10 preamble: "If the sender is not an owner … <forbidden/>".
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {`,
+        replace: `  // §10 preamble: "If the sender is not an owner … <forbidden/>".
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
     const form = findForm(payload);
     if (form?.attrs.type === 'submit') {
-      const fields = layout(room);
-      const submitted = readFormData(fields.map(({ field }) => field), form);
-      for (const field of fields) {
-        const name = field.field.var;
-        if (name !== undefined && submitted.values.has(name)) field.write(room.state.config, submitted.values.get(name));
+      const submitted = readForm(form);
+      for (const { field } of room.bus.configFields) {
+        const values = submitted.values.get(field.field.var ?? '');
+        if (values !== undefined) field.write(room.state.config, values);
       }
-    }
-    return room.sendError(stanza, ONLY_OWNERS, BY);
-  }
-  const child = payload.getChildElements()[0];`,
+    }`,
       },
     ],
   },
@@ -74,9 +70,9 @@ export const FAULTS: readonly InjectedFault[] = [
     invariants: ['anonymity'],
     edits: [
       {
-        file: 'muc/presence.ts',
-        find: "  return room.config.whois === 'anyone' || viewer.role === 'moderator';",
-        replace: '  return viewer !== undefined;',
+        file: 'muc/room.ts',
+        find: "    return this.config.whois === 'anyone' || viewer?.role === 'moderator';",
+        replace: '    return viewer !== undefined;',
       },
     ],
   },
@@ -87,8 +83,8 @@ export const FAULTS: readonly InjectedFault[] = [
     edits: [
       {
         file: 'muc/features/banned.ts',
-        find: "affiliation === 'outcast'\n          ? { veto",
-        replace: "affiliation === 'king'\n          ? { veto",
+        find: "affiliation === 'outcast' ? { veto",
+        replace: "affiliation === 'king' ? { veto",
       },
     ],
   },
