@@ -34,7 +34,7 @@ interface FuzzCommandOptions {
   server?: ServiceAddress;
   domain: string;
   muc?: string;
-  explained?: string;
+  explained: string[];
 }
 
 function countParser(min: number, max: number): (value: string) => number {
@@ -69,17 +69,20 @@ function outputFile(output: string | undefined, io: CliIo) {
   };
 }
 
-/** The explained differences: those of --explained FILE, or the ones docs/prosody-differences.md lists. */
-async function explanations(file: string | undefined): Promise<Explanations> {
-  if (file === undefined) return new Explanations(PROSODY_DIFFERENCES);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${file}: ${error.message}`);
-  });
-  try {
-    return new Explanations(readExplainedDifferences(text));
-  } catch (error) {
-    throw new InputError(`${file}: ${(error as Error).message}`);
+/** The explained differences: docs/prosody-differences.md's, and those of each --explained FILE. */
+async function explanations(files: readonly string[]): Promise<Explanations> {
+  const entries = [...PROSODY_DIFFERENCES];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`${visibleToken(file)}: ${error.message}`);
+    });
+    try {
+      entries.push(...readExplainedDifferences(text));
+    } catch (error) {
+      throw new InputError(`${visibleToken(file)}: ${(error as Error).message}`);
+    }
   }
+  return new Explanations(entries);
 }
 
 async function againstServer(
@@ -91,6 +94,7 @@ async function againstServer(
   if (options.checkDeterminism) throw new InputError('--check-determinism runs in memory only');
   if (options.stanzas !== undefined) throw new InputError('with --server, say --actions');
   const writeOutput = outputFile(options.output, io);
+  const explained = await explanations(options.explained);
   await checkServer({ server, timeout: 0 });
   const muc = options.muc ?? `conference.${options.domain}`;
   io.out(
@@ -105,7 +109,7 @@ async function againstServer(
       server,
       domain: options.domain,
       muc,
-      explanations: await explanations(options.explained),
+      explanations: explained,
       shrinkSeconds: options.shrinkSeconds,
       now: () => Date.now(),
       ...(features && { features }),
@@ -249,9 +253,13 @@ export function makeFuzzCommand(
         'with --server: the MUC service (default conference.<domain>)',
       ).argParser(parseDomain),
     )
-    .option(
-      '--explained <file>',
-      'with --server: the explained differences (default: docs/prosody-differences.md’s)',
+    .addOption(
+      new Option(
+        '--explained <file>',
+        'with --server: more explained differences, besides docs/prosody-differences.md’s (repeatable)',
+      )
+        .argParser((file: string, files: string[]) => [...files, file])
+        .default([]),
     )
     .action(async (options: FuzzCommandOptions) => {
       setExit(

@@ -6,19 +6,26 @@ import type { ClientComparison, StreamDifference } from '../../diff/compare.js';
  * block. `simulator` and `server` are regular expressions over the normalised stanza as
  * `mucsim diff` prints it on one line: with `simulator` alone the entry explains a stanza only
  * the simulator sends, with `server` alone one only the server sends, with both a stanza that
- * differs between them.
+ * differs between them. `except` explains a stanza that differs only in what it matches: the
+ * two sides are the same once every match is taken out of both.
  */
 export interface ExplainedDifference {
   id: string;
   reason: string;
   simulator?: string;
   server?: string;
+  except?: string;
 }
 
 interface Compiled {
   entry: ExplainedDifference;
   simulator?: RegExp;
   server?: RegExp;
+  except?: RegExp;
+}
+
+function sameExcept(except: RegExp, simulator: string, server: string): boolean {
+  return simulator.replace(except, '') === server.replace(except, '');
 }
 
 export class Explanations {
@@ -29,6 +36,7 @@ export class Explanations {
       entry,
       ...(entry.simulator !== undefined && { simulator: new RegExp(entry.simulator) }),
       ...(entry.server !== undefined && { server: new RegExp(entry.server) }),
+      ...(entry.except !== undefined && { except: new RegExp(entry.except, 'g') }),
     }));
   }
 
@@ -43,7 +51,11 @@ export class Explanations {
     const simulator = difference.side === 'simulator' ? difference : partner;
     const server = difference.side === 'server' ? difference : partner;
     const moved = difference.kind === 'moved';
-    for (const { entry, simulator: onSimulator, server: onServer } of this.compiled) {
+    for (const { entry, simulator: onSimulator, server: onServer, except } of this.compiled) {
+      if (except) {
+        if (simulator && server && sameExcept(except, simulator.xml, server.xml)) return entry;
+        continue;
+      }
       if (moved) {
         if ((onSimulator ?? onServer)?.test(difference.xml)) return entry;
         continue;
@@ -60,31 +72,58 @@ export class Explanations {
   }
 }
 
+/** The fenced blocks that hold explained differences: their info string names them. */
+const BLOCK = /^(`{3,}|~{3,})[ \t]*([^\n]*explained-differences[^\n]*)\n([\s\S]*?)\n\1[ \t]*$/gm;
+
+/** The first string among an entry's spellings of one field. */
+function field(entry: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (const name of names) if (typeof entry[name] === 'string') return entry[name] as string;
+  return undefined;
+}
+
+function readEntry(value: unknown, index: number): ExplainedDifference {
+  const entry = (typeof value === 'object' && value !== null ? value : {}) as Record<
+    string,
+    unknown
+  >;
+  const id = field(entry, ['id', 'name']);
+  const reason = field(entry, ['reason', 'why', 'explanation']);
+  const simulator = field(entry, ['simulator', 'mucsim']);
+  const server = field(entry, ['server', 'prosody']);
+  const except = field(entry, ['except']);
+  if (id === undefined || reason === undefined || (simulator ?? server ?? except) === undefined) {
+    throw new Error(
+      `explained difference ${index + 1} needs an id, a reason and a simulator, server or except pattern`,
+    );
+  }
+  for (const pattern of [simulator, server, except]) if (pattern !== undefined) new RegExp(pattern);
+  return {
+    id,
+    reason,
+    ...(simulator !== undefined && { simulator }),
+    ...(server !== undefined && { server }),
+    ...(except !== undefined && { except }),
+  };
+}
+
 /**
- * The entries of the machine-readable block of a differences document: a fenced code block
- * whose info string is `json mucsim:explained-differences`, holding an array of entries.
- * Throws, naming the problem, when the block is there but malformed.
+ * The entries of the machine-readable blocks of a differences document: fenced code blocks
+ * whose info string names `explained-differences` (`json mucsim:explained-differences`), each
+ * holding a JSON array of entries ({id, reason, simulator?, server?, except?}). Entries may say `mucsim`/`prosody` for `simulator`/`server`
+ * and `why` for `reason`; other fields are ignored. Throws, naming the problem, when a block is
+ * there but malformed.
  */
 export function readExplainedDifferences(markdown: string): ExplainedDifference[] {
-  const block = /```json mucsim:explained-differences\n([\s\S]*?)\n```/.exec(markdown);
-  if (!block) return [];
-  const parsed: unknown = JSON.parse(block[1]!);
-  if (!Array.isArray(parsed)) throw new Error('the explained differences are not a JSON array');
-  return parsed.map((value, index) => {
-    const entry = value as Partial<ExplainedDifference>;
-    const ok =
-      typeof entry.id === 'string' &&
-      typeof entry.reason === 'string' &&
-      (entry.simulator !== undefined || entry.server !== undefined) &&
-      [entry.simulator, entry.server].every(
-        (pattern) => pattern === undefined || typeof pattern === 'string',
-      );
-    if (!ok)
-      throw new Error(
-        `explained difference ${index + 1} needs an id, a reason and a simulator or server pattern`,
-      );
-    for (const pattern of [entry.simulator, entry.server])
-      if (pattern !== undefined) new RegExp(pattern);
-    return entry as ExplainedDifference;
-  });
+  const entries: ExplainedDifference[] = [];
+  for (const block of markdown.matchAll(BLOCK)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(block[3]!);
+    } catch (error) {
+      throw new Error(`the explained differences are not JSON: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(parsed)) throw new Error('the explained differences are not a JSON array');
+    for (const value of parsed) entries.push(readEntry(value, entries.length));
+  }
+  return entries;
 }

@@ -80,6 +80,16 @@ describe('Explanations', () => {
     expect(list.explain(client([unrelated]), unrelated)).toBeUndefined();
   });
 
+  it('explains a changed stanza by `except` only when nothing else differs', () => {
+    const byOnly = new Explanations([{ id: 'by', reason: 'by differs', except: ' by="[^"]*"' }]);
+    const left = only('simulator', '<iq><error by="room" type="cancel"><gone/></error></iq>', 0);
+    const right = only('server', '<iq><error by="service" type="cancel"><gone/></error></iq>', 0);
+    expect(byOnly.explain(client([left, right]), left)?.id).toBe('by');
+    const other = only('server', '<iq><error by="service" type="modify"><gone/></error></iq>', 0);
+    expect(byOnly.explain(client([left, other]), left)).toBeUndefined();
+    expect(byOnly.explain(client([left]), { ...left, partner: undefined })).toBeUndefined();
+  });
+
   it('reads the fenced block of a differences document, and says what is wrong with a bad one', () => {
     const doc = (body: string) =>
       `# Differences\n\n\`\`\`json mucsim:explained-differences\n${body}\n\`\`\`\n`;
@@ -89,6 +99,27 @@ describe('Explanations', () => {
     expect(readExplainedDifferences('# nothing machine-readable')).toEqual([]);
     expect(() => readExplainedDifferences(doc('[{"id":"a"}]'))).toThrow(/needs an id, a reason/);
     expect(() => readExplainedDifferences(doc('[{"id":"a","reason":"b","server":"("}]'))).toThrow();
+    expect(() => readExplainedDifferences(doc('[{"id":'))).toThrow(/not JSON/);
+  });
+
+  it('reads every block that names explained differences, in either spelling of its fields', () => {
+    const text = [
+      '# Differences',
+      '```json mucsim:explained-differences',
+      '[{"id":"a","reason":"b","simulator":"c","section":"§7"}]',
+      '```',
+      'Prose between.',
+      '~~~json explained-differences',
+      '[{"name":"d","why":"e","mucsim":"f","prosody":"g"}]',
+      '~~~',
+      '```json',
+      '[{"id":"ignored"}]',
+      '```',
+    ].join('\n');
+    expect(readExplainedDifferences(text)).toEqual([
+      { id: 'a', reason: 'b', simulator: 'c' },
+      { id: 'd', reason: 'e', simulator: 'f', server: 'g' },
+    ]);
   });
 });
 
