@@ -87,6 +87,13 @@ export function changeNick(
     { codes: ['303'], newNick, unavailable: true, prevRole: occupant.role },
     BY,
   );
+  if (room.occupantCount() === 1 && occupant.sessions.size === 1) {
+    // Prosody takes the old occupant out before it tells anyone, so a room left with nobody in
+    // it is empty for a moment: a temporary room is then destroyed, and the new nick's presence
+    // comes from a room that no longer exists.
+    room.detachOccupant(occupant);
+    room.bus.fire('muc-occupant-left', { room, occupant });
+  }
   room.renameOccupant(occupant, newNick, BY);
   occupant.sessions.set(realJid, storedPresence(stanza));
   publiciseOccupantStatus(room, occupant, { prevRole: occupant.role }, BY);
