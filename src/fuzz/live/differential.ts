@@ -38,6 +38,8 @@ export interface StepRecord {
   action: FuzzAction;
   /** What each client received from the server in this step. */
   server: Map<string, Element[]>;
+  /** By client, the positions in `server` of stanzas that differ in an explained way. */
+  explained?: Map<string, Set<number>>;
 }
 
 export interface LiveRun {
@@ -111,9 +113,10 @@ export async function runLive(
         run.difference = { step, action, clients: [], failure };
         break;
       }
-      run.steps.push({ action, server });
+      const record: StepRecord = { action, server };
+      run.steps.push(record);
       if (outcome.violation) run.violation = { ...outcome.violation, step };
-      compareAction(run, cast, options.explanations, { step, action, simulator, server });
+      compareAction(run, cast, options.explanations, record, { step, action, simulator, server });
       onStep?.(run);
     }
   } finally {
@@ -126,6 +129,7 @@ function compareAction(
   run: LiveRun,
   cast: FuzzCast,
   explanations: Explanations,
+  record: StepRecord,
   step: {
     step: number;
     action: FuzzAction;
@@ -141,8 +145,15 @@ function compareAction(
     const left = client.differences.filter((difference) => {
       run.differences += 1;
       const explanation = explanations.explain(client, difference);
-      if (explanation) run.explained.set(explanation, (run.explained.get(explanation) ?? 0) + 1);
-      return explanation === undefined;
+      if (!explanation) return true;
+      run.explained.set(explanation, (run.explained.get(explanation) ?? 0) + 1);
+      const position = difference.side === 'server' ? difference.position : difference.partner;
+      if (position !== undefined) {
+        record.explained ??= new Map();
+        const positions = record.explained.get(client.name) ?? new Set();
+        record.explained.set(client.name, positions.add(position));
+      }
+      return false;
     });
     if (left.length > 0) unexplained.push(client);
   }

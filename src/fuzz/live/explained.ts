@@ -7,7 +7,8 @@ import type { ClientComparison, StreamDifference } from '../../diff/compare.js';
  * `mucsim diff` prints it on one line: with `simulator` alone the entry explains a stanza only
  * the simulator sends, with `server` alone one only the server sends, with both a stanza that
  * differs between them. `except` explains a stanza that differs only in what it matches: the
- * two sides are the same once every match is taken out of both.
+ * two sides are the same once every match is taken out of both (and, if given, `simulator` and
+ * `server` match their side).
  */
 export interface ExplainedDifference {
   id: string;
@@ -53,7 +54,15 @@ export class Explanations {
     const moved = difference.kind === 'moved';
     for (const { entry, simulator: onSimulator, server: onServer, except } of this.compiled) {
       if (except) {
-        if (simulator && server && sameExcept(except, simulator.xml, server.xml)) return entry;
+        const paired = simulator !== undefined && server !== undefined;
+        if (
+          paired &&
+          (onSimulator?.test(simulator.xml) ?? true) &&
+          (onServer?.test(server.xml) ?? true) &&
+          sameExcept(except, simulator.xml, server.xml)
+        ) {
+          return entry;
+        }
         continue;
       }
       if (moved) {

@@ -103,7 +103,7 @@ async function reportDifference(
   const shrunk = await shrinkLive(
     cast,
     run,
-    { server: options.server, explanations: options.explanations, now: options.now },
+    liveRunOptions(options),
     {
       now: options.now,
       deadline: started + options.shrinkSeconds * 1000,

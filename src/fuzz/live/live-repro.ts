@@ -93,7 +93,7 @@ export interface LiveReproInfo {
 
 /**
  * The script: each action, then, client by client in the cast's order, every stanza the server
- * sent because of it. After the last step, a client whose stream differed receives nothing
+ * sent because of it, but those that differ in an explained way. After the last step, a client whose stream differed receives nothing
  * more, so a stanza only the simulator sends fails the script too.
  */
 export function writeLiveRepro(
@@ -102,7 +102,8 @@ export function writeLiveRepro(
   info: LiveReproInfo,
 ): string {
   const actions: WritableAction[] = [];
-  for (const [index, { action, server }] of steps.entries()) {
+  for (const [index, step] of steps.entries()) {
+    const { action, server } = step;
     const sentIds = new Set<string>();
     if (action.kind === 'send' && action.stanza.attrs.id) sentIds.add(action.stanza.attrs.id);
     const last = index === steps.length - 1;
@@ -113,7 +114,11 @@ export function writeLiveRepro(
       }),
     });
     for (const client of cast.clients) {
-      for (const stanza of server.get(client.name) ?? []) {
+      const explained = step.explained?.get(client.name);
+      for (const [position, stanza] of (server.get(client.name) ?? []).entries()) {
+        // A stanza that differs in an explained way is left out: the script fails on the
+        // simulator only where the difference is.
+        if (explained?.has(position)) continue;
         actions.push({
           kind: 'receives',
           client: client.name,

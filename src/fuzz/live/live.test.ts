@@ -88,6 +88,13 @@ describe('Explanations', () => {
     const other = only('server', '<iq><error by="service" type="modify"><gone/></error></iq>', 0);
     expect(byOnly.explain(client([left, other]), left)).toBeUndefined();
     expect(byOnly.explain(client([left]), { ...left, partner: undefined })).toBeUndefined();
+    const onIqs = new Explanations([
+      { id: 'iq-by', reason: 'by differs in iqs', simulator: '^<iq', except: ' by="[^"]*"' },
+    ]);
+    expect(onIqs.explain(client([left, right]), left)?.id).toBe('iq-by');
+    const message = only('simulator', '<message><error by="room" type="cancel"/></message>', 0);
+    const answer = only('server', '<message><error by="service" type="cancel"/></message>', 0);
+    expect(onIqs.explain(client([message, answer]), message)).toBeUndefined();
   });
 
   it('reads the fenced block of a differences document, and says what is wrong with a bad one', () => {
