@@ -14,6 +14,7 @@ const { values } = parseArgs({
     server: { type: 'string' },
     out: { type: 'string', default: join(tmpdir(), 'mucsim-fuzz-repros') },
     'shrink-seconds': { type: 'string', default: '120' },
+    explained: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -41,6 +42,7 @@ function fuzzSeed(server: string, seed: number, out: string): Promise<number> {
     values['shrink-seconds']!,
     '--output',
     join(out, `seed-${seed}.scs`),
+    ...values.explained!.flatMap((file) => ['--explained', resolve(file)]),
   ];
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { stdio: 'inherit' });
@@ -53,15 +55,23 @@ mkdirSync(out, { recursive: true });
 const server = values.server === undefined ? await startProsody({ debugLog: false }) : undefined;
 const address = values.server ?? server!.service;
 const failed: number[] = [];
+/** Seeds that could not run (usage, connection, a crash): exit code 2 and more. */
+const broken: number[] = [];
 const started = Date.now();
 try {
   for (const seed of seedsOf(values.seeds!)) {
-    if ((await fuzzSeed(address, seed, out)) !== 0) failed.push(seed);
+    const code = await fuzzSeed(address, seed, out);
+    if (code === 1) failed.push(seed);
+    else if (code !== 0) broken.push(seed);
   }
 } finally {
   await server?.stop();
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
+if (broken.length > 0) {
+  console.log(`differential fuzzing: seeds ${broken.join(', ')} could not run (${seconds} s)`);
+  process.exit(2);
+}
 console.log(
   failed.length === 0
     ? `differential fuzzing: every seed agrees with the server (${seconds} s)`
