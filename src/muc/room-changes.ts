@@ -64,7 +64,9 @@ export interface AffiliationDetails {
  */
 function isAffectedBy(occupant: Occupant, jid: string, affiliation: Affiliation): boolean {
   if (occupant.bareJid === jid) return true;
-  return localOf(jid) === undefined && affiliation === 'outcast' && domainOf(occupant.bareJid) === jid;
+  return (
+    localOf(jid) === undefined && affiliation === 'outcast' && domainOf(occupant.bareJid) === jid
+  );
 }
 
 /**

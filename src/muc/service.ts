@@ -96,12 +96,9 @@ export class MucService {
     const jid = bareJid(stanza.attrs.to);
     const room = this.rooms.get(jid);
     if (!room) return;
-    room.withEffects(effects, () => {
-      handleRoomStanza(room, stanza, isCreation);
-      if (isCreation && room.occupantCount() === 0 && room.lifecycle() !== 'destroyed') {
-        room.advanceLifecycle({ type: 'room.destroyed' }, BY);
-      }
-    });
+    // A creator whose join the checks refuse leaves an empty, locked room behind, as in Prosody 13
+    // (muc-room-pre-create has run): it refuses everyone until its lock times out.
+    room.withEffects(effects, () => handleRoomStanza(room, stanza, isCreation));
     if (room.lifecycle() === 'destroyed') this.forget(room);
   }
 

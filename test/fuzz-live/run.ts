@@ -45,8 +45,14 @@ function fuzzSeed(server: string, seed: number, out: string): Promise<number> {
     ...values.explained!.flatMap((file) => ['--explained', resolve(file)]),
   ];
   return new Promise((done) => {
-    const child = spawn(process.execPath, args, { stdio: 'inherit' });
-    child.on('exit', (code) => done(code ?? 1));
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let broke = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      // An invariant the simulator broke is no difference with the server: the seed fails.
+      if (chunk.toString().includes('the simulator broke the invariant')) broke = true;
+    });
+    child.on('exit', (code) => done(broke ? 2 : (code ?? 2)));
   });
 }
 
@@ -55,7 +61,7 @@ mkdirSync(out, { recursive: true });
 const server = values.server === undefined ? await startProsody({ debugLog: false }) : undefined;
 const address = values.server ?? server!.service;
 const failed: number[] = [];
-/** Seeds that could not run (usage, connection, a crash): exit code 2 and more. */
+/** Seeds that could not run (usage, connection, a crash) or broke an invariant: exit code 2. */
 const broken: number[] = [];
 const started = Date.now();
 try {
@@ -69,7 +75,9 @@ try {
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(0);
 if (broken.length > 0) {
-  console.log(`differential fuzzing: seeds ${broken.join(', ')} could not run (${seconds} s)`);
+  console.log(
+    `differential fuzzing: seeds ${broken.join(', ')} could not run or broke an invariant (${seconds} s)`,
+  );
   process.exit(2);
 }
 console.log(

@@ -100,15 +100,10 @@ async function reportDifference(
   io.out(formatDifference(difference));
   const cast = makeCast(options.users, options.rooms, options.domain, options.muc);
   const started = options.now();
-  const shrunk = await shrinkLive(
-    cast,
-    run,
-    liveRunOptions(options),
-    {
-      now: options.now,
-      deadline: started + options.shrinkSeconds * 1000,
-    },
-  );
+  const shrunk = await shrinkLive(cast, run, liveRunOptions(options), {
+    now: options.now,
+    deadline: started + options.shrinkSeconds * 1000,
+  });
   const seconds = ((options.now() - started) / 1000).toFixed(1);
   io.out(
     `shrunk ${count(run.steps.length)} actions to ${count(shrunk.run.steps.length)} in ${count(shrunk.replays)} replays (${seconds} s${shrunk.complete ? '' : ', budget spent: not minimal'})\n`,

@@ -1,7 +1,7 @@
 // Fresh room names on a real server: every run and every replay gets its own, so rooms left by earlier runs (persistent rooms, tombstones) change nothing — XEP-0045 §10.1.1 (room creation) on a shared server
 import { Element } from 'ltx';
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -18,9 +18,9 @@ export class RoomNames {
     readonly tag: string,
     mucDomain: string,
   ) {
-    const domain = escape(mucDomain);
+    const domain = escapeRegExp(mucDomain);
     this.toServer = new RegExp(`\\b(r\\d+(?:g\\d+)?)@${domain}`, 'gi');
-    this.fromServer = new RegExp(`\\b(r\\d+(?:g\\d+)?)-${escape(tag)}@${domain}`, 'gi');
+    this.fromServer = new RegExp(`\\b(r\\d+(?:g\\d+)?)-${escapeRegExp(tag)}@${domain}`, 'gi');
   }
 
   /** A copy of `stanza` with the server's names. */

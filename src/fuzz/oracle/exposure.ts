@@ -27,33 +27,33 @@ const NONE: readonly string[] = [];
 function scan(element: Element, realBares: ReadonlySet<string>): readonly string[] {
   const cached = found.get(element);
   if (cached) return cached;
-  let jids: string[] | undefined;
+  const jids: string[] = [];
   const attrs = element.attrs as Record<string, unknown>;
   for (const name in attrs) {
     const value = attrs[name];
-    if (typeof value === 'string' && value.includes('@')) jidsIn(value, realBares, (jids ??= []));
+    if (typeof value === 'string' && value.includes('@')) jidsIn(value, realBares, jids);
   }
   for (const child of element.children) {
     if (typeof child === 'string') {
-      if (child.includes('@')) jidsIn(child, realBares, (jids ??= []));
+      if (child.includes('@')) jidsIn(child, realBares, jids);
       continue;
     }
     const inner = scan(child, realBares);
-    if (inner.length > 0) (jids ??= []).push(...inner);
+    if (inner.length > 0) jids.push(...inner);
   }
-  const result = jids ?? NONE;
+  const result = jids.length > 0 ? jids : NONE;
   found.set(element, result);
   return result;
 }
 
 /** The real JIDs a stanza shows, its own addressing aside. */
 export function shownJids(stanza: Element, realBares: ReadonlySet<string>): readonly string[] {
-  let jids: string[] | undefined;
+  const jids: string[] = [];
   for (const child of stanza.children) {
     const inner = typeof child === 'string' ? textJids(child, realBares) : scan(child, realBares);
-    if (inner.length > 0) (jids ??= []).push(...inner);
+    if (inner.length > 0) jids.push(...inner);
   }
-  return jids ?? NONE;
+  return jids.length > 0 ? jids : NONE;
 }
 
 function textJids(text: string, realBares: ReadonlySet<string>): readonly string[] {

@@ -76,7 +76,7 @@ export const request: Feature = {
         // an approval for someone who already has voice: it must never take a moderator down.
         const jid = submitted.values.get('muc#jid')?.[0];
         const target = allow && jid !== undefined ? room.occupantBySession(jid) : undefined;
-        if (!target || target.role !== 'visitor') return 'handled';
+        if (target?.role !== 'visitor') return 'handled';
         const refusal = setRole(
           room,
           stanza.attrs.from,
