@@ -65,3 +65,41 @@ export const serviceMachine = setup({
     },
   },
 });
+
+export type ServiceAction =
+  | 'handleServiceStanza'
+  | 'routeToRoom'
+  | 'replyGone'
+  | 'createRoom'
+  | 'refuseMissingRoom';
+
+export interface ServiceRoute {
+  guard?: (registry: ServiceRegistry, event: ServiceEvent) => boolean;
+  action: ServiceAction;
+}
+
+/**
+ * The chart's transitions on `stanza.received`, in order, with their guards: the chart has one
+ * state and no context changes, so taking the first route whose guard passes is what xstate's
+ * transition() does, without building an actor and a snapshot for every stanza.
+ */
+export function serviceRoutes(): readonly ServiceRoute[] {
+  const guards = serviceMachine.implementations.guards as Record<
+    string,
+    (args: { context: ServiceRegistry; event: ServiceEvent }) => boolean
+  >;
+  const running = serviceMachine.config.states?.running;
+  const candidates = running?.on?.['stanza.received'] as readonly {
+    guard?: string;
+    actions: ServiceAction;
+  }[];
+  return candidates.map(({ guard, actions }) => {
+    const check = guard === undefined ? undefined : guards[guard];
+    return {
+      action: actions,
+      ...(check && {
+        guard: (context: ServiceRegistry, event: ServiceEvent) => check({ context, event }),
+      }),
+    };
+  });
+}

@@ -1,6 +1,5 @@
 // The MUC component (conference.localhost): room registry, creation, tombstones, service disco and the admins' ad-hoc destroy — XEP-0045 §6.1–6.3, §10.1, §10.9
 import { Element } from 'ltx';
-import { getInitialSnapshot, type SnapshotFrom, transition } from 'xstate';
 import { buildForm, findForm, readForm } from '../xmpp/data-form.js';
 import { bareJid, prepJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
@@ -13,7 +12,14 @@ import type { Feature } from './hooks.js';
 import { Room, type RoomServices } from './room.js';
 import { destroyRoom } from './room-changes.js';
 import { handleRoomStanza } from './room-router.js';
-import { type ServiceEvent, serviceMachine } from './service-machine.js';
+import {
+  type ServiceAction,
+  type ServiceEvent,
+  type ServiceRegistry,
+  serviceRoutes,
+} from './service-machine.js';
+
+const ROUTES = serviceRoutes();
 
 export const DESTROY_COMMAND = 'http://prosody.im/protocol/muc#destroy';
 const BY = 'service';
@@ -48,8 +54,8 @@ export class MucService {
   readonly tombstones = new Map<string, Tombstone>();
   private readonly roomServices: RoomServices;
   private readonly admins: Set<string>;
-  private readonly machine: typeof serviceMachine;
-  private snapshot: SnapshotFrom<typeof serviceMachine>;
+  private readonly registry: ServiceRegistry;
+  private readonly actions: Record<ServiceAction, (event: ServiceEvent) => void>;
 
   constructor(private readonly options: ServiceOptions) {
     this.domain = options.domain;
@@ -59,33 +65,25 @@ export class MucService {
       env: options.env,
       occupantIdSecret: options.occupantIdSecret,
     };
-    this.machine = serviceMachine.provide({
-      actions: {
-        handleServiceStanza: ({ event }) => this.handleServiceStanza(event),
-        routeToRoom: ({ event }) => this.routeToRoom(event, false),
-        replyGone: ({ event }) => this.replyGone(event),
-        createRoom: ({ event }) => this.createRoom(event),
-        refuseMissingRoom: ({ event }) => this.refuseMissingRoom(event),
-      },
-    });
-    this.snapshot = getInitialSnapshot(this.machine, {
-      domain: this.domain,
-      rooms: this.rooms,
-      tombstones: this.tombstones,
-    });
+    this.actions = {
+      handleServiceStanza: (event) => this.handleServiceStanza(event),
+      routeToRoom: (event) => this.routeToRoom(event, false),
+      replyGone: (event) => this.replyGone(event),
+      createRoom: (event) => this.createRoom(event),
+      refuseMissingRoom: (event) => this.refuseMissingRoom(event),
+    };
+    this.registry = { domain: this.domain, rooms: this.rooms, tombstones: this.tombstones };
   }
 
-  /** Handles one stanza addressed to the service or a room; `from` is the sender's full JID. */
+  /**
+   * Handles one stanza addressed to the service or a room; `from` is the sender's full JID. The
+   * service chart's first route whose guard passes decides which action takes it. An action that
+   * throws reaches the world's catch (DESIGN, style 5).
+   */
   handle(stanza: Element, effects: Effects): void {
-    // The pure transition() rather than an actor: an actor catches a throwing action, stops for
-    // good and rethrows later, whereas a bug must reach the world's catch (DESIGN, style 5).
-    const [next, actions] = transition(this.machine, this.snapshot, {
-      type: 'stanza.received',
-      stanza,
-      effects,
-    });
-    this.snapshot = next;
-    for (const action of actions) action.exec?.(action.info, action.params);
+    const event: ServiceEvent = { type: 'stanza.received', stanza, effects };
+    const route = ROUTES.find(({ guard }) => guard === undefined || guard(this.registry, event));
+    if (route) this.actions[route.action](event);
   }
 
   room(jid: string): Room | undefined {
