@@ -84,7 +84,6 @@ export class StanzaGenerator {
   private readonly cumulative: number[] = [];
   private readonly relayed: Relayed[] = [];
   private readonly byName = new Map<string, FuzzClient>();
-  private splitKey = '';
   private online: FuzzClient[] = [];
   private offline: FuzzClient[] = [];
 
@@ -121,13 +120,14 @@ export class StanzaGenerator {
 
   /** The clients online and offline, remade only when who is connected changed. */
   private split(connected: ReadonlySet<string>): { online: FuzzClient[]; offline: FuzzClient[] } {
-    const key = this.cast.clients
-      .map((client) => (connected.has(client.name) ? '1' : '0'))
-      .join('');
-    if (key !== this.splitKey) {
-      this.splitKey = key;
-      this.online = this.cast.clients.filter((client) => connected.has(client.name));
-      this.offline = this.cast.clients.filter((client) => !connected.has(client.name));
+    const clients = this.cast.clients;
+    let changed = connected.size !== this.online.length;
+    for (let index = 0; !changed && index < this.online.length; index += 1) {
+      changed = !connected.has(this.online[index]!.name);
+    }
+    if (changed || this.online.length + this.offline.length !== clients.length) {
+      this.online = clients.filter((client) => connected.has(client.name));
+      this.offline = clients.filter((client) => !connected.has(client.name));
     }
     return { online: this.online, offline: this.offline };
   }

@@ -34,6 +34,9 @@ export const ODD_NICKS = [
 export class Targets {
   private ids = 0;
   private readonly generation: number[];
+  /** Each slot's room JID at its current generation, made once per generation. */
+  private readonly jids: string[];
+  private readonly baseNicks = new Map<FuzzClient, string>();
 
   constructor(
     readonly rng: Random,
@@ -43,6 +46,7 @@ export class Targets {
     readonly live: boolean,
   ) {
     this.generation = cast.rooms.map(() => 0);
+    this.jids = cast.rooms.map((base) => `${base}@${cast.mucDomain}`);
   }
 
   nextId(): string {
@@ -51,16 +55,13 @@ export class Targets {
   }
 
   roomJid(slot: number): string {
-    const base = this.cast.rooms[slot]!;
-    let generation = this.generation[slot]!;
-    let jid = `${generation === 0 ? base : `${base}g${generation}`}@${this.cast.mucDomain}`;
     // A destroyed persistent room leaves a tombstone for good: move on to a fresh name.
-    while (this.world.service.tombstones.has(jid)) {
-      generation += 1;
-      jid = `${base}g${generation}@${this.cast.mucDomain}`;
+    while (this.world.service.tombstones.has(this.jids[slot]!)) {
+      const generation = this.generation[slot]! + 1;
+      this.generation[slot] = generation;
+      this.jids[slot] = `${this.cast.rooms[slot]!}g${generation}@${this.cast.mucDomain}`;
     }
-    this.generation[slot] = generation;
-    return jid;
+    return this.jids[slot]!;
   }
 
   anyRoom(): string {
@@ -90,8 +91,13 @@ export class Targets {
   }
 
   baseNick(client: FuzzClient): string {
-    const local = client.bare.split('@')[0]!;
-    return local.charAt(0).toUpperCase() + local.slice(1);
+    let nick = this.baseNicks.get(client);
+    if (nick === undefined) {
+      const local = client.bare.split('@')[0]!;
+      nick = local.charAt(0).toUpperCase() + local.slice(1);
+      this.baseNicks.set(client, nick);
+    }
+    return nick;
   }
 
   someNick(room: Room | undefined): string {

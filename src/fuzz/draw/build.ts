@@ -15,9 +15,9 @@ const KICKABLE = ['gone', 'item-not-found', 'service-unavailable', 'recipient-un
 const NOT_KICKABLE = ['forbidden', 'not-acceptable', 'bad-request'];
 
 export function el(name: string, attrs: Record<string, string | undefined> = {}): Element {
-  const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attrs)) if (value !== undefined) clean[key] = value;
-  return new Element(name, clean);
+  const element = new Element(name);
+  for (const key in attrs) if (attrs[key] !== undefined) element.attrs[key] = attrs[key];
+  return element;
 }
 
 export function iq(
