@@ -57,7 +57,10 @@ async function verify(text: string, options: FuzzServerOptions): Promise<string>
   const live = new LiveTarget({ service: options.server, mucDomain: options.muc });
   const served = await runScript(parseScript(names.scriptText(text), 'repro.scs'), live, {
     strictOrder: true,
-  }).finally(() => live.close());
+  })
+    .catch((error: unknown) => error as Error)
+    .finally(() => live.close());
+  if (served instanceof Error) return `could not check it on the server: ${served.message}\n`;
   const server = served.passed ? 'passes on the server' : 'FAILS on the server';
   const simulator = simulated.passed ? 'PASSES on the simulator' : 'fails on the simulator';
   return `checked with mucsim run --strict-order: ${server}, ${simulator}\n`;
@@ -105,8 +108,15 @@ async function reportDifference(
     deadline: started + options.shrinkSeconds * 1000,
   });
   const seconds = ((options.now() - started) / 1000).toFixed(1);
+  if (shrunk.unreachable !== undefined) {
+    io.out(
+      `the server could not be reached again (${shrunk.unreachable}): it may have hung or stopped at this difference; not shrunk further\n`,
+    );
+  }
+  const budget =
+    shrunk.complete || shrunk.unreachable !== undefined ? '' : ', budget spent: not minimal';
   io.out(
-    `shrunk ${count(run.steps.length)} actions to ${count(shrunk.run.steps.length)} in ${count(shrunk.replays)} replays (${seconds} s${shrunk.complete ? '' : ', budget spent: not minimal'})\n`,
+    `shrunk ${count(run.steps.length)} actions to ${count(shrunk.run.steps.length)} in ${count(shrunk.replays)} replays (${seconds} s${budget})\n`,
   );
   const last = shrunk.run.difference ?? difference;
   const text = writeLiveRepro(cast, shrunk.run.steps, {
@@ -119,7 +129,7 @@ async function reportDifference(
     summary: [describeAction(last.action)],
   });
   if (shrunk.run !== run) io.out(formatDifference(last));
-  io.out(await verify(text, options));
+  if (shrunk.unreachable === undefined) io.out(await verify(text, options));
   io.out(`\nminimal reproducing script:\n\n${text}`);
   if (io.writeOutput) await io.writeOutput(text);
 }

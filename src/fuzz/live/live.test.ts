@@ -1,4 +1,5 @@
 // The pieces of a differential run that need no server: fresh room names, explained differences, the repro script, the shrinker's tail — XEP-0045 on two services
+import { createServer } from 'node:net';
 import { Element } from 'ltx';
 import { describe, expect, it } from 'vitest';
 import type { ClientComparison } from '../../diff/compare.js';
@@ -7,7 +8,7 @@ import { makeCast } from '../actions.js';
 import { Explanations, readExplainedDifferences } from './explained.js';
 import { writeLiveRepro } from './live-repro.js';
 import { freshTag, RoomNames } from './room-names.js';
-import { tailFrom } from './shrink-live.js';
+import { shrinkLive, tailFrom } from './shrink-live.js';
 
 function stanza(xml: string): Element {
   const parsed = parseBlock(xml);
@@ -185,5 +186,41 @@ describe('tailFrom', () => {
       { kind: 'send', client: 'U2', stanza: new Element('presence') },
     ] as const;
     expect(tailFrom(actions, 3)).toEqual([{ kind: 'connect', client: 'U2' }, actions[3]]);
+  });
+});
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+describe('shrinkLive', () => {
+  it('stops, keeping the run it was given, when the server can no longer be reached', async () => {
+    const cast = makeCast(2, 1);
+    const steps = [
+      { action: { kind: 'connect', client: 'U1' } as const, server: new Map() },
+      {
+        action: { kind: 'send', client: 'U1', stanza: new Element('presence') } as const,
+        server: new Map(),
+      },
+    ];
+    const failing = {
+      steps,
+      compared: 0,
+      differences: 1,
+      explained: new Map(),
+      difference: { step: 2, action: steps[1]!.action, clients: [], failure: 'no reply' },
+    };
+    const port = await closedPort();
+    const server = { url: `xmpp://127.0.0.1:${port}`, host: '127.0.0.1', port };
+    const options = { server, explanations: new Explanations([]), now: () => 0, timeoutMs: 2000 };
+    const shrunk = await shrinkLive(cast, failing, options, {});
+    expect(shrunk.run).toBe(failing);
+    expect(shrunk.complete).toBe(false);
+    expect(shrunk.unreachable).toMatch(/127\.0\.0\.1/);
   });
 });

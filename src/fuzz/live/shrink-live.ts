@@ -19,6 +19,8 @@ export interface LiveShrinkResult {
   run: LiveRun;
   replays: number;
   complete: boolean;
+  /** Why the server could not be used again, when a replay could not reach it: shrinking stopped there. */
+  unreachable?: string;
 }
 
 /**
@@ -33,8 +35,17 @@ export async function shrinkLive(
   budget: ShrinkBudget,
 ): Promise<LiveShrinkResult> {
   let shortest = failing;
+  let unreachable: string | undefined;
   const fails = async (candidate: FuzzAction[]): Promise<FuzzAction[] | undefined> => {
-    const run = await runLive(cast, { actions: candidate }, options);
+    if (unreachable !== undefined) return undefined;
+    let run: LiveRun;
+    try {
+      run = await runLive(cast, { actions: candidate }, options);
+    } catch (error) {
+      // The server no longer takes connections (a difference that hung or killed it).
+      unreachable = error instanceof Error ? error.message : String(error);
+      return undefined;
+    }
     if (!run.difference) return undefined;
     if (run.steps.length <= shortest.steps.length) shortest = run;
     return run.steps.map((step) => step.action);
@@ -42,7 +53,7 @@ export async function shrinkLive(
   let actions = failing.steps.map((step) => step.action);
   let replays = 0;
   for (const window of [10, 50, 200]) {
-    if (window >= actions.length) break;
+    if (window >= actions.length || unreachable !== undefined) break;
     replays += 1;
     const recent = await fails(tailFrom(actions, actions.length - window));
     if (recent) {
@@ -51,5 +62,10 @@ export async function shrinkLive(
     }
   }
   const shrunk = await ddmin(actions, fails, budget);
-  return { run: shortest, replays: replays + shrunk.replays, complete: shrunk.complete };
+  return {
+    run: shortest,
+    replays: replays + shrunk.replays,
+    complete: shrunk.complete && unreachable === undefined,
+    ...(unreachable !== undefined && { unreachable }),
+  };
 }
