@@ -129,7 +129,11 @@ function timeScreen(
     let screen = '';
     let frameMs: number | undefined;
     let titleMs: number | null = null;
+    let finished = false;
+    // Once: output that follows the `q` (the screen restored) must not write to a closed pipe.
     const finish = () => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       child.stdin.write('q');
       // The debugger quits on q; a stuck one is stopped with its terminal.

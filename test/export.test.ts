@@ -267,6 +267,8 @@ describe('mucsim machines', () => {
     expect(run.stdout).toMatch(/^room machine\n {2}locked \(initial\) — /);
     expect(run.stdout).toContain('\noccupant machine\n');
     expect(run.stdout).toContain('occupant.admitted [role = visitor] → visitor');
+    // A temporary room left empty is destroyed with nobody to send <destroy/> to.
+    expect(run.stdout).toMatch(/destroyed \(final\) — .*<destroy\/>.*temporary room left empty/);
   });
 
   it('rejects an unknown format or machine with exit code 2', async () => {

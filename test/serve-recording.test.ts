@@ -40,7 +40,7 @@ describe('RecordingFile', () => {
     const after = read();
     expect(after.startsWith(before)).toBe(true);
     expect(after.slice(before.length)).toBe(
-      `\nRomeo sends:\n\t<message to="${ROOM}" type="groupchat" id="m1">\n\t\t<body>Hi</body>\n\t</message>\n\nRomeo receives:\n\t<message type="groupchat" id="m1" from="${ROOM}/Romeo" to="\${Romeo's full JID}">\n\t\t<body>Hi</body>\n\t\t<occupant-id xmlns="urn:xmpp:occupant-id:0" id="{scansion:any}"/>\n\t</message>\n`,
+      `\nRomeo sends:\n\t<message to="${ROOM}" type="groupchat" id="m1">\n\t\t<body>Hi</body>\n\t</message>\n\nRomeo receives:\n\t<message type="groupchat" id="m1" from="${ROOM}/Romeo" to="\${Romeo's full JID}">\n\t\t<body>Hi</body>\n\t\t<occupant-id xmlns="urn:xmpp:occupant-id:0" id="{scansion:any}"/>\n\t\t<stanza-id xmlns="urn:xmpp:sid:0" by="${ROOM}" id="{scansion:any}"/>\n\t</message>\n`,
     );
   });
 

@@ -9,8 +9,9 @@ import { ScriptPane } from '../src/tui/components/ScriptPane.js';
 import { StanzasPane } from '../src/tui/components/StanzasPane.js';
 import { TooSmall } from '../src/tui/components/TooSmall.js';
 import { TransitionsPane } from '../src/tui/components/TransitionsPane.js';
+import { detailSections } from '../src/tui/detail-view.js';
 import { initialUi } from '../src/tui/ui-state.js';
-import { detailSections, stanzaRows } from '../src/tui/view-model.js';
+import { stanzaRows } from '../src/tui/view-model.js';
 import { settle } from './helpers/tui-render.js';
 import { gardenSession } from './helpers/tui-session.js';
 
@@ -68,7 +69,7 @@ describe('Stanzas pane', () => {
         height={6}
       />,
     );
-    const drawn = frame.split('\n').filter((row) => /\d+ \w+ [←→]/.test(row));
+    const drawn = frame.split('\n').filter((row) => /\d+ . \w+ [←→]/.test(row));
     expect(drawn).toHaveLength(3);
     expect(frame).toContain(`${rows.length}/${rows.length}`);
     expect(frame).toContain('Romeo ← iq result from garden');
@@ -107,7 +108,7 @@ describe('Detail pane', () => {
       />,
     );
     expect(frame).toContain(
-      '<presence from="garden@conference.localhost/Romeo" to="romeo@localhost/balcony"',
+      '<presence xml:lang="en" from="garden@conference.localhost/Romeo" to="romeo@localhost/balcony"',
     );
     expect(frame).toContain('<item affiliation="owner"');
     expect(frame).toContain('<status code="201"/>');
@@ -187,6 +188,24 @@ describe('Header and size', () => {
     expect(frame).toContain('step 12/40');
     expect(frame).toContain('members.scs');
     expect(frame).toContain('paused');
+  });
+
+  it('names the simulator extras that are on, next to the name', async () => {
+    const frame = await draw(
+      <Header
+        step={0}
+        steps={1}
+        script="a.scs"
+        state="paused"
+        width={100}
+        extras={['max-users']}
+      />,
+    );
+    expect(frame).toContain('mucsim +max-users │ a.scs │ no room');
+    const plain = await draw(
+      <Header step={0} steps={1} script="a.scs" state="paused" width={100} />,
+    );
+    expect(plain).toContain('mucsim │ a.scs │ no room');
   });
 
   it('says plainly when the terminal is too small', async () => {

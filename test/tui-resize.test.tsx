@@ -32,7 +32,9 @@ describe('resize', () => {
     await settle(30);
     const wide = stdout.lastFrame();
     expect(wide.split('\n')[1]).toHaveLength(160);
-    // Three columns now: Script, Stanzas and Room side by side on the first row of panes.
-    expect(wide.split('\n').find((row) => row.includes('Script'))).toMatch(/Script.*Stanzas.*Room/);
+    // Three columns now: the Script pane (the script's title), Stanzas and Room side by side.
+    expect(wide.split('\n').find((row) => row.includes('Stanzas'))).toMatch(
+      /The garden.*Stanzas.*Room/,
+    );
   });
 });

@@ -96,12 +96,12 @@ describe('compare-streams', () => {
     const script = parseScript(FAKE_SCRIPT, 'fake.scs');
     const other = DebugSession.fromScript(script, { seed: 7 });
     for (let step = 0; step < 4; step += 1) await other.forward();
-    const columns = await simulatorMirror(script, 1).columns(other);
+    const columns = await simulatorMirror(script, { seed: 1 }).columns(other);
     expect(columns.map((client) => client.name)).toEqual(['Romeo', 'Juliet']);
     expect(columns[0]?.rows.length).toBeGreaterThan(0);
     expect(columns.flatMap((client) => client.rows).every((row) => row.mark === 'same')).toBe(true);
     await other.back();
-    const back = await simulatorMirror(script, 1).columns(other);
+    const back = await simulatorMirror(script, { seed: 1 }).columns(other);
     expect(compareSessions(other, other)).toEqual(back);
   });
 });

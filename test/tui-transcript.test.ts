@@ -39,4 +39,36 @@ describe('printTranscript', () => {
     expect(passed).toBe(true);
     expect(text).toContain('all 6 steps passed');
   });
+
+  it("prints a lesson's title and abstract first and its summary last", async () => {
+    let text = '';
+    const lesson = `# Lesson 9: a garden
+# Romeo makes a room (XEP-0045 §10.1)
+
+[Client] Romeo
+	jid: romeo@localhost/balcony
+
+-----
+
+Romeo connects
+
+# Summary: that was all.
+# Next lesson: nothing.
+`;
+    const passed = await printTranscript(DebugSession.fromScript(parseScript(lesson, 'l.scs')), {
+      write: (chunk) => {
+        text += chunk;
+      },
+    });
+    expect(passed).toBe(true);
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'Lesson 9: a garden',
+      'Romeo makes a room (XEP-0045 §10.1)',
+    ]);
+    expect(text.trimEnd().split('\n').slice(-3)).toEqual([
+      'all 1 steps passed',
+      '# Summary: that was all.',
+      '# Next lesson: nothing.',
+    ]);
+  });
 });

@@ -316,14 +316,12 @@ describe('DebugSession: views', () => {
     ]);
   });
 
-  it('rooms(): a new room is locked; configured flags show', async () => {
-    const session = DebugSession.empty();
+  it('rooms(): a new room is locked (said once, as its lifecycle); configured flags show (maxusers with the max-users extra)', async () => {
+    const session = DebugSession.empty({ world: { extras: ['max-users'] } });
     await session.command('romeo connect');
     await session.command('romeo join garden/Romeo');
-    expect(session.rooms()[0]).toMatchObject({
-      lifecycle: 'locked',
-      flags: expect.arrayContaining(['locked']),
-    });
+    expect(session.rooms()[0]?.lifecycle).toBe('locked');
+    expect(session.rooms()[0]?.flags).not.toContain('locked');
 
     await session.command(
       'romeo config garden membersonly=1 moderated=1 password=secret whois=anyone persistent=1 public=1 maxusers=10',
@@ -352,7 +350,26 @@ describe('DebugSession: views', () => {
       'Juliet → Jules: nick changed (§7.6)',
       'Jules: participant → none — 307 removed by a moderator (§8.2), by Romeo',
       'Romeo: moderator → none (left)',
-      `${ROOM}: open → destroyed`,
+      `${ROOM}: open → destroyed (temporary room, its last occupant left, §7.14)`,
+    ]);
+  });
+
+  it('transitions(): a room destroyed on request says so, for every occupant', async () => {
+    const session = DebugSession.empty();
+    for (const line of [
+      'romeo connect',
+      'romeo join garden/Romeo',
+      'romeo config garden instant',
+      'juliet connect',
+      'juliet join garden/Juliet',
+      'romeo destroy garden',
+    ])
+      await session.command(line);
+    const texts = session.transitions().map((view) => view.text);
+    expect(texts.slice(-3)).toEqual([
+      'Romeo: moderator → none (room destroyed, §10.9)',
+      'Juliet: participant → none (room destroyed, §10.9), by Romeo',
+      'garden@conference.localhost: open → destroyed (destroyed by request, §10.9)',
     ]);
   });
 

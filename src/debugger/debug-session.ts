@@ -1,11 +1,10 @@
 // The debugger engine: one session class over the simulator or a real server — steps, time travel, breakpoints, typed commands, one operation at a time (XEP-0045 scenarios, §7–§10)
 import { JidNames } from '../describe/names.js';
-import { isStanzaEntry } from '../describe/pane.js';
-import { stanzaMatches } from '../describe/search.js';
 import type { TraceEntry } from '../muc/trace.js';
 import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
+import { hitsBreakpoint, toggleIn } from './breakpoints.js';
 import { recordingHead, recordSession } from './recorder.js';
 import type {
   Breakpoint,
@@ -17,8 +16,8 @@ import type {
   TransitionView,
 } from './session-api.js';
 import { SimWorld, type SimWorldOptions } from './sim-world.js';
+import { type Reading, type StepReads, TraceLinks } from './trace-links.js';
 import { TypedInput } from './typed-input.js';
-import { effectsByCause } from './views.js';
 
 export interface DebugSessionOptions extends SimWorldOptions {
   /** Script `receives` fail when they skip a stanza (the runner's `--strict-order`). */
@@ -58,9 +57,8 @@ export class DebugSession {
   private stopRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
   private changes = 0;
-  private cache: { version: number; names?: JidNames; effects?: Map<number, number[]> } = {
-    version: -1,
-  };
+  private cache: { version: number; names?: JidNames } = { version: -1 };
+  private readonly links = new TraceLinks((jid) => this.bound.get(jid) ?? this.names().client(jid));
 
   private constructor(
     readonly script: Script,
@@ -96,6 +94,11 @@ export class DebugSession {
     options: { strictOrder?: boolean; timeoutMs?: number } = {},
   ): DebugSession {
     return new DebugSession(script ?? emptyScript(), place, options);
+  }
+
+  /** The simulator's extras that are on (`--extra`), for the header; none on a real server. */
+  get extras(): readonly string[] {
+    return this.place.extras ?? [];
   }
 
   get steps(): readonly SessionStep[] {
@@ -214,21 +217,14 @@ export class DebugSession {
         this.changed();
         await onStep?.(step);
         if (step.result?.status === 'failed') return 'failure';
-        if (this.hitsBreakpoint(step)) return 'breakpoint';
+        if (hitsBreakpoint(this.marks, step, this.executed, this)) return 'breakpoint';
         if (this.stopRequested) return 'stopped';
       }
     });
   }
 
   toggleBreakpoint(breakpoint: Breakpoint): void {
-    const same = (other: Breakpoint) =>
-      other.kind === breakpoint.kind &&
-      (other.kind === 'step'
-        ? other.index === (breakpoint as typeof other).index
-        : other.filter === (breakpoint as typeof other).filter);
-    const at = this.marks.findIndex(same);
-    if (at === -1) this.marks.push(breakpoint);
-    else this.marks.splice(at, 1);
+    toggleIn(this.marks, breakpoint);
     this.changed();
   }
 
@@ -251,14 +247,28 @@ export class DebugSession {
   }
 
   /** The stanza of a trace entry's cause and every entry with that cause (for highlighting). */
-  related(seq: number): { cause: number | undefined; effects: number[] } {
+  related(seq: number): { cause: number | undefined; effects: readonly number[] } {
     const entry = this.entryAt(seq);
     if (!entry) return { cause: undefined, effects: [] };
     const cause = 'cause' in entry ? entry.cause : entry.kind === 'input' ? entry.seq : undefined;
     if (cause === undefined || cause === 0) return { cause: undefined, effects: [] };
-    const cache = this.views();
-    cache.effects ??= effectsByCause(this.trace);
-    return { cause, effects: [...(cache.effects.get(cause) ?? [])] };
+    this.links.catchUp(this.trace);
+    return { cause, effects: this.links.effectsOf(cause) };
+  }
+
+  /** The step that produced a trace entry (a sent stanza's `sends`, a join's `connects`…). */
+  stepOf(seq: number): SessionStep | undefined {
+    return this.links.stepOf(seq);
+  }
+
+  /** The `receives` step that matched or skipped a delivered stanza, once one has read it. */
+  readingOf(seq: number): Reading | undefined {
+    return this.links.readingOf(seq);
+  }
+
+  /** The stanzas a `receives` step matched and skipped, by sequence number. */
+  readsOf(step: SessionStep): StepReads | undefined {
+    return this.links.readsOf(step);
   }
 
   /** The trace entry with this sequence number (sequence numbers are dense and sorted). */
@@ -333,6 +343,7 @@ export class DebugSession {
     if (first && last && trace.length > before)
       step.traceRange = { first: first.seq, last: last.seq };
     else delete step.traceRange;
+    this.links.record(step, trace, (seq) => this.entryAt(seq));
     this.executed += 1;
     return step;
   }
@@ -350,6 +361,7 @@ export class DebugSession {
     });
     this.executed = 0;
     this.bound.clear();
+    this.links.reset();
     this.cache = { version: -1 };
     for (const step of this.timeline) {
       delete step.result;
@@ -377,27 +389,5 @@ export class DebugSession {
     }
     this.changed();
     return step;
-  }
-
-  private hitsBreakpoint(step: SessionStep): boolean {
-    const range = step.traceRange;
-    const inRange = (seq: number) => range !== undefined && seq >= range.first && seq <= range.last;
-    return this.marks.some((mark) => {
-      if (mark.kind === 'step') return mark.index === this.executed;
-      if (mark.filter === '' || !range) return false;
-      const filter = mark.filter.toLowerCase();
-      if (mark.kind === 'transition') {
-        return this.transitions().some(
-          (view) => inRange(view.seq) && view.text.toLowerCase().includes(filter),
-        );
-      }
-      return this.trace.some(
-        (entry) =>
-          inRange(entry.seq) &&
-          isStanzaEntry(entry) &&
-          entry.kind === 'delivery' &&
-          stanzaMatches(entry, filter, () => this.names()),
-      );
-    });
   }
 }

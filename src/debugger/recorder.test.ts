@@ -134,16 +134,16 @@ Romeo receives:
 \t\t<x xmlns="vcard-temp:x:update">
 \t\t\t<photo/>
 \t\t</x>
+\t\t<occupant-id xmlns="urn:xmpp:occupant-id:0" id="{scansion:any}"/>
 \t\t<x xmlns="http://jabber.org/protocol/muc#user">
 \t\t\t<status code="201"/>
 \t\t\t<item affiliation="owner" role="moderator" jid="\${Romeo's full JID}"/>
 \t\t\t<status code="110"/>
 \t\t</x>
-\t\t<occupant-id xmlns="urn:xmpp:occupant-id:0" id="{scansion:any}"/>
 \t</presence>
 
 Romeo receives:
-\t<message type="groupchat" from="garden@conference.localhost" to="\${Romeo's full JID}">
+\t<message from="garden@conference.localhost" type="groupchat" to="\${Romeo's full JID}">
 \t\t<subject/>
 \t</message>
 `);
@@ -248,7 +248,7 @@ Romeo receives:
     const recording = session.recording();
 
     expect(recording).toContain(`<item affiliation="member" jid="\${Juliet's JID}"/>`);
-    expect(recording).toContain('<item jid="nurse@localhost" affiliation="member"/>');
+    expect(recording).toContain('<item affiliation="member" jid="nurse@localhost"/>');
     await expectGreen(recording);
   });
 });

@@ -55,6 +55,8 @@ class Volatiles {
     const ns = el.attrs.xmlns as string | undefined;
     for (const [name, raw] of Object.entries(el.attrs)) {
       if (raw === undefined || raw === null) continue;
+      // The server copies the sender's stream language onto what it relays: not the room's doing.
+      if (volatile && root && name === 'xml:lang') continue;
       attrs[name] = this.value(el, ns, name, String(raw), volatile, root);
     }
     const copy = new Element(el.name, attrs);
@@ -83,8 +85,9 @@ class Volatiles {
     const capture = this.captureOf(value);
     if (capture && (name === 'id' || name === 'sessionid')) return capture;
     if (volatile) {
-      // XEP-0421 occupant ids and XEP-0203 stamps differ from run to run.
+      // XEP-0421 occupant ids, XEP-0359 archive ids and XEP-0203 stamps differ from run to run.
       if (el.name === 'occupant-id' && ns === NS.occupantId && name === 'id') return ANY;
+      if (el.name === 'stanza-id' && ns === NS.stanzaId && name === 'id') return ANY;
       if (el.name === 'delay' && ns === NS.delay && name === 'stamp') return ANY;
       if (el.name === 'command' && ns === NS.commands && name === 'sessionid') return ANY;
       if (root && name === 'id' && !this.sentIds.has(value)) return ANY;

@@ -38,7 +38,7 @@ export interface OccupantView {
 export interface RoomView {
   jid: string;
   lifecycle: RoomLifecycle;
-  /** Human flags: 'members-only', 'moderated', 'password', 'non-anonymous' | 'semi-anonymous', 'persistent' | 'temporary', 'public' | 'hidden', 'locked'… */
+  /** Human flags: 'members-only', 'moderated', 'password', 'non-anonymous' | 'semi-anonymous', 'persistent' | 'temporary', 'public' | 'hidden'… (the lifecycle is not among them) */
   flags: string[];
   occupants: OccupantView[];
   /** Every affiliation, including absent members and outcasts. */
@@ -100,6 +100,8 @@ export interface SessionWorld {
   readonly timeTravelNotice?: string;
   /** How a typed send's confirmation says its stanzas arrived ("delivered", "received"). */
   readonly arrivalWord: string;
+  /** What the simulator adds beyond Prosody that is on (`--extra`); none on a real server. */
+  readonly extras?: readonly string[];
   /** Everything sent and received so far: the one record. */
   readonly trace: readonly TraceEntry[];
   /** The target of a new timeline: a fresh world with time travel, else the same one. */

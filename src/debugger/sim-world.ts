@@ -23,6 +23,10 @@ export class SimWorld implements SessionWorld {
 
   constructor(private readonly options: SimWorldOptions) {}
 
+  get extras(): readonly string[] {
+    return this.options.world?.extras ?? [];
+  }
+
   /** The current world (a new one after every `start()`). */
   get world(): World {
     return this.target.world;

@@ -15,8 +15,8 @@ export function roomViews(service: MucService): RoomView[] {
   return [...service.rooms.values()].map((room) => {
     const { config, state } = room;
     const lifecycle = room.lifecycle();
+    // The lifecycle (locked, open) is shown on its own: it is not repeated among the flags.
     const flags: string[] = [];
-    if (lifecycle === 'locked') flags.push('locked');
     if (config.membersOnly) flags.push('members-only');
     if (config.moderated) flags.push('moderated');
     if (config.password) flags.push('password');
@@ -57,6 +57,15 @@ export function describeCode(code: string): string {
 }
 
 type EventEntry = Extract<TraceEntry, { kind: 'event' }>;
+
+/** The feature that destroys a room on its owner's (or a service admin's) request. */
+const DESTROYED_BY = 'destroy';
+
+/** Why a room changed state, by the feature that changed it. */
+const ROOM_WORDS: Record<string, string> = {
+  'destroyed:destroy': ' (destroyed by request, §10.9)',
+  'destroyed:persistent': ' (temporary room, its last occupant left, §7.14)',
+};
 type RoleEvent = Extract<DomainEvent, { kind: 'role' }>;
 type AffiliationEvent = Extract<DomainEvent, { kind: 'affiliation' }>;
 
@@ -88,12 +97,13 @@ class TransitionWriter {
 
   private roleWords(event: RoleEvent): string {
     if (event.from === 'none') return ' (joined)';
+    if (event.to === 'none' && event.by === DESTROYED_BY) return ' (room destroyed, §10.9)';
     if (event.to === 'none' && event.codes.length === 0) return ' (left)';
     return '';
   }
 
   room(event: Extract<DomainEvent, { kind: 'room' }>): string {
-    return `${event.room}: ${event.from} → ${event.to}`;
+    return `${event.room}: ${event.from} → ${event.to}${ROOM_WORDS[`${event.to}:${event.by}`] ?? ''}`;
   }
 
   role(event: RoleEvent, cause: number): string {
@@ -166,16 +176,4 @@ export function transitionViews(entries: readonly TraceEntry[], names: JidNames)
     }
   }
   return views;
-}
-
-/** Maps each cause to the entries it produced, for `related()`. */
-export function effectsByCause(entries: readonly TraceEntry[]): Map<number, number[]> {
-  const effects = new Map<number, number[]>();
-  for (const entry of entries) {
-    if (!('cause' in entry)) continue;
-    const list = effects.get(entry.cause);
-    if (list) list.push(entry.seq);
-    else effects.set(entry.cause, [entry.seq]);
-  }
-  return effects;
 }

@@ -90,4 +90,34 @@ describe('summarizeEntry', () => {
       'Romeo → iq set to garden id=a1: muc#admin item nick=Juliet role=visitor',
     );
   });
+
+  it('says "affiliation member" for a notice without a role, and who invites whom by name', () => {
+    expect(
+      summarizeEntry(
+        delivery(
+          `<message from='garden@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><item affiliation='member' jid='juliet@localhost'/></x></message>`,
+        ),
+        labels,
+      ).text,
+    ).toBe('Juliet ← message from garden: affiliation member');
+    expect(
+      summarizeEntry(
+        delivery(
+          `<message from='garden@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><invite from='romeo@localhost/balcony'/></x></message>`,
+        ),
+        labels,
+      ).text,
+    ).toBe('Juliet ← message from garden: invite from Romeo');
+    const sent: TraceEntry = {
+      seq: 4,
+      kind: 'input',
+      time: 0,
+      sender: 'romeo@localhost/balcony',
+      origin: 'client',
+      stanza: stanza(
+        `<message to='garden@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><invite to='juliet@localhost'/></x></message>`,
+      ),
+    };
+    expect(summarizeEntry(sent, labels).text).toBe('Romeo → message to garden: invite to Juliet');
+  });
 });

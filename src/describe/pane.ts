@@ -6,13 +6,31 @@ import type { JidNames } from './names.js';
 import { boundedText, childElements, clip, errorCondition, firstChild } from './read.js';
 import { statusInWords } from './status-words.js';
 
-function mucUserDetail(x: Element): string[] {
+/** `owner/moderator`; an affiliation notice without a role (§9.3) says `affiliation member`. */
+function itemRanks(item: Element): string | undefined {
+  const affiliation = item.attrs.affiliation as string | undefined;
+  const role = item.attrs.role as string | undefined;
+  if (affiliation && role) return `${clip(affiliation)}/${clip(role)}`;
+  if (affiliation) return `affiliation ${clip(affiliation)}`;
+  if (role) return `role ${clip(role)}`;
+  return undefined;
+}
+
+/** `invite from Romeo` as delivered (§7.8.2), `invite to Juliet` as sent to the room. */
+function inviteWords(invite: Element, names: JidNames): string {
+  const from = invite.attrs.from;
+  const to = invite.attrs.to;
+  if (from) return `invite from ${names.label(clip(String(from)))}`;
+  if (to) return `invite to ${names.label(clip(String(to)))}`;
+  return 'invite';
+}
+
+function mucUserDetail(x: Element, names: JidNames): string[] {
   const parts: string[] = [];
   const item = firstChild(x, 'item');
   if (item) {
-    const affiliation = item.attrs.affiliation as string | undefined;
-    const role = item.attrs.role as string | undefined;
-    if (affiliation || role) parts.push(`${affiliation ?? '?'}/${role ?? '?'}`);
+    const ranks = itemRanks(item);
+    if (ranks) parts.push(ranks);
     if (item.attrs.nick) parts.push(`nick ${clip(String(item.attrs.nick))}`);
   }
   const codes = childElements(x)
@@ -21,7 +39,7 @@ function mucUserDetail(x: Element): string[] {
   if (codes.length > 0) parts.push(codes.map(statusInWords).join(', '));
   if (firstChild(x, 'destroy')) parts.push('room destroyed');
   const invite = firstChild(x, 'invite');
-  if (invite) parts.push(`invite from ${clip(String(invite.attrs.from ?? '?'))}`);
+  if (invite) parts.push(inviteWords(invite, names));
   if (firstChild(x, 'decline')) parts.push('invitation declined');
   return parts;
 }
@@ -36,10 +54,10 @@ const NS_SHORT: Record<string, string> = {
   [NS.commands]: 'commands',
 };
 
-function payloadDetail(stanza: Element): string[] {
+function payloadDetail(stanza: Element, names: JidNames): string[] {
   const parts: string[] = [];
   const x = firstChild(stanza, 'x', NS.mucUser);
-  if (x) parts.push(...mucUserDetail(x));
+  if (x) parts.push(...mucUserDetail(x, names));
   if (stanza.name === 'presence' && firstChild(stanza, 'x', NS.muc)) parts.push('join (muc)');
   const body = firstChild(stanza, 'body');
   if (body) parts.push(`"${boundedText(body).replace(/\s+/g, ' ')}"`);
@@ -91,7 +109,7 @@ function iqId(stanza: Element): string {
 /** `Juliet ← presence from garden/Romeo: owner/moderator, 110 self-presence (§7.2.2)` */
 export function paneText(entry: StanzaEntry, names: JidNames): string {
   const stanza = entry.stanza;
-  const detail = payloadDetail(stanza);
+  const detail = payloadDetail(stanza, names);
   const tail = detail.length > 0 ? `: ${detail.join(', ')}` : '';
   if (entry.kind === 'input') {
     const to = stanza.attrs.to ? ` to ${names.label(clip(String(stanza.attrs.to)))}` : '';

@@ -1,4 +1,4 @@
-// What `/` filters and `:break stanza` look in: the pane's line and the stanza's XML, read at a bounded cost — finding XEP-0045 traffic (§7–§10)
+// What `/` searches, `f` filters and `:break stanza` look in: the pane's line and the stanza's XML, a step's narration and block, read at a bounded cost — finding XEP-0045 traffic (§7–§10)
 import type { JidNames } from './names.js';
 import { type StanzaEntry, stanzaRow } from './pane.js';
 import { boundedXml } from './read.js';
@@ -11,9 +11,22 @@ export function stanzaMatches(entry: StanzaEntry, needle: string, names: () => J
   return boundedXml(entry.stanza).toLowerCase().includes(wanted);
 }
 
-/** The filter of the Stanzas pane: the line (or the sequence number) contains the text; XML is not searched. */
+/** The filter of the Stanzas pane: the sequence number, or the line or the XML contains the text. */
 export function rowMatches(entry: StanzaEntry, needle: string, names: () => JidNames): boolean {
-  const wanted = needle.trim().toLowerCase();
+  const wanted = needle.trim();
   if (wanted === '' || String(entry.seq) === wanted) return true;
-  return stanzaRow(entry, names).text.toLowerCase().includes(wanted);
+  return stanzaMatches(entry, wanted, names);
+}
+
+/** A step's narration, its line (`Romeo sends`) or its XML block contains `needle` (any case). */
+export function stepMatches(
+  step: { action: { client: string; kind: string; narration: readonly string[]; xml?: string } },
+  needle: string,
+): boolean {
+  const wanted = needle.toLowerCase();
+  if (wanted === '') return false;
+  const { action } = step;
+  if (`${action.client} ${action.kind}`.toLowerCase().includes(wanted)) return true;
+  if (action.narration.some((line) => line.toLowerCase().includes(wanted))) return true;
+  return (action.xml ?? '').toLowerCase().includes(wanted);
 }

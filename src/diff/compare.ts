@@ -4,6 +4,7 @@ import { diffLines } from '../scansion/line-diff.js';
 import { prettyXml } from '../xmpp/xml.js';
 import { alignStreams, differences } from './align.js';
 import { addressLabels, comparableXml, normaliseStanza } from './normalise.js';
+import { comparisonOrder } from './unordered.js';
 
 export type Side = 'simulator' | 'server';
 
@@ -40,7 +41,7 @@ export interface StreamDifference {
   /** `moved`: the same stanza arrived on both sides, at another place in the client's stream. */
   kind: 'simulator-only' | 'server-only' | 'moved';
   side: Side;
-  /** Position in that side's stream of the client (0-based). */
+  /** Position in that side's stream of the client (0-based), in comparison order (`comparisonOrder`). */
   position: number;
   step: number;
   /** Canonical XML of the normalised stanza. */
@@ -86,6 +87,15 @@ function labelsOf(run: RunRecord, mapBare: boolean) {
   );
 }
 
+/** A client's received stanzas with Prosody's unordered presence runs in canonical order. */
+function inComparisonOrder(
+  received: readonly ReceivedStanza[],
+  context: Parameters<typeof normaliseStanza>[1],
+): ReceivedStanza[] {
+  const keys = received.map((entry) => comparableXml(entry.stanza, context));
+  return comparisonOrder(received, keys).map((index) => received[index] as ReceivedStanza);
+}
+
 function pretty(stanza: Element, context: Parameters<typeof normaliseStanza>[1]): string[] {
   return prettyXml(normaliseStanza(stanza, context), '  ').split('\n');
 }
@@ -112,8 +122,14 @@ export function compareRuns(
     ...new Set([...simulator.clients, ...server.clients].map((client) => client.name)),
   ];
   const clients = names.map((name): ClientComparison => {
-    const left = simulator.clients.find((client) => client.name === name)?.received ?? [];
-    const right = server.clients.find((client) => client.name === name)?.received ?? [];
+    const left = inComparisonOrder(
+      simulator.clients.find((client) => client.name === name)?.received ?? [],
+      contexts.simulator,
+    );
+    const right = inComparisonOrder(
+      server.clients.find((client) => client.name === name)?.received ?? [],
+      contexts.server,
+    );
     const leftXml = left.map((entry) => comparableXml(entry.stanza, contexts.simulator));
     const rightXml = right.map((entry) => comparableXml(entry.stanza, contexts.server));
     const aligned = alignStreams(leftXml, rightXml);

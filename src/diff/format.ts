@@ -11,6 +11,8 @@ export interface DiffHeader {
   script: string;
   server: string;
   steps: readonly StepLabel[];
+  /** The simulator's extras that were on (`--extra`): the simulator departs from Prosody there. */
+  extras?: readonly string[];
 }
 
 function stepText(steps: readonly StepLabel[], index: number): string {
@@ -35,6 +37,11 @@ function indent(text: string, prefix: string): string {
 /** Human-readable: per client, each stanza only one side received, in stream order. */
 export function formatText(header: DiffHeader, comparison: RunComparison): string {
   const lines = [`${header.script}: simulator (-) vs ${header.server} (+)`];
+  if (header.extras?.length) {
+    lines.push(
+      `mucsim extras on: ${header.extras.join(', ')} (the simulator goes beyond Prosody 13)`,
+    );
+  }
   for (const client of comparison.clients) {
     const counts = `${client.simulator} stanza(s) from the simulator, ${client.server} from the server`;
     if (client.differences.length === 0) {
@@ -77,6 +84,7 @@ export function formatJson(header: DiffHeader, comparison: RunComparison): strin
   const document = {
     script: header.script,
     server: header.server,
+    extras: header.extras ?? [],
     agree: comparison.agree,
     clients: comparison.clients.map((client) => ({
       name: client.name,

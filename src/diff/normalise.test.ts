@@ -75,6 +75,65 @@ describe('normaliseStanza', () => {
     expect(comparableXml(a, context)).toBe(comparableXml(b, context));
   });
 
+  it('sorts the items of a multi-session presence, an admin list and a disco#items list, not the statuses around them', () => {
+    const presence = (first: string, second: string) =>
+      stanza(`<presence from='room@conference.localhost/J'><x xmlns='http://jabber.org/protocol/muc#user'>
+        <status code='201'/><item affiliation='none' role='participant' jid='${first}'/>
+        <item affiliation='none' role='participant' jid='${second}'/><status code='110'/></x></presence>`);
+    expect(comparableXml(presence('j@localhost/a', 'j@localhost/b'), context)).toBe(
+      comparableXml(presence('j@localhost/b', 'j@localhost/a'), context),
+    );
+    const list = (first: string, second: string) =>
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/muc#admin'>
+        <item affiliation='outcast' jid='${first}'/><item affiliation='outcast' jid='${second}'/></query></iq>`);
+    expect(comparableXml(list('a@localhost', 'b@localhost'), context)).toBe(
+      comparableXml(list('b@localhost', 'a@localhost'), context),
+    );
+    const rooms = (first: string, second: string) =>
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/disco#items'>
+        <item jid='${first}'/><item jid='${second}'/></query></iq>`);
+    expect(comparableXml(rooms('a@c.localhost', 'b@c.localhost'), context)).toBe(
+      comparableXml(rooms('b@c.localhost', 'a@c.localhost'), context),
+    );
+    const moved =
+      stanza(`<presence from='room@conference.localhost/J'><x xmlns='http://jabber.org/protocol/muc#user'>
+        <item affiliation='none' role='participant'/><status code='201'/></x></presence>`);
+    const kept =
+      stanza(`<presence from='room@conference.localhost/J'><x xmlns='http://jabber.org/protocol/muc#user'>
+        <status code='201'/><item affiliation='none' role='participant'/></x></presence>`);
+    expect(comparableXml(moved, context)).not.toBe(comparableXml(kept, context));
+  });
+
+  it('sorts a room configuration form within its sections, list-multi values, and command children', () => {
+    const form = (order: string[], values: string[]) =>
+      stanza(`<iq type='result' id='join1'><query xmlns='http://jabber.org/protocol/muc#owner'>
+        <x xmlns='jabber:x:data' type='form'>
+          <field type='hidden' var='FORM_TYPE'><value>http://jabber.org/protocol/muc#roomconfig</value></field>
+          <field type='fixed'><value>Other options</value></field>
+          ${order.map((name) => `<field type='boolean' var='${name}'/>`).join('')}
+          <field type='list-multi' var='roles'>${values.map((value) => `<value>${value}</value>`).join('')}</field>
+        </x></query></iq>`);
+    expect(comparableXml(form(['b', 'a'], ['visitor', 'moderator']), context)).toBe(
+      comparableXml(form(['a', 'b'], ['moderator', 'visitor']), context),
+    );
+    const command = (first: string, second: string) =>
+      stanza(
+        `<iq type='result' id='join1'><command xmlns='http://jabber.org/protocol/commands' node='n' status='executing'>${first}${second}</command></iq>`,
+      );
+    const actions = `<actions execute='complete'><complete/></actions>`;
+    const data = `<x xmlns='jabber:x:data' type='form'/>`;
+    expect(comparableXml(command(actions, data), context)).toBe(
+      comparableXml(command(data, actions), context),
+    );
+  });
+
+  it('replaces a bound full JID inside a text', () => {
+    const body = stanza(
+      `<message id='join1'><body>romeo@localhost/a1b2 declined your invite</body></message>`,
+    );
+    expect(comparableXml(body, context)).toContain("{Romeo's full JID} declined your invite");
+  });
+
   it('labels each session of a client and, when asked, its bare JID', () => {
     const labels = addressLabels([
       {

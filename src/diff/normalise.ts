@@ -3,7 +3,6 @@ import { Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
 import { canonicalXml, namespacesOf } from '../xmpp/xml.js';
 
-const NS_STANZA_ID = 'urn:xmpp:sid:0';
 const NS_LEGACY_DELAY = 'jabber:x:delay';
 
 export interface NormaliseContext {
@@ -33,13 +32,19 @@ export function addressLabels(
   return labels;
 }
 
+const NS_MAM = 'urn:xmpp:mam:2';
+const NS_RSM = 'http://jabber.org/protocol/rsm';
+/** RSM elements whose text is an archive id. */
+const RSM_IDS = new Set(['first', 'last', 'before', 'after']);
+
 /** Volatile attributes by namespace and element: the value is replaced by `{name}`. */
 const VOLATILE: readonly { ns: string; name: string; attr: string; placeholder: string }[] = [
   { ns: NS.occupantId, name: 'occupant-id', attr: 'id', placeholder: '{occupant-id}' },
-  { ns: NS_STANZA_ID, name: 'stanza-id', attr: 'id', placeholder: '{stanza-id}' },
+  { ns: NS.stanzaId, name: 'stanza-id', attr: 'id', placeholder: '{stanza-id}' },
   { ns: NS.delay, name: 'delay', attr: 'stamp', placeholder: '{stamp}' },
   { ns: NS_LEGACY_DELAY, name: 'x', attr: 'stamp', placeholder: '{stamp}' },
   { ns: NS.commands, name: 'command', attr: 'sessionid', placeholder: '{sessionid}' },
+  { ns: NS_MAM, name: 'result', attr: 'id', placeholder: '{stanza-id}' },
 ];
 
 /** Replaces a bound address in a value, also as the bare part of a longer JID. */
@@ -52,6 +57,18 @@ function relabel(value: string, addresses: ReadonlyMap<string, string>): string 
     if (bare !== undefined) return `${bare}${value.slice(slash)}`;
   }
   return value;
+}
+
+/** Replaces every bound full JID inside a text (a body naming its sender), longest first. */
+function relabelText(text: string, addresses: ReadonlyMap<string, string>): string {
+  const exact = relabel(text, addresses);
+  if (exact !== text) return exact;
+  let result = text;
+  const jids = [...addresses.keys()].filter((jid) => jid.includes('/'));
+  for (const jid of jids.sort((a, b) => b.length - a.length)) {
+    if (result.includes(jid)) result = result.split(jid).join(addresses.get(jid) as string);
+  }
+  return result;
 }
 
 function localName(el: Element): string {
@@ -72,6 +89,16 @@ function localName(el: Element): string {
  *   Prosody lists them in Lua table order.
  * - the status codes of a configuration-change message (a groupchat message from the room with
  *   no body) are sorted: Prosody emits them in Lua table order.
+ * - the `<item>`s of a muc#user `<x>` (one per session of a multi-session occupant), of a
+ *   muc#admin list and of a disco#items list are sorted among themselves, and so are the
+ *   values of a list-multi or jid-multi form field: Prosody iterates sessions, affiliations,
+ *   rooms and role sets in Lua table order.
+ * - the fields of a room configuration form are sorted within each section (Prosody orders
+ *   fields whose hooks share a priority in Lua table order);
+ * - the children of an ad-hoc `<command>` are sorted (Prosody adds them in Lua table order),
+ *   and bound full JIDs are replaced inside texts too (a body that names its sender);
+ * - MAM archive ids (a result's `id`, an RSM set's first, last, before and after) become
+ *   `{stanza-id}`, and the children of an RSM `<set>` are sorted (util/rsm.lua, Lua table order).
  * Order inside other namespaces (status codes of presences, data form fields) is kept.
  */
 export function normaliseStanza(stanza: Element, context: NormaliseContext): Element {
@@ -92,17 +119,30 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
     );
     if (rule) attrs[rule.attr] = rule.placeholder;
     const result = new Element(node.name, sortedAttributes(attrs));
-    const children: (Element | string)[] = node.children.map((child) =>
-      typeof child === 'string' ? relabel(child.trim(), context.addresses) : copy(child, false),
-    );
+    const volatileText = ns === NS_RSM && RSM_IDS.has(localName(node));
+    const children: (Element | string)[] = node.children.map((child) => {
+      if (typeof child !== 'string') return copy(child, false);
+      return volatileText ? '{stanza-id}' : relabelText(child.trim(), context.addresses);
+    });
     if (ns === NS.client) sortElements(children);
+    // util/rsm.lua's generate writes first, last and count in Lua table order.
+    else if (ns === NS_RSM && localName(node) === 'set') sortElements(children);
     else if (ns === NS.discoInfo && localName(node) === 'query') sortDiscoInfo(children);
     else if (ns === NS.mucUser && localName(node) === 'x' && isConfigChange(stanza)) {
+      sortElements(children);
+    } else if (UNORDERED_ITEMS.has(ns) && ['x', 'query'].includes(localName(node))) {
+      sortItems(children);
+    } else if (ns === NS.dataForms && localName(node) === 'field' && isMulti(node)) {
+      sortValues(children);
+    } else if (ns === NS.commands && localName(node) === 'command') {
+      // Prosody's mod_adhoc adds the actions, the form and the notes in Lua table order.
       sortElements(children);
     } else if (ns === NS.dataForms && localName(node) === 'x' && node.parent) {
       const parent = node.parent;
       if (namespaces.get(parent) === NS.discoInfo && localName(parent) === 'query') {
         sortFields(children);
+      } else if (formType(node) === NS.mucRoomconfig) {
+        sortSections(children);
       }
     }
     for (const child of children) {
@@ -112,6 +152,75 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
     return result;
   };
   return copy(stanza, true);
+}
+
+/** Namespaces whose `<x>` or `<query>` lists `<item>`s in an order Prosody does not fix. */
+const UNORDERED_ITEMS = new Set<string>([NS.mucUser, NS.mucAdmin, NS.discoItems]);
+
+/** The `<item>` children sorted by canonical form, in the places items held; the rest stays put. */
+function sortItems(children: (Element | string)[]): void {
+  const isItem = (child: Element | string): child is Element =>
+    typeof child !== 'string' && localName(child) === 'item';
+  const items = children.filter(isItem);
+  sortElements(items);
+  let next = 0;
+  for (const [index, child] of children.entries()) {
+    if (isItem(child)) children[index] = items[next++] as Element;
+  }
+}
+
+/** A list-multi or jid-multi field: its values are a set (Prosody builds them from Lua tables). */
+function isMulti(field: Element): boolean {
+  return field.attrs.type === 'list-multi' || field.attrs.type === 'jid-multi';
+}
+
+/** The `<value>` children sorted by text, in the places values held; options and the rest stay put. */
+function sortValues(children: (Element | string)[]): void {
+  const isValue = (child: Element | string): child is Element =>
+    typeof child !== 'string' && localName(child) === 'value';
+  const values = children.filter(isValue).sort((a, b) => {
+    const [x, y] = [a.getText(), b.getText()];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  let next = 0;
+  for (const [index, child] of children.entries()) {
+    if (isValue(child)) children[index] = values[next++] as Element;
+  }
+}
+
+function formType(form: Element): string | undefined {
+  return (
+    form
+      .getChildren('field')
+      .find((field) => field.attrs.var === 'FORM_TYPE')
+      ?.getChildText('value') ?? undefined
+  );
+}
+
+/**
+ * A room configuration form's fields sorted by `var` within each section (between two `fixed`
+ * headers): Prosody orders the form by hook priority, and fields whose hooks share one come in
+ * Lua table order (the archiving and private-message options, say).
+ */
+function sortSections(children: (Element | string)[]): void {
+  const isField = (child: Element | string): child is Element =>
+    typeof child !== 'string' && localName(child) === 'field';
+  const key = (field: Element) => String(field.attrs.var ?? '');
+  let section: number[] = [];
+  const flush = () => {
+    const fields = section.map((index) => children[index] as Element);
+    fields.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    section.forEach((index, position) => {
+      children[index] = fields[position] as Element;
+    });
+    section = [];
+  };
+  children.forEach((child, index) => {
+    if (!isField(child)) return;
+    if (child.attrs.type === 'fixed' || child.attrs.var === 'FORM_TYPE') flush();
+    else section.push(index);
+  });
+  flush();
 }
 
 /** Data form fields by `var`, FORM_TYPE first; other children keep their place before them. */

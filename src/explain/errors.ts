@@ -99,8 +99,19 @@ const NOTES: Record<ErrorCondition, ErrorNote> = {
   'not-allowed': {
     type: 'cancel',
     summary: 'the room refuses this action (creating rooms, acting on a higher affiliation)',
-    sections: ['§7.2.11', '§7.10', '§8.2', '§8.4', '§9.1', '§9.7', '§10.1.1'],
-    text: 'The action is not permitted here, whoever you are. The XEP uses it when the service restricts who may create rooms (§7.2.11, §10.1.1), when registration is closed (§7.10), and when a moderator or admin tries to kick, silence or ban someone whose affiliation is higher than their own, or to take moderation away from an admin or owner (§8.2, §8.4, §8.5, §9.1, §9.7, §9.8).',
+    sections: [
+      '§7.2.11',
+      '§7.10',
+      '§8.2',
+      '§8.4',
+      '§8.5',
+      '§9.1',
+      '§9.2',
+      '§9.7',
+      '§9.8',
+      '§10.1.1',
+    ],
+    text: 'The action is not permitted here, whoever you are. The XEP uses it when the service restricts who may create rooms (§7.2.11, §10.1.1), when registration is closed (§7.10), and when a moderator or admin tries to kick, silence or ban someone whose affiliation is higher than their own, or to take moderation away from an admin or owner, one at a time or by editing the voice, ban or moderator list (§8.2, §8.4, §8.5, §9.1, §9.2, §9.7, §9.8).',
     prosody:
       "Prosody uses not-allowed for every refused role or affiliation change, including those from people who are not moderators or admins at all, where the XEP's preambles say forbidden. When an unaffiliated user tries to register it answers registration-required instead of not-allowed.",
     seeAlso: ['forbidden', '§5.1.3', '§5.2.2'],

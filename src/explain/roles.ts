@@ -43,9 +43,9 @@ const ROLE_PRIVILEGE_WORDS: Record<RolePrivilege, string> = {
 const ROLE_NOTES: Record<Role, Note> = {
   moderator: {
     summary: 'keeps order: kicks, gives and takes voice; owners and admins enter as moderators',
-    text: 'Moderators keep order during a visit: they can kick occupants, give or take voice, and (by default) change the subject; in semi-anonymous rooms they are the ones who see real JIDs. Owners and admins are moderators as soon as they enter. Only an admin or owner can make someone else a moderator or take it away (§9.6, §9.7), and nobody may take moderation away from an admin or owner.',
+    text: 'Moderators keep order during a visit: they can kick occupants, give or take voice, and (by default) change the subject; in semi-anonymous rooms they are the ones who see real JIDs. Owners and admins are moderators as soon as they enter. Only an admin or owner can make someone else a moderator or take it away (§9.6, §9.7). The XEP forbids an admin to take moderation from another admin or an owner (§9.7), and says nobody should take it from someone with a higher affiliation (§5.1.3): so an owner may demote an admin.',
     prosody:
-      'Prosody lets only moderators change the subject by default (changesubject off) and refuses role changes by anyone lacking the right with not-allowed.',
+      'Prosody (and so mucsim) compares affiliations only: you may change the role of anyone whose affiliation is not above yours, so an owner may demote an admin or another owner, and an admin may demote another admin, which §9.7 forbids. It lets only moderators change the subject by default (changesubject off) and refuses role changes by anyone lacking the right with not-allowed.',
     aliases: ['moderators', 'role moderator', 'op'],
     seeAlso: ['§8', '§9.6', '§8.2', 'admin'],
   },

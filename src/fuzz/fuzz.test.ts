@@ -79,14 +79,16 @@ describe('fuzz with an injected bug', () => {
   });
 
   it('records the steps behind a violation: its last steps alone when they suffice, else all', () => {
-    const options = { seed: 1, stanzas: 20_000, ...SMALL, features: withoutBans };
-    const { violation } = fuzz(options);
-    expect(violation?.invariant).toBe('occupancy');
     const cast = makeCast(SMALL.users, SMALL.rooms);
-    const all = recordViolation(options, violation!, violation!.step + 1);
+    // Seed 4's outcast entered with a ban among its last 200 steps; seed 1's ban is older.
+    const suffice = { seed: 4, stanzas: 20_000, ...SMALL, features: withoutBans };
+    const older = { seed: 1, stanzas: 20_000, ...SMALL, features: withoutBans };
+    const { violation } = fuzz(suffice);
+    expect(violation?.invariant).toBe('occupancy');
+    const all = recordViolation(suffice, violation!, violation!.step + 1);
     expect(all).toHaveLength(violation!.step);
-    const recent = recordViolation(options, violation!, 200);
-    // The last 200 steps, after connects for whoever was online: enough here.
+    const recent = recordViolation(suffice, violation!, 200);
+    // The last 200 steps, after connects for whoever was online.
     expect(recent.length).toBeLessThanOrEqual(200 + cast.clients.length);
     expect(recent.filter((action) => action.kind !== 'connect').length).toBeGreaterThanOrEqual(
       200 - cast.clients.length,
@@ -94,5 +96,10 @@ describe('fuzz with an injected bug', () => {
     for (const actions of [all, recent]) {
       expect(replay(cast, actions, withoutBans).violation?.invariant).toBe('occupancy');
     }
+    const { violation: late } = fuzz(older);
+    expect(late!.step).toBeGreaterThan(200);
+    const kept = recordViolation(older, late!, 200);
+    expect(kept).toHaveLength(late!.step);
+    expect(replay(cast, kept, withoutBans).violation?.invariant).toBe('occupancy');
   });
 });

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xmpp/xml.js';
 import { LiveConnectionError } from './errors.js';
-import { detachStanza, LiveTarget } from './live-target.js';
+import { detachStanza, keepingWhitespace, LiveTarget } from './live-target.js';
 import { probeService } from './probe.js';
 import { parseService, type ServiceAddress } from './service.js';
 
@@ -85,5 +85,18 @@ describe('LiveTarget failures', () => {
     await expect(probeService(address(closed))).rejects.toThrow(
       `cannot connect to xmpp://127.0.0.1:${closed}: connection refused`,
     );
+  });
+});
+
+describe('keepingWhitespace', () => {
+  it('writes tabs, line feeds and carriage returns as character references, so a server reads them as written', () => {
+    const parsed = parseXml(
+      "<message to='a@b' id='x&#9;y'><body>one&#13;&#10;two</body></message>",
+    );
+    if (!parsed.ok) throw new Error('bad xml');
+
+    const text = keepingWhitespace(parsed.element).toString();
+
+    expect(text).toBe(`<message to="a@b" id="x&#9;y"><body>one&#13;&#10;two</body></message>`);
   });
 });

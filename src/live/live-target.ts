@@ -57,6 +57,17 @@ function isIqReply(stanza: Element): boolean {
 }
 
 /**
+ * The stanza, serialised with tabs, line feeds and carriage returns as character references:
+ * raw, the server's XML parser would turn them into spaces in attribute values (and a carriage
+ * return into a line feed in text), and the server would not see what the script wrote.
+ */
+export function keepingWhitespace(stanza: Element): Element {
+  const serialise = stanza.toString.bind(stanza);
+  stanza.toString = () => serialise().replace(/[\t\n\r]/g, (char) => `&#${char.charCodeAt(0)};`);
+  return stanza;
+}
+
+/**
  * A received stanza as the runner expects it: detached from the stream element and without the
  * stream-level `xmlns='jabber:client'`, so it matches (and prints) like the simulator's.
  */
@@ -223,7 +234,7 @@ export class LiveTarget implements ScriptTarget {
 
   async send(clientName: string, stanza: Element): Promise<void> {
     const connection = this.connection(clientName);
-    await connection.sendOwn(clone(stanza));
+    await connection.sendOwn(keepingWhitespace(clone(stanza)));
     await this.barrier(connection);
   }
 

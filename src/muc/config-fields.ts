@@ -1,77 +1,75 @@
-// Small builders for the muc#roomconfig fields that features own — XEP-0045 §10.2 and §16.5.3
-import { parseBoolean } from '../xmpp/data-form.js';
-import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
+// Builders for the muc#roomconfig fields that features own, with Prosody's getters and setters (what the form shows, what a submission changes) — XEP-0045 §10.2 and §16.5.3
+import type { FieldValue, FormField } from '../xmpp/data-form.js';
 import type { ConfigField } from './hooks.js';
 import type { RoomConfig } from './model/config.js';
 
 type Keys<T> = { [K in keyof RoomConfig]: RoomConfig[K] extends T ? K : never }[keyof RoomConfig];
-type FreeTextKeys = {
+type TextKeys = {
   [K in keyof RoomConfig]: string extends RoomConfig[K] ? K : never;
 }[keyof RoomConfig];
 
-const badValue = (text: string): StanzaErrorSpec => ({
-  type: 'modify',
-  condition: 'not-acceptable',
-  text,
-});
+/** Where Prosody's form puts a field: its hook priority (higher first) and the field's layout. */
+export interface Placement {
+  priority: number;
+  field: Omit<FormField, 'value'>;
+}
 
-export function booleanField(name: string, label: string, key: Keys<boolean>): ConfigField {
+/**
+ * A boolean option stored as Prosody stores it (`true` or nil): the form shows `1` when it is on
+ * and no value when it is off; a submission that is not a boolean turns it off.
+ */
+export function flagField({ priority, field }: Placement, key: Keys<boolean>): ConfigField {
   return {
-    field: { var: name, type: 'boolean', label, values: [] },
-    read: (config) => [config[key] ? '1' : '0'],
-    write: (config, values) => {
-      const value = parseBoolean(values[0]);
-      if (value === undefined) return badValue(`${name} must be a boolean`);
-      config[key] = value;
-      return undefined;
+    priority,
+    field: { ...field, type: 'boolean' },
+    read: (config) => config[key] || undefined,
+    write: (config, value) => {
+      const next = value === true;
+      if (config[key] === next) return false;
+      config[key] = next;
+      return true;
     },
   };
 }
 
+/** A text option Prosody stores as nil when empty; `shownEmpty`: the form shows `<value/>` for it then. */
 export function textField(
-  name: string,
-  label: string,
-  key: FreeTextKeys,
-  type: 'text-single' | 'text-private' = 'text-single',
+  { priority, field }: Placement,
+  key: TextKeys,
+  shownEmpty: boolean,
 ): ConfigField {
   return {
-    field: { var: name, type, label, values: [] },
-    read: (config) => [config[key]],
-    write: (config, values) => {
-      config[key] = values[0] ?? '';
-      return undefined;
+    priority,
+    field: { type: 'text-single', ...field },
+    read: (config) => (config[key] === '' && !shownEmpty ? undefined : config[key]),
+    write: (config, value) => {
+      const next = typeof value === 'string' ? value : '';
+      if (config[key] === next) return false;
+      config[key] = next;
+      return true;
     },
   };
 }
 
-export function numberField(name: string, label: string, key: Keys<number>): ConfigField {
-  return {
-    field: { var: name, type: 'text-single', label, values: [] },
-    read: (config) => [String(config[key])],
-    write: (config, values) => {
-      const value = Number(values[0]);
-      if (!Number.isInteger(value) || value < 0) return badValue(`${name} must be a whole number`);
-      config[key] = value;
-      return undefined;
-    },
-  };
-}
-
+/** A list-single option whose form value is the option marked as the current one. */
 export function choiceField<K extends Keys<string>>(
-  name: string,
-  label: string,
+  { priority, field }: Placement,
   key: K,
-  options: { value: RoomConfig[K]; label: string }[],
+  options: readonly { value: RoomConfig[K]; label: string }[],
+  isValid: (value: string) => boolean = (value) => options.some((option) => option.value === value),
 ): ConfigField {
   return {
-    field: { var: name, type: 'list-single', label, values: [], options },
-    read: (config) => [config[key]],
-    write: (config, values) => {
-      const value = values[0];
-      const option = options.find((candidate) => candidate.value === value);
-      if (!option) return badValue(`${name}: '${value}' is not one of the options`);
-      config[key] = option.value;
-      return undefined;
+    priority,
+    field: { ...field, type: 'list-single' },
+    options: (config) =>
+      options.map((option) => ({ ...option, default: option.value === config[key] })),
+    read: () => undefined,
+    write: (config, value) => {
+      if (typeof value !== 'string' || !isValid(value) || config[key] === value) return false;
+      config[key] = value as RoomConfig[K];
+      return true;
     },
   };
 }
+
+export type { FieldValue };

@@ -124,9 +124,10 @@ describe('HookBus.iq', () => {
 
 describe('HookBus.configFields', () => {
   const field = (name: string): ConfigField => ({
-    field: { var: name, type: 'text-single', values: [] },
-    read: () => [],
-    write: () => undefined,
+    priority: 0,
+    field: { var: name, type: 'text-single' },
+    read: () => undefined,
+    write: () => false,
   });
 
   it('lists the fields in feature order, then in each feature’s own order', () => {

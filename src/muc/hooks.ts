@@ -1,6 +1,6 @@
 // Hook names, priorities and the Feature shape: each XEP-0045 feature plugs into the room at Prosody's decision points (§7–§10)
 import type { Element } from 'ltx';
-import type { FormField } from '../xmpp/data-form.js';
+import type { FieldOption, FieldValue, FormField } from '../xmpp/data-form.js';
 import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { RoomConfig } from './model/config.js';
@@ -35,7 +35,8 @@ export interface SessionJoinedEvent {
   room: Room;
   occupant: Occupant;
   realJid: string;
-  mucX: Element | undefined;
+  /** The presence that joined (or resynced): its muc `<x/>` asks for history. */
+  stanza: Element;
 }
 
 export interface OccupantLeftEvent {
@@ -48,6 +49,12 @@ export interface StanzaEvent {
   stanza: Element;
   /** The sender's occupant, when the sender is in the room. */
   occupant: Occupant | undefined;
+}
+
+export interface VoiceRequestEvent extends StanzaEvent {
+  occupant: Occupant;
+  /** The submitted `jabber:x:data` form. */
+  form: Element;
 }
 
 export interface PrivateMessageEvent extends StanzaEvent {
@@ -87,6 +94,17 @@ export interface MessageBuildEvent {
   message: Element;
 }
 
+/** Prosody's muc-get-history: the joiner's limits; the handler that answers fills `stanzas`. */
+export interface HistoryRequestEvent {
+  room: Room;
+  to: string;
+  maxchars: number | undefined;
+  maxstanzas: number | undefined;
+  /** Simulated milliseconds. */
+  since: number | undefined;
+  stanzas: Element[] | undefined;
+}
+
 export interface ConfigSubmittedEvent {
   room: Room;
   actor: string;
@@ -112,17 +130,27 @@ export interface RoomDestroyedEvent {
 export interface HookEvents {
   'muc-occupant-pre-join': PreJoinEvent;
   'muc-occupant-pre-change': NickChangeEvent;
+  /** A new occupant is in, after its presence went out: before its history and subject (Prosody's muc-occupant-joined). */
+  'muc-occupant-joined': SessionJoinedEvent;
   'muc-occupant-session-new': SessionJoinedEvent;
   'muc-occupant-left': OccupantLeftEvent;
   'muc-occupant-groupchat': StanzaEvent;
   'muc-private-message': PrivateMessageEvent;
-  'muc-message-to-room': StanzaEvent;
+  /** A muc#request form from an occupant that is not a moderator (§7.13). */
+  'muc-voice-request': VoiceRequestEvent;
+  /** A muc#request form from a moderator: the answer to a request (§8.6). */
+  'muc-voice-response': VoiceRequestEvent;
   'muc-pre-invite': InviteEvent;
   'muc-invite': InviteEvent;
   'muc-pre-set-affiliation': AffiliationEvent;
   'muc-set-affiliation': AffiliationEvent;
   'muc-build-occupant-presence': PresenceBuildEvent;
+  /** Once per status change told to the room (not for a probe's answer): the base presence. */
+  'muc-broadcast-presence': PresenceBuildEvent;
   'muc-broadcast-message': MessageBuildEvent;
+  /** A historic message (a body, a store hint…): the archive and the room's history keep it. */
+  'muc-add-history': MessageBuildEvent;
+  'muc-get-history': HistoryRequestEvent;
   'muc-config-submitted': ConfigSubmittedEvent;
   'muc-disco#info': DiscoInfoEvent;
   'muc-room-destroyed': RoomDestroyedEvent;
@@ -150,11 +178,25 @@ export interface IqContext {
 /** Handles an iq to the room; keyed `"get <xmlns>"` or `"set <xmlns>"` of the payload. */
 export type IqHandler = (context: IqContext) => void;
 
+/** One field of the muc#roomconfig form (§10.2), owned by the feature it configures. */
 export interface ConfigField {
-  field: FormField;
-  read(config: RoomConfig): string[];
-  /** Writes submitted values into the draft config; returns a veto for a value it refuses. */
-  write(config: RoomConfig, values: string[]): StanzaErrorSpec | undefined;
+  /** Prosody's muc-config-form priority: the form lists fields highest first (equal ones in list order). */
+  priority: number;
+  /** The field's layout; its value comes from `read`. */
+  field: Omit<FormField, 'value'>;
+  /** Options built from the current configuration: the current choice is marked `default`. */
+  options?(config: RoomConfig): FieldOption[];
+  /** The value the form shows, as Prosody's getter returns it: `undefined` shows no `<value>`. */
+  read(config: RoomConfig): FieldValue;
+  /** Applies a submitted value to the draft (`undefined` where Prosody reads nil); true when it changed. */
+  write(config: RoomConfig, value: FieldValue): boolean;
+  /** The status codes of the change notice (default: 104 when it changed), e.g. 172/173 for whois. */
+  codes?(value: FieldValue, changed: boolean): string[];
+  /**
+   * The message of the Lua error Prosody's setter raises on this value (an `assert`), if it
+   * does: the handler stops there, the form is not saved and the owner gets no answer.
+   */
+  raises?(value: FieldValue): string | undefined;
 }
 
 export interface Feature {

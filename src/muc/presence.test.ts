@@ -41,22 +41,23 @@ interface Seen {
 }
 
 /**
- * An occupant's available presence as the room sends it: the client's avatar hash, muc#user and
- * occupant-id (`type` only relabels it, as when an occupant leaves the broadcast roles).
+ * An occupant's available presence as the room sends it: the client's own presence (its stream
+ * language, its avatar hash) stamped with the occupant-id, then the muc#user `<x>` (`type` only
+ * relabels it, as when an occupant leaves the broadcast roles).
  */
 function seen(world: World, p: Seen): string {
   const bare = p.account.jid.split('/')[0]!;
   const jid = p.withJid ? ` jid='${p.account.jid}'` : '';
   const type = p.type ? ` type='${p.type}'` : '';
   return `
-    <presence from='${ROOM}/${p.nick}' to='${p.to.jid}'${type}>
+    <presence from='${ROOM}/${p.nick}' to='${p.to.jid}' xml:lang='en'${type}>
       <x xmlns='vcard-temp:x:update'><photo/></x>
+      <occupant-id xmlns='urn:xmpp:occupant-id:0' id='${occupantId(world, ROOM, bare)}'/>
       <x xmlns='http://jabber.org/protocol/muc#user'>
         ${(p.codes ?? []).map((code) => `<status code='${code}'/>`).join('')}
         <item affiliation='${p.affiliation}' role='${p.role}'${jid}>${p.itemContent ?? ''}</item>
         ${p.self ? `<status code='110'/>` : ''}
       </x>
-      <occupant-id xmlns='urn:xmpp:occupant-id:0' id='${occupantId(world, ROOM, bare)}'/>
     </presence>`;
 }
 

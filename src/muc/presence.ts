@@ -1,126 +1,195 @@
-// Builds occupants' presence as each viewer may see it, and broadcasts status changes — XEP-0045 §7.2.2–4, §7.14, §17.3
+// Occupants' presence as each viewer may see it, and how a status change is told to the room (Prosody's publicise_occupant_status) — XEP-0045 §7.2.2–4, §7.7, §7.14, §17.3
 import { clone, Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
 import type { Occupant } from './model/occupant.js';
 import type { Role } from './model/role.js';
 import type { Room } from './room.js';
 
-export interface Publicity {
-  /** Status codes for every recipient (303, 307, 301, 321, 322, 333…). */
-  codes?: string[];
-  /** Status codes only the occupant itself gets, before the item (201, 100, 210). */
-  selfCodes?: string[];
-  /** The new nick of a nick change (303), carried on the item. */
-  newNick?: string;
-  /** Real JID of whoever caused the change, shown as `<actor>`. */
+/**
+ * The muc#user `<x>` children of a status change, before the items: status codes, `<destroy>`.
+ * One list for every recipient, or a different one for the occupant itself (100, 201, 210).
+ */
+export type StatusX = Element[] | { base: Element[]; self: Element[] };
+
+export interface Publication {
+  x?: StatusX;
+  /** The new nick of a nick change (303), carried on every item. */
+  nick?: string;
+  /** Real full JID of whoever caused the change, shown as `<actor>`. */
   actor?: string;
   reason?: string;
-  /** The role before the change: decides who still sees an occupant leaving a broadcast role. */
+  /** The role before the change: who saw it still sees it go (as unavailable). */
   prevRole?: Role;
-  /** Children put first inside `<x>`, e.g. `<destroy/>`. */
-  lead?: Element[];
-  /** Only the occupant is told (room destruction, §10.9). */
-  selfOnly?: boolean;
-  /** Only this one of the occupant's sessions gets the self copy. */
-  onlySession?: string;
-  /** Send as unavailable although the occupant keeps its role (the 303 half of a nick change). */
-  unavailable?: boolean;
+  /** Everyone sees the occupant as unavailable (its role stopped being broadcast). */
+  forceUnavailable?: boolean;
+  /** Only this occupant is told (a probe's answer); no muc-broadcast-presence. */
+  recipient?: Occupant;
 }
 
-type Viewer = { kind: 'self'; session: string } | { kind: 'other'; seesJids: boolean };
-
-function buildItems(
-  room: Room,
-  occupant: Occupant,
-  viewer: Viewer,
-  publicity: Publicity,
-): Element[] {
-  const affiliation = room.affiliationOf(occupant.bareJid);
-  const withJids = viewer.kind === 'self' || viewer.seesJids;
-  const sessions = withJids ? [...occupant.sessions.keys()] : [undefined];
-  const actorOccupant = publicity.actor ? room.occupantBySession(publicity.actor) : undefined;
-  return sessions.map((session) => {
-    const attrs: Record<string, string> = { affiliation, role: occupant.role };
-    if (session) attrs.jid = session;
-    if (publicity.newNick) attrs.nick = publicity.newNick;
-    const item = new Element('item', attrs);
-    if (publicity.actor) {
-      const actorAttrs: Record<string, string> = {};
-      if (actorOccupant) actorAttrs.nick = actorOccupant.nick;
-      if (viewer.kind === 'other' && viewer.seesJids) actorAttrs.jid = publicity.actor;
-      if (Object.keys(actorAttrs).length > 0) item.c('actor', actorAttrs);
-    }
-    if (publicity.reason) item.c('reason').t(publicity.reason);
-    return item;
-  });
+/** `<status code='…'/>` elements, for a `StatusX`. */
+export function statusCodes(...codes: string[]): Element[] {
+  return codes.map((code) => new Element('status', { code }));
 }
 
-function basePresence(occupant: Occupant): Element {
-  if (occupant.role === 'none') {
-    return occupant.leavePresence ?? new Element('presence', { type: 'unavailable' });
-  }
-  return occupant.sessions.get(occupant.primaryJid) ?? new Element('presence');
-}
-
-/** The occupant's presence as `viewer` sees it, without `to`. */
-export function presenceFor(
-  room: Room,
-  occupant: Occupant,
-  viewer: Viewer,
-  publicity: Publicity = {},
+/** Prosody's add_item: an item, with `<actor>` and `<reason>` when there are. */
+function item(
+  attrs: { affiliation: string; role: string; jid?: string; nick?: string },
+  actor: { nick?: string; jid?: string },
+  reason: string | undefined,
 ): Element {
-  const presence = clone(basePresence(occupant));
-  presence.attrs.from = occupant.occupantJid;
-  if (publicity.unavailable) presence.attrs.type = 'unavailable';
-  const x = presence.c('x', { xmlns: NS.mucUser });
-  for (const child of publicity.lead ?? []) x.cnode(clone(child));
-  for (const code of publicity.codes ?? []) x.c('status', { code });
-  if (viewer.kind === 'self') {
-    for (const code of publicity.selfCodes ?? []) x.c('status', { code });
-  }
-  for (const item of buildItems(room, occupant, viewer, publicity)) x.cnode(item);
-  if (viewer.kind === 'self') x.c('status', { code: '110' });
-  room.bus.fire('muc-build-occupant-presence', { room, occupant, presence });
-  return presence;
+  const element = new Element('item', definedOnly(attrs));
+  if (actor.nick !== undefined || actor.jid !== undefined) element.c('actor', definedOnly(actor));
+  if (reason !== undefined) element.c('reason').t(reason);
+  return element;
 }
 
-export function otherViewer(room: Room, viewer: Occupant | undefined): Viewer {
-  return { kind: 'other', seesJids: room.canSeeRealJids(viewer) };
+function definedOnly(attrs: Record<string, string | undefined>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) result[name] = value;
+  return result;
 }
 
 /**
- * Tells the room about an occupant's new status (Prosody's publicise_occupant_status): every
- * other occupant first, each as their whois rights allow, and the occupant's own sessions
- * last, with 110. An occupant whose role is not broadcast is seen only by itself, except that
- * leaving a broadcast role is shown to others as unavailable (§7.2.2, presencebroadcast).
+ * Prosody's build_item_list: one item without a real JID for an anonymous viewer, otherwise one
+ * per session of the occupant, each with that session's JID.
+ */
+export function buildItemList(
+  room: Room,
+  occupant: Occupant,
+  anonymous: boolean,
+  details: { nick?: string; actorNick?: string; actorJid?: string; reason?: string } = {},
+): Element[] {
+  const base = {
+    affiliation: room.affiliationOf(occupant.bareJid),
+    role: occupant.role,
+    nick: details.nick,
+  };
+  const actor = { nick: details.actorNick, jid: details.actorJid };
+  if (anonymous) return [item(base, actor, details.reason)];
+  return [...occupant.sessions.keys()].map((jid) => item({ ...base, jid }, actor, details.reason));
+}
+
+function withX(presence: Element, children: readonly Element[], items: Element[]): Element {
+  const copy = clone(presence);
+  const x = copy.c('x', { xmlns: NS.mucUser });
+  for (const child of children) x.cnode(clone(child));
+  for (const entry of items) x.cnode(entry);
+  return copy;
+}
+
+/** The presence that stands for the occupant: its primary session's, or a generated unavailable one. */
+function basePresence(occupant: Occupant, forceUnavailable: boolean): Element {
+  const stored = occupant.sessions.get(occupant.primaryJid);
+  const usable =
+    stored &&
+    (occupant.role !== 'none' || stored.attrs.type === 'unavailable') &&
+    !forceUnavailable;
+  const presence = usable ? clone(stored) : new Element('presence', { type: 'unavailable' });
+  presence.attrs.from = occupant.occupantJid;
+  return presence;
+}
+
+/** §7.2.3–4 as Prosody decides per recipient: real JIDs if whois is anyone or the viewer moderates. */
+function canSeeRealJids(room: Room, viewer: Occupant): boolean {
+  return room.config.whois === 'anyone' || viewer.role === 'moderator';
+}
+
+/**
+ * Tells the room about an occupant's status (Prosody's publicise_occupant_status): every other
+ * occupant first, as its whois rights allow, each session of the occupant itself last with 110.
+ * An occupant whose role is not broadcast is seen by nobody else, except that those who saw its
+ * previous role see it leave (as unavailable).
  */
 export function publiciseOccupantStatus(
   room: Room,
   occupant: Occupant,
-  publicity: Publicity,
+  publication: Publication,
+  by: string,
+): void {
+  const x = publication.x ?? [];
+  const baseX = Array.isArray(x) ? x : x.base;
+  const selfX = Array.isArray(x) ? x : x.self;
+  const presence = basePresence(occupant, publication.forceUnavailable === true);
+  room.bus.fire('muc-build-occupant-presence', { room, occupant, presence });
+  if (!publication.recipient) room.bus.fire('muc-broadcast-presence', { room, occupant, presence });
+  const actorNick = publication.actor ? room.occupantBySession(publication.actor)?.nick : undefined;
+  const details = { nick: publication.nick, actorNick, reason: publication.reason };
+  let full: Element | undefined;
+  let anonymous: Element | undefined;
+  const selfItems = buildItemList(room, occupant, false, details);
+  const selfPresence = withX(presence, selfX, selfItems);
+  const forViewer = (viewer: Occupant): Element => {
+    if (canSeeRealJids(room, viewer)) {
+      full ??= withX(
+        presence,
+        baseX,
+        buildItemList(room, occupant, false, { ...details, actorJid: publication.actor }),
+      );
+      return full;
+    }
+    if (viewer.bareJid === occupant.bareJid) return selfPresence;
+    anonymous ??= withX(presence, baseX, buildItemList(room, occupant, true, details));
+    return anonymous;
+  };
+  if (publication.recipient) {
+    routeToOccupant(room, publication.recipient, forViewer(publication.recipient), by);
+    return;
+  }
+  tellOthers(room, occupant, publication, forViewer, by);
+  tellSelf(room, occupant, selfX, selfItems, presence, by);
+}
+
+function tellOthers(
+  room: Room,
+  occupant: Occupant,
+  publication: Publication,
+  forViewer: (viewer: Occupant) => Element,
   by: string,
 ): void {
   const broadcast = room.config.presenceBroadcast;
-  const visible = broadcast.has(occupant.role);
-  const wasVisible = publicity.prevRole !== undefined && broadcast.has(publicity.prevRole);
-  if (!publicity.selfOnly && (visible || wasVisible)) {
-    const forMods = presenceFor(room, occupant, { kind: 'other', seesJids: true }, publicity);
-    const forOthers = presenceFor(room, occupant, { kind: 'other', seesJids: false }, publicity);
-    if (!visible) {
-      forMods.attrs.type = 'unavailable';
-      forOthers.attrs.type = 'unavailable';
+  const shown = broadcast.has(occupant.role) || publication.forceUnavailable === true;
+  const wasShown = publication.prevRole !== undefined && broadcast.has(publication.prevRole);
+  if (!shown && !wasShown) return;
+  for (const other of room.occupants()) {
+    if (other.nick === occupant.nick) continue;
+    let copy = forViewer(other);
+    if (!shown) {
+      copy = clone(copy);
+      copy.attrs.type = 'unavailable';
     }
-    for (const other of room.occupants()) {
-      if (other === occupant) continue;
-      const copy = room.canSeeRealJids(other) ? forMods : forOthers;
-      for (const session of other.sessions.keys()) room.sendCopy(copy, session, by);
-    }
+    routeToOccupant(room, other, copy, by);
   }
-  const sessions = publicity.onlySession ? [publicity.onlySession] : [...occupant.sessions.keys()];
-  for (const session of sessions) {
-    const own = presenceFor(room, occupant, { kind: 'self', session }, publicity);
-    own.attrs.to = session;
-    room.send(own, by);
+}
+
+/** The occupant's own sessions: its own presence per session (or the unavailable one when it left), with 110. */
+function tellSelf(
+  room: Room,
+  occupant: Occupant,
+  selfX: readonly Element[],
+  selfItems: readonly Element[],
+  presence: Element,
+  by: string,
+): void {
+  const children = [...selfX];
+  const items = selfItems.map((entry) => clone(entry));
+  items.push(new Element('status', { code: '110' }));
+  if (occupant.role === 'none') {
+    routeToOccupant(room, occupant, withX(presence, children, items), by);
+    return;
+  }
+  for (const [session, own] of occupant.sessions) {
+    const copy = clone(own);
+    copy.attrs.from = occupant.occupantJid;
+    room.bus.fire('muc-build-occupant-presence', { room, occupant, presence: copy });
+    copy.attrs.to = session;
+    room.send(
+      withX(
+        copy,
+        children,
+        items.map((entry) => clone(entry)),
+      ),
+      by,
+    );
   }
 }
 

@@ -3,12 +3,12 @@ import { Element } from 'ltx';
 import { bareJid, domainOf, localOf, prepJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
-import { sendOccupantList } from './features/enter.js';
 import { AFFILIATION_RANK, type Affiliation } from './model/affiliation.js';
 import type { Occupant } from './model/occupant.js';
 import { checkAffiliationChange, checkRoleChange } from './model/privileges.js';
 import { ROLE_RANK, type Role } from './model/role.js';
-import { publiciseOccupantStatus, routeToOccupant } from './presence.js';
+import { sendOccupantList } from './occupant-list.js';
+import { publiciseOccupantStatus, routeToOccupant, statusCodes } from './presence.js';
 import type { Room } from './room.js';
 
 /** Who asks for a change: a real full JID, or the room itself (no privilege check, no actor). */
@@ -17,6 +17,7 @@ export type Actor = string | 'room';
 /**
  * Sets an occupant's role (Prosody's set_role): kick (role none, 307), grant or revoke voice,
  * grant or revoke moderator. "The service MUST … send an unavailable presence … with 307" (§8.2).
+ * The change is told to the room even when the role stays what it was.
  */
 export function setRole(
   room: Room,
@@ -44,36 +45,49 @@ export function setRole(
   publiciseOccupantStatus(
     room,
     occupant,
-    { codes, actor: actor === 'room' ? undefined : actor, reason, prevRole },
+    { x: statusCodes(...codes), actor: actor === 'room' ? undefined : actor, reason, prevRole },
     by,
   );
   if (role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
   return undefined;
 }
 
+/**
+ * The data kept with an affiliation (Prosody's affiliation data): the reserved nick and the
+ * reason. `undefined` keeps what there is, `false` or an empty object clears it.
+ */
+export type AffiliationData = { reservedNick?: string; reason?: string } | false | undefined;
+
 export interface AffiliationDetails {
+  /** The reason told with the change (in presences and the absent user's notice). */
   reason?: string;
-  /** A nick to reserve; '' clears the reservation (XEP-0045 1.35.4). */
-  reservedNick?: string;
+  data?: AffiliationData;
 }
 
-/**
- * Whose role a change of `jid`'s affiliation updates (Prosody's set_affiliation): the occupants
- * of that bare JID, and for a ban of a whole domain every occupant from it, whatever their own
- * affiliation. A domain's other affiliations apply to nobody.
- */
-function isAffectedBy(occupant: Occupant, jid: string, affiliation: Affiliation): boolean {
-  if (occupant.bareJid === jid) return true;
-  return (
-    localOf(jid) === undefined && affiliation === 'outcast' && domainOf(occupant.bareJid) === jid
-  );
+function holdsJid(occupant: Occupant, jid: string): boolean {
+  return localOf(jid) === undefined ? domainOf(occupant.bareJid) === jid : occupant.bareJid === jid;
+}
+
+function storedData(
+  room: Room,
+  jid: string,
+  affiliation: Affiliation,
+  data: AffiliationData,
+): { reservedNick?: string; reason?: string } {
+  if (affiliation === 'none' || data === false) return {};
+  if (data === undefined) {
+    const record = room.affiliationRecord(jid);
+    return { reservedNick: record?.reservedNick, reason: record?.reason };
+  }
+  return data;
 }
 
 /**
  * Sets a bare JID's affiliation (Prosody's set_affiliation). Occupants holding it are moved to
- * the new default role when it is higher, or when the affiliation went down; those left with
- * no role are removed with 301 (banned) or 321 (affiliation change). If nobody holding it is
- * present, the room tells its moderators with a message carrying the item (§9.3, §10.3).
+ * the new default role when it is higher, or when the affiliation went down; with no role left
+ * they are removed with 301 (banned) or 321 (affiliation change). If nobody holding it is
+ * present, the room tells its occupants (only moderators in a semi-anonymous room) with a
+ * message carrying the item (§9.3, §10.3).
  */
 export function setAffiliation(
   room: Room,
@@ -98,6 +112,7 @@ export function setAffiliation(
     });
     if (refusal) return refusal;
   }
+  const data = storedData(room, jid, affiliation, details.data);
   const event = {
     room,
     actor: actorJid,
@@ -105,52 +120,58 @@ export function setAffiliation(
     previous,
     affiliation,
     reason: details.reason,
-    reservedNick: details.reservedNick,
+    reservedNick: data.reservedNick,
   };
   const pre = room.bus.fire('muc-pre-set-affiliation', event);
   if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
-
-  const holders = [...room.occupants()].filter((occupant) =>
-    isAffectedBy(occupant, jid, affiliation),
-  );
-  const keptNick = affiliation === 'none' ? undefined : room.reservedNickOf(jid);
-  const reservedNick =
-    details.reservedNick === undefined ? keptNick : details.reservedNick || undefined;
-  room.storeAffiliation(
-    jid,
-    affiliation,
-    { reservedNick, reason: details.reason, actor: actorJid },
-    by,
-  );
-
-  // Table 4's role for the affiliation set, given to each occupant it affects when it is higher
-  // or when the record went down (Prosody compares the record, not what each occupant holds).
+  room.storeAffiliation(jid, affiliation, { ...data, actor: actorJid }, by);
+  const updated = updateRoles(room, jid, affiliation, previous, by);
   const role = room.defaultRoleFor(affiliation);
-  const isDowngrade = AFFILIATION_RANK[affiliation] < AFFILIATION_RANK[previous];
-  const codes = role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [];
-  const updated: { occupant: Occupant; prevRole: Role; codes: string[] }[] = [];
-  for (const occupant of holders) {
-    const prevRole = occupant.role;
-    if (prevRole !== role && (isDowngrade || ROLE_RANK[prevRole] < ROLE_RANK[role])) {
-      room.changeRole(occupant, role, codes, by);
-    }
-    updated.push({ occupant, prevRole, codes });
-  }
-  for (const { occupant, prevRole, codes } of updated) {
-    const publicity = {
-      codes: occupant.role === 'none' ? codes : [],
-      actor: actorJid,
-      reason: details.reason,
-      prevRole,
-    };
-    publiciseOccupantStatus(room, occupant, publicity, by);
+  const x = role === 'none' ? statusCodes(affiliation === 'outcast' ? '301' : '321') : [];
+  for (const [occupant, prevRole] of updated) {
+    publiciseOccupantStatus(
+      room,
+      occupant,
+      { x, actor: actorJid, reason: details.reason, prevRole },
+      by,
+    );
     if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
     else if (gainedOrLostModerator(room, prevRole, occupant.role))
       resendOccupantList(room, occupant);
   }
-  if (updated.length === 0) announceAbsentChange(room, jid, affiliation, details.reason, by);
+  if (updated.size === 0) announceAbsentChange(room, jid, affiliation, x, details.reason, by);
   room.bus.fire('muc-set-affiliation', event);
   return undefined;
+}
+
+/**
+ * The occupants holding `jid` (by domain, for a domain-wide ban), each with its role before: a
+ * role goes up to the affiliation's default, or down to it when the affiliation went down.
+ */
+function updateRoles(
+  room: Room,
+  jid: string,
+  affiliation: Affiliation,
+  previous: Affiliation,
+  by: string,
+): Map<Occupant, Role> {
+  const role = room.defaultRoleFor(affiliation);
+  const isDowngrade = AFFILIATION_RANK[previous] > AFFILIATION_RANK[affiliation];
+  const isBan = localOf(jid) === undefined && affiliation === 'outcast';
+  const updated = new Map<Occupant, Role>();
+  for (const occupant of [...room.occupants()]) {
+    if (occupant.bareJid !== jid && !(isBan && holdsJid(occupant, jid))) continue;
+    updated.set(occupant, occupant.role);
+    if (occupant.role !== role && (isDowngrade || ROLE_RANK[occupant.role] < ROLE_RANK[role])) {
+      room.changeRole(
+        occupant,
+        role,
+        role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [],
+        by,
+      );
+    }
+  }
+  return updated;
 }
 
 function gainedOrLostModerator(room: Room, before: Role, after: Role): boolean {
@@ -159,30 +180,33 @@ function gainedOrLostModerator(room: Room, before: Role, after: Role): boolean {
 
 /** In a semi-anonymous room a new or former moderator sees real JIDs differently: Prosody re-sends the others' presence. */
 function resendOccupantList(room: Room, occupant: Occupant): void {
-  for (const session of occupant.sessions.keys()) sendOccupantList(room, session, occupant.role);
+  for (const session of occupant.sessions.keys()) {
+    sendOccupantList(room, session, (other) => !other || other.bareJid !== occupant.bareJid);
+  }
 }
 
 /**
- * §9.3/§10.3 for a user who is not in the room: a message from the room carrying the item (and
- * the reason; 301 for a ban, 321 where the new affiliation may not enter), to the occupants who
- * may see real JIDs (Prosody's announce_msg).
+ * §9.3/§10.3 for a user who is not in the room: a message from the room carrying the item (the
+ * status code and the reason with it), to every occupant, or to the moderators only in a
+ * semi-anonymous room (Prosody's announce_msg).
  */
 function announceAbsentChange(
   room: Room,
   jid: string,
   affiliation: Affiliation,
+  codes: Element[],
   reason: string | undefined,
   by: string,
 ): void {
   const notice = new Element('message', { from: room.jid });
   const x = notice.c('x', { xmlns: NS.mucUser });
-  if (room.defaultRoleFor(affiliation) === 'none') {
-    x.c('status', { code: affiliation === 'outcast' ? '301' : '321' });
-  }
-  const item = x.c('item', { jid, affiliation });
-  if (reason) item.c('reason').t(reason);
+  for (const code of codes) x.cnode(code);
+  const item = x.c('item', { affiliation, jid });
+  if (reason !== undefined) item.c('reason').t(reason);
+  const moderatorsOnly = room.config.whois === 'moderators';
   for (const occupant of room.occupants()) {
-    if (room.canSeeRealJids(occupant)) routeToOccupant(room, occupant, notice, by);
+    if (!moderatorsOnly || occupant.role === 'moderator')
+      routeToOccupant(room, occupant, notice, by);
   }
 }
 
@@ -193,8 +217,9 @@ export interface Destruction {
 }
 
 /**
- * Destroys the room (§10.9): every occupant gets one unavailable presence carrying
- * `<destroy>` with the reason and alternate venue; Prosody adds the real affiliation and 110.
+ * Destroys the room (§10.9, Prosody's destroy and clear): every occupant gets one unavailable
+ * presence carrying `<destroy>` with the reason and alternate venue; Prosody adds the real
+ * affiliation and 110. Nobody else is told: everyone is already out.
  */
 export function destroyRoom(room: Room, destruction: Destruction, by: string): void {
   const destroy = new Element(
@@ -203,15 +228,16 @@ export function destroyRoom(room: Room, destruction: Destruction, by: string): v
   );
   if (destruction.reason) destroy.c('reason').t(destruction.reason);
   if (destruction.password) destroy.c('password').t(destruction.password);
-  const occupants = [...room.occupants()];
-  for (const occupant of occupants) room.changeRole(occupant, 'none', [], by);
-  for (const occupant of occupants) {
-    publiciseOccupantStatus(room, occupant, { lead: [destroy], selfOnly: true }, by);
-  }
   room.state.destruction = {
     alternateVenue: destruction.alternateVenue,
     reason: destruction.reason,
   };
+  const occupants = [...room.occupants()].map((occupant) => [occupant, occupant.role] as const);
+  for (const [occupant] of occupants) room.changeRole(occupant, 'none', [], by);
+  for (const [occupant, prevRole] of occupants) {
+    publiciseOccupantStatus(room, occupant, { x: [destroy], prevRole }, by);
+    room.bus.fire('muc-occupant-left', { room, occupant });
+  }
   room.advanceLifecycle({ type: 'room.destroyed' }, by);
   room.bus.fire('muc-room-destroyed', {
     room,

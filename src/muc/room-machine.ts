@@ -25,7 +25,8 @@ export const roomMachine = setup({
       on: { 'room.destroyed': 'destroyed' },
     },
     destroyed: {
-      description: 'Gone: every occupant was sent an unavailable presence with <destroy/>',
+      description:
+        'Gone: destroyed on request (each occupant gets an unavailable presence with <destroy/>, §10.9), or a temporary room left empty (nobody to tell, §7.14)',
       type: 'final',
     },
   },

@@ -4,6 +4,7 @@ import { bareJid, domainOf } from '../xmpp/jid.js';
 import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
+import type { MucExtra } from './extras.js';
 import type { HookBus } from './hook-bus.js';
 import type { Affiliation } from './model/affiliation.js';
 import { defaultRoomConfig } from './model/config.js';
@@ -22,9 +23,16 @@ import {
 
 export interface RoomServices {
   bus: HookBus;
+  /** The extras that are on (src/muc/extras.ts): by default none, the service behaves as Prosody. */
+  extras: ReadonlySet<MucExtra>;
   env: MucEnvironment;
   /** The service's secret behind XEP-0421 occupant ids: without it nobody can recompute them. */
   occupantIdSecret: string;
+  /**
+   * The service's vCards (vcard-temp), by room node, as mod_vcard's store on the MUC host: they
+   * outlive the rooms they belong to.
+   */
+  vcards: Map<string, Element>;
 }
 
 export class Room {
@@ -101,10 +109,12 @@ export class Room {
     this.effects.sendCopies(stanza, this.recipients, by);
   }
 
-  /** Replies to `stanza` with an error; Prosody marks presence errors `by` the room. */
+  /**
+   * Replies to `stanza` with an error (its `by` as the spec names it, see `stanzaError`). An
+   * error is never answered: Prosody's error_reply refuses to, and nothing goes out.
+   */
   sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
-    const errorBy = spec.by ?? (stanza.name === 'presence' ? this.jid : undefined);
-    this.send(stanzaError(stanza, { ...spec, by: errorBy }), by);
+    if (stanza.attrs.type !== 'error') this.send(stanzaError(stanza, spec), by);
     this.effects.record({
       kind: 'verdict',
       room: this.jid,
@@ -218,7 +228,7 @@ export class Room {
     return defaultRole(affiliation, this.config);
   }
 
-  /** §7.2.3–4: whether `viewer` may see occupants' real JIDs. */
+  /** §7.2.3–4 as Prosody's publicise_occupant_status decides per recipient: real JIDs if whois is anyone or the viewer moderates. */
   canSeeRealJids(viewer: Occupant | undefined): boolean {
     return this.config.whois === 'anyone' || viewer?.role === 'moderator';
   }

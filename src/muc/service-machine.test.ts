@@ -25,6 +25,10 @@ const STANZAS = [
   `<presence to='new@conference.localhost/Nick'/>`,
   `<presence to='new@conference.localhost'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
   `<iq type='get' to='new@conference.localhost' id='2'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>`,
+  `<iq type='get' to='open@conference.localhost' id='3'><vCard xmlns='vcard-temp'/></iq>`,
+  `<iq type='set' to='open@conference.localhost' id='4'><query xmlns='urn:xmpp:mam:2'/></iq>`,
+  `<iq type='get' to='open@conference.localhost' id='5'><ping xmlns='urn:xmpp:ping'/></iq>`,
+  `<iq type='get' to='new@conference.localhost' id='6'><time xmlns='urn:xmpp:time'/></iq>`,
 ];
 
 /** The action xstate's own interpreter picks for one stanza. */

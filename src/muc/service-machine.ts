@@ -4,6 +4,8 @@ import { setup } from 'xstate';
 import { bareJid, localOf, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { Effects } from './effects.js';
+import { isMamQuery } from './features/mam.js';
+import { isVcardIq } from './features/vcard.js';
 
 export interface ServiceRegistry {
   domain: string;
@@ -25,6 +27,31 @@ function isCreatingPresence(stanza: Element): boolean {
 }
 
 /**
+ * The iqs Prosody's mod_muc answers at a room's bare JID (its event names: type, namespace and
+ * element); any other iq get or set finds no handler and gets service-unavailable, whether or
+ * not the room exists.
+ */
+const ROOM_IQS = new Set([
+  `get ${NS.discoInfo} query`,
+  `get ${NS.discoItems} query`,
+  `get ${NS.mucAdmin} query`,
+  `set ${NS.mucAdmin} query`,
+  `get ${NS.mucOwner} query`,
+  `set ${NS.mucOwner} query`,
+  `get ${NS.register} query`,
+  `set ${NS.register} query`,
+]);
+
+function isUnhandledRoomIq(stanza: Element): boolean {
+  const type = stanza.attrs.type;
+  if (stanza.name !== 'iq' || (type !== 'get' && type !== 'set')) return false;
+  const to = stanza.attrs.to;
+  if (localOf(to) === undefined || resourceOf(to) !== undefined) return false;
+  const payload = stanza.getChildElements()[0];
+  return !ROOM_IQS.has(`${type} ${payload?.attrs.xmlns} ${payload?.name}`);
+}
+
+/**
  * The chart has one state: it decides, by guards over the registry, which action handles each
  * stanza. The actions are provided by the service (`machine.provide`), which owns the rooms.
  */
@@ -35,12 +62,18 @@ export const serviceMachine = setup({
     events: {} as ServiceEvent,
   },
   guards: {
+    isVcard: ({ event }) => isVcardIq(event.stanza),
+    isMamQuery: ({ event }) => isMamQuery(event.stanza),
+    isUnhandledRoomIq: ({ event }) => isUnhandledRoomIq(event.stanza),
     isForService: ({ context, event }) => event.stanza.attrs.to === context.domain,
     isForExistingRoom: ({ context, event }) => context.rooms.has(bareJid(event.stanza.attrs.to)),
     isForTombstone: ({ context, event }) => context.tombstones.has(bareJid(event.stanza.attrs.to)),
     createsRoom: ({ event }) => isCreatingPresence(event.stanza),
   },
   actions: {
+    handleVcard: () => {},
+    handleMamQuery: () => {},
+    refuseUnhandledIq: () => {},
     handleServiceStanza: () => {},
     routeToRoom: () => {},
     replyGone: () => {},
@@ -55,6 +88,11 @@ export const serviceMachine = setup({
     running: {
       on: {
         'stanza.received': [
+          // Prosody's mod_iq hands vcard-temp to mod_vcard, and MAM queries to mod_muc_mam,
+          // before the MUC looks for the room.
+          { guard: 'isVcard', actions: 'handleVcard' },
+          { guard: 'isMamQuery', actions: 'handleMamQuery' },
+          { guard: 'isUnhandledRoomIq', actions: 'refuseUnhandledIq' },
           { guard: 'isForService', actions: 'handleServiceStanza' },
           { guard: 'isForExistingRoom', actions: 'routeToRoom' },
           { guard: 'isForTombstone', actions: 'replyGone' },
@@ -67,6 +105,9 @@ export const serviceMachine = setup({
 });
 
 export type ServiceAction =
+  | 'handleVcard'
+  | 'handleMamQuery'
+  | 'refuseUnhandledIq'
   | 'handleServiceStanza'
   | 'routeToRoom'
   | 'replyGone'

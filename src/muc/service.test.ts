@@ -106,7 +106,7 @@ describe('room creation (§10.1.1)', () => {
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([
         `<presence type='error' from='${ROOM}/Romeo' to='romeo@localhost/r' id='p1'>
-          <error type='cancel' by='${ROOM}'>
+          <error type='cancel' by='conference.localhost'>
             <item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
           </error>
         </presence>`,
@@ -115,7 +115,7 @@ describe('room creation (§10.1.1)', () => {
     expect(world.service.room(ROOM)).toBeUndefined();
   });
 
-  it('answers item-not-found to a message for a missing room, and ignores unavailable presence', () => {
+  it('answers item-not-found from the service to anything but an error for a missing room', () => {
     const { world, romeo } = twoUsers();
 
     world.send(romeo.jid, stanza(`<presence to='${ROOM}/Romeo' type='unavailable'/>`));
@@ -126,8 +126,13 @@ describe('room creation (§10.1.1)', () => {
 
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([
+        `<presence type='error' from='${ROOM}/Romeo' to='romeo@localhost/r'>
+          <error type='cancel' by='conference.localhost'>
+            <item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+          </error>
+        </presence>`,
         `<message type='error' from='${ROOM}' to='romeo@localhost/r' id='m1'>
-          <error type='cancel' by='${ROOM}'>
+          <error type='cancel' by='conference.localhost'>
             <item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
           </error>
         </message>`,
@@ -139,7 +144,7 @@ describe('room creation (§10.1.1)', () => {
 describe('the lock (§7.2.10; Prosody unlocks after five minutes)', () => {
   const refusal = `
     <presence type='error' from='${ROOM}/Juliet' to='juliet@localhost/j'>
-      <error type='cancel' by='${ROOM}'>
+      <error type='cancel' by='conference.localhost'>
         <item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
       </error>
     </presence>`;
@@ -154,6 +159,28 @@ describe('the lock (§7.2.10; Prosody unlocks after five minutes)', () => {
     configure(world, romeo, ROOM);
     join(world, juliet, `${ROOM}/Juliet`);
     expect(world.service.room(ROOM)?.occupantByNick('Juliet')?.role).toBe('participant');
+  });
+
+  it("refuses the owner's other sessions too: only the creating presence gets in (Prosody)", () => {
+    const world = new World();
+    const romeo = world.connect('romeo@localhost', { resource: 'r' });
+    const phone = world.connect('romeo@localhost', { resource: 'phone' });
+    join(world, romeo, `${ROOM}/Romeo`);
+
+    world.send(
+      phone.jid,
+      stanza(`<presence to='${ROOM}/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>`),
+    );
+
+    expect(canonicalAll(take(phone))).toEqual(
+      canonicalAll([
+        `<presence type='error' from='${ROOM}/Romeo' to='romeo@localhost/phone'>
+          <error type='cancel' by='conference.localhost'>
+            <item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+          </error>
+        </presence>`,
+      ]),
+    );
   });
 
   it('times out after exactly five minutes of simulated time', () => {
@@ -218,7 +245,7 @@ describe('temporary and persistent rooms', () => {
     expect(canonicalAll(take(juliet))).toEqual(
       canonicalAll([
         `<presence type='error' from='${ROOM}/Juliet' to='juliet@localhost/j'>
-          <error type='cancel' by='${ROOM}'>
+          <error type='cancel' by='conference.localhost'>
             <gone xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>xmpp:new@conference.localhost?join</gone>
             <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Moved</text>
           </error>
@@ -243,11 +270,19 @@ describe('service discovery (§6.1–6.3)', () => {
       canonicalAll([
         `<iq type='result' from='conference.localhost' to='romeo@localhost/r' id='i1'>
           <query xmlns='http://jabber.org/protocol/disco#info'>
-            <identity category='conference' type='text' name='Chatrooms'/>
+            <identity category='conference' type='text' name='Prosody Chatrooms'/>
             <feature var='http://jabber.org/protocol/disco#info'/>
             <feature var='http://jabber.org/protocol/disco#items'/>
             <feature var='http://jabber.org/protocol/muc'/>
+            <feature var='http://jabber.org/protocol/muc#unique'/>
             <feature var='http://jabber.org/protocol/commands'/>
+            <feature var='urn:xmpp:occupant-id:0'/>
+            <feature var='urn:xmpp:mam:2'/>
+            <feature var='vcard-temp'/>
+            <x xmlns='jabber:x:data' type='result'>
+              <field type='hidden' var='FORM_TYPE'><value>http://jabber.org/network/serverinfo</value></field>
+              <field type='list-multi' var='admin-addresses'><value>xmpp:admin@localhost</value></field>
+            </x>
           </query>
         </iq>`,
       ]),
@@ -306,7 +341,13 @@ describe('the admins’ ad-hoc "Destroy rooms" command', () => {
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([
         `<iq type='error' from='conference.localhost' to='romeo@localhost/r' id='c1'>
-          <error type='auth'><forbidden xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+          <error type='auth'>
+            <forbidden xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>You don't have permission to execute this command</text>
+          </error>
+          <command xmlns='http://jabber.org/protocol/commands' node='http://prosody.im/protocol/muc#destroy' status='canceled'>
+            <note type='error'>You don't have permission to execute this command</note>
+          </command>
         </iq>`,
       ]),
     );
@@ -332,6 +373,35 @@ describe('the admins’ ad-hoc "Destroy rooms" command', () => {
             <note type='info'>The following rooms were destroyed:\n${ROOM}</note>
           </command>
         </iq>`),
+    );
+  });
+});
+
+describe("iqs at a room's bare JID that mod_muc has no handler for", () => {
+  it('answers service-unavailable from the room JID, whether the room exists or not', () => {
+    const { world, romeo } = twoUsers();
+    createRoom(world, romeo, `${ROOM}/Romeo`);
+    take(romeo);
+
+    for (const [id, to] of [
+      ['p1', ROOM],
+      ['p2', 'nowhere@conference.localhost'],
+    ]) {
+      world.send(
+        romeo.jid,
+        stanza(`<iq type='get' to='${to}' id='${id}'><ping xmlns='urn:xmpp:ping'/></iq>`),
+      );
+    }
+
+    expect(canonicalAll(take(romeo))).toEqual(
+      canonicalAll([
+        `<iq type='error' from='${ROOM}' to='romeo@localhost/r' id='p1'>
+          <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        </iq>`,
+        `<iq type='error' from='nowhere@conference.localhost' to='romeo@localhost/r' id='p2'>
+          <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        </iq>`,
+      ]),
     );
   });
 });

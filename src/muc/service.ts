@@ -1,17 +1,23 @@
-// The MUC component (conference.localhost): room registry, creation, tombstones, service disco and the admins' ad-hoc destroy — XEP-0045 §6.1–6.3, §10.1, §10.9
-import { Element } from 'ltx';
-import { buildForm, findForm, readForm } from '../xmpp/data-form.js';
-import { bareJid, prepJid } from '../xmpp/jid.js';
+// The MUC component (conference.localhost): room registry, creation, tombstones, and what the service itself answers — XEP-0045 §6.1–6.3, §10.1, §10.9, as Prosody's mod_muc
+import type { Element } from 'ltx';
+import { bareJid, prepJid, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
+import { featuresWithExtras, type MucExtra } from './extras.js';
+import { handleFirstPresence } from './features/enter.js';
 import { FEATURES } from './features/index.js';
+import { answerMamQuery } from './features/mam.js';
+import { answerVcardIq } from './features/vcard.js';
 import { HookBus } from './hook-bus.js';
 import type { Feature } from './hooks.js';
+import { handleLikeProsody } from './lua-error.js';
+import type { Affiliation } from './model/affiliation.js';
 import { Room, type RoomServices } from './room.js';
-import { destroyRoom } from './room-changes.js';
+import { destroyRoom, setAffiliation } from './room-changes.js';
 import { handleRoomStanza } from './room-router.js';
+import { answerServiceIq, type ServiceView } from './service-iq.js';
 import {
   type ServiceAction,
   type ServiceEvent,
@@ -21,7 +27,6 @@ import {
 
 const ROUTES = serviceRoutes();
 
-export const DESTROY_COMMAND = 'http://prosody.im/protocol/muc#destroy';
 const BY = 'service';
 
 export interface ServiceOptions {
@@ -32,20 +37,13 @@ export interface ServiceOptions {
   /** The secret behind XEP-0421 occupant ids (the world derives it from its seed). */
   occupantIdSecret: string;
   features?: readonly Feature[];
+  /** What mucsim adds beyond Prosody, each off unless listed (src/muc/extras.ts). */
+  extras?: readonly MucExtra[];
 }
 
 interface Tombstone {
   alternateVenue: string | undefined;
   reason: string | undefined;
-}
-
-function reply(stanza: Element, type = 'result'): Element {
-  return new Element('iq', {
-    type,
-    from: stanza.attrs.to,
-    to: stanza.attrs.from,
-    id: stanza.attrs.id,
-  });
 }
 
 export class MucService {
@@ -60,14 +58,24 @@ export class MucService {
   constructor(private readonly options: ServiceOptions) {
     this.domain = options.domain;
     this.admins = new Set(options.admins.map((jid) => prepJid(jid) ?? jid));
+    const extras = new Set(options.extras ?? []);
     this.roomServices = {
-      bus: new HookBus(options.features ?? FEATURES),
+      bus: new HookBus(featuresWithExtras(options.features ?? FEATURES, extras)),
+      extras,
       env: options.env,
       occupantIdSecret: options.occupantIdSecret,
+      vcards: new Map(),
     };
     this.actions = {
+      handleVcard: (event) => this.handleVcard(event),
+      handleMamQuery: (event) => this.handleMamQuery(event),
+      refuseUnhandledIq: (event) =>
+        event.effects.send(
+          stanzaError(event.stanza, { type: 'cancel', condition: 'service-unavailable' }),
+          BY,
+        ),
       handleServiceStanza: (event) => this.handleServiceStanza(event),
-      routeToRoom: (event) => this.routeToRoom(event, false),
+      routeToRoom: (event) => this.routeToRoom(event),
       replyGone: (event) => this.replyGone(event),
       createRoom: (event) => this.createRoom(event),
       refuseMissingRoom: (event) => this.refuseMissingRoom(event),
@@ -90,14 +98,31 @@ export class MucService {
     return this.rooms.get(jid);
   }
 
-  private routeToRoom({ stanza, effects }: ServiceEvent, isCreation: boolean): void {
+  private routeToRoom({ stanza, effects }: ServiceEvent): void {
     const jid = bareJid(stanza.attrs.to);
     const room = this.rooms.get(jid);
     if (!room) return;
-    // A creator whose join the checks refuse leaves an empty, locked room behind, as in Prosody 13
-    // (muc-room-pre-create has run): it refuses everyone until its lock times out.
-    room.withEffects(effects, () => handleRoomStanza(room, stanza, isCreation));
+    room.withEffects(effects, () => handleLikeProsody(room, () => handleRoomStanza(room, stanza)));
     if (room.lifecycle() === 'destroyed') this.forget(room);
+  }
+
+  /** A room's vCard (or the service's), answered by mod_vcard whether or not the room exists. */
+  private handleVcard({ stanza, effects }: ServiceEvent): void {
+    const { vcards } = this.roomServices;
+    const room = this.rooms.get(bareJid(stanza.attrs.to));
+    if (!room) return answerVcardIq(stanza, undefined, vcards, effects);
+    room.withEffects(effects, () =>
+      handleLikeProsody(room, () => answerVcardIq(stanza, room, vcards, effects)),
+    );
+  }
+
+  /** A MAM query: the form for any address, a search of an existing room's archive. */
+  private handleMamQuery({ stanza, effects }: ServiceEvent): void {
+    const room = this.rooms.get(bareJid(stanza.attrs.to));
+    if (!room) return answerMamQuery(stanza, undefined, effects);
+    room.withEffects(effects, () =>
+      handleLikeProsody(room, () => answerMamQuery(stanza, room, effects)),
+    );
   }
 
   private forget(room: Room): void {
@@ -111,25 +136,42 @@ export class MucService {
   }
 
   /**
-   * §10.1.1: "the service MUST create the room … the user … becomes the owner", locked, with the
-   * password the creating presence carries (Prosody's muc-room-pre-create in password.lib.lua).
+   * §10.1.1: "the service MUST create the room … the user … becomes the owner", locked, as
+   * Prosody's muc-room-pre-create hooks set it up: the creator's language and the password the
+   * creating presence carries. A creator whose nick the checks refuse leaves an empty, locked room.
    */
-  private createRoom(event: ServiceEvent): void {
-    const jid = bareJid(event.stanza.attrs.to);
+  private createRoom({ stanza, effects }: ServiceEvent): void {
+    const jid = bareJid(stanza.attrs.to);
     const room = new Room(jid, this.roomServices);
     this.rooms.set(jid, room);
-    room.withEffects(event.effects, () => {
-      event.effects.record({ kind: 'room', room: jid, from: 'absent', to: 'locked', by: BY });
-      room.config.password = event.stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
-      room.storeAffiliation(bareJid(event.stanza.attrs.from), 'owner', {}, BY);
+    room.withEffects(effects, () => {
+      effects.record({ kind: 'room', room: jid, from: 'absent', to: 'locked', by: BY });
+      room.config.language = stanza.attrs['xml:lang'] ?? '';
+      room.config.password = stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
+      room.storeAffiliation(bareJid(stanza.attrs.from), 'owner', {}, BY);
+      handleLikeProsody(room, () =>
+        handleFirstPresence(room, stanza, resourceOf(stanza.attrs.to) as string),
+      );
     });
-    this.routeToRoom(event, true);
+    if (room.lifecycle() === 'destroyed') this.forget(room);
   }
 
-  private replyGone({ stanza, effects }: ServiceEvent): void {
-    if (stanza.attrs.type === 'error' || stanza.attrs.type === 'result') return;
-    if (stanza.name === 'presence' && stanza.attrs.type !== undefined) return;
-    const tombstone = this.tombstones.get(bareJid(stanza.attrs.to));
+  /** Prosody's tombstone: every stanza but an error gets `gone`, from the service, with the new venue and reason. */
+  private replyGone(event: ServiceEvent): void {
+    const { stanza, effects } = event;
+    const type = stanza.attrs.type;
+    if (type === 'error' || (stanza.name === 'iq' && type === 'result')) return;
+    const jid = bareJid(stanza.attrs.to);
+    if (
+      this.admins.has(bareJid(stanza.attrs.from)) &&
+      stanza.name === 'presence' &&
+      type === undefined
+    ) {
+      // Prosody lets a service admin recreate a destroyed room.
+      this.tombstones.delete(jid);
+      return this.handle(stanza, effects);
+    }
+    const tombstone = this.tombstones.get(jid);
     effects.send(
       stanzaError(stanza, {
         type: 'cancel',
@@ -138,120 +180,57 @@ export class MucService {
           ? `xmpp:${tombstone.alternateVenue}?join`
           : undefined,
         text: tombstone?.reason,
-        by: bareJid(stanza.attrs.to),
+        by: this.domain,
       }),
       BY,
     );
   }
 
-  /** §7.2.10/§17.2: a message, iq or join without `<x/>` for a room that does not exist. */
+  /** §7.2.10/§17.2: anything but an error (or a creating join) for a room that does not exist. */
   private refuseMissingRoom({ stanza, effects }: ServiceEvent): void {
     const type = stanza.attrs.type;
-    if (type === 'error' || type === 'result' || type === 'unavailable') return;
-    if (stanza.name === 'presence' && type !== undefined) return;
-    effects.send(
-      stanzaError(stanza, {
-        type: 'cancel',
-        condition: 'item-not-found',
-        by: bareJid(stanza.attrs.to),
-      }),
-      BY,
-    );
+    if (type === 'error' || (stanza.name === 'iq' && type === 'result')) return;
+    const valid = prepJid(bareJid(stanza.attrs.to)) !== undefined;
+    const spec = valid
+      ? ({ type: 'cancel', condition: 'item-not-found' } as const)
+      : ({ type: 'modify', condition: 'jid-malformed' } as const);
+    effects.send(stanzaError(stanza, { ...spec, by: this.domain }), BY);
   }
 
   private handleServiceStanza({ stanza, effects }: ServiceEvent): void {
-    if (stanza.name !== 'iq' || (stanza.attrs.type !== 'get' && stanza.attrs.type !== 'set'))
-      return;
-    const payload = stanza.getChildElements()[0];
-    const key = `${stanza.attrs.type} ${payload?.attrs.xmlns}`;
-    if (key === `get ${NS.discoInfo}` && !payload?.attrs.node)
-      return effects.send(this.discoInfo(stanza), BY);
-    if (key === `get ${NS.discoItems}`) return effects.send(this.discoItems(stanza, payload!), BY);
-    if (key === `set ${NS.commands}` && payload?.attrs.node === DESTROY_COMMAND) {
-      return this.destroyCommand(stanza, payload, effects);
-    }
-    effects.send(stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' }), BY);
-  }
-
-  /** §6.2: the service is a conference/text entity supporting the muc feature. */
-  private discoInfo(stanza: Element): Element {
-    const result = reply(stanza);
-    const query = result.c('query', { xmlns: NS.discoInfo });
-    query.c('identity', { category: 'conference', type: 'text', name: 'Chatrooms' });
-    for (const feature of [NS.discoInfo, NS.discoItems, NS.muc, NS.commands])
-      query.c('feature', { var: feature });
-    return result;
-  }
-
-  /** §6.3: "the service SHOULD return … public rooms only"; Prosody leaves out locked ones too. */
-  private discoItems(stanza: Element, payload: Element): Element {
-    const result = reply(stanza);
-    const query = result.c('query', { xmlns: NS.discoItems });
-    if (payload.attrs.node === NS.commands) {
-      query.attrs.node = NS.commands;
-      if (this.admins.has(bareJid(stanza.attrs.from))) {
-        query.c('item', { jid: this.domain, node: DESTROY_COMMAND, name: 'Destroy rooms' });
-      }
-      return result;
-    }
-    for (const room of this.rooms.values()) {
-      if (!room.config.public || room.lifecycle() !== 'open') continue;
-      query.c('item', { jid: room.jid, name: room.config.name || room.jid });
-    }
-    return result;
-  }
-
-  /** Prosody's ad-hoc "Destroy rooms" command for service admins (XEP-0050 one-shot or two-step). */
-  private destroyCommand(stanza: Element, command: Element, effects: Effects): void {
-    if (!this.admins.has(bareJid(stanza.attrs.from))) {
-      effects.send(stanzaError(stanza, { type: 'auth', condition: 'forbidden' }), BY);
-      return;
-    }
-    const sessionid = command.attrs.sessionid ?? this.options.env.nextId();
-    const form = findForm(command);
-    const result = reply(stanza);
-    if (!form) {
-      const executing = result.c('command', {
-        xmlns: NS.commands,
-        node: DESTROY_COMMAND,
-        status: 'executing',
-        sessionid,
-      });
-      executing.cnode(
-        buildForm({
-          type: 'form',
-          title: 'Destroy rooms',
-          fields: [
-            {
-              var: 'rooms',
-              type: 'list-multi',
-              label: 'Rooms to destroy',
-              values: [],
-              options: [...this.rooms.keys()].map((value) => ({ value })),
-            },
-          ],
-        }),
+    const type = stanza.attrs.type;
+    if (type === 'error' || type === 'result') return;
+    if (stanza.name !== 'iq') {
+      // Prosody looks for a room named like the service itself, and finds none.
+      effects.send(
+        stanzaError(stanza, { type: 'cancel', condition: 'item-not-found', by: this.domain }),
+        BY,
       );
-      effects.send(result, BY);
       return;
     }
-    const destroyed: string[] = [];
-    for (const jid of readForm(form).values.get('rooms') ?? []) {
-      const room = this.rooms.get(prepJid(jid) ?? jid);
-      if (!room) continue;
-      room.withEffects(effects, () => destroyRoom(room, {}, 'destroy'));
-      this.forget(room);
-      destroyed.push(room.jid);
-    }
-    const done = result.c('command', {
-      xmlns: NS.commands,
-      node: DESTROY_COMMAND,
-      status: 'completed',
-      sessionid,
-    });
-    done
-      .c('note', { type: 'info' })
-      .t(`The following rooms were destroyed:\n${destroyed.join('\n')}`);
-    effects.send(result, BY);
+    effects.send(answerServiceIq(stanza, this.view(effects)), BY);
+  }
+
+  /** What the service's disco and commands read and do. */
+  private view(effects: Effects): ServiceView {
+    return {
+      domain: this.domain,
+      admins: [...this.admins],
+      isAdmin: (jid) => this.admins.has(bareJid(jid)),
+      publicRooms: () => [...this.rooms.values()].filter((room) => room.config.public),
+      roomJids: () => [...this.rooms.keys(), ...this.tombstones.keys()],
+      room: (jid) => this.rooms.get(prepJid(jid) ?? jid),
+      destroy: (room) => {
+        room.withEffects(effects, () => destroyRoom(room, {}, 'destroy'));
+        this.forget(room);
+      },
+      setAffiliation: (room, jid, affiliation, reason) => {
+        const refusal = room.withEffects(effects, () =>
+          setAffiliation(room, 'room', jid, affiliation as Affiliation, { reason }, 'service'),
+        );
+        return refusal && `${refusal.type}:${refusal.condition}`;
+      },
+      nextId: () => this.options.env.nextId(),
+    };
   }
 }

@@ -56,10 +56,12 @@ function textOf(el: Element): string {
     .trim();
 }
 
-function strictAttribute(el: Element): string | undefined {
+/** The value of a directive attribute in scansion's namespace (`scansion:strict`, `scansion:order`). */
+export function scansionDirective(el: Element, directive: string): string | undefined {
+  const suffix = `:${directive}`;
   for (const [name, value] of Object.entries(el.attrs)) {
-    if (name.endsWith(':strict') && typeof value === 'string') {
-      const prefix = name.slice(0, -':strict'.length);
+    if (name.endsWith(suffix) && typeof value === 'string') {
+      const prefix = name.slice(0, -suffix.length);
       if (prefix === 'scansion' || el.attrs[`xmlns:${prefix}`] === SCANSION_NS) return value;
     }
   }
@@ -71,7 +73,7 @@ function strictAttribute(el: Element): string | undefined {
  * and so are its descendants in that namespace. `scansion:strict` overrides, and is inherited.
  */
 function modeOf(ns: string, expected: Element, parent?: { mode: Mode; ns: string }): Mode {
-  const attribute = strictAttribute(expected);
+  const attribute = scansionDirective(expected, 'strict');
   if (attribute !== undefined) return { strict: attribute === 'true', explicit: true };
   if (parent?.mode.explicit) return parent.mode;
   if (ns === DEFAULT_NS) return { strict: false, explicit: false };

@@ -151,6 +151,41 @@ Romeo receives:
     expect(result.steps[2]?.closest?.name).toBe('message');
   });
 
+  it("matches scansion:order='any' stanzas in any order, and still checks each", async () => {
+    const twoPresences: ConstructorParameters<typeof FakeTarget>[1] = (
+      client,
+      _stanza,
+      deliver,
+    ) => {
+      deliver(client, xml('presence', { from: 'room@conference.localhost/Benvolio' }));
+      deliver(client, xml('presence', { from: 'room@conference.localhost/Mercutio' }));
+      deliver(client, xml('presence', { from: 'room@conference.localhost/Romeo', type: 'self' }));
+    };
+    const expect3 = (second: string) =>
+      script(`Romeo connects
+
+Romeo sends:
+\t<presence to="room@conference.localhost/Romeo"/>
+
+Romeo receives:
+\t<presence from="room@conference.localhost/Mercutio" scansion:order="any"/>
+
+Romeo receives:
+\t<presence from="room@conference.localhost/${second}" scansion:order="any"/>
+
+Romeo receives:
+\t<presence from="room@conference.localhost/Romeo" type="self"/>
+`);
+
+    const passed = await runScript(expect3('Benvolio'), new FakeTarget(false, twoPresences));
+    const failed = await runScript(expect3('Tybalt'), new FakeTarget(false, twoPresences));
+
+    expect(passed.passed).toBe(true);
+    expect(passed.steps.map((step) => step.skipped.length)).toEqual([0, 0, 0, 0, 0]);
+    expect(failed.steps[3]).toMatchObject({ status: 'failed' });
+    expect(failed.steps[3]?.reason).toContain('no matching stanza among 2 received');
+  });
+
   it('passes receives: nothing when nothing arrived, and fails it otherwise', async () => {
     const quiet = script('Romeo connects\n\nRomeo receives: nothing\n');
     const noisy = script(

@@ -2,7 +2,7 @@
 import type { Element } from 'ltx';
 import { parseBlock } from './block.js';
 import { Inbox } from './inbox.js';
-import { diffStanzas, matchStanza, similarity } from './matcher.js';
+import { diffStanzas, matchStanza, scansionDirective, similarity } from './matcher.js';
 import type { Action, ClientDefinition, Script, ScriptWarning } from './script.js';
 import type { ScriptTarget } from './target.js';
 import { substituteCaptures, substituteVariables } from './variables.js';
@@ -217,6 +217,12 @@ export class ScriptStepper {
     };
     const at = this.target.live ? await inbox.waitFor(find, this.timeoutMs) : find();
     if (at === undefined) return this.noMatch(action, step, expected, inbox.stanzas);
+    if (scansionDirective(expected, 'order') === 'any') {
+      // `scansion:order='any'`: the stanza may come after others the script still expects (a
+      // server sends occupant presences in no fixed order): take it, leave those before it.
+      step.matched = inbox.stanzas.splice(at, 1)[0];
+      return;
+    }
     step.skipped = inbox.take(at);
     step.matched = inbox.take(1)[0];
     const first = step.skipped[0];

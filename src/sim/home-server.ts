@@ -60,9 +60,8 @@ export function answerServerIq(stanza: Element, server: ServerAddresses): Elemen
     payload?.attrs.xmlns === NS.discoItems &&
     result.attrs.from === server.domain
   ) {
-    result
-      .c('query', { xmlns: NS.discoItems })
-      .c('item', { jid: server.mucDomain, name: 'Chatrooms' });
+    // Prosody lists its components without a name.
+    result.c('query', { xmlns: NS.discoItems }).c('item', { jid: server.mucDomain });
     return result;
   }
   return stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });

@@ -8,6 +8,10 @@ export interface Session {
   label: string;
   /** Sent its initial presence. */
   available: boolean;
+  /** Its last broadcast presence, with the server's delay stamp (sent to its user's new resources). */
+  presence?: Element;
+  /** The `<priority/>` of its last broadcast presence (RFC 6121 §4.7.2.3; 0 when absent). */
+  priority: number;
   /** Stanzas delivered to this session, oldest first. */
   inbox: Element[];
   /** Occupant JIDs this session has sent available presence to (Prosody's directed presence). */

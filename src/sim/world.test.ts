@@ -61,7 +61,7 @@ describe('the router', () => {
 
     expect(canonicalAll(take(juliet))).toEqual(
       canonicalAll([
-        `<message type='chat' to='juliet@localhost' from='romeo@localhost/r' id='m1'><body>Hi</body></message>`,
+        `<message type='chat' to='juliet@localhost' from='romeo@localhost/r' id='m1' xml:lang='en'><body>Hi</body></message>`,
       ]),
     );
   });
@@ -76,7 +76,7 @@ describe('the router', () => {
     expect(take(romeo)[0]?.attrs.from).toBe(`${ROOM}/Romeo`);
   });
 
-  it('bounces a stanza to a malformed JID with jid-malformed from the server', () => {
+  it('answers a stanza to a malformed JID with jid-malformed from that address, as Prosody', () => {
     const world = new World();
     const romeo = world.connect('romeo@localhost', { resource: 'r' });
 
@@ -84,8 +84,11 @@ describe('the router', () => {
 
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([
-        `<message type='error' from='localhost' to='romeo@localhost/r' id='m1'>
-          <error type='cancel'><jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        `<message type='error' from='a@' to='romeo@localhost/r' id='m1'>
+          <error type='modify'>
+            <jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>The destination address is invalid: a@</text>
+          </error>
         </message>`,
       ]),
     );
@@ -105,10 +108,16 @@ describe('the router', () => {
     world.send(r1.jid, stanza(`<presence><show>away</show></presence>`));
 
     const echo = (to?: string) =>
-      `<presence from='romeo@localhost/r1'${to ? ` to='${to}'` : ''}>
+      `<presence from='romeo@localhost/r1' xml:lang='en'${to ? ` to='${to}'` : ''}>
         <show>away</show><x xmlns='vcard-temp:x:update'><photo/></x>
       </presence>`;
-    expect(canonicalAll(take(r1))).toEqual(canonicalAll([echo()]));
+    // r1 also gets the last presence of r2, its account's other available resource, with
+    // the server's delay (Prosody's mod_presence on initial presence).
+    const fromR2 = `<presence from='romeo@localhost/r2' xml:lang='en' to='romeo@localhost/r1'>
+        <x xmlns='vcard-temp:x:update'><photo/></x>
+        <delay xmlns='urn:xmpp:delay' from='localhost' stamp='2026-01-01T12:00:01Z'/>
+      </presence>`;
+    expect(canonicalAll(take(r1))).toEqual(canonicalAll([echo(), fromR2]));
     expect(canonicalAll(take(r2))).toEqual(canonicalAll([echo('romeo@localhost/r2')]));
     expect(take(r3)).toEqual([]);
     expect(take(juliet)).toEqual([]);
@@ -124,21 +133,24 @@ describe('the router', () => {
       stanza(`<presence><x xmlns='vcard-temp:x:update'><photo>abc</photo></x></presence>`),
     );
     world.send(juliet.jid, stanza(`<presence/>`));
-    world.send(romeo.jid, stanza(`<presence type='unavailable' to='juliet@localhost/j'/>`));
+    world.send(
+      romeo.jid,
+      stanza(`<presence type='unavailable' to='juliet@localhost/j' xml:lang='fr'/>`),
+    );
 
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([
-        `<presence from='romeo@localhost/r'>
+        `<presence from='romeo@localhost/r' xml:lang='en'>
           <x xmlns='vcard-temp:x:update'><photo>abc</photo></x>
         </presence>`,
       ]),
     );
     expect(canonicalAll(take(juliet))).toEqual(
       canonicalAll([
-        `<presence from='juliet@localhost/j'>
+        `<presence from='juliet@localhost/j' xml:lang='en'>
           <x xmlns='vcard-temp:x:update'><photo/></x>
         </presence>`,
-        `<presence type='unavailable' from='romeo@localhost/r' to='juliet@localhost/j'/>`,
+        `<presence type='unavailable' from='romeo@localhost/r' to='juliet@localhost/j' xml:lang='fr'/>`,
       ]),
     );
   });
@@ -160,7 +172,7 @@ describe('the router', () => {
     );
 
     const expected = canonical(
-      `<message to='juliet@localhost' from='romeo@localhost/r' id='m1'><body>Hi</body></message>`,
+      `<message to='juliet@localhost' from='romeo@localhost/r' id='m1' xml:lang='en'><body>Hi</body></message>`,
     );
     expect(canonicalAll(take(j1))).toEqual([expected]);
     expect(canonicalAll(take(j2))).toEqual([expected]);
@@ -174,14 +186,56 @@ describe('the router', () => {
     world.disconnect(juliet.jid);
 
     const presence = world.send(romeo.jid, stanza(`<presence to='juliet@localhost/j'/>`));
-    const message = world.send(romeo.jid, stanza(`<message type='chat' to='juliet@localhost/j'/>`));
+    const headline = world.send(
+      romeo.jid,
+      stanza(`<message type='headline' to='juliet@localhost'/>`),
+    );
 
     const dropped = world.trace.entries.filter((entry) => entry.kind === 'dropped');
     expect(dropped).toMatchObject([
       { cause: presence, to: 'juliet@localhost/j', reason: 'session not connected' },
-      { cause: message, to: 'juliet@localhost/j', reason: 'no available session' },
+      { cause: headline, to: 'juliet@localhost', reason: 'headline without a recipient' },
     ]);
     expect(world.session(juliet.jid)).toBeUndefined();
+  });
+
+  it('bounces a chat or groupchat message nobody can take, as Prosody without offline storage', () => {
+    const world = new World();
+    const romeo = world.connect('romeo@localhost', { resource: 'r' });
+    const juliet = world.connect('juliet@localhost', { resource: 'j' });
+    world.disconnect(juliet.jid);
+    take(romeo);
+
+    world.send(romeo.jid, stanza(`<message type='chat' id='c1' to='juliet@localhost/j'/>`));
+    world.send(romeo.jid, stanza(`<message id='n1' to='juliet@localhost'/>`));
+    world.send(romeo.jid, stanza(`<message type='groupchat' id='g1' to='juliet@localhost'/>`));
+
+    const bounced = take(romeo);
+    expect(bounced.map((s) => [s.attrs.from, s.attrs.id, s.attrs.type])).toEqual([
+      ['juliet@localhost/j', 'c1', 'error'],
+      ['juliet@localhost', 'n1', 'error'],
+      ['juliet@localhost', 'g1', 'error'],
+    ]);
+    for (const error of bounced) {
+      expect(error.getChild('error')?.getChild('service-unavailable')).toBeDefined();
+    }
+  });
+
+  it('delivers chat to the available resources of the highest priority only', () => {
+    const world = new World();
+    const romeo = world.connect('romeo@localhost', { resource: 'r' });
+    const home = world.connect('juliet@localhost', { resource: 'home' });
+    const phone = world.connect('juliet@localhost', { resource: 'phone' });
+    world.send(home.jid, stanza(`<presence><priority>5</priority></presence>`));
+    world.send(phone.jid, stanza(`<presence><priority>1</priority></presence>`));
+    take(home);
+    take(phone);
+
+    world.send(romeo.jid, stanza(`<message type='chat' id='c1' to='juliet@localhost'/>`));
+    world.send(romeo.jid, stanza(`<message type='headline' id='h1' to='juliet@localhost'/>`));
+
+    expect(take(home).map((s) => s.attrs.id)).toEqual(['c1', 'h1']);
+    expect(take(phone).map((s) => s.attrs.id)).toEqual(['h1']);
   });
 });
 
@@ -200,10 +254,10 @@ describe('disconnecting', () => {
 
     const left = (room: string, nick: string) =>
       `<presence type='unavailable' from='${room}/${nick}' to='romeo@localhost/r'>
+        <occupant-id xmlns='urn:xmpp:occupant-id:0' id='${occupantId(world, room, 'juliet@localhost')}'/>
         <x xmlns='http://jabber.org/protocol/muc#user'>
           <item affiliation='none' role='none' jid='juliet@localhost/j'/>
         </x>
-        <occupant-id xmlns='urn:xmpp:occupant-id:0' id='${occupantId(world, room, 'juliet@localhost')}'/>
       </presence>`;
     expect(canonicalAll(take(romeo))).toEqual(
       canonicalAll([

@@ -1,79 +1,41 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
+import { isoStamp } from '../muc/environment.js';
 import { occupantIdSecret } from '../muc/features/occupant-id.js';
-import type { Feature } from '../muc/hooks.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { addressedCopies } from '../xmpp/addressed-copy.js';
-import { bareJid, domainOf, isFullJid, prepJid, resourceOf, withResource } from '../xmpp/jid.js';
-import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
+import { bareJid, domainOf, isFullJid } from '../xmpp/jid.js';
+import { NS } from '../xmpp/namespaces.js';
+import { stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
 import { addAvatarHash, answerServerIq } from './home-server.js';
 import { SeededIds } from './ids.js';
 import type { Session } from './session.js';
+import { SessionRegistry } from './session-registry.js';
+import {
+  answerUnlessReply,
+  badPresenceType,
+  checkAddressed,
+  checkReceived,
+  checkRemote,
+  DEFAULT_MAX_STANZA_BYTES,
+  DEFAULT_MAX_STANZA_DEPTH,
+  exceededLimit,
+  isSubscription,
+  presencePriority,
+  type Verdict,
+} from './stanza-checks.js';
+import type { WorldOptions } from './world-options.js';
 
-export interface WorldOptions {
-  seed?: number;
-  domain?: string;
-  mucDomain?: string;
-  admins?: readonly string[];
-  /** Record the trace (default true); off for benchmarks and fuzzing. */
-  trace?: boolean;
-  /** Simulated time that passes with every client action (default 1 s). */
-  stepMs?: number;
-  /** The MUC service's feature list (default: all of them), e.g. to add a test feature. */
-  features?: readonly Feature[];
-  /** The largest stanza a client may send, serialised, in bytes (default 256 KiB). */
-  maxStanzaBytes?: number;
-  /** The deepest nesting of elements a client may send, the stanza itself being 1 (default 64). */
-  maxStanzaDepth?: number;
-  /**
-   * Keep every delivered stanza in its session's `inbox` (default true). Off when nothing reads
-   * the inboxes (benchmarks, long runs): delivery listeners and the trace still see everything.
-   */
-  keepInboxes?: boolean;
-}
+export { DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_STANZA_DEPTH } from './stanza-checks.js';
 
-export const DEFAULT_MAX_STANZA_BYTES = 256 * 1024;
-export const DEFAULT_MAX_STANZA_DEPTH = 64;
-
-const IQ_TYPES = new Set(['get', 'set', 'result', 'error']);
-
-/**
- * RFC 6120 §8.2.3, as Prosody's stanza router enforces it for clients (with its texts): an iq
- * has a known type and an id, and a get or set has exactly one child.
- */
-function malformedIq(stanza: Element): string | undefined {
-  if (stanza.name !== 'iq') return undefined;
-  const type = stanza.attrs.type;
-  if (!IQ_TYPES.has(type)) return 'Invalid IQ type';
-  if (type === 'error' && stanza.getChildElements().length === 0) return undefined;
-  if (stanza.attrs.id === undefined) return "Missing required 'id' attribute";
-  if ((type === 'get' || type === 'set') && stanza.getChildElements().length !== 1) {
-    return 'Incorrect number of children for IQ stanza';
-  }
-  return undefined;
-}
-
-/** Bytes of the UTF-8 encoding of `text` (surrogate pairs are one 4-byte character). */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      index += 1;
-    } else bytes += 3;
-  }
-  return bytes;
-}
+export type { WorldOptions } from './world-options.js';
 
 export type DeliveryListener = (stanza: Element) => void;
 
-export class UsageError extends Error {}
+export { UsageError } from './session-registry.js';
 
 export class World {
   readonly clock = new SimulatedClock();
@@ -83,149 +45,107 @@ export class World {
   readonly domain: string;
   readonly mucDomain: string;
   private readonly stepMs: number;
-  private readonly maxStanzaBytes: number;
-  private readonly maxStanzaDepth: number;
+  private readonly limits: { maxBytes: number; maxDepth: number };
   private readonly keepInboxes: boolean;
-  private readonly sessions = new Map<string, Session>();
-  /** The connected sessions of each bare JID, in connection order (routing to bare JIDs). */
-  private readonly sessionsByBare = new Map<string, Session[]>();
+  private readonly lang: string;
+  private readonly sessions: SessionRegistry;
   private readonly listeners = new Map<string, DeliveryListener>();
 
   constructor(options: WorldOptions = {}) {
     this.ids = new SeededIds(options.seed ?? 1);
     this.trace = new Trace(options.trace ?? true);
     this.domain = options.domain ?? 'localhost';
+    this.sessions = new SessionRegistry(this.domain);
     this.mucDomain = options.mucDomain ?? `conference.${this.domain}`;
     this.stepMs = options.stepMs ?? 1000;
-    this.maxStanzaBytes = options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES;
-    this.maxStanzaDepth = options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH;
+    this.limits = {
+      maxBytes: options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES,
+      maxDepth: options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH,
+    };
     this.keepInboxes = options.keepInboxes ?? true;
+    this.lang = options.lang ?? 'en';
     this.service = new MucService({
       domain: this.mucDomain,
       admins: options.admins ?? [`admin@${this.domain}`],
       env: { now: () => this.clock.now(), nextId: () => this.ids.next() },
       occupantIdSecret: occupantIdSecret(options.seed ?? 1),
       features: options.features,
+      ...(options.extras !== undefined && { extras: options.extras }),
     });
   }
 
   /** Connects a session for `jid`: its resource, the requested one, or a generated one. */
   connect(jid: string, options: { resource?: string; label?: string } = {}): Session {
-    const prepared = prepJid(jid);
-    if (!prepared) throw new UsageError(`'${jid}' is not a valid JID`);
-    if (domainOf(prepared) !== this.domain) {
-      throw new UsageError(`'${jid}' is not an account of ${this.domain}`);
-    }
-    const resource = resourceOf(prepared) ?? options.resource ?? this.ids.next();
-    const full = prepJid(withResource(prepared, resource));
-    if (!full) throw new UsageError(`'${resource}' is not a valid resource`);
-    if (this.sessions.has(full)) throw new UsageError(`${full} is already connected`);
-    const session: Session = {
-      jid: full,
-      label: options.label ?? full,
-      available: false,
-      inbox: [],
-      joined: new Set(),
-    };
-    this.sessions.set(full, session);
-    const sameBare = this.sessionsByBare.get(bareJid(full));
-    if (sameBare) sameBare.push(session);
-    else this.sessionsByBare.set(bareJid(full), [session]);
-    this.trace.append({ kind: 'connect', time: this.clock.now(), jid: full });
+    const resource = () => options.resource ?? this.ids.next();
+    const session = this.sessions.bind(jid, resource, options.label);
+    this.trace.append({ kind: 'connect', time: this.clock.now(), jid: session.jid });
     return session;
   }
 
   /** Ends a session; its server tells every room it joined that it is unavailable. */
   disconnect(jid: string): void {
-    const session = this.requireSession(jid);
+    const session = this.sessions.require(jid);
     this.clock.advance(this.stepMs);
     // The session is gone before its server speaks for it: what the rooms answer is not delivered.
-    this.sessions.delete(jid);
-    const sameBare = this.sessionsByBare.get(bareJid(jid))?.filter((other) => other !== session);
-    if (sameBare?.length) this.sessionsByBare.set(bareJid(jid), sameBare);
-    else this.sessionsByBare.delete(bareJid(jid));
+    this.sessions.unbind(session);
     this.listeners.delete(jid);
-    for (const occupantJid of [...session.joined]) {
-      this.input(
-        session,
-        new Element('presence', { to: occupantJid, type: 'unavailable' }),
-        'server',
-      );
+    // mod_presence on resource-unbind: an available session's unavailable presence goes to the
+    // account's other resources and to everyone it sent directed presence to.
+    const unavailable = new Element('presence', { type: 'unavailable', from: jid });
+    if (session.available) {
+      const cause = this.traceInput(session, unavailable, 'server');
+      this.toOtherResources(session, unavailable, cause);
     }
+    this.leaveJoinedRooms(session, unavailable);
     this.trace.append({ kind: 'disconnect', time: this.clock.now(), jid });
   }
 
   /** A client sends a stanza; returns the trace sequence number of the input. */
   send(jid: string, stanza: Element): number {
-    const session = this.requireSession(jid);
+    const session = this.sessions.require(jid);
     this.clock.advance(this.stepMs);
     // Checked before anything walks the stanza recursively (clone, toString): a hostile depth
     // must not reach the stack limit, an oversized stanza must not reach the service.
-    const limit = this.exceededLimit(stanza);
+    const limit = exceededLimit(stanza, this.limits);
     if (limit) {
       const shallow = new Element(stanza.name, { ...stanza.attrs });
-      return this.refuse(session, shallow, {
-        type: 'modify',
-        condition: 'policy-violation',
-        text: limit,
-      });
+      const policyViolation = () => {
+        const reply = stanzaError(shallow, {
+          type: 'modify',
+          condition: 'policy-violation',
+          text: limit,
+        });
+        reply.attrs.from = this.domain;
+        return reply;
+      };
+      return this.refuse(session, shallow, answerUnlessReply(shallow, policyViolation, limit));
     }
-    const malformed = malformedIq(stanza);
-    if (malformed) {
-      return this.refuse(session, clone(stanza), {
-        type: 'modify',
-        condition: 'bad-request',
-        text: malformed,
-      });
-    }
+    const verdict = checkReceived(stanza);
+    if (verdict) return this.refuse(session, clone(stanza), verdict);
     return this.input(session, clone(stanza), 'client');
   }
 
-  /** Which limit the stanza exceeds, as the text of the policy-violation error. */
-  private exceededLimit(stanza: Element): string | undefined {
-    // Depth first, iteratively; along the way an upper bound of the serialised size, so that
-    // only stanzas near the limit are serialised to be measured exactly.
-    let bound = 0;
-    const stack: [Element, number][] = [[stanza, 1]];
-    while (stack.length > 0) {
-      const [element, depth] = stack.pop()!;
-      if (depth > this.maxStanzaDepth) {
-        return `Stanza nested deeper than the limit of ${this.maxStanzaDepth} levels`;
-      }
-      bound += 2 * element.name.length + 5;
-      for (const [name, value] of Object.entries(element.attrs)) {
-        bound += name.length + 4 + 6 * String(value ?? '').length;
-      }
-      for (const child of element.children) {
-        if (typeof child === 'string') bound += 6 * child.length;
-        else stack.push([child, depth + 1]);
-      }
-    }
-    if (bound <= this.maxStanzaBytes) return undefined;
-    if (utf8Length(stanza.toString()) <= this.maxStanzaBytes) return undefined;
-    return `Stanza larger than the limit of ${this.maxStanzaBytes} bytes`;
+  /**
+   * The user's server refuses the stanza (RFC 6120 §8.3): it is traced, answered or discarded as
+   * the verdict says, and goes no further. Its reply goes straight back to the session.
+   */
+  private refuse(session: Session, stanza: Element, verdict: Verdict): number {
+    stanza.attrs.from = session.jid;
+    const cause = this.traceInput(session, stanza, 'client');
+    this.settle(session, stanza, verdict, cause, 'server');
+    return cause;
   }
 
-  /** The user's server refuses the stanza (RFC 6120 §8.3): it is traced, answered, and goes no further. */
-  private refuse(session: Session, stanza: Element, spec: StanzaErrorSpec): number {
-    stanza.attrs.from = session.jid;
-    const cause = this.trace.append({
-      kind: 'input',
-      time: this.clock.now(),
-      sender: session.jid,
-      origin: 'client',
-      stanza,
-    });
-    const type = stanza.attrs.type;
-    // Never answer an error, nor an iq result (RFC 6120 §8.2.3).
-    if (type === 'error' || (stanza.name === 'iq' && type === 'result')) {
-      this.drop(stanza, cause, spec.text ?? spec.condition);
-      return cause;
-    }
-    const error = stanzaError(stanza, spec);
-    error.attrs.from = this.domain;
-    this.deliver(session, error, cause, 'server');
-    return cause;
+  /** Carries out a verdict that stops the stanza here: its answer to the session, or a drop. */
+  private settle(
+    session: Session,
+    stanza: Element,
+    verdict: Verdict,
+    cause: number,
+    by: string,
+  ): void {
+    if (verdict.kind === 'answer') this.deliver(session, verdict.reply, cause, by);
+    else if (verdict.kind === 'discard') this.drop(stanza, cause, verdict.reason);
   }
 
   session(jid: string): Session | undefined {
@@ -233,97 +153,152 @@ export class World {
   }
 
   connectedSessions(): Session[] {
-    return [...this.sessions.values()];
+    return this.sessions.all();
   }
 
   onDelivery(jid: string, listener: DeliveryListener): void {
     this.listeners.set(jid, listener);
   }
 
-  /** The connected sessions of the bare JID of `jid`. */
-  private sessionsOf(jid: string): readonly Session[] {
-    return this.sessionsByBare.get(bareJid(jid)) ?? [];
-  }
-
-  private requireSession(jid: string): Session {
-    const session = this.sessions.get(jid);
-    if (!session) throw new UsageError(`${jid} is not connected`);
-    return session;
+  private traceInput(session: Session, stanza: Element, origin: 'client' | 'server'): number {
+    const time = this.clock.now();
+    return this.trace.append({ kind: 'input', time, sender: session.jid, origin, stanza });
   }
 
   private input(session: Session, stanza: Element, origin: 'client' | 'server'): number {
-    // The server stamps `from`: a client cannot speak for another (no spoofing).
-    stanza.attrs.from = session.jid;
+    // The server stamps `from`: a client cannot speak for another (no spoofing). Subscription
+    // requests go out from the bare JID (RFC 6121 §3.1.2), and every stanza carries the
+    // language of the client's stream unless it names its own (RFC 6120 §4.7.4).
+    stanza.attrs.from = isSubscription(stanza) ? bareJid(session.jid) : session.jid;
+    if (origin === 'client' && stanza.attrs['xml:lang'] === undefined) {
+      stanza.attrs['xml:lang'] = this.lang;
+    }
     addAvatarHash(stanza);
-    const cause = this.trace.append({
-      kind: 'input',
-      time: this.clock.now(),
-      sender: session.jid,
-      origin,
-      stanza,
-    });
+    const cause = this.traceInput(session, stanza, origin);
     const rawTo = stanza.attrs.to;
     if (rawTo === undefined) {
       this.handleUnaddressed(session, stanza, cause);
       return cause;
     }
-    const to = prepJid(rawTo);
-    if (!to) {
-      this.bounce(stanza, 'jid-malformed', cause);
-      return cause;
-    }
-    stanza.attrs.to = to;
-    if (domainOf(to) === this.mucDomain) {
-      this.trackDirectedPresence(session, stanza);
-      this.toService(stanza, cause);
-    } else if (domainOf(to) === this.domain) {
-      this.toLocal(stanza, cause, 'router');
+    const verdict = checkAddressed(stanza, rawTo, session.jid);
+    if (verdict.kind === 'self') {
+      // core_post_stanza: a stanza to one's own bare JID loses its `to`: a presence is a
+      // broadcast presence, a message goes to the account's own resources, an iq is answered
+      // for the account (without a `from`).
+      delete stanza.attrs.to;
+      this.handleUnaddressed(session, stanza, cause);
+    } else if (verdict.kind !== 'route') {
+      this.settle(session, stanza, verdict, cause, 'router');
     } else {
-      this.bounce(stanza, 'remote-server-not-found', cause);
+      stanza.attrs.to = verdict.to;
+      this.route(session, stanza, cause);
     }
     return cause;
   }
 
+  private route(session: Session, stanza: Element, cause: number): void {
+    const to = stanza.attrs.to;
+    this.trackDirectedPresence(session, stanza);
+    if (domainOf(to) === this.mucDomain) {
+      this.toService(stanza, cause);
+    } else if (domainOf(to) === this.domain) {
+      this.toLocal(stanza, cause, 'router');
+    } else {
+      const verdict = checkRemote(stanza);
+      if (verdict.kind === 'answer') this.toLocal(verdict.reply, cause, 'router');
+    }
+  }
+
   private handleUnaddressed(session: Session, stanza: Element, cause: number): void {
-    if (stanza.name === 'presence' && stanza.attrs.type === undefined) {
-      // RFC 6121 §4.2: initial presence is sent to the user's own available resources, itself included.
-      session.available = true;
-      for (const other of this.sessionsOf(session.jid)) {
-        if (!other.available) continue;
-        const echo = clone(stanza);
-        // Prosody echoes the sender's own initial presence without a `to`.
-        if (other !== session) echo.attrs.to = other.jid;
-        this.deliver(other, echo, cause, 'router');
-      }
-    } else if (stanza.name === 'presence' && stanza.attrs.type === 'unavailable') {
-      // RFC 6121 §4.5.2: unavailable presence also goes to every entity that got directed presence.
-      session.available = false;
-      this.leaveJoinedRooms(session);
-    } else if (stanza.name === 'iq') {
-      const answer = answerServerIq(stanza, this);
-      if (answer) this.toLocal(answer, cause, 'server');
-    }
-  }
-
-  private leaveJoinedRooms(session: Session): void {
-    for (const occupantJid of [...session.joined]) {
-      this.input(
-        session,
-        new Element('presence', { to: occupantJid, type: 'unavailable' }),
-        'server',
+    if (stanza.name === 'presence' && (!stanza.attrs.type || stanza.attrs.type === 'unavailable')) {
+      this.broadcastPresence(session, stanza, cause);
+    } else if (stanza.name === 'presence') {
+      // mod_presence: any other type without a `to` is refused (an error, never answered, is dropped).
+      const refusal = answerUnlessReply(
+        stanza,
+        () => badPresenceType(stanza),
+        'presence to nobody',
       );
+      this.settle(session, stanza, refusal, cause, 'router');
+    } else if (stanza.name === 'message') {
+      // A message without a `to` is for the sender's own account (RFC 6120 §10.3.1).
+      this.messageToUser(stanza, bareJid(session.jid), cause, 'router');
+    } else if (stanza.name === 'iq') {
+      // RFC 6120 §10.3.3: an iq without a `to` is handled for the account, as if sent to its bare JID.
+      // Prosody's handlers reply to the stanza as it is, without a `to`: so without a `from`.
+      const addressed = clone(stanza);
+      addressed.attrs.to = bareJid(session.jid);
+      const answer = answerServerIq(addressed, this);
+      if (answer) {
+        delete answer.attrs.from;
+        this.deliver(session, answer, cause, 'server');
+      }
     }
   }
 
+  /**
+   * A broadcast presence, as Prosody's mod_presence (`handle_normal_presence`, RFC 6121 §4.2–4.5):
+   * reflected to the sender (without a `to`), sent to the user's other available resources; an
+   * initial presence also brings the sender those resources' last presences, stamped with a
+   * delay from the server; unavailable also goes to every room the session joined.
+   */
+  private broadcastPresence(session: Session, stanza: Element, cause: number): void {
+    const initial = stanza.attrs.type === undefined && !session.available;
+    this.deliver(session, clone(stanza), cause, 'router');
+    this.toOtherResources(session, stanza, cause);
+    if (initial) {
+      for (const other of this.sessions.of(session.jid)) {
+        if (other === session || !other.presence) continue;
+        const copy = clone(other.presence);
+        copy.attrs.to = session.jid;
+        this.deliver(session, copy, cause, 'router');
+      }
+    }
+    if (stanza.attrs.type === 'unavailable') {
+      session.available = false;
+      session.presence = undefined;
+      session.priority = 0;
+      this.leaveJoinedRooms(session, stanza);
+      return;
+    }
+    session.available = true;
+    session.priority = presencePriority(stanza);
+    const stored = clone(stanza);
+    stored.c('delay', { xmlns: NS.delay, from: this.domain, stamp: isoStamp(this.clock.now()) });
+    session.presence = stored;
+  }
+
+  /** A copy of the presence to each other available resource of the session's account. */
+  private toOtherResources(session: Session, stanza: Element, cause: number): void {
+    for (const other of this.sessions.of(session.jid)) {
+      if (other === session || !other.available) continue;
+      const copy = clone(stanza);
+      copy.attrs.to = other.jid;
+      this.deliver(other, copy, cause, 'router');
+    }
+  }
+
+  /** The unavailable presence, as the client sent it, to every address of its directed presence. */
+  private leaveJoinedRooms(session: Session, unavailable: Element): void {
+    const directed = [...session.joined];
+    session.joined.clear();
+    for (const address of directed) {
+      const copy = clone(unavailable);
+      copy.attrs.to = address;
+      this.input(session, copy, 'server');
+    }
+  }
+
+  /**
+   * mod_presence's directed presence: an available presence to anyone (no roster here) adds its
+   * address, an unavailable or error presence removes exactly that address.
+   */
   private trackDirectedPresence(session: Session, stanza: Element): void {
     if (stanza.name !== 'presence') return;
     const to = stanza.attrs.to;
-    if (stanza.attrs.type === undefined && isFullJid(to)) session.joined.add(to);
-    if (stanza.attrs.type === 'unavailable') {
-      for (const joined of [...session.joined]) {
-        if (joined === to || bareJid(joined) === to) session.joined.delete(joined);
-      }
-    }
+    const type = stanza.attrs.type;
+    if (type === undefined) session.joined.add(to);
+    else if (type === 'unavailable' || type === 'error') session.joined.delete(to);
   }
 
   private toService(stanza: Element, cause: number): void {
@@ -380,14 +355,30 @@ export class World {
       if (answer) this.toLocal(answer, cause, 'server');
       return;
     }
-    // RFC 6121 §8.5: a message to an absent resource goes to the bare JID; groupchat is dropped.
-    if (isFullJid(to) && (stanza.name !== 'message' || stanza.attrs.type === 'groupchat')) {
+    if (stanza.name === 'message') {
+      this.messageToUser(stanza, to, cause, by);
+      return;
+    }
+    // A presence to an absent resource is dropped; to a bare JID it reaches the available ones.
+    if (isFullJid(to)) {
       this.drop(stanza, cause, 'session not connected');
       return;
     }
-    const targets = this.sessionsOf(to).filter((session) => session.available);
+    const targets = this.sessions.of(to).filter((session) => session.available);
     if (targets.length === 0) this.drop(stanza, cause, 'no available session');
     for (const target of targets) this.deliver(target, clone(stanza), cause, by);
+  }
+
+  /** A message for an account (a bare JID, or a resource that is not connected). */
+  private messageToUser(stanza: Element, to: string, cause: number, by: string): void {
+    const route = this.sessions.messageRoute(stanza, to);
+    if (route.kind === 'drop') this.drop(stanza, cause, route.reason);
+    else if (route.kind === 'deliver') {
+      for (const target of route.targets) this.deliver(target, clone(stanza), cause, by);
+    } else {
+      const bounce = stanzaError(stanza, { type: 'cancel', condition: 'service-unavailable' });
+      this.toLocal(bounce, cause, 'server');
+    }
   }
 
   private deliver(session: Session, stanza: Element, cause: number, by: string): void {
@@ -405,16 +396,5 @@ export class World {
       stanza,
       reason,
     });
-  }
-
-  private bounce(
-    stanza: Element,
-    condition: 'jid-malformed' | 'remote-server-not-found',
-    cause: number,
-  ): void {
-    if (stanza.attrs.type === 'error') return;
-    const error = stanzaError(stanza, { type: 'cancel', condition });
-    error.attrs.from = this.domain;
-    this.toLocal(error, cause, 'router');
   }
 }

@@ -1,23 +1,21 @@
-// The terminal debugger: the session and the UI store behind split contexts, one key queue over the key table, the screen inside an error boundary — stepping XEP-0045 scenarios (§7–§10)
-import { Box, useApp, useInput, useStdin } from 'ink';
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+// The terminal debugger: one session at a time, replaced whole when another lesson is opened (`o`, `]`, `[`, `:open`) — stepping XEP-0045 scenarios (§7–§10)
+import { resolve } from 'node:path';
+import { useMemo, useState } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
-import { createUiActions } from './actions.js';
 import type { CompareSource } from './compare-streams.js';
-import { ErrorBoundary } from './components/ErrorBoundary.js';
-import { Footer } from './components/Footer.js';
-import { Screen } from './components/Screen.js';
-import { TooSmall } from './components/TooSmall.js';
-import { SessionContext, UiActionsContext, UiStateContext } from './contexts.js';
-import { dispatchKey, type KeyFlags, splitChunk } from './input-dispatcher.js';
-import { createKeyQueue } from './key-queue.js';
-import { tooSmall } from './layout.js';
-import { makeTheme, ThemeContext } from './theme.js';
-import { createUiStore, initialUi, type UiState } from './ui-state.js';
-import { type Size, useTerminalSize } from './use-terminal-size.js';
+import { type Lesson, type LessonLibrary, lessonFolder, lessonsIn } from './lessons.js';
+import { SessionApp } from './SessionApp.js';
+import type { Message } from './ui-state.js';
+import type { Size } from './use-terminal-size.js';
 
 export interface AppProps {
   session: DebugSession;
+  /** The script the session runs (the lessons beside it are offered). */
+  scriptPath?: string;
+  /** Makes the session of another script (and says its full path); absent when sessions cannot be swapped (a real server). */
+  openScript?: (path: string) => Promise<{ session: DebugSession; path: string }>;
+  /** Where lessons are looked for when no script is open (the tutorial). */
+  lessonsFolder?: string;
   /** Colour on or off (NO_COLOR / FORCE_COLOR / TTY, decided by the caller). */
   colour: boolean;
   /** Where to rewrite the recording after every step (`--record`). */
@@ -32,97 +30,58 @@ export interface AppProps {
   compare?: CompareSource;
 }
 
-const TEXT_MODES: ReadonlySet<UiState['mode']> = new Set(['command', 'filter', 'xml']);
+interface Current {
+  session: DebugSession;
+  path: string | undefined;
+  /** Which session this is: a new one mounts a fresh UI. */
+  generation: number;
+  greeting?: Message;
+}
 
 export function App(props: AppProps) {
-  const { session, colour, recordPath, persist, size: fixedSize, onExit, compare } = props;
-  const { exit } = useApp();
-  const { isRawModeSupported } = useStdin();
-  const size = useTerminalSize(fixedSize);
-  const sizeRef = useRef(size);
-  sizeRef.current = size;
-  const store = useMemo(() => createUiStore(initialUi(recordPath)), [recordPath]);
-  const ui = useSyncExternalStore(store.subscribe, store.getState);
-  const version = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const theme = useMemo(() => makeTheme(colour), [colour]);
-
-  const quit = useMemo(
-    () => () => {
-      onExit?.();
-      exit();
-    },
-    [onExit, exit],
-  );
-  const actions = useMemo(
-    () =>
-      createUiActions({
-        session,
-        store,
-        exit: quit,
-        persist,
-        size: () => sizeRef.current,
-        ...(compare && { compare }),
-      }),
-    [session, store, persist, quit, compare],
-  );
-  const keys = useMemo(
-    () =>
-      createKeyQueue(([text, flags]: [string, KeyFlags]) => {
-        const { mode, focus } = store.getState();
-        // Outside a text input, each character of a run is a key of its own.
-        if (text.length > 1 && !TEXT_MODES.has(mode)) {
-          const chars = [...text].map((char): [string, KeyFlags] => [
-            char,
-            { shift: /[A-Z]/.test(char) },
-          ]);
-          keys.pushFront(chars);
-          return;
-        }
-        const dispatched = dispatchKey(mode, focus, text, flags);
-        if (dispatched.kind === 'action') return actions.perform(dispatched.action);
-        if (dispatched.kind === 'text') actions.type(dispatched.text);
-      }),
-    [store, actions],
-  );
-
-  useInput(
-    (input, key) => {
-      // ctrl-c never waits behind a step.
-      if (key.ctrl && input === 'c') return quit();
-      keys.push(splitChunk(input, key, true));
-    },
-    // Never ask for raw mode without a TTY (ink throws "Raw mode is not supported").
-    { isActive: isRawModeSupported === true },
-  );
-
-  if (tooSmall(size.width, size.height)) {
-    return (
-      <ThemeContext.Provider value={theme}>
-        <TooSmall width={size.width} height={size.height} />
-      </ThemeContext.Provider>
-    );
-  }
+  const { openScript, lessonsFolder } = props;
+  const [current, setCurrent] = useState<Current>({
+    session: props.session,
+    path: props.scriptPath === undefined ? undefined : resolve(props.scriptPath),
+    generation: 0,
+  });
+  const lessons = useMemo((): LessonLibrary | undefined => {
+    if (!openScript) return undefined;
+    let listed: Lesson[] | undefined;
+    return {
+      current: current.path,
+      list: () => {
+        listed ??= lessonsIn(lessonFolder(current.path, lessonsFolder ?? '.'));
+        return listed;
+      },
+      open: async (path) => {
+        const opened = await openScript(path);
+        const { session } = opened;
+        const lesson = session.script.title ?? opened.path;
+        void current.session.close();
+        setCurrent({
+          session,
+          path: resolve(opened.path),
+          generation: current.generation + 1,
+          greeting: { ok: true, text: `opened ${lesson} (o: lessons, ]/[: next/previous)` },
+        });
+      },
+    };
+  }, [openScript, lessonsFolder, current]);
+  // A recording and a comparison belong to the session they were started with.
+  const first = current.generation === 0;
   return (
-    <ThemeContext.Provider value={theme}>
-      <SessionContext.Provider value={session}>
-        <UiActionsContext.Provider value={actions}>
-          <UiStateContext.Provider value={ui}>
-            <Box flexDirection="column" width={size.width} height={size.height}>
-              <ErrorBoundary resetKey={version} width={size.width} height={size.height - 2}>
-                <Screen width={size.width} height={size.height} />
-              </ErrorBoundary>
-              <Footer
-                mode={ui.mode}
-                line={ui.line}
-                message={ui.message}
-                candidates={ui.candidates}
-                speedMs={ui.speedMs}
-                width={size.width}
-              />
-            </Box>
-          </UiStateContext.Provider>
-        </UiActionsContext.Provider>
-      </SessionContext.Provider>
-    </ThemeContext.Provider>
+    <SessionApp
+      key={current.generation}
+      session={current.session}
+      colour={props.colour}
+      persist={props.persist}
+      {...(first && props.recordPath !== undefined && { recordPath: props.recordPath })}
+      {...(first && props.compare && { compare: props.compare })}
+      {...(props.size && { size: props.size })}
+      {...(props.onExit && { onExit: props.onExit })}
+      {...(lessons && { lessons })}
+      {...(current.greeting && { greeting: current.greeting })}
+    />
   );
 }

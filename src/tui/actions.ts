@@ -2,14 +2,22 @@
 import type { DebugSession } from '../debugger/debug-session.js';
 import type { SessionStep } from '../debugger/session-api.js';
 import type { CompareSource } from './compare-streams.js';
-import { helpLines } from './help-lines.js';
+import { detailRowCount } from './components/DetailPane.js';
+import { detailSections } from './detail-view.js';
+import { helpRowCount } from './help-lines.js';
 import { createInputActions } from './input-actions.js';
 import type { ActionName } from './keys.js';
-import { computeLayout } from './layout.js';
+import { type Layout, layoutFor, paneOrder, paneSize } from './layout.js';
+import { lessonActions, nextLesson } from './lesson-actions.js';
+import type { LessonLibrary } from './lessons.js';
+import { linkActions } from './link-actions.js';
 import { occupantChart, roomChart } from './machine-chart.js';
+import { searchActions } from './search-actions.js';
 import { sideBySideLines } from './side-by-side.js';
 import type { PaneId, UiAction, UiState, UiStore } from './ui-state.js';
-import { detailLineCount, roomItems, rowAtOrAfter, stanzaRows } from './view-model.js';
+import { userLineCount } from './user-lines.js';
+import { followUsers, usersShown } from './users-view.js';
+import { roomItems, rowAtOrAfter, stanzaOfStep, stanzaRows } from './view-model.js';
 
 export interface ActionDeps {
   session: DebugSession;
@@ -20,6 +28,8 @@ export interface ActionDeps {
   size(): { width: number; height: number };
   /** With --server: the same script on the simulator, for the side-by-side view (`d`). */
   compare?: CompareSource;
+  /** The lessons beside the script (`o`, `]`, `[`, `:open`); absent on a real server. */
+  lessons?: LessonLibrary;
 }
 
 /** What the keys call: an action of the table, or text typed into an input. */
@@ -27,6 +37,8 @@ export interface UiActions {
   /** A promise when the action runs a session operation (the next key waits for it). */
   perform(action: ActionName): Promise<void> | void;
   type(text: string): void;
+  /** The lessons the menu offers. */
+  lessons?: LessonLibrary;
 }
 
 /** The shared helpers every group of actions uses. */
@@ -38,6 +50,8 @@ export interface ActionContext extends ActionDeps {
   fail(error: unknown): void;
   afterStep(step: SessionStep | undefined): void;
   rows(): ReturnType<typeof stanzaRows>;
+  /** The panes as they are laid out now. */
+  layout(): Layout;
 }
 
 function failureOf(error: unknown): { message: string; stack?: string } {
@@ -55,17 +69,24 @@ function context(deps: ActionDeps): ActionContext {
     say: (ok, text) => store.dispatch({ type: 'message', ok, text }),
     fail: (error) => store.dispatch({ type: 'failure', failure: failureOf(error) }),
     rows: () => stanzaRows(session, store.getState().filter),
+    layout: () => {
+      const { width, height } = deps.size();
+      return layoutFor(store.getState(), width, height);
+    },
     afterStep(step) {
       const list = ctx.rows();
-      const stanza = step?.traceRange ? rowAtOrAfter(list, step.traceRange.first) : list.length - 1;
+      const seq = step && stanzaOfStep(session, step);
       store.dispatch({
         type: 'follow',
         script: session.cursor,
         steps: session.steps.length,
-        stanza,
+        stanza: seq === undefined ? list.length - 1 : rowAtOrAfter(list, seq),
         stanzas: list.length,
         transitions: session.transitions().length,
+        rooms: roomItems(session.rooms()).length,
       });
+      const users = followUsers(session, store.getState(), ctx.rows());
+      if (users) store.dispatch(users);
       persistRecording(ctx);
       if (deps.compare && store.getState().sideBySide) compareNow(ctx, deps.compare);
     },
@@ -121,25 +142,33 @@ function countOf(ctx: ActionContext, pane: PaneId): number {
       return ui.chart
         ? roomChart(undefined).length + occupantChart(undefined).length + 4
         : session.transitions().length;
-    case 'detail':
-      return detailLineCount(session, ui, ctx.rows());
+    case 'detail': {
+      const width = paneSize(ctx.layout(), 'detail')?.width ?? ctx.size().width;
+      return detailRowCount(detailSections(session, ui, ctx.rows()), width);
+    }
+    case 'users': {
+      const view = usersShown(session, ui, ctx.rows())[0];
+      return view ? userLineCount(view) : 0;
+    }
   }
 }
 
 function pageSize(ctx: ActionContext): number {
-  const { width, height } = ctx.size();
-  const box = computeLayout(width, height, ctx.ui().chart)
-    .columns.flatMap((column) => column.panes)
-    .find((pane) => pane.id === ctx.ui().focus);
+  const box = paneSize(ctx.layout(), ctx.ui().focus);
   return Math.max(1, (box?.height ?? 10) - 3);
 }
 
 function move(ctx: ActionContext, delta: number | 'first' | 'last', only?: PaneId): void {
   const ui = ctx.ui();
   if (ui.mode === 'help') {
-    const max = helpLines().length;
+    const max = helpRowCount(ctx.size().width);
     const step = typeof delta === 'number' ? delta : delta === 'first' ? -max : max;
     return ctx.dispatch({ type: 'helpScroll', delta: step, max });
+  }
+  if (ui.mode === 'lessons') {
+    const count = ctx.lessons?.list().length ?? 0;
+    const index = typeof delta === 'number' ? ui.menu + delta : delta === 'first' ? 0 : count - 1;
+    return ctx.dispatch({ type: 'menu', index: Math.max(0, Math.min(index, count - 1)) });
   }
   const pane = only ?? ui.focus;
   const count = countOf(ctx, pane);
@@ -147,7 +176,7 @@ function move(ctx: ActionContext, delta: number | 'first' | 'last', only?: PaneI
   ctx.dispatch({ type: 'select', pane, index, count });
 }
 
-type Group = Partial<Record<ActionName, () => Promise<void> | void>>;
+export type Group = Partial<Record<ActionName, () => Promise<void> | void>>;
 
 function viewActions(ctx: ActionContext): Group {
   const { session } = ctx;
@@ -155,13 +184,11 @@ function viewActions(ctx: ActionContext): Group {
     quit: () => ctx.exit(),
     help: () => ctx.dispatch({ type: 'help' }),
     closeOverlay: () => ctx.dispatch({ type: 'closeOverlay' }),
-    focusNext: () => ctx.dispatch({ type: 'focus', delta: 1 }),
-    focusPrevious: () => ctx.dispatch({ type: 'focus', delta: -1 }),
+    focusNext: () => ctx.dispatch({ type: 'focus', delta: 1, order: paneOrder(ctx.layout()) }),
+    focusPrevious: () => ctx.dispatch({ type: 'focus', delta: -1, order: paneOrder(ctx.layout()) }),
     speedUp: () => ctx.dispatch({ type: 'speed', faster: true }),
     speedDown: () => ctx.dispatch({ type: 'speed', faster: false }),
     openCommand: () => ctx.dispatch({ type: 'openLine', mode: 'command' }),
-    openFilter: () => ctx.dispatch({ type: 'openLine', mode: 'filter' }),
-    clearFilter: () => ctx.dispatch({ type: 'clearFilter' }),
     toggleChart: () => ctx.dispatch({ type: 'chart', transitions: session.transitions().length }),
     toggleSideBySide: () => toggleSideBySide(ctx),
     moveDown: () => move(ctx, 1),
@@ -187,20 +214,35 @@ const RUN_WORDS = {
   breakpoint: 'stopped at a breakpoint',
 } as const;
 
+/** What to do at the end: read the summary, open the next lesson, or type. */
+function endWords(ctx: ActionContext): string {
+  const summary =
+    ctx.session.script.epilogue.length > 0 ? ': the summary closes the Script pane' : '';
+  const after = ctx.lessons && nextLesson(ctx);
+  const next = after
+    ? `; ] opens the next lesson, ${after.title}`
+    : ctx.lessons
+      ? '; o: the lessons'
+      : '';
+  return `${summary}${next}; type a command with :`;
+}
+
 function travelActions(ctx: ActionContext): Group {
   const { session } = ctx;
   const travelled = (done: string) => {
     if (session.notice !== undefined) return ctx.say(false, session.notice);
     ctx.say(true, done);
-    ctx.afterStep(undefined);
+    // Back onto a step, the selection is the one stepping forwards onto it made.
+    ctx.afterStep(session.steps[session.cursor - 1]);
   };
   return {
     stepForward: () =>
       session
         .forward()
         .then((step) => {
-          if (!step) return ctx.say(true, 'at the end of the script: type a command with :');
-          ctx.say(step.result?.status !== 'failed', describeStep(step));
+          if (!step) return ctx.say(true, `at the end of the script${endWords(ctx)}`);
+          const last = session.cursor === session.steps.length ? endWords(ctx) : '';
+          ctx.say(step.result?.status !== 'failed', `${describeStep(step)}${last}`);
           ctx.afterStep(step);
         })
         .catch(ctx.fail),
@@ -251,7 +293,8 @@ function runActions(ctx: ActionContext): Group {
         .then((stop) => {
           ctx.dispatch({ type: 'running', on: false });
           if (stop === 'stopped') ctx.say(true, `paused at step ${session.cursor}`);
-          else ctx.say(stop !== 'failure', RUN_WORDS[stop]);
+          else
+            ctx.say(stop !== 'failure', `${RUN_WORDS[stop]}${stop === 'end' ? endWords(ctx) : ''}`);
         })
         .catch(ctx.fail);
     },
@@ -270,6 +313,9 @@ export function createUiActions(deps: ActionDeps): UiActions {
     ...viewActions(ctx),
     ...travelActions(ctx),
     ...runActions(ctx),
+    ...linkActions(ctx),
+    ...searchActions(ctx),
+    ...lessonActions(ctx),
     ...input.actions,
   } as Record<ActionName, () => Promise<void> | void>;
   return {
@@ -283,5 +329,6 @@ export function createUiActions(deps: ActionDeps): UiActions {
       }
     },
     type: input.type,
+    ...(deps.lessons && { lessons: deps.lessons }),
   };
 }

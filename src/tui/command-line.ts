@@ -1,6 +1,7 @@
-// The `:` commands as one table (like the key table): :save, :break, :xml, :help, :q, and typed commands handed to the engine — driving a XEP-0045 room by hand (§7–§10)
+// The `:` commands as one table (like the key table): :open, :save, :break, :xml, :help, :q, and typed commands handed to the engine — driving a XEP-0045 room by hand (§7–§10)
 import { COMMAND_VERBS } from '../debugger/command-language.js';
 import type { ActionContext } from './actions.js';
+import { openScript } from './lesson-actions.js';
 
 export interface CommandSpec {
   /** The first word of the line, and its aliases. */
@@ -8,7 +9,7 @@ export interface CommandSpec {
   /** How it is typed, for `:help` and the `?` overlay. */
   usage: string;
   description: string;
-  run(argument: string, words: readonly string[], ctx: ActionContext): void;
+  run(argument: string, words: readonly string[], ctx: ActionContext): Promise<void> | void;
 }
 
 function errorText(error: unknown): string {
@@ -52,8 +53,19 @@ function openXml(argument: string, _words: readonly string[], ctx: ActionContext
   ctx.say(false, `usage: :xml <client>, one of ${known}`);
 }
 
+function open(path: string, _words: readonly string[], ctx: ActionContext): Promise<void> | void {
+  if (!path) return ctx.say(false, 'usage: :open file.scs (o: the lesson menu)');
+  return openScript(ctx, path);
+}
+
 /** The only table of `:` commands: the line dispatches on it, `:help` and `?` are made from it. */
 export const COMMANDS: readonly CommandSpec[] = [
+  {
+    names: ['open', 'e'],
+    usage: ':open file.scs',
+    description: 'open a script (a lesson) in place of this one',
+    run: open,
+  },
   {
     names: ['save', 'w'],
     usage: ':save file.scs',

@@ -1,6 +1,6 @@
 // Where the side-by-side streams come from: the same script on the simulator, stepped to the real server's cursor, and both sessions' traces — comparing two XEP-0045 services in the debugger
 import type { Element } from 'ltx';
-import { DebugSession } from '../debugger/debug-session.js';
+import { DebugSession, type DebugSessionOptions } from '../debugger/debug-session.js';
 import { addressLabels } from '../diff/normalise.js';
 import type { Script } from '../scansion/script.js';
 import { bareJid } from '../xmpp/jid.js';
@@ -86,8 +86,8 @@ export function compareSessions(simulator: DebugSession, server: DebugSession): 
  * The script (before any `--domain` mapping) on the simulator, moved forward or back to the
  * live session's cursor (typed steps beyond the script have no simulator counterpart).
  */
-export function simulatorMirror(script: Script, seed: number): CompareSource {
-  const simulator = DebugSession.fromScript(script, { seed });
+export function simulatorMirror(script: Script, options: DebugSessionOptions): CompareSource {
+  const simulator = DebugSession.fromScript(script, options);
   return {
     async columns(live) {
       const target = Math.min(live.cursor, simulator.steps.length);

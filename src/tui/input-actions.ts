@@ -1,8 +1,9 @@
-// The text inputs' actions: the `:` line, the `/` filter and the raw XML editor, with completion — typing to a XEP-0045 room (§7–§10)
+// The text inputs' actions: the `:` line, the `/` search and the raw XML editor, with completion — typing to a XEP-0045 room (§7–§10)
 import type { ActionContext } from './actions.js';
 import { runCommandLine } from './command-line.js';
 import { complete, completionWords } from './completion.js';
 import type { InputAction } from './keys.js';
+import { searchAsTyped } from './search-actions.js';
 import {
   bufferText,
   deleteBack,
@@ -13,40 +14,61 @@ import {
 } from './text-buffer.js';
 import { validateStanza } from './validate-stanza.js';
 
+/** Only the printable characters: a control character never hides in a one-line input. */
+function printable(text: string): string {
+  return [...text]
+    .filter((char) => char.charCodeAt(0) >= 0x20 && char.charCodeAt(0) !== 0x7f)
+    .join('');
+}
+
+/** Replaces the XML editor's buffer with an edit of it (nothing when the editor is closed). */
+function editBuffer(ctx: ActionContext, edit: (buffer: TextBuffer) => TextBuffer): void {
+  const xml = ctx.ui().xml;
+  if (xml) ctx.dispatch({ type: 'xml', buffer: edit(xml.buffer) });
+}
+
+/** tab: completes the word before the cursor with a client name, JID, nick or command. */
+function completeInput(ctx: ActionContext): void {
+  const ui = ctx.ui();
+  const words = completionWords(ctx.session);
+  if (ui.mode === 'xml' && ui.xml) {
+    const found = complete(wordBeforeCursor(ui.xml.buffer), words);
+    editBuffer(ctx, (buffer) => insertText(buffer, found.insert));
+    ctx.dispatch({ type: 'candidates', candidates: found.candidates });
+    return;
+  }
+  const prefix = /\S*$/.exec(ui.line)?.[0] ?? '';
+  const verbs = ui.line.includes(' ') ? words : ['open', 'save', 'break', 'xml', 'quit', ...words];
+  const found = complete(prefix, verbs);
+  ctx.dispatch({ type: 'line', line: ui.line + found.insert });
+  ctx.dispatch({ type: 'candidates', candidates: found.candidates });
+}
+
+/** enter on the `:` line runs it; on the `/` line, keeps the search in force. */
+function submitLine(ctx: ActionContext): Promise<void> | void {
+  const ui = ctx.ui();
+  ctx.dispatch({ type: 'closeInput' });
+  if (ui.mode === 'search') {
+    // The search stays in force: n/N step through it, esc ends it.
+    if (ui.line.trim() === '') return ctx.dispatch({ type: 'endSearch' });
+    return ctx.say(
+      true,
+      `search "${ui.line}": n/N or ctrl-n/ctrl-p for the matches, f to filter, esc to end`,
+    );
+  }
+  return runCommandLine(ui.line.trim(), ctx).catch(ctx.fail);
+}
+
 export function createInputActions(ctx: ActionContext): {
   actions: Record<InputAction, () => Promise<void> | void>;
   type(text: string): void;
 } {
-  const editBuffer = (edit: (buffer: TextBuffer) => TextBuffer) => {
-    const xml = ctx.ui().xml;
-    if (xml) ctx.dispatch({ type: 'xml', buffer: edit(xml.buffer) });
-  };
+  const edit = (change: (buffer: TextBuffer) => TextBuffer) => editBuffer(ctx, change);
 
-  const completeInput = () => {
-    const ui = ctx.ui();
-    const words = completionWords(ctx.session);
-    if (ui.mode === 'xml' && ui.xml) {
-      const found = complete(wordBeforeCursor(ui.xml.buffer), words);
-      editBuffer((buffer) => insertText(buffer, found.insert));
-      ctx.dispatch({ type: 'candidates', candidates: found.candidates });
-      return;
-    }
-    const prefix = /\S*$/.exec(ui.line)?.[0] ?? '';
-    const verbs = ui.line.includes(' ') ? words : ['save', 'break', 'xml', 'quit', ...words];
-    const found = complete(prefix, verbs);
-    ctx.dispatch({ type: 'line', line: ui.line + found.insert });
-    ctx.dispatch({ type: 'candidates', candidates: found.candidates });
-  };
-
-  const submitLine = () => {
-    const ui = ctx.ui();
-    if (ui.mode === 'filter') {
-      // While typing, the filter in force is the line: its rows decide the selection.
-      ctx.dispatch({ type: 'applyFilter', count: ctx.rows().length });
-      return;
-    }
-    ctx.dispatch({ type: 'closeInput' });
-    return runCommandLine(ui.line.trim(), ctx).catch(ctx.fail);
+  /** The line changed: a search looks again from the selection. */
+  const edited = (line: string) => {
+    ctx.dispatch({ type: 'line', line });
+    if (ctx.ui().mode === 'search') searchAsTyped(ctx);
   };
 
   const sendXml = () => {
@@ -68,27 +90,26 @@ export function createInputActions(ctx: ActionContext): {
   const inXml = () => ctx.ui().mode === 'xml';
   return {
     actions: {
-      submitLine,
-      cancelLine: () => ctx.dispatch({ type: 'cancelLine' }),
+      submitLine: () => submitLine(ctx),
+      cancelLine: () =>
+        ctx.dispatch(ctx.ui().mode === 'search' ? { type: 'endSearch' } : { type: 'closeInput' }),
       deleteBack: () =>
-        inXml()
-          ? editBuffer(deleteBack)
-          : ctx.dispatch({ type: 'line', line: ctx.ui().line.slice(0, -1) }),
-      complete: completeInput,
+        inXml() ? edit(deleteBack) : edited([...ctx.ui().line].slice(0, -1).join('')),
+      complete: () => completeInput(ctx),
       sendXml,
       cancelXml: () => {
         ctx.dispatch({ type: 'closeInput' });
         ctx.say(true, 'raw XML cancelled');
       },
-      newline: () => editBuffer((buffer) => insertText(buffer, '\n')),
-      cursorLeft: () => editBuffer((buffer) => moveCursor(buffer, 'left')),
-      cursorRight: () => editBuffer((buffer) => moveCursor(buffer, 'right')),
-      cursorUp: () => editBuffer((buffer) => moveCursor(buffer, 'up')),
-      cursorDown: () => editBuffer((buffer) => moveCursor(buffer, 'down')),
+      newline: () => edit((buffer) => insertText(buffer, '\n')),
+      cursorLeft: () => edit((buffer) => moveCursor(buffer, 'left')),
+      cursorRight: () => edit((buffer) => moveCursor(buffer, 'right')),
+      cursorUp: () => edit((buffer) => moveCursor(buffer, 'up')),
+      cursorDown: () => edit((buffer) => moveCursor(buffer, 'down')),
     },
     type(text) {
-      if (inXml()) editBuffer((buffer) => insertText(buffer, text));
-      else ctx.dispatch({ type: 'line', line: ctx.ui().line + text.replace(/[\r\n]/g, '') });
+      if (inXml()) edit((buffer) => insertText(buffer, text));
+      else edited(ctx.ui().line + printable(text));
     },
   };
 }

@@ -30,8 +30,11 @@ describe('dispatchKey', () => {
     expect(action('normal', 'p')).toBe('stepBack');
     expect(action('normal', 'x', {}, 'script')).toBe('toggleBreakpoint');
     expect(action('normal', 'x', {}, 'stanzas')).toBe('none');
-    expect(action('normal', '', { escape: true }, 'stanzas')).toBe('clearFilter');
-    expect(action('normal', '', { escape: true }, 'room')).toBe('closeOverlay');
+    expect(action('normal', '', { escape: true }, 'stanzas')).toBe('goBack');
+    expect(action('normal', '', { return: true }, 'stanzas')).toBe('followLink');
+    expect(action('normal', 'z')).toBe('toggleZoom');
+    expect(action('lessons', '', { return: true })).toBe('openLesson');
+    expect(action('search', 'n')).toBe('text');
     expect(action('running', 'n')).toBe('stopRun');
     expect(action('running', '+')).toBe('speedUp');
     expect(action('help', '', { escape: true })).toBe('closeOverlay');
@@ -40,8 +43,22 @@ describe('dispatchKey', () => {
 
   it('turns letters into text while a text input has focus', () => {
     expect(dispatchKey('command', 'stanzas', 'q', {})).toEqual({ kind: 'text', text: 'q' });
-    expect(dispatchKey('filter', 'stanzas', 'n', {})).toEqual({ kind: 'text', text: 'n' });
+    expect(dispatchKey('search', 'stanzas', 'n', {})).toEqual({ kind: 'text', text: 'n' });
     expect(dispatchKey('xml', 'stanzas', '<', {})).toEqual({ kind: 'text', text: '<' });
+  });
+
+  it('while a search is in force, n and N step through its matches and space still steps', () => {
+    const searching = (input: string, key = {}) => {
+      const result = dispatchKey('normal', 'stanzas', input, key, true);
+      return result.kind === 'action' ? result.action : result.kind;
+    };
+    expect(searching('n')).toBe('nextMatch');
+    expect(searching('N', { shift: true })).toBe('previousMatch');
+    expect(searching(' ')).toBe('stepForward');
+    expect(searching('n', { ctrl: true })).toBe('nextMatch');
+    expect(dispatchKey('normal', 'stanzas', 'n', {}, false)).toMatchObject({
+      action: 'stepForward',
+    });
   });
 
   it('every binding is reachable: no earlier binding of the same context takes its key', () => {

@@ -41,14 +41,16 @@ export function keyName(input: string, key: KeyFlags): string {
 }
 
 /** The contexts in force, most specific first: the first matching binding wins. */
-export function activeContexts(mode: Mode, focus: PaneId): KeyContext[] {
+export function activeContexts(mode: Mode, focus: PaneId, searching = false): KeyContext[] {
   switch (mode) {
     case 'help':
       return ['help'];
+    case 'lessons':
+      return ['lessons'];
     case 'running':
       return ['running'];
     case 'command':
-    case 'filter':
+    case 'search':
       return ['line'];
     case 'xml':
       return ['xml'];
@@ -57,7 +59,7 @@ export function activeContexts(mode: Mode, focus: PaneId): KeyContext[] {
       const specific = KEY_BINDINGS.some((binding) => binding.context === focused)
         ? [focused as KeyContext]
         : [];
-      return [...specific, 'panes', 'global'];
+      return [...(searching ? ['searching' as const] : []), ...specific, 'panes', 'global'];
     }
   }
 }
@@ -68,11 +70,18 @@ export type Dispatch =
   | { kind: 'text'; text: string }
   | { kind: 'none' };
 
-const TEXT_MODES: ReadonlySet<Mode> = new Set(['command', 'filter', 'xml']);
+/** The modes where printable keys are text, not shortcuts. */
+export const TEXT_MODES: ReadonlySet<Mode> = new Set(['command', 'search', 'xml']);
 
-export function dispatchKey(mode: Mode, focus: PaneId, input: string, key: KeyFlags): Dispatch {
+export function dispatchKey(
+  mode: Mode,
+  focus: PaneId,
+  input: string,
+  key: KeyFlags,
+  searching = false,
+): Dispatch {
   const name = keyName(input, key);
-  for (const context of activeContexts(mode, focus)) {
+  for (const context of activeContexts(mode, focus, searching)) {
     const binding = KEY_BINDINGS.find(
       (candidate) =>
         candidate.context === context &&

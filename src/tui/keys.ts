@@ -1,14 +1,16 @@
 // The one key table of the terminal debugger: key, description, context, action — stepping through XEP-0045 scenarios (§7–§10)
 
-/** Where a binding applies. `focus:*` contexts apply when that pane has focus (normal mode). */
+/** Where a binding applies. `focus:*` contexts apply when that pane has focus (normal mode); `searching` while a search is in force. */
 export type KeyContext =
   | 'global'
+  | 'searching'
   | 'panes'
   | 'focus:script'
   | 'focus:stanzas'
   | 'focus:transitions'
   | 'running'
   | 'help'
+  | 'lessons'
   | 'line'
   | 'xml';
 
@@ -16,6 +18,7 @@ export type ActionName =
   | 'quit'
   | 'help'
   | 'closeOverlay'
+  | 'goBack'
   | 'focusNext'
   | 'focusPrevious'
   | 'stepForward'
@@ -27,10 +30,20 @@ export type ActionName =
   | 'stopRun'
   | 'toggleBreakpoint'
   | 'openCommand'
-  | 'openFilter'
-  | 'clearFilter'
+  | 'openSearch'
+  | 'nextMatch'
+  | 'previousMatch'
+  | 'filterMatches'
   | 'toggleChart'
   | 'toggleSideBySide'
+  | 'toggleZoom'
+  | 'toggleUsers'
+  | 'nextUser'
+  | 'followLink'
+  | 'openLessons'
+  | 'openLesson'
+  | 'nextLesson'
+  | 'previousLesson'
   | 'moveDown'
   | 'moveUp'
   | 'pageDown'
@@ -41,7 +54,7 @@ export type ActionName =
   | 'detailUp'
   | InputAction;
 
-/** The actions of the command line and the XML editor, while a text input has focus. */
+/** The actions of the command line, the search line and the XML editor, while a text input has focus. */
 export type InputAction =
   | 'submitLine'
   | 'cancelLine'
@@ -67,199 +80,132 @@ export interface KeyBinding {
 
 export const CONTEXT_TITLES: Record<KeyContext, string> = {
   global: 'Everywhere',
+  searching: 'While a search is in force (/)',
   panes: 'Focused pane',
   'focus:script': 'Script pane',
   'focus:stanzas': 'Stanzas pane',
   'focus:transitions': 'Transitions pane',
   running: 'While running (r)',
   help: 'Help overlay',
-  line: 'Command line (:) and filter (/)',
+  lessons: 'Lesson menu (o)',
+  line: 'Command line (:) and search (/)',
   xml: 'Raw XML editor (:xml <client>)',
 };
 
+const bind = (
+  keys: readonly string[],
+  context: KeyContext,
+  action: ActionName,
+  description: string,
+  hint?: string,
+): KeyBinding => ({ keys, context, action, description, ...(hint && { hint }) });
+
 /** The only key table: the dispatcher reads it, the footer and the `?` overlay are generated from it. */
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { keys: ['q', 'ctrl-c'], context: 'global', action: 'quit', description: 'quit', hint: 'quit' },
-  { keys: ['?'], context: 'global', action: 'help', description: 'show this help', hint: 'help' },
-  {
-    keys: ['esc'],
-    context: 'global',
-    action: 'closeOverlay',
-    description: 'close a message or error panel',
-  },
-  {
-    keys: ['tab'],
-    context: 'global',
-    action: 'focusNext',
-    description: 'focus the next pane',
-    hint: 'pane',
-  },
-  {
-    keys: ['shift-tab'],
-    context: 'global',
-    action: 'focusPrevious',
-    description: 'focus the previous pane',
-  },
-  {
-    keys: ['n', 'space'],
-    context: 'global',
-    action: 'stepForward',
-    description: 'execute the next step',
-    hint: 'next',
-  },
-  {
-    keys: ['b', 'p'],
-    context: 'global',
-    action: 'stepBack',
-    description: 'go back one step (time travel)',
-    hint: 'back',
-  },
-  {
-    keys: ['r'],
-    context: 'global',
-    action: 'run',
-    description: 'run to the end, the next failure or a breakpoint',
-    hint: 'run',
-  },
-  { keys: ['R'], context: 'global', action: 'restart', description: 'restart from the first step' },
-  {
-    keys: ['+'],
-    context: 'global',
-    action: 'speedUp',
-    description: 'run faster (shorter pause per step)',
-  },
-  {
-    keys: ['-'],
-    context: 'global',
-    action: 'speedDown',
-    description: 'run slower (longer pause per step)',
-  },
-  {
-    keys: [':'],
-    context: 'global',
-    action: 'openCommand',
-    description: 'command line (:save, :break, :xml, :q, typed commands)',
-    hint: 'cmd',
-  },
-  {
-    keys: ['/'],
-    context: 'global',
-    action: 'openFilter',
-    description: 'filter stanzas by client, kind or text',
-    hint: 'filter',
-  },
-  {
-    keys: ['m'],
-    context: 'global',
-    action: 'toggleChart',
-    description: 'toggle the room/occupant machine chart',
-    hint: 'chart',
-  },
-  {
-    keys: ['d'],
-    context: 'global',
-    action: 'toggleSideBySide',
-    description: 'compare with the simulator, side by side (needs --server)',
-  },
-  { keys: ['j', 'down'], context: 'panes', action: 'moveDown', description: 'select the next row' },
-  { keys: ['k', 'up'], context: 'panes', action: 'moveUp', description: 'select the previous row' },
-  { keys: ['pagedown'], context: 'panes', action: 'pageDown', description: 'one page down' },
-  { keys: ['pageup'], context: 'panes', action: 'pageUp', description: 'one page up' },
-  { keys: ['g'], context: 'panes', action: 'first', description: 'first row' },
-  { keys: ['G'], context: 'panes', action: 'last', description: 'last row' },
-  {
-    keys: ['J'],
-    context: 'panes',
-    action: 'detailDown',
-    description: 'scroll the Detail pane down (from any pane)',
-  },
-  {
-    keys: ['K'],
-    context: 'panes',
-    action: 'detailUp',
-    description: 'scroll the Detail pane up (from any pane)',
-  },
-  {
-    keys: ['x'],
-    context: 'focus:script',
-    action: 'toggleBreakpoint',
-    description: 'toggle a breakpoint on the selected step',
-    hint: 'break',
-  },
-  {
-    keys: ['esc'],
-    context: 'focus:stanzas',
-    action: 'clearFilter',
-    description: 'clear the stanza filter',
-  },
-  { keys: ['+'], context: 'running', action: 'speedUp', description: 'run faster' },
-  { keys: ['-'], context: 'running', action: 'speedDown', description: 'run slower' },
-  { keys: ['ctrl-c'], context: 'running', action: 'quit', description: 'quit' },
-  {
-    keys: ['any'],
-    context: 'running',
-    action: 'stopRun',
-    description: 'any other key stops the run',
-  },
-  { keys: ['esc', '?'], context: 'help', action: 'closeOverlay', description: 'close the help' },
-  { keys: ['j', 'down'], context: 'help', action: 'moveDown', description: 'scroll down' },
-  { keys: ['k', 'up'], context: 'help', action: 'moveUp', description: 'scroll up' },
-  { keys: ['q', 'ctrl-c'], context: 'help', action: 'quit', description: 'quit' },
-  {
-    keys: ['enter'],
-    context: 'line',
-    action: 'submitLine',
-    description: 'execute the command / apply the filter',
-  },
-  {
-    keys: ['esc'],
-    context: 'line',
-    action: 'cancelLine',
-    description: 'cancel (in the filter: clear it)',
-  },
-  {
-    keys: ['backspace'],
-    context: 'line',
-    action: 'deleteBack',
-    description: 'delete the character before the cursor',
-  },
-  {
-    keys: ['tab'],
-    context: 'line',
-    action: 'complete',
-    description: 'complete a client name, JID or nick',
-  },
-  { keys: ['ctrl-c'], context: 'line', action: 'quit', description: 'quit' },
-  {
-    keys: ['ctrl-s'],
-    context: 'xml',
-    action: 'sendXml',
-    description: 'send the stanza as the client',
-  },
-  {
-    keys: ['esc'],
-    context: 'xml',
-    action: 'cancelXml',
-    description: 'cancel and close the editor',
-  },
-  { keys: ['enter'], context: 'xml', action: 'newline', description: 'new line' },
-  {
-    keys: ['backspace'],
-    context: 'xml',
-    action: 'deleteBack',
-    description: 'delete the character before the cursor',
-  },
-  {
-    keys: ['tab'],
-    context: 'xml',
-    action: 'complete',
-    description: 'complete a client name, JID or nick',
-  },
-  { keys: ['left'], context: 'xml', action: 'cursorLeft', description: 'cursor left' },
-  { keys: ['right'], context: 'xml', action: 'cursorRight', description: 'cursor right' },
-  { keys: ['up'], context: 'xml', action: 'cursorUp', description: 'cursor up' },
-  { keys: ['down'], context: 'xml', action: 'cursorDown', description: 'cursor down' },
-  { keys: ['ctrl-c'], context: 'xml', action: 'quit', description: 'quit' },
+  bind(['?'], 'global', 'help', 'show this help, with the legend of the marks', 'help'),
+  bind(['n', 'space'], 'global', 'stepForward', 'execute the next step', 'next'),
+  bind(['b', 'p'], 'global', 'stepBack', 'go back one step (time travel)', 'back'),
+  bind(
+    ['enter'],
+    'panes',
+    'followLink',
+    "go to the cause: a stanza's input, an input's step, a transition's stanza, a step's stanza",
+    'cause',
+  ),
+  bind(
+    ['esc'],
+    'global',
+    'goBack',
+    'back along the path enter took; else end the search, clear the filter, close a message',
+  ),
+  bind(
+    ['/'],
+    'global',
+    'openSearch',
+    'search the focused list: stanzas (summary and XML), script (narration and XML) or transitions',
+    'search',
+  ),
+  bind(
+    ['z'],
+    'global',
+    'toggleZoom',
+    'zoom the focused pane to the whole screen (again: back)',
+    'zoom',
+  ),
+  bind(
+    ['v'],
+    'global',
+    'toggleUsers',
+    "show each user's view: what their client knows, in place of the Room pane",
+    'users',
+  ),
+  bind(['o'], 'global', 'openLessons', 'the lesson menu', 'lessons'),
+  bind(
+    [':'],
+    'global',
+    'openCommand',
+    'command line (:open, :save, :break, :xml, :q, typed commands)',
+    'cmd',
+  ),
+  bind(['tab'], 'global', 'focusNext', 'focus the next pane', 'pane'),
+  bind(['r'], 'global', 'run', 'run to the end, the next failure or a breakpoint', 'run'),
+  bind(['q', 'ctrl-c'], 'global', 'quit', 'quit', 'quit'),
+  bind(['shift-tab'], 'global', 'focusPrevious', 'focus the previous pane'),
+  bind(['R'], 'global', 'restart', 'restart from the first step'),
+  bind(['+'], 'global', 'speedUp', 'run faster (shorter pause per step)'),
+  bind(['-'], 'global', 'speedDown', 'run slower (longer pause per step)'),
+  bind(['ctrl-n'], 'global', 'nextMatch', 'next match of the search'),
+  bind(['ctrl-p'], 'global', 'previousMatch', 'previous match of the search'),
+  bind(['u'], 'global', 'nextUser', "the next user in the users' view"),
+  bind([']'], 'global', 'nextLesson', 'open the next lesson (the next script in its folder)'),
+  bind(['['], 'global', 'previousLesson', 'open the previous lesson'),
+  bind(['m'], 'global', 'toggleChart', 'toggle the room/occupant machine chart'),
+  bind(
+    ['d'],
+    'global',
+    'toggleSideBySide',
+    'compare with the simulator, side by side (needs --server)',
+  ),
+  bind(['n'], 'searching', 'nextMatch', 'next match (space still steps)'),
+  bind(['N'], 'searching', 'previousMatch', 'previous match'),
+  bind(['f'], 'searching', 'filterMatches', 'show only the matching stanzas (again: all)'),
+  bind(['j', 'down'], 'panes', 'moveDown', 'select the next row'),
+  bind(['k', 'up'], 'panes', 'moveUp', 'select the previous row'),
+  bind(['pagedown'], 'panes', 'pageDown', 'one page down'),
+  bind(['pageup'], 'panes', 'pageUp', 'one page up'),
+  bind(['g'], 'panes', 'first', 'first row'),
+  bind(['G'], 'panes', 'last', 'last row'),
+  bind(['J'], 'panes', 'detailDown', 'scroll the Detail pane down (from any pane)'),
+  bind(['K'], 'panes', 'detailUp', 'scroll the Detail pane up (from any pane)'),
+  bind(['x'], 'focus:script', 'toggleBreakpoint', 'toggle a breakpoint on the selected step'),
+  bind(['+'], 'running', 'speedUp', 'run faster'),
+  bind(['-'], 'running', 'speedDown', 'run slower'),
+  bind(['ctrl-c'], 'running', 'quit', 'quit'),
+  bind(['any'], 'running', 'stopRun', 'any other key stops the run'),
+  bind(['esc', '?'], 'help', 'closeOverlay', 'close the help'),
+  bind(['j', 'down'], 'help', 'moveDown', 'scroll down'),
+  bind(['k', 'up'], 'help', 'moveUp', 'scroll up'),
+  bind(['q', 'ctrl-c'], 'help', 'quit', 'quit'),
+  bind(['enter'], 'lessons', 'openLesson', 'open the selected lesson'),
+  bind(['j', 'down'], 'lessons', 'moveDown', 'select the next lesson'),
+  bind(['k', 'up'], 'lessons', 'moveUp', 'select the previous lesson'),
+  bind(['esc', 'o'], 'lessons', 'closeOverlay', 'close the menu'),
+  bind(['q', 'ctrl-c'], 'lessons', 'quit', 'quit'),
+  bind(['enter'], 'line', 'submitLine', 'execute the command / keep the search'),
+  bind(['esc'], 'line', 'cancelLine', 'cancel (a search ends)'),
+  bind(['backspace'], 'line', 'deleteBack', 'delete the character before the cursor'),
+  bind(['tab'], 'line', 'complete', 'complete a client name, JID or nick'),
+  bind(['ctrl-c'], 'line', 'quit', 'quit'),
+  bind(['ctrl-s'], 'xml', 'sendXml', 'send the stanza as the client'),
+  bind(['esc'], 'xml', 'cancelXml', 'cancel and close the editor'),
+  bind(['enter'], 'xml', 'newline', 'new line'),
+  bind(['backspace'], 'xml', 'deleteBack', 'delete the character before the cursor'),
+  bind(['tab'], 'xml', 'complete', 'complete a client name, JID or nick'),
+  bind(['left'], 'xml', 'cursorLeft', 'cursor left'),
+  bind(['right'], 'xml', 'cursorRight', 'cursor right'),
+  bind(['up'], 'xml', 'cursorUp', 'cursor up'),
+  bind(['down'], 'xml', 'cursorDown', 'cursor down'),
+  bind(['ctrl-c'], 'xml', 'quit', 'quit'),
 ];
 
 const KEY_LABELS: Record<string, string> = {
@@ -273,6 +219,8 @@ const KEY_LABELS: Record<string, string> = {
   enter: 'enter',
   'ctrl-c': 'ctrl-c',
   'ctrl-s': 'ctrl-s',
+  'ctrl-n': 'ctrl-n',
+  'ctrl-p': 'ctrl-p',
   any: 'any key',
 };
 

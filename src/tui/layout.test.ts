@@ -1,6 +1,6 @@
 // Pane geometry at the minimum size and on wide terminals; windows of long lists — the debugger's layout of XEP-0045 views (§7–§10)
 import { describe, expect, it } from 'vitest';
-import { computeLayout, tooSmall, windowStart } from './layout.js';
+import { computeLayout, paneOrder, tooSmall, windowStart } from './layout.js';
 
 describe('layout', () => {
   it('fills the width and the body height in every layout', () => {
@@ -11,7 +11,7 @@ describe('layout', () => {
       [230, 70],
     ] as const) {
       for (const chart of [false, true]) {
-        const layout = computeLayout(width, height, chart);
+        const layout = computeLayout(width, height, { chart });
         expect(layout.columns.reduce((sum, column) => sum + column.width, 0)).toBe(width);
         for (const column of layout.columns) {
           expect(column.panes.reduce((sum, pane) => sum + pane.height, 0)).toBe(height - 3);
@@ -23,6 +23,21 @@ describe('layout', () => {
         expect(panes).toEqual(['detail', 'room', 'script', 'stanzas', 'transitions']);
       }
     }
+  });
+
+  it("v puts the users' views in the Room pane's place, in a column of their own when wide; z zooms one pane", () => {
+    const ids = (layout: ReturnType<typeof computeLayout>) =>
+      layout.columns.map((column) => column.panes.map((pane) => pane.id));
+    expect(ids(computeLayout(80, 24, { users: true }))).toEqual([
+      ['script', 'users'],
+      ['stanzas', 'detail', 'transitions'],
+    ]);
+    const wide = computeLayout(160, 48, { users: true });
+    expect(ids(wide)).toEqual([['script'], ['stanzas', 'detail'], ['users']]);
+    expect(wide.columns[2]?.width).toBe(72);
+    expect(paneOrder(wide)).toEqual(['script', 'stanzas', 'detail', 'users']);
+    const zoomed = computeLayout(80, 24, { zoom: 'detail', messageRows: 2 });
+    expect(zoomed.columns).toEqual([{ width: 80, panes: [{ id: 'detail', height: 19 }] }]);
   });
 
   it('uses three columns from 150 columns on', () => {

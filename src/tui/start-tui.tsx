@@ -1,7 +1,7 @@
 // Starts the ink app on the alternate screen and restores the terminal on exit and on crash — the interactive XEP-0045 debugger (§7–§10)
 import { type Instance, render } from 'ink';
 import type { DebugSession } from '../debugger/debug-session.js';
-import { App } from './App.js';
+import { App, type AppProps } from './App.js';
 import type { CompareSource } from './compare-streams.js';
 
 export interface StartOptions {
@@ -13,6 +13,10 @@ export interface StartOptions {
   stdin?: NodeJS.ReadStream;
   /** With --server: the simulator's side of the side-by-side view (`d`). */
   compare?: CompareSource;
+  /** The script being debugged, and how to open another (`o`, `]`, `[`, `:open`). */
+  scriptPath?: string;
+  openScript?: AppProps['openScript'];
+  lessonsFolder?: string;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
@@ -68,6 +72,9 @@ export async function startTui(options: StartOptions): Promise<void> {
         recordPath={options.recordPath}
         persist={options.persist}
         compare={options.compare}
+        scriptPath={options.scriptPath}
+        openScript={options.openScript}
+        lessonsFolder={options.lessonsFolder}
       />,
       { stdout, stdin, exitOnCtrlC: false, patchConsole: false },
     );

@@ -26,8 +26,9 @@ export async function printTranscript(
   session: DebugSession,
   options: TranscriptOptions,
 ): Promise<boolean> {
-  const name = session.script.title ?? session.script.file;
-  options.write(`${name}\n`);
+  const { script } = session;
+  options.write(`${script.title ?? script.file}\n`);
+  if (script.description) options.write(`${script.description}\n`);
   let passed = true;
   for (let step = await session.forward(); step; step = await session.forward()) {
     const lines = transcriptLines(step, session.steps.length, producedBy(session, step), () =>
@@ -43,5 +44,9 @@ export async function printTranscript(
   const left = session.steps.length - session.cursor;
   if (passed) options.write(`all ${session.steps.length} steps passed\n`);
   else options.write(`step ${session.cursor} failed; ${left} step(s) not run\n`);
+  // The lesson's closing words (its summary and the pointer to the next lesson), once it is over.
+  if (passed && script.epilogue.length > 0) {
+    options.write(`${script.epilogue.map((line) => `# ${line}`.trimEnd()).join('\n')}\n`);
+  }
   return passed;
 }

@@ -1,12 +1,8 @@
 // What the panes show, derived from the session snapshot and the UI state, cached so a key costs what a screenful costs — views of XEP-0045 rooms and stanzas (§5, §7)
-import type { Element } from 'ltx';
 import type { DebugSession } from '../debugger/debug-session.js';
-import type { OccupantView, RoomView } from '../debugger/session-api.js';
+import type { OccupantView, RoomView, SessionStep } from '../debugger/session-api.js';
 import { isStanzaEntry, type StanzaRow, stanzaRow } from '../describe/pane.js';
 import { rowMatches } from '../describe/search.js';
-import { explanationsFor } from '../describe/status-words.js';
-import type { UiState } from './ui-state.js';
-import { prettyLines } from './xml-lines.js';
 
 interface RowCache {
   /** How many trace entries `all` covers: new entries are appended, old rows reused. */
@@ -35,7 +31,7 @@ function cacheFor(session: DebugSession): RowCache {
   return cache;
 }
 
-/** Stanza rows matching the filter (client, kind or any text of the summary, case-insensitive). */
+/** Stanza rows matching the filter (any text of the summary or the XML, case-insensitive). */
 export function stanzaRows(session: DebugSession, filter: string): StanzaRow[] {
   const cache = cacheFor(session);
   const needle = filter.trim();
@@ -65,6 +61,12 @@ export function rowAtOrAfter(rows: readonly StanzaRow[], seq: number): number {
   return low === rows.length ? Math.max(0, rows.length - 1) : low;
 }
 
+/** The row index of the stanza `seq`, or -1 when the rows (a filter) do not hold it. */
+export function rowOfSeq(rows: readonly StanzaRow[], seq: number): number {
+  const index = rowAtOrAfter(rows, seq);
+  return rows[index]?.seq === seq ? index : -1;
+}
+
 export interface RoomItem {
   room: RoomView;
   occupant?: OccupantView;
@@ -88,75 +90,10 @@ export function roomItems(rooms: readonly RoomView[]): RoomItem[] {
   ]);
 }
 
-export interface DetailSection {
-  heading: string;
-  /** Plain lines, or a stanza to pretty-print and colour. */
-  lines?: string[];
-  stanza?: Element;
-  tone?: 'pass' | 'fail';
-}
-
-function stepSections(session: DebugSession, index: number): DetailSection[] | undefined {
-  const step = session.steps[index];
-  const result = step?.result;
-  if (!step || !result) return undefined;
-  const sections: DetailSection[] = [];
-  const mark = result.status === 'failed' ? '✘ failed' : '✔ passed';
-  const lines = [`step ${step.index + 1}: ${step.action.client} ${step.action.kind} — ${mark}`];
-  if (result.reason) lines.push(`reason: ${result.reason}`);
-  if (result.note) lines.push(`note: ${result.note}`);
-  sections.push({ heading: 'Step', lines, tone: result.status === 'failed' ? 'fail' : 'pass' });
-  if (result.expected) sections.push({ heading: 'Expected', stanza: result.expected });
-  if (result.closest) sections.push({ heading: 'Closest received', stanza: result.closest });
-  if (result.diff) sections.push({ heading: 'Diff', lines: result.diff.split('\n'), tone: 'fail' });
-  if (result.status === 'passed' && (result.matched ?? result.sent)) {
-    sections.push({
-      heading: result.matched ? 'Matched' : 'Sent',
-      stanza: result.matched ?? result.sent,
-    });
-  }
-  return sections;
-}
-
-/** What the Detail pane shows: a failing step's expected/closest/diff, or the selected stanza. */
-export function detailSections(
-  session: DebugSession,
-  ui: UiState,
-  rows: readonly StanzaRow[],
-): DetailSection[] {
-  if (ui.detailSource === 'script') {
-    const sections = stepSections(session, ui.selection.script);
-    if (sections) return sections;
-  }
-  const row = rows[ui.selection.stanzas];
-  if (!row)
-    return [{ heading: 'No stanza', lines: ['Step with n or space; the stanzas appear here.'] }];
-  const entry = row.entry;
-  const meta = [
-    `#${row.seq} ${entry.kind} at ${new Date(entry.time).toISOString().slice(11, 19)} (simulated clock)`,
-  ];
-  if (entry.kind === 'delivery') meta.push(`decided by: ${entry.by}`);
-  if (entry.kind === 'dropped') meta.push(`dropped: ${entry.reason}`);
-  if (row.cause) meta.push(`caused by #${row.cause}`);
-  const sections: DetailSection[] = [{ heading: row.text, lines: meta }];
-  sections.push({ heading: 'XML', stanza: entry.stanza });
-  const explained = explanationsFor(entry.stanza);
-  if (explained.length > 0) sections.push({ heading: 'Explained', lines: explained });
-  return sections;
-}
-
-/** How many lines the Detail pane has for what is selected (for scrolling). */
-export function detailLineCount(
-  session: DebugSession,
-  ui: UiState,
-  rows: readonly StanzaRow[],
-): number {
-  return detailSections(session, ui, rows).reduce(
-    (sum, section) =>
-      sum +
-      1 +
-      (section.lines?.length ?? 0) +
-      (section.stanza ? prettyLines(section.stanza).length : 0),
-    0,
-  );
+/**
+ * The stanza a step is about: what a `receives` matched, else the first stanza the step
+ * produced (a `sends`' input). The same whether the step was just run or travelled back to.
+ */
+export function stanzaOfStep(session: DebugSession, step: SessionStep): number | undefined {
+  return session.readsOf(step)?.matched ?? step.traceRange?.first;
 }

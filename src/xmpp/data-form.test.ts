@@ -7,29 +7,41 @@ import {
   findForm,
   parseBoolean,
   readForm,
-  validateField,
+  readFormData,
 } from './data-form.js';
 
-describe('buildForm', () => {
-  it('builds a form with title, instructions, typed fields, required flags, values and options', () => {
+describe("buildForm (Prosody's util/dataforms.lua form())", () => {
+  it('writes the type of every field, options before the value, the value only when there is one, required last', () => {
     const form = buildForm({
       type: 'form',
       title: 'Configuration',
       instructions: 'Fill it in.',
       fields: [
-        { var: 'FORM_TYPE', type: 'hidden', values: ['urn:example'] },
+        { var: 'FORM_TYPE', type: 'hidden', value: 'urn:example' },
+        { type: 'fixed', value: 'Room information' },
+        { var: 'muc#roomconfig_roomname', label: 'Title' },
         {
           var: 'muc#roomconfig_persistentroom',
           type: 'boolean',
           label: 'Persistent',
-          values: ['0'],
+          desc: 'Kept when empty',
           required: true,
         },
+        { var: 'muc#roomconfig_publicroom', type: 'boolean', value: false },
+        { var: 'muc#roomconfig_historylength', datatype: 'xs:integer', value: 20 },
         {
           var: 'muc#roomconfig_whois',
           type: 'list-single',
-          values: ['moderators'],
-          options: [{ value: 'moderators', label: 'Moderators only' }, { value: 'anyone' }],
+          options: [
+            { value: 'moderators', label: 'Moderators only', default: true },
+            { value: 'anyone', label: 'Anyone' },
+          ],
+        },
+        {
+          var: 'muc#roomconfig_presencebroadcast',
+          type: 'list-multi',
+          value: ['moderator'],
+          options: ['none', 'moderator'],
         },
       ],
     });
@@ -40,32 +52,52 @@ describe('buildForm', () => {
           <title>Configuration</title>
           <instructions>Fill it in.</instructions>
           <field type='hidden' var='FORM_TYPE'><value>urn:example</value></field>
+          <field type='fixed'><value>Room information</value></field>
+          <field type='text-single' var='muc#roomconfig_roomname' label='Title'/>
           <field type='boolean' var='muc#roomconfig_persistentroom' label='Persistent'>
-            <required/><value>0</value>
+            <desc>Kept when empty</desc><required/>
+          </field>
+          <field type='boolean' var='muc#roomconfig_publicroom'><value>0</value></field>
+          <field type='text-single' var='muc#roomconfig_historylength'>
+            <validate xmlns='http://jabber.org/protocol/xdata-validate' datatype='xs:integer'/>
+            <value>20</value>
           </field>
           <field type='list-single' var='muc#roomconfig_whois'>
-            <value>moderators</value>
             <option label='Moderators only'><value>moderators</value></option>
-            <option><value>anyone</value></option>
+            <option label='Anyone'><value>anyone</value></option>
+            <value>moderators</value>
+          </field>
+          <field type='list-multi' var='muc#roomconfig_presencebroadcast'>
+            <option label='none'><value>none</value></option>
+            <option label='moderator'><value>moderator</value></option>
+            <value>moderator</value>
           </field>
         </x>`),
     );
   });
 
-  it('types only the hidden fields of a form that is not of type "form"', () => {
-    const form = buildForm({
-      type: 'result',
-      fields: [
-        { var: 'FORM_TYPE', type: 'hidden', values: ['urn:example'] },
-        { var: 'muc#roominfo_occupants', type: 'text-single', values: ['2'] },
-      ],
-    });
+  it('leaves validation and options out of a result, and labels and descriptions out of a submission', () => {
+    const fields = [
+      { var: 'FORM_TYPE', type: 'hidden' as const, value: 'urn:example' },
+      { var: 'count', label: 'Count', desc: 'How many', datatype: 'xs:integer', value: '2' },
+      { var: 'pick', type: 'list-single' as const, options: ['a', 'b'], value: 'a' },
+    ];
 
-    expect(canonical(form)).toBe(
+    expect(canonical(buildForm({ type: 'result', title: 'T', fields }))).toBe(
       canonical(`
         <x xmlns='jabber:x:data' type='result'>
+          <title>T</title>
           <field type='hidden' var='FORM_TYPE'><value>urn:example</value></field>
-          <field var='muc#roominfo_occupants'><value>2</value></field>
+          <field type='text-single' var='count' label='Count'><desc>How many</desc><value>2</value></field>
+          <field type='list-single' var='pick'><value>a</value></field>
+        </x>`),
+    );
+    expect(canonical(buildForm({ type: 'submit', title: 'T', fields }))).toBe(
+      canonical(`
+        <x xmlns='jabber:x:data' type='submit'>
+          <field type='hidden' var='FORM_TYPE'><value>urn:example</value></field>
+          <field type='text-single' var='count'><value>2</value></field>
+          <field type='list-single' var='pick'><value>a</value></field>
         </x>`),
     );
   });
@@ -126,66 +158,56 @@ describe('parseBoolean', () => {
   });
 });
 
-describe('validateField', () => {
-  const field = (spec: Partial<FormField> & Pick<FormField, 'type'>): FormField => ({
-    var: 'f',
-    values: [],
-    ...spec,
+describe("readFormData (Prosody's field readers)", () => {
+  const layout: FormField[] = [
+    { var: 'FORM_TYPE', type: 'hidden' },
+    { var: 'flag', type: 'boolean' },
+    { var: 'count', datatype: 'xs:integer' },
+    { var: 'roles', type: 'list-multi' },
+    { var: 'who', type: 'jid-single' },
+    { var: 'name' },
+  ];
+  const read = (fields: string) =>
+    readFormData(
+      layout,
+      stanza(
+        `<x xmlns='jabber:x:data' type='submit'><field var='FORM_TYPE'><value>urn:t</value></field>${fields}</x>`,
+      ),
+    );
+
+  it('reads each present layout field by its type and ignores fields the layout lacks', () => {
+    const { values, formType } = read(`
+      <field var='flag'><value>true</value></field>
+      <field var='count'><value>12</value></field>
+      <field var='roles'><value>moderator</value><value>participant</value></field>
+      <field var='who'><value>Juliet@Capulet.lit</value></field>
+      <field var='name'><value/></field>
+      <field var='unknown'><value>1</value></field>`);
+
+    expect(formType).toBe('urn:t');
+    expect([...values]).toEqual([
+      ['flag', true],
+      ['count', 12],
+      ['roles', ['moderator', 'participant']],
+      ['who', 'juliet@capulet.lit'],
+      ['name', ''],
+    ]);
   });
 
-  it('accepts a missing or empty answer to an optional field', () => {
-    expect(validateField(field({ type: 'text-single' }), undefined)).toEqual({ ok: true });
-    expect(validateField(field({ type: 'text-single' }), [])).toEqual({ ok: true });
-  });
+  it('reads an invalid value as nothing, the way Prosody gets nil', () => {
+    const { values } = read(`
+      <field var='flag'><value>yes</value></field>
+      <field var='count'><value>1.5</value></field>
+      <field var='roles'/>
+      <field var='who'><value>a@</value></field>
+      <field var='name'/>`);
 
-  it('refuses a missing or empty answer to a required field', () => {
-    const required = field({ type: 'text-single', required: true });
-
-    expect(validateField(required, undefined)).toEqual({ ok: false, reason: 'f is required' });
-    expect(validateField(required, [])).toEqual({ ok: false, reason: 'f is required' });
-  });
-
-  it('accepts the boolean forms and refuses anything else', () => {
-    const boolean = field({ type: 'boolean' });
-
-    expect(validateField(boolean, ['true'])).toEqual({ ok: true });
-    expect(validateField(boolean, ['yes'])).toEqual({
-      ok: false,
-      reason: "f: 'yes' is not a boolean",
-    });
-  });
-
-  it('refuses several values for a single-valued field but accepts them for -multi fields', () => {
-    expect(validateField(field({ type: 'text-single' }), ['a', 'b'])).toEqual({
-      ok: false,
-      reason: 'f takes one value',
-    });
-    expect(validateField(field({ type: 'text-multi' }), ['a', 'b'])).toEqual({ ok: true });
-    expect(validateField(field({ type: 'jid-multi' }), ['a@b', 'c@d'])).toEqual({ ok: true });
-  });
-
-  it('checks list answers against the options, each value of a list-multi', () => {
-    const options = [{ value: 'moderator' }, { value: 'participant' }];
-
-    expect(validateField(field({ type: 'list-single', options }), ['moderator'])).toEqual({
-      ok: true,
-    });
-    expect(
-      validateField(field({ type: 'list-multi', options }), ['participant', 'visitor']),
-    ).toEqual({ ok: false, reason: "f: 'visitor' is not one of moderator, participant" });
-  });
-
-  it('accepts any value for a list without options', () => {
-    expect(validateField(field({ type: 'list-single' }), ['anything'])).toEqual({ ok: true });
-  });
-
-  it('checks that jid fields hold valid JIDs', () => {
-    expect(validateField(field({ type: 'jid-single' }), ['Juliet@Capulet.lit'])).toEqual({
-      ok: true,
-    });
-    expect(validateField(field({ type: 'jid-multi' }), ['juliet@capulet.lit', 'a@'])).toEqual({
-      ok: false,
-      reason: "f: 'a@' is not a valid JID",
-    });
+    expect([...values]).toEqual([
+      ['flag', undefined],
+      ['count', undefined],
+      ['roles', undefined],
+      ['who', undefined],
+      ['name', undefined],
+    ]);
   });
 });

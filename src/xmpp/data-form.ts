@@ -1,4 +1,4 @@
-// XEP-0004 data forms: build, read and validate the forms of XEP-0045 §16.5 (roomconfig, register, request)
+// XEP-0004 data forms as Prosody's util/dataforms.lua builds and reads them: the forms of XEP-0045 §16.5 (roomconfig, roominfo, register, request)
 import { Element } from 'ltx';
 import { prepJid } from './jid.js';
 import { NS } from './namespaces.js';
@@ -15,38 +15,89 @@ export type FieldType =
   | 'text-private'
   | 'text-single';
 
+/** A field's value as Prosody holds it: absent (`undefined`) writes no `<value>` at all. */
+export type FieldValue = string | number | boolean | readonly string[] | undefined;
+
+export type FieldOption = string | { value: string; label?: string; default?: boolean };
+
+/** One field of a form layout (Prosody's `{ name, type, label, desc, datatype, value, options, required }`). */
 export interface FormField {
+  /** The `var`; fixed fields have none. */
   var?: string;
-  type: FieldType;
+  /** Default `text-single`. */
+  type?: FieldType;
   label?: string;
-  values: string[];
-  options?: { value: string; label?: string }[];
+  desc?: string;
+  /** XEP-0122 datatype, e.g. `xs:integer`: a `<validate/>` in forms of type "form". */
+  datatype?: string;
+  value?: FieldValue;
+  options?: readonly FieldOption[];
   required?: boolean;
 }
 
+export type FormType = 'form' | 'submit' | 'cancel' | 'result';
+
 export interface FormSpec {
-  type: 'form' | 'submit' | 'cancel' | 'result';
+  type: FormType;
   title?: string;
   instructions?: string;
-  fields: FormField[];
+  fields: readonly FormField[];
 }
 
+const NS_VALIDATE = 'http://jabber.org/protocol/xdata-validate';
+
+function valueTexts(type: FieldType, value: Exclude<FieldValue, undefined>): string[] {
+  // Lua truthiness: only false (and no value at all) is 0.
+  if (type === 'boolean') return [value === false ? '0' : '1'];
+  if (typeof value === 'number') return [String(Math.trunc(value))];
+  if (typeof value === 'boolean') return [value ? 'true' : 'false'];
+  if (typeof value === 'string') {
+    // Prosody splits a text-multi value into one <value> per non-empty line.
+    return type === 'text-multi' ? value.split(/\r?\n/).filter((line) => line !== '') : [value];
+  }
+  return type === 'jid-multi' || type === 'list-multi' ? [...value] : [value.join('\n')];
+}
+
+/** The options of a list field; the value defaults to the options marked `default`. */
+function addOptions(field: Element, spec: FormField, type: FieldType): FieldValue {
+  const defaults: string[] = [];
+  for (const option of spec.options ?? []) {
+    const { value, label } = typeof option === 'string' ? { value: option, label: option } : option;
+    const attrs: Record<string, string> = label === undefined ? {} : { label };
+    field.c('option', attrs).c('value').t(value);
+    if (typeof option !== 'string' && option.default) defaults.push(value);
+  }
+  if (spec.value !== undefined) return spec.value;
+  if (type === 'list-single') return defaults[0];
+  if (type === 'list-multi') return defaults;
+  return undefined;
+}
+
+/**
+ * Builds a form as Prosody's `form()` does: title and instructions (not in a submission), each
+ * field's `type` always, `label` and `<desc>` (not in a submission), `<validate/>` (forms only),
+ * the options before the value (forms only), `<required/>` last (forms only). A field with no
+ * value gets no `<value>`; a boolean is `1` or `0`.
+ */
 export function buildForm(spec: FormSpec): Element {
   const form = new Element('x', { xmlns: NS.dataForms, type: spec.type });
-  if (spec.title) form.c('title').t(spec.title);
-  if (spec.instructions) form.c('instructions').t(spec.instructions);
+  if (spec.type === 'cancel') return form;
+  const described = spec.type !== 'submit';
+  if (described && spec.title !== undefined) form.c('title').t(spec.title);
+  if (described && spec.instructions !== undefined) form.c('instructions').t(spec.instructions);
   for (const field of spec.fields) {
-    const attrs: Record<string, string> = {};
-    if (spec.type === 'form' || field.type === 'hidden') attrs.type = field.type;
-    if (field.var) attrs.var = field.var;
-    if (field.label) attrs.label = field.label;
-    const fieldEl = form.c('field', attrs);
-    if (field.required) fieldEl.c('required');
-    for (const value of field.values) fieldEl.c('value').t(value);
-    for (const option of field.options ?? []) {
-      const optionAttrs: Record<string, string> = option.label ? { label: option.label } : {};
-      fieldEl.c('option', optionAttrs).c('value').t(option.value);
+    const type = field.type ?? 'text-single';
+    const attrs: Record<string, string> = { type };
+    if (field.var !== undefined) attrs.var = field.var;
+    if (described && field.label !== undefined) attrs.label = field.label;
+    const element = form.c('field', attrs);
+    if (described && field.desc !== undefined) element.c('desc').t(field.desc);
+    if (spec.type === 'form' && field.datatype !== undefined) {
+      element.c('validate', { xmlns: NS_VALIDATE, datatype: field.datatype });
     }
+    const value = spec.type === 'form' ? addOptions(element, field, type) : field.value;
+    if (value !== undefined) for (const text of valueTexts(type, value)) element.c('value').t(text);
+    if (spec.type === 'form' && field.required) element.c('required');
   }
   return form;
 }
@@ -57,12 +108,12 @@ export interface SubmittedForm {
   values: Map<string, string[]>;
 }
 
-/** Reads a submitted form; the FORM_TYPE field is taken out of `values`. */
+/** Reads a submitted form's raw values; the FORM_TYPE field is taken out of `values`. */
 export function readForm(form: Element): SubmittedForm {
   const values = new Map<string, string[]>();
   for (const field of form.getChildren('field')) {
     const name = field.attrs.var;
-    if (!name) continue;
+    if (!name || values.has(name)) continue;
     values.set(
       name,
       field.getChildren('value').map((value) => value.getText()),
@@ -84,28 +135,45 @@ export function parseBoolean(value: string | undefined): boolean | undefined {
   return undefined;
 }
 
-export type FieldCheck = { ok: true } | { ok: false; reason: string };
+/**
+ * A submitted field's value read against its layout field, as Prosody's field readers do:
+ * `undefined` where Prosody gets nil (no value, an invalid one, a bad JID or integer).
+ */
+export function readFieldValue(field: FormField, submitted: readonly string[]): FieldValue {
+  const first = submitted[0];
+  switch (field.type ?? 'text-single') {
+    case 'boolean':
+      return parseBoolean(first);
+    case 'list-multi':
+      return submitted.length > 0 ? [...submitted] : undefined;
+    case 'jid-multi': {
+      const jids = submitted.map((value) => prepJid(value));
+      return jids.length > 0 && jids.every(Boolean) ? (jids as string[]) : undefined;
+    }
+    case 'text-multi':
+      return submitted.length > 0 ? submitted.join('\n') : undefined;
+    case 'jid-single':
+      return first === undefined ? undefined : prepJid(first);
+    default:
+      if (field.datatype === 'xs:integer' && first !== undefined) {
+        const number = Number(first);
+        return first.trim() !== '' && Number.isInteger(number) ? number : undefined;
+      }
+      return first;
+  }
+}
 
-/** Validates submitted values against the field they answer (XEP-0004 §3.3 field types). */
-export function validateField(field: FormField, submitted: string[] | undefined): FieldCheck {
-  if (submitted === undefined || submitted.length === 0) {
-    return field.required ? { ok: false, reason: `${field.var} is required` } : { ok: true };
+/** Reads a whole submitted form against a layout: each layout field that was present, with its value. */
+export function readFormData(
+  layout: readonly FormField[],
+  form: Element,
+): { values: Map<string, FieldValue>; formType: string | undefined } {
+  const submitted = readForm(form);
+  const values = new Map<string, FieldValue>();
+  for (const field of layout) {
+    if (field.var === undefined || field.var === 'FORM_TYPE') continue;
+    const raw = submitted.values.get(field.var);
+    if (raw !== undefined) values.set(field.var, readFieldValue(field, raw));
   }
-  const single = !field.type.endsWith('-multi') && field.type !== 'text-multi';
-  if (single && submitted.length > 1) {
-    return { ok: false, reason: `${field.var} takes one value` };
-  }
-  for (const value of submitted) {
-    if (field.type === 'boolean' && parseBoolean(value) === undefined) {
-      return { ok: false, reason: `${field.var}: '${value}' is not a boolean` };
-    }
-    if (field.type.startsWith('jid') && prepJid(value) === undefined) {
-      return { ok: false, reason: `${field.var}: '${value}' is not a valid JID` };
-    }
-    const allowed = field.options?.map((option) => option.value);
-    if (field.type.startsWith('list') && allowed && !allowed.includes(value)) {
-      return { ok: false, reason: `${field.var}: '${value}' is not one of ${allowed.join(', ')}` };
-    }
-  }
-  return { ok: true };
+  return { values, formType: submitted.formType };
 }

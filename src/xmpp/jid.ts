@@ -55,6 +55,30 @@ function prepareJid(jid: string, options: { strict?: boolean }): string | undefi
   return joinJid({ local, domain, resource });
 }
 
+/**
+ * Prosody's prepped_split accepts a localpart or resourcepart that preparation empties (one made
+ * only of characters mapped to nothing, such as U+200B): it yields an address like
+ * `room@service/` that nothing can split again. That address, for a JID `prepJid` refuses only
+ * for this reason; undefined otherwise.
+ */
+export function emptiedJid(jid: string): string | undefined {
+  const parts = splitJid(jid);
+  if (!parts) return undefined;
+  const domain = nameprep(parts.domain.replace(/\.$/, ''));
+  if (!domain || /[@\s]/.test(domain)) return undefined;
+  const local = parts.local === undefined ? undefined : nodeprep(parts.local);
+  const resource = parts.resource === undefined ? undefined : resourceprep(parts.resource);
+  if (local !== '' && resource !== '') return undefined;
+  if (
+    (parts.local !== undefined && local === undefined) ||
+    (parts.resource !== undefined && resource === undefined)
+  ) {
+    return undefined;
+  }
+  const bare = local === undefined ? domain : `${local}@${domain}`;
+  return resource === undefined ? bare : `${bare}/${resource}`;
+}
+
 export function bareJid(jid: string): string {
   const slash = jid.indexOf('/');
   return slash === -1 ? jid : jid.slice(0, slash);

@@ -20,6 +20,7 @@ export const NS = {
   delay: 'urn:xmpp:delay',
   stanzas: 'urn:ietf:params:xml:ns:xmpp-stanzas',
   occupantId: 'urn:xmpp:occupant-id:0',
+  stanzaId: 'urn:xmpp:sid:0',
   ping: 'urn:xmpp:ping',
   vcard: 'vcard-temp',
   vcardUpdate: 'vcard-temp:x:update',

@@ -32,7 +32,10 @@ export interface StanzaErrorSpec {
   type: ErrorType;
   condition: ErrorCondition;
   text?: string;
-  /** The entity that generated the error: rooms put their bare JID here. */
+  /**
+   * The entity that generated the error, as each Prosody module passes it: the room's JID, the
+   * service's domain, or none. Left out of the reply when it is the reply's own `from`.
+   */
   by?: string;
   /** Extra condition content, e.g. the `gone` URI of a tombstone. */
   conditionText?: string;
@@ -48,8 +51,10 @@ export function errorSpec(
 }
 
 /**
- * Builds the error reply to `stanza`: same name and id, addresses swapped, `type='error'`.
- * The original payload is not echoed back.
+ * The one builder of error replies, as Prosody's `st.error_reply` and `add_error`: same name
+ * and id, addresses swapped, `type='error'`; the `by` the caller names unless it is the reply's
+ * own `from` (an error from a room about a stanza sent to that room has none). The original
+ * payload is not echoed back.
  */
 export function stanzaError(stanza: Element, spec: StanzaErrorSpec): Element {
   const attrs: Record<string, string> = { type: 'error' };
@@ -57,7 +62,8 @@ export function stanzaError(stanza: Element, spec: StanzaErrorSpec): Element {
   if (stanza.attrs.from) attrs.to = stanza.attrs.from;
   if (stanza.attrs.id) attrs.id = stanza.attrs.id;
   const reply = new Element(stanza.name, attrs);
-  reply.cnode(errorElement(spec));
+  const by = spec.by === attrs.from ? undefined : spec.by;
+  reply.cnode(errorElement({ ...spec, by }));
   return reply;
 }
 

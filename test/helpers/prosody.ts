@@ -1,17 +1,21 @@
-// Test helper: a throw-away Prosody 0.12 on loopback with the MUC component (docs/live-servers.md), one fresh server per script — the real XEP-0045 service
+// Test helper: a throw-away Prosody 13 on loopback with the MUC component, set up like Prosody's own scansion suite, one fresh server per script — the real XEP-0045 service
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 
-/** Where Debian's package puts Prosody's modules. */
-const MODULES_DIR = '/usr/lib/prosody/modules';
+/** Where Debian's package puts Prosody's modules, and its version file. */
+const PROSODY_DIR = '/usr/lib/prosody';
+const MODULES_DIR = join(PROSODY_DIR, 'modules');
+
+/** The reference: mucsim follows Prosody 13.x (scripts/install-prosody.sh installs it). */
+export const REQUIRED_PROSODY_MAJOR = '13';
 
 /**
- * The conformance suite's modules (its prosody.cfg.lua), less what Prosody 0.12.3 lacks
- * (`debug_reset`) and the components the MUC scripts do not use (pubsub, http_file_share).
- * Each is loaded only if this Prosody has it. `stanza_debug` logs every stanza to prosody.log.
+ * The conformance suite's modules (its prosody.cfg.lua), less the components the MUC scripts do
+ * not use (pubsub, http_file_share) and `external_services` (it needs the suite's STUN/TURN
+ * settings). Each is loaded only if this Prosody has it. `stanza_debug` logs every stanza.
  */
 const HOST_MODULES = [
   'roster',
@@ -52,12 +56,35 @@ export interface ProsodyServer {
   stop(): Promise<void>;
 }
 
-/** The prosody executable on PATH, or undefined when Prosody is not installed. */
-export function findProsody(): string | undefined {
+function prosodyOnPath(): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir && existsSync(join(dir, 'prosody'))) return join(dir, 'prosody');
   }
   return undefined;
+}
+
+/** The installed Prosody's version (Debian's `prosody.version` file), if it can be read. */
+export function prosodyVersion(): string | undefined {
+  const file = join(PROSODY_DIR, 'prosody.version');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/**
+ * The prosody executable on PATH when it is the reference version (13.x), else undefined: the
+ * live tests are skipped, with `prosodyMissing()` saying why.
+ */
+export function findProsody(): string | undefined {
+  const binary = prosodyOnPath();
+  if (!binary) return undefined;
+  const version = prosodyVersion();
+  if (version !== undefined && version.split('.')[0] !== REQUIRED_PROSODY_MAJOR) return undefined;
+  return binary;
+}
+
+/** Why `findProsody()` found nothing, for the skip message. */
+export function prosodyMissing(): string {
+  if (!prosodyOnPath()) return 'prosody is not installed (run scripts/install-prosody.sh as root)';
+  return `prosody ${prosodyVersion()} is installed, the live tests need ${REQUIRED_PROSODY_MAJOR}.x (run scripts/install-prosody.sh as root)`;
 }
 
 function hasModule(name: string): boolean {
@@ -175,7 +202,7 @@ async function waitStopped(child: ChildProcess, pid: number, ms: number): Promis
 /** Starts a fresh Prosody (empty temp dir, free port); resolves once its c2s port accepts. */
 export async function startProsody(options: ProsodyOptions = {}): Promise<ProsodyServer> {
   const binary = findProsody();
-  if (!binary) throw new Error('prosody is not installed (scripts/install-prosody.sh)');
+  if (!binary) throw new Error(prosodyMissing());
   const dir = mkdtempSync(join(tmpdir(), 'mucsim-prosody-'));
   mkdirSync(join(dir, 'data'));
   mkdirSync(join(dir, 'certs')); // empty: no StartTLS is offered

@@ -2,7 +2,7 @@
 import { EventEmitter } from 'node:events';
 import { render } from 'ink-testing-library';
 import type { DebugSession } from '../../src/debugger/debug-session.js';
-import { App } from '../../src/tui/App.js';
+import { App, type AppProps } from '../../src/tui/App.js';
 import type { Size } from '../../src/tui/use-terminal-size.js';
 
 export const KEY = {
@@ -33,7 +33,13 @@ export interface Rendered {
 
 export async function renderApp(
   session: DebugSession,
-  options: { size?: Size; colour?: boolean; recordPath?: string } = {},
+  options: {
+    size?: Size;
+    colour?: boolean;
+    recordPath?: string;
+    /** Lessons: the script's path and how to open another. */
+    lessons?: Pick<AppProps, 'scriptPath' | 'openScript' | 'lessonsFolder'>;
+  } = {},
 ): Promise<Rendered> {
   const files = new Map<string, string>();
   let exited = false;
@@ -47,6 +53,7 @@ export async function renderApp(
         files.set(path, text);
       }}
       size={options.size ?? { width: 100, height: 40 }}
+      {...options.lessons}
       onExit={() => {
         exited = true;
       }}

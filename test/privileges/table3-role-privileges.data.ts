@@ -70,13 +70,6 @@ const NOT_CONNECTED: Expectation = {
   prosody: 'item-not-found, "You are not currently connected" (D18)',
 };
 
-const PROSODY_INVITES_BY_DEFAULT_ROLE: KnownFailure = {
-  kind: 'NOT PROSODY',
-  says: 'forbidden, so the invitation cannot reveal the real JID',
-  evidence:
-    "Prosody's muc-pre-invite hook (muc.lib.lua) takes a non-occupant's role to be its affiliation's default and forwards the invitation with the inviter's real JID even in a semi-anonymous room (a FIXME in whois.lib.lua); mucsim refuses there (src/muc/features/invite.ts) and forwards only in non-anonymous rooms",
-};
-
 export const TABLE3: RolePrivilegeRow[] = [
   {
     privilege: 'Present in Room',
@@ -130,7 +123,6 @@ export const TABLE3: RolePrivilegeRow[] = [
         expect: 'yes',
         xep: 'No',
         prosody: "a non-occupant invites with his affiliation's default role, participant",
-        known: PROSODY_INVITES_BY_DEFAULT_ROLE,
       },
       visitor: {
         expect: FORBIDDEN,

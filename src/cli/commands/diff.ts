@@ -1,17 +1,15 @@
 // `mucsim diff`: run one script on the simulator and on a real server, and show where the two XEP-0045 services disagree
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { compareRuns } from '../../diff/compare.js';
+import { diffScript } from '../../diff/diff-script.js';
 import { formatJson, formatText } from '../../diff/format.js';
-import { recordRun } from '../../diff/record.js';
-import { mapScriptDomain } from '../../live/domain.js';
-import { LiveTarget } from '../../live/live-target.js';
+import { LiveConnectionError } from '../../live/errors.js';
 import { describeService } from '../../live/service.js';
 import { parseScript } from '../../scansion/parser.js';
 import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
-import { SimTarget } from '../../sim/sim-target.js';
 import { visibleText } from '../../xmpp/visible.js';
+import { addExtraOption, type ExtraOptions } from '../extra-option.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
@@ -19,13 +17,10 @@ import { displayPath, readScript } from '../script-files.js';
 
 export const DIFF_FORMATS = ['text', 'json'] as const;
 
-interface DiffOptions extends LiveOptions {
+interface DiffOptions extends LiveOptions, ExtraOptions {
   format: (typeof DIFF_FORMATS)[number];
   seed: number;
 }
-
-/** Wait after the last step for stanzas still on their way from the server. */
-const SETTLE_MS = 100;
 
 async function loadScript(path: string, io: CliIo): Promise<Script> {
   const shown = displayPath(path, io.cwd);
@@ -51,51 +46,43 @@ export function makeDiffCommand(io: CliIo, setExit: (code: number) => void): Com
         .argParser(parseSeed)
         .default(1),
     );
-  return addLiveOptions(command, true).action(async (path: string, options: DiffOptions) => {
-    const script = await loadScript(resolve(io.cwd, path), io);
-    const server = options.server;
-    if (!server) throw new InputError('--server is required');
-    await checkServer(options);
+  return addLiveOptions(addExtraOption(command), true).action(
+    async (path: string, options: DiffOptions) => {
+      const script = await loadScript(resolve(io.cwd, path), io);
+      const server = options.server;
+      if (!server) throw new InputError('--server is required');
+      await checkServer(options);
 
-    const sim = new SimTarget({ seed: options.seed });
-    const simulated = await recordRun(script, sim, { timeoutMs: options.timeout });
-    await sim.close();
-
-    const live = new LiveTarget({
-      service: server,
-      ...(options.muc !== undefined && { mucDomain: options.muc }),
-    });
-    let served: Awaited<ReturnType<typeof recordRun>>;
-    try {
-      served = await recordRun(mapScriptDomain(script, options.domain), live, {
-        timeoutMs: options.timeout,
-        abort: () => live.connectionError !== undefined,
-        settle: async () => {
-          await new Promise((done) => setTimeout(done, SETTLE_MS));
-          await live.settle();
-        },
-      });
-    } finally {
-      await live.close();
-    }
-    if (live.connectionError) throw new InputError(live.connectionError.message);
-
-    const keptIds = new Set([...simulated.sentIds, ...served.sentIds]);
-    const comparison = compareRuns(simulated, served, keptIds);
-    const header = {
-      script: script.file,
-      server: `xmpp://${describeService(server)}`,
-      steps: script.actions.map((action) => ({
-        line: action.line,
-        client: action.client,
-        kind: action.kind,
-      })),
-    };
-    io.out(
-      options.format === 'json'
-        ? formatJson(header, comparison)
-        : visibleText(formatText(header, comparison)),
-    );
-    setExit(comparison.agree ? EXIT.ok : EXIT.failed);
-  });
+      let comparison: Awaited<ReturnType<typeof diffScript>>;
+      try {
+        comparison = await diffScript(script, {
+          server,
+          seed: options.seed,
+          timeoutMs: options.timeout,
+          ...(options.domain !== undefined && { domain: options.domain }),
+          ...(options.muc !== undefined && { muc: options.muc }),
+          extras: options.extra ?? [],
+        });
+      } catch (error) {
+        if (error instanceof LiveConnectionError) throw new InputError(error.message);
+        throw error;
+      }
+      const header = {
+        script: script.file,
+        server: `xmpp://${describeService(server)}`,
+        steps: script.actions.map((action) => ({
+          line: action.line,
+          client: action.client,
+          kind: action.kind,
+        })),
+        extras: options.extra ?? [],
+      };
+      io.out(
+        options.format === 'json'
+          ? formatJson(header, comparison)
+          : visibleText(formatText(header, comparison)),
+      );
+      setExit(comparison.agree ? EXIT.ok : EXIT.failed);
+    },
+  );
 }

@@ -11,6 +11,7 @@ import type { ScriptTarget } from '../../scansion/target.js';
 import { SimTarget } from '../../sim/sim-target.js';
 import { visibleToken } from '../../xmpp/visible.js';
 import { paletteFor } from '../colors.js';
+import { addExtraOption, type ExtraOptions, extrasFor } from '../extra-option.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
@@ -25,7 +26,7 @@ import { collectScripts, displayPath, readEntry, type ScriptEntry } from '../scr
 export const REPORTERS = ['pretty', 'tap', 'junit', 'json'] as const;
 type ReporterKind = (typeof REPORTERS)[number];
 
-interface RunOptions extends LiveOptions {
+interface RunOptions extends LiveOptions, ExtraOptions {
   reporter: ReporterKind;
   strictOrder?: boolean;
   bail?: boolean;
@@ -34,7 +35,7 @@ interface RunOptions extends LiveOptions {
 
 /** The target a script runs on: a fresh simulated world, or new connections to the live server. */
 function makeTarget(options: RunOptions): SimTarget | LiveTarget {
-  if (!options.server) return new SimTarget({ seed: options.seed });
+  if (!options.server) return new SimTarget({ seed: options.seed, extras: extrasFor(options) });
   return new LiveTarget({
     service: options.server,
     ...(options.muc !== undefined && { mucDomain: options.muc }),
@@ -111,27 +112,30 @@ export function makeRunCommand(io: CliIo, setExit: (code: number) => void): Comm
         .argParser(parseSeed)
         .default(1),
     );
-  return addLiveOptions(command).action(async (paths: string[], options: RunOptions) => {
-    const entries = await collectScripts(paths, io.cwd);
-    await checkServer(options);
-    const reporter = makeReporter(options.reporter, io, entries.length);
-    const started = performance.now();
-    const reports: ScriptReport[] = [];
-    let unreachable: LiveConnectionError | undefined;
-    for (const entry of entries) {
-      const { report, connectionError } = await runOne(entry, io, options);
-      reporter.script(report, reports.length);
-      reports.push(report);
-      await io.flush?.();
-      if (connectionError) {
-        unreachable = connectionError;
-        break;
+  return addLiveOptions(addExtraOption(command)).action(
+    async (paths: string[], options: RunOptions) => {
+      const extras = extrasFor(options);
+      const entries = await collectScripts(paths, io.cwd);
+      await checkServer(options);
+      const reporter = makeReporter(options.reporter, io, entries.length);
+      const started = performance.now();
+      const reports: ScriptReport[] = [];
+      let unreachable: LiveConnectionError | undefined;
+      for (const entry of entries) {
+        const { report, connectionError } = await runOne(entry, io, options);
+        reporter.script(report, reports.length);
+        reports.push(report);
+        await io.flush?.();
+        if (connectionError) {
+          unreachable = connectionError;
+          break;
+        }
+        if (options.bail && !reportPassed(report)) break;
       }
-      if (options.bail && !reportPassed(report)) break;
-    }
-    reporter.end({ reports, durationMs: performance.now() - started });
-    if (unreachable) io.err(`mucsim: ${unreachable.message}\n`);
-    if (unreachable || reports.some((report) => report.inputError)) setExit(EXIT.usage);
-    else setExit(reports.every(reportPassed) ? EXIT.ok : EXIT.failed);
-  });
+      reporter.end({ reports, durationMs: performance.now() - started, extras });
+      if (unreachable) io.err(`mucsim: ${unreachable.message}\n`);
+      if (unreachable || reports.some((report) => report.inputError)) setExit(EXIT.usage);
+      else setExit(reports.every(reportPassed) ? EXIT.ok : EXIT.failed);
+    },
+  );
 }

@@ -10,6 +10,7 @@ import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { colourWanted } from '../../tui/colour.js';
 import { printTranscript } from '../../tui/transcript.js';
 import { visibleText, visibleToken } from '../../xmpp/visible.js';
+import { addExtraOption, type ExtraOptions, extrasFor } from '../extra-option.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
@@ -17,7 +18,7 @@ import { checkReplaceable, replaceFile } from '../output-file.js';
 import { AppendedRecording } from '../recording-file.js';
 import { displayPath, readScript } from '../script-files.js';
 
-interface TuiOptions extends LiveOptions {
+interface TuiOptions extends LiveOptions, ExtraOptions {
   seed: number;
   record?: string;
 }
@@ -69,55 +70,67 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       '--record <file>',
       'keep the session as a .scs script in this file, valid after every executed step',
     );
-  return addLiveOptions(command).action(async (path: string | undefined, options: TuiOptions) => {
-    const interactive = io.isTTY && process.stdin.isTTY === true;
-    if (!interactive && path === undefined) {
-      io.err(NO_TTY_USAGE);
-      setExit(EXIT.usage);
-      return;
-    }
-    const script = path === undefined ? undefined : await loadScript(path, io);
-    const record = options.record === undefined ? undefined : resolve(io.cwd, options.record);
-    const recordShown = visibleToken(options.record ?? '');
-    // Before the first step (and before connecting to a server): can the recording be written?
-    if (record) checkReplaceable(record, recordShown);
-    const live = await liveSession(script, options);
-    const session: DebugSession =
-      live ??
-      (script
-        ? DebugSession.fromScript(script, { seed: options.seed })
-        : DebugSession.empty({ seed: options.seed }));
-    const persist = (file: string, text: string) =>
-      replaceFile(resolve(io.cwd, file), text, visibleToken(file));
-    try {
-      if (!interactive) {
-        const recording = record ? new AppendedRecording(record, recordShown, session) : undefined;
-        const passed = await printTranscript(session, {
-          // Stanzas and reasons are shown visibly: escape sequences never reach the terminal.
-          write: (text) => io.out(visibleText(text)),
-          afterStep: (step) => recording?.afterStep(step),
-        });
-        recording?.finish();
-        const failure = live?.target.connectionError;
-        if (failure) throw new InputError(failure.message);
-        setExit(passed ? EXIT.ok : EXIT.failed);
+  return addLiveOptions(addExtraOption(command)).action(
+    async (path: string | undefined, options: TuiOptions) => {
+      const interactive = io.isTTY && process.stdin.isTTY === true;
+      if (!interactive && path === undefined) {
+        io.err(NO_TTY_USAGE);
+        setExit(EXIT.usage);
         return;
       }
-      // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
-      const { startTui } = await import('../../tui/start-tui.js');
-      // `d`: the same script on the simulator beside the server's streams.
-      const { simulatorMirror } = await import('../../tui/compare-streams.js');
-      const compare = live && script ? simulatorMirror(script, options.seed) : undefined;
-      await startTui({
-        session,
-        colour: colourWanted(io.env, io.isTTY),
-        recordPath: options.record,
-        persist,
-        ...(compare && { compare }),
-      });
-      setExit(EXIT.ok);
-    } finally {
-      await live?.close();
-    }
-  });
+      const extras = extrasFor(options);
+      const script = path === undefined ? undefined : await loadScript(path, io);
+      const record = options.record === undefined ? undefined : resolve(io.cwd, options.record);
+      const recordShown = visibleToken(options.record ?? '');
+      // Before the first step (and before connecting to a server): can the recording be written?
+      if (record) checkReplaceable(record, recordShown);
+      const live = await liveSession(script, options);
+      const simulated = { seed: options.seed, world: { extras } };
+      const session: DebugSession =
+        live ??
+        (script ? DebugSession.fromScript(script, simulated) : DebugSession.empty(simulated));
+      const persist = (file: string, text: string) =>
+        replaceFile(resolve(io.cwd, file), text, visibleToken(file));
+      try {
+        if (!interactive) {
+          const recording = record
+            ? new AppendedRecording(record, recordShown, session)
+            : undefined;
+          const passed = await printTranscript(session, {
+            // Stanzas and reasons are shown visibly: escape sequences never reach the terminal.
+            write: (text) => io.out(visibleText(text)),
+            afterStep: (step) => recording?.afterStep(step),
+          });
+          recording?.finish();
+          const failure = live?.target.connectionError;
+          if (failure) throw new InputError(failure.message);
+          setExit(passed ? EXIT.ok : EXIT.failed);
+          return;
+        }
+        // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
+        const { startTui } = await import('../../tui/start-tui.js');
+        // `d`: the same script on the simulator beside the server's streams.
+        const { simulatorMirror } = await import('../../tui/compare-streams.js');
+        const compare = live && script ? simulatorMirror(script, simulated) : undefined;
+        // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator.
+        const openScript = async (file: string) => ({
+          session: DebugSession.fromScript(await loadScript(file, io), simulated),
+          path: resolve(io.cwd, file),
+        });
+        await startTui({
+          session,
+          colour: colourWanted(io.env, io.isTTY),
+          recordPath: options.record,
+          persist,
+          ...(compare && { compare }),
+          ...(path !== undefined && { scriptPath: resolve(io.cwd, path) }),
+          ...(!live && { openScript }),
+          lessonsFolder: resolve(io.cwd, 'scenarios', 'tutorial'),
+        });
+        setExit(EXIT.ok);
+      } finally {
+        await live?.close();
+      }
+    },
+  );
 }

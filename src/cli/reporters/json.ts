@@ -44,6 +44,7 @@ export function jsonReporter(io: CliIo): Reporter {
         passed,
         failed: scripts.length - passed,
         durationMs: Math.round(summary.durationMs),
+        extras: summary.extras,
         scripts,
       };
       io.out(`${JSON.stringify(document, null, 2)}\n`);

@@ -33,6 +33,12 @@ export function junitReporter(io: CliIo): Reporter {
       io.out(
         `<testsuite name="mucsim" tests="${summary.reports.length}" failures="${failures}" time="${(summary.durationMs / 1000).toFixed(3)}">\n`,
       );
+      if (summary.extras.length > 0) {
+        const value = escapeXmlAttr(summary.extras.join(' '));
+        io.out(
+          `  <properties>\n    <property name="mucsim.extras" value="${value}"/>\n  </properties>\n`,
+        );
+      }
       for (const report of summary.reports) io.out(testcase(report));
       io.out('</testsuite>\n');
     },

@@ -4,7 +4,7 @@ import { visibleText } from '../../xmpp/visible.js';
 import { prettyXml } from '../../xmpp/xml.js';
 import type { Palette } from '../colors.js';
 import type { CliIo } from '../io.js';
-import { failedStep, type Reporter, reportPassed, skippedCount } from './report.js';
+import { extrasLine, failedStep, type Reporter, reportPassed, skippedCount } from './report.js';
 
 /** Script and server text is shown visibly: an escape sequence in a stanza never drives the terminal. */
 function indent(text: string, prefix = '      '): string {
@@ -55,6 +55,8 @@ export function prettyReporter(io: CliIo, palette: Palette): Reporter {
       const passed = summary.reports.filter(reportPassed).length;
       const failed = summary.reports.length - passed;
       const line = `${passed} passed, ${failed} failed (${summary.reports.length} scripts) in ${summary.durationMs.toFixed(0)} ms`;
+      const extras = extrasLine(summary.extras);
+      if (extras) io.out(`\n${palette.yellow(extras)}`);
       io.out(`\n${failed === 0 ? palette.green(line) : palette.red(line)}\n`);
     },
   };

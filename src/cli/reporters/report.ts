@@ -14,6 +14,14 @@ export interface ScriptReport {
 export interface RunSummary {
   reports: ScriptReport[];
   durationMs: number;
+  /** The simulator's extras that were on (`--extra`): the run did not follow Prosody there. */
+  extras: readonly string[];
+}
+
+/** One line naming the extras that were on, for the human reporters. */
+export function extrasLine(extras: readonly string[]): string | undefined {
+  if (extras.length === 0) return undefined;
+  return `mucsim extras on: ${extras.join(', ')} (beyond Prosody 13: a script that relies on them fails on Prosody)`;
 }
 
 export interface Reporter {

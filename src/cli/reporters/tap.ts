@@ -1,7 +1,7 @@
 // TAP 14: one top-level test point per script, with a YAML block for failures — results of XEP-0045 scenario scripts
 import { canonicalXml } from '../../xmpp/xml.js';
 import type { CliIo } from '../io.js';
-import { failedStep, type Reporter, reportPassed, skippedCount } from './report.js';
+import { extrasLine, failedStep, type Reporter, reportPassed, skippedCount } from './report.js';
 
 function yamlString(text: string): string {
   return JSON.stringify(text);
@@ -31,6 +31,9 @@ export function tapReporter(io: CliIo, total: number): Reporter {
       }
       io.out(`  skipped: ${skippedCount(report)}\n  ...\n`);
     },
-    end() {},
+    end(summary) {
+      const extras = extrasLine(summary.extras);
+      if (extras) io.out(`# ${extras}\n`);
+    },
   };
 }

@@ -2,14 +2,18 @@
 import { Element } from 'ltx';
 import { prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
+import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import { resourceprep } from '../../xmpp/stringprep.js';
 import type { Feature, IqContext } from '../hooks.js';
 import { isAffiliation } from '../model/affiliation.js';
 import { mayRetrieveAffiliationList, mayRetrieveRoleList } from '../model/privileges.js';
 import { isRole } from '../model/role.js';
+import { buildItemList } from '../presence.js';
 import type { Room } from '../room.js';
 import { setAffiliation, setRole } from '../room-changes.js';
 
 const BY = 'admin';
+const RESERVED_REASON = 'This nickname is reserved';
 
 export function iqResult(stanza: Element): Element {
   return new Element('iq', {
@@ -20,103 +24,141 @@ export function iqResult(stanza: Element): Element {
   });
 }
 
-function getList({ room, stanza, payload, occupant }: IqContext): void {
-  const item = payload.getChild('item');
-  const affiliation = item?.attrs.affiliation;
-  const role = item?.attrs.role;
-  const requesterAffiliation = room.affiliationOf(stanza.attrs.from);
+const forbidden: StanzaErrorSpec = { type: 'auth', condition: 'forbidden' };
+const badRequest: StanzaErrorSpec = { type: 'cancel', condition: 'bad-request' };
+
+/** §9.2, §9.5, §10.5, §10.8: an affiliation list, for those Prosody lets read it. */
+function affiliationList(
+  room: Room,
+  stanza: Element,
+  affiliation: string,
+): Element | StanzaErrorSpec {
+  if (!isAffiliation(affiliation)) return badRequest;
+  const allowed = mayRetrieveAffiliationList({
+    requesterAffiliation: room.affiliationOf(stanza.attrs.from),
+    list: affiliation,
+    membersOnly: room.config.membersOnly,
+    nonAnonymous: room.config.whois === 'anyone',
+  });
+  if (!allowed) return forbidden;
   const reply = iqResult(stanza);
   const query = reply.c('query', { xmlns: NS.mucAdmin });
-  if (isAffiliation(affiliation) && role === undefined) {
-    const allowed = mayRetrieveAffiliationList({
-      requesterAffiliation,
-      list: affiliation,
-      membersOnly: room.config.membersOnly,
-      nonAnonymous: room.config.whois === 'anyone',
-    });
-    if (!allowed) return room.sendError(stanza, { type: 'auth', condition: 'forbidden' }, BY);
-    for (const [jid, record] of room.state.affiliations) {
-      if (record.affiliation !== affiliation) continue;
-      const attrs: Record<string, string> = { affiliation, jid };
-      if (record.reservedNick) attrs.nick = record.reservedNick;
-      if (record.reason && affiliation === 'outcast')
-        query.c('item', attrs).c('reason').t(record.reason);
-      else query.c('item', attrs);
-    }
-  } else if (isRole(role) && affiliation === undefined) {
-    const requesterRole = occupant?.role ?? room.defaultRoleFor(requesterAffiliation);
-    if (!mayRetrieveRoleList(requesterRole)) {
-      return room.sendError(stanza, { type: 'auth', condition: 'forbidden' }, BY);
-    }
-    for (const listed of room.occupants()) {
-      if (listed.role !== role) continue;
-      query.c('item', {
-        nick: listed.nick,
-        role,
-        affiliation: room.affiliationOf(listed.bareJid),
-        jid: listed.primaryJid,
-      });
-    }
-  } else {
-    return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
+  for (const [jid, record] of room.state.affiliations) {
+    if (record.affiliation !== affiliation) continue;
+    const attrs: Record<string, string> = { affiliation, jid };
+    if (record.reservedNick !== undefined) attrs.nick = record.reservedNick;
+    const item = query.c('item', attrs);
+    if (record.reason !== undefined) item.c('reason').t(record.reason);
   }
-  room.send(reply, BY);
+  return reply;
+}
+
+/** §8.5, §9.8: a role list, one item per session with its real JID, for moderators. */
+function roleList(room: Room, stanza: Element, role: string, requester: IqContext['occupant']) {
+  if (!isRole(role)) return badRequest;
+  const requesterRole =
+    requester?.role ?? room.defaultRoleFor(room.affiliationOf(stanza.attrs.from));
+  if (!mayRetrieveRoleList(requesterRole)) return forbidden;
+  const reply = iqResult(stanza);
+  const query = reply.c('query', { xmlns: NS.mucAdmin });
+  for (const listed of room.occupants()) {
+    if (listed.role !== role) continue;
+    for (const item of buildItemList(room, listed, false, { nick: listed.nick })) query.cnode(item);
+  }
+  return reply;
+}
+
+/** Prosody's handle_admin_query_get_command: an affiliation list or a role list, not both. */
+function getList({ room, stanza, payload, occupant }: IqContext): void {
+  const item = payload.getChildElements()[0];
+  const { affiliation, role } = item?.attrs ?? {};
+  let answer: Element | StanzaErrorSpec;
+  if (affiliation !== undefined && isAffiliation(affiliation) && role === undefined) {
+    answer = affiliationList(room, stanza, affiliation);
+  } else if (role !== undefined && isRole(role) && affiliation === undefined) {
+    answer = roleList(room, stanza, role, occupant);
+  } else {
+    answer = badRequest;
+  }
+  if (answer instanceof Element) room.send(answer, BY);
+  else room.sendError(stanza, answer, BY);
+}
+
+interface Target {
+  jid?: string;
+  nick?: string;
 }
 
 /**
- * The target of an item, as Prosody reads it: a JID must be valid and bare; an item naming only
- * an occupant's nick means its bare JID (a compatibility for old clients); a role item naming a
- * JID would take that session's nick, which a bare JID never has.
+ * Prosody's checks of an admin item: a JID must be valid and bare, a nick valid. An
+ * affiliation item naming only an occupant's nick means its bare JID (a compatibility for
+ * old clients); a role item naming a JID looks up that JID's nick (which a bare JID never has).
  */
-function resolveTarget(room: Room, item: Element): { jid?: string; nick?: string; error?: string } {
-  const nick = item.attrs.nick;
+function readTarget(room: Room, item: Element): Target | StanzaErrorSpec {
+  const target: Target = {};
   if (item.attrs.jid !== undefined) {
     const jid = prepJid(item.attrs.jid);
-    if (!jid) return { error: 'jid-malformed' };
-    if (resourceOf(jid) !== undefined) return { error: 'full-jid' };
-    return { jid, nick };
+    if (!jid) return { type: 'modify', condition: 'jid-malformed' };
+    if (resourceOf(jid) !== undefined) {
+      return {
+        type: 'modify',
+        condition: 'jid-malformed',
+        text: 'Bare JID expected, got full JID',
+      };
+    }
+    target.jid = jid;
   }
-  if (nick !== undefined && item.attrs.affiliation !== undefined) {
-    return { jid: room.occupantByNick(nick)?.bareJid, nick };
+  if (item.attrs.nick !== undefined) {
+    const nick = resourceprep(item.attrs.nick);
+    if (nick === undefined)
+      return { type: 'modify', condition: 'jid-malformed', text: 'invalid nickname' };
+    target.nick = nick;
   }
-  return { nick };
+  if (target.jid === undefined && target.nick !== undefined) {
+    target.jid = room.occupantByNick(target.nick)?.bareJid;
+  } else if (item.attrs.role !== undefined && target.nick === undefined && target.jid) {
+    target.nick = room.occupantBySession(target.jid)?.nick;
+  }
+  return target;
 }
 
-/** §9.2 "a request with any prohibited change SHOULD be rejected whole"; Prosody reads only the first item. */
+/**
+ * Prosody's handle_admin_query_set_command: only the first `<item>` counts (§9.2's "reject the
+ * whole request" never arises). An affiliation item that reserves a nick first removes whoever
+ * else uses it, before any privilege check.
+ */
 function setItem({ room, stanza, payload }: IqContext): void {
-  const item = payload.getChild('item');
-  if (!item) return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
+  const item = payload.getChildElements()[0];
+  if (!item) return room.sendError(stanza, badRequest, BY);
+  const target = readTarget(room, item);
+  if ('condition' in target) return room.sendError(stanza, target, BY);
   const actor = stanza.attrs.from;
   const reason = item.getChildText('reason') ?? undefined;
   const { affiliation, role } = item.attrs;
-  const target = resolveTarget(room, item);
-  if (target.error === 'jid-malformed') {
-    return room.sendError(stanza, { type: 'modify', condition: 'jid-malformed' }, BY);
-  }
-  if (target.error === 'full-jid') {
-    const text = 'Bare JID expected, got full JID';
-    return room.sendError(stanza, { type: 'modify', condition: 'jid-malformed', text }, BY);
-  }
-  let refusal: ReturnType<typeof setRole>;
-  if (isAffiliation(affiliation) && role === undefined) {
-    if (!target.jid) {
-      return room.sendError(
-        stanza,
-        { type: 'cancel', condition: 'item-not-found', text: 'No such occupant' },
-        BY,
-      );
+  let refusal: StanzaErrorSpec | undefined;
+  if (affiliation !== undefined && target.jid !== undefined && role === undefined) {
+    const record = room.affiliationRecord(target.jid);
+    const data = { reservedNick: record?.reservedNick, reason: reason ?? record?.reason };
+    if (target.nick !== undefined) {
+      const squatter = room.occupantByNick(target.nick);
+      if (squatter && squatter.bareJid !== target.jid) {
+        setRole(room, 'room', target.nick, 'none', RESERVED_REASON, BY);
+      }
+      data.reservedNick = target.nick;
     }
-    const reservedNick = item.attrs.nick;
-    refusal = setAffiliation(room, actor, target.jid, affiliation, { reason, reservedNick }, BY);
-  } else if (isRole(role) && affiliation === undefined && target.nick !== undefined) {
-    refusal = setRole(room, actor, target.nick, role, reason, BY);
+    refusal = isAffiliation(affiliation)
+      ? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)
+      : { type: 'modify', condition: 'not-acceptable' };
+  } else if (role !== undefined && target.nick !== undefined && affiliation === undefined) {
+    refusal = isRole(role)
+      ? setRole(room, actor, target.nick, role, reason, BY)
+      : { type: 'modify', condition: 'not-acceptable' };
   } else {
-    // §17.4: an item with both a role and an affiliation (or neither, or a role without a
-    // nick) is a bad request; Prosody's is of type cancel.
-    return room.sendError(stanza, { type: 'cancel', condition: 'bad-request' }, BY);
+    // §17.4: an item with both a role and an affiliation (or neither) is a bad request.
+    refusal = badRequest;
   }
-  if (refusal) return room.sendError(stanza, refusal, BY);
-  room.send(iqResult(stanza), BY);
+  if (refusal) room.sendError(stanza, refusal, BY);
+  else room.send(iqResult(stanza), BY);
 }
 
 export const admin: Feature = {

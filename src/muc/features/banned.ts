@@ -8,8 +8,10 @@ export const banned: Feature = {
     'muc-occupant-pre-join': {
       priority: -10,
       // "If the user has been banned from the room … the service MUST deny access … <forbidden/>".
-      run: ({ affiliation }) =>
-        affiliation === 'outcast' ? { veto: { type: 'auth', condition: 'forbidden' } } : undefined,
+      run: ({ room, affiliation }) =>
+        affiliation === 'outcast'
+          ? { veto: { type: 'auth', condition: 'forbidden', by: room.jid } }
+          : undefined,
     },
   },
 };

@@ -1,8 +1,16 @@
-// The owner's configuration form: get, submit (instant and reserved rooms), cancel, and the 104/172/173 notice — XEP-0045 §10.1.2–10.2.1
+// The owner's configuration form: get, submit (instant and reserved rooms), cancel, and the 104/170–173 notice — XEP-0045 §10.1.2–10.2.1, as Prosody's get_form_layout and process_form
 import { Element } from 'ltx';
-import { buildForm, type FormField, findForm, readForm } from '../../xmpp/data-form.js';
+import {
+  buildForm,
+  type FieldValue,
+  type FormField,
+  findForm,
+  readFormData,
+} from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
-import type { Feature, IqContext } from '../hooks.js';
+import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import type { ConfigField, Feature, IqContext } from '../hooks.js';
+import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
 import { broadcastMessage } from '../presence.js';
 import type { Room } from '../room.js';
@@ -11,76 +19,135 @@ import { handleDestroyRequest } from './destroy.js';
 
 const BY = 'config';
 
-function configForm(room: Room): Element {
-  const fields: FormField[] = [{ var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRoomconfig] }];
-  for (const { field } of room.bus.configFields) {
-    fields.push({ ...field.field, values: field.read(room.config) });
-  }
-  return buildForm({
+/** Prosody's config_form_sections: a fixed header before each group of fields. */
+const SECTIONS: readonly [number, string][] = [
+  [100, 'Room information'],
+  [90, 'Access to the room'],
+  [80, 'Permissions in the room'],
+  [70, 'Other options'],
+];
+
+function section(priority: number, title: string): ConfigField {
+  return {
+    priority,
+    field: { type: 'fixed' },
+    read: () => title,
+    write: () => false,
+  };
+}
+
+/** Every field of the form in Prosody's order: by priority, highest first, the headers first in their group. */
+function layout(room: Room): ConfigField[] {
+  const fields = [
+    ...SECTIONS.map(([priority, title]) => section(priority, title)),
+    ...room.bus.configFields.map(({ field }) => field),
+  ];
+  return fields
+    .map((field, index) => ({ field, index }))
+    .sort((a, b) => b.field.priority - a.field.priority || a.index - b.index)
+    .map(({ field }) => field);
+}
+
+function formFields(room: Room): FormField[] {
+  return [
+    { var: 'FORM_TYPE', type: 'hidden', value: NS.mucRoomconfig },
+    ...layout(room).map(({ field, options, read }) => ({
+      ...field,
+      ...(options && { options: options(room.config) }),
+      value: read(room.config),
+    })),
+  ];
+}
+
+const ONLY_OWNERS: StanzaErrorSpec = {
+  type: 'auth',
+  condition: 'forbidden',
+  text: 'Only owners can configure rooms',
+};
+
+function getForm({ room, stanza }: IqContext): void {
+  // §10 preamble: "If the sender is not an owner … <forbidden/>".
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
+    return room.sendError(stanza, ONLY_OWNERS, BY);
+  const form = buildForm({
     type: 'form',
     title: `Configuration for ${room.jid}`,
     instructions: 'Complete and submit this form to configure the room.',
-    fields,
+    fields: formFields(room),
   });
+  room.send(iqResult(stanza).c('query', { xmlns: NS.mucOwner }).cnode(form).root(), BY);
 }
 
 function copyConfig(config: RoomConfig): RoomConfig {
   return { ...config, presenceBroadcast: new Set(config.presenceBroadcast) };
 }
 
-function getForm({ room, stanza }: IqContext): void {
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
-    return room.sendError(
-      stanza,
-      { type: 'auth', condition: 'forbidden', text: 'Only owners can configure rooms' },
-      BY,
-    );
+/** Prosody's handle_owner_query_set_to_room: destroy, or a configuration form, owners only. */
+function ownerSet(context: IqContext): void {
+  const { room, stanza, payload } = context;
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
+    return room.sendError(stanza, ONLY_OWNERS, BY);
+  const child = payload.getChildElements()[0];
+  if (!child) return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
+  if (child.name === 'destroy') return handleDestroyRequest(context);
+  if (child.name !== 'x' || child !== findForm(payload)) {
+    return room.sendError(stanza, { type: 'cancel', condition: 'service-unavailable' }, BY);
   }
-  const reply = iqResult(stanza);
-  reply.c('query', { xmlns: NS.mucOwner }).cnode(configForm(room));
-  room.send(reply, BY);
+  processForm(room, stanza, child);
 }
 
-function submitForm(context: IqContext): void {
-  const { room, stanza, payload } = context;
-  // §10 preamble: "If the sender is not an owner … <forbidden/>".
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
+/**
+ * §10.1.2–10.2: a cancelled form changes nothing (the XEP destroys a new room; Prosody does not);
+ * an empty submission is an instant room; each submitted field is applied, and a notice with
+ * the status codes follows the result when something changed (§10.2.1).
+ */
+function processForm(room: Room, stanza: Element, form: Element): void {
+  const type = form.attrs.type;
+  if (type === 'cancel') return room.send(iqResult(stanza), BY);
+  if (type !== 'submit') {
     return room.sendError(
       stanza,
-      { type: 'auth', condition: 'forbidden', text: 'Only owners can configure rooms' },
+      { type: 'cancel', condition: 'bad-request', text: 'Not a submitted form' },
       BY,
     );
   }
-  if (payload.getChild('destroy')) return handleDestroyRequest(context);
-  const form = findForm(payload);
-  if (!form) return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
-  const submitted = readForm(form);
-  // §10.1.3: a cancelled form leaves the room as it was (the XEP destroys a new room; Prosody does not).
-  if (submitted.type === 'cancel') return room.send(iqResult(stanza), BY);
-  if (
-    submitted.type !== 'submit' ||
-    (submitted.formType && submitted.formType !== NS.mucRoomconfig)
-  ) {
-    return room.sendError(
-      stanza,
-      { type: 'modify', condition: 'bad-request', text: 'Not a submitted room configuration form' },
-      BY,
-    );
+  const fields = layout(room);
+  const instant = form.getChildElements().length === 0;
+  const submitted = readFormData(
+    fields.map(({ field }) => field),
+    form,
+  );
+  if (!instant && submitted.formType !== NS.mucRoomconfig) {
+    const text = 'Form is not of type room configuration';
+    return room.sendError(stanza, { type: 'cancel', condition: 'bad-request', text }, BY);
   }
   const before = copyConfig(room.config);
+  const raised = instant ? undefined : firstRaise(fields, submitted.values);
+  if (raised !== undefined) {
+    // Prosody fires muc-config-submitted (the lock lifts) before the per-field events, then a
+    // setter raises: no field is applied here (Prosody applies those its Lua table order put
+    // first, which no one can predict), nothing is announced, and no reply is sent.
+    room.bus.fire('muc-config-submitted', {
+      room,
+      actor: stanza.attrs.from,
+      before,
+      after: copyConfig(room.config),
+      statusCodes: new Set(),
+    });
+    raiseLuaError(BY, raised);
+  }
   const draft = copyConfig(room.config);
-  const changed = new Set<string>();
-  for (const { field } of room.bus.configFields) {
-    const name = field.field.var ?? '';
-    const values = submitted.values.get(name);
-    if (values === undefined) continue;
-    const refusal = field.write(draft, values);
-    if (refusal) return room.sendError(stanza, refusal, BY);
-    if (field.read(before).join('\n') !== field.read(draft).join('\n')) changed.add(name);
+  const statusCodes = new Set<string>();
+  for (const field of fields) {
+    const name = field.field.var;
+    if (instant || name === undefined || !submitted.values.has(name)) continue;
+    const value = submitted.values.get(name);
+    const changed = field.write(draft, value);
+    for (const code of field.codes?.(value, changed) ?? (changed ? ['104'] : [])) {
+      statusCodes.add(code);
+    }
   }
   room.state.config = draft;
-  const statusCodes = new Set<string>();
-  if ([...changed].some((name) => name !== 'muc#roomconfig_whois')) statusCodes.add('104');
   room.bus.fire('muc-config-submitted', {
     room,
     actor: stanza.attrs.from,
@@ -97,11 +164,25 @@ function submitForm(context: IqContext): void {
   broadcastMessage(room, notice, undefined, BY);
 }
 
+/** The Lua error the first submitted value a setter rejects raises (see `ConfigField.raises`). */
+function firstRaise(
+  fields: readonly ConfigField[],
+  values: ReadonlyMap<string, FieldValue>,
+): string | undefined {
+  for (const field of fields) {
+    const name = field.field.var;
+    if (name === undefined || !values.has(name)) continue;
+    const message = field.raises?.(values.get(name));
+    if (message !== undefined) return message;
+  }
+  return undefined;
+}
+
 export const config: Feature = {
   name: BY,
   section: '§10.2',
   iq: {
     [`get ${NS.mucOwner}`]: getForm,
-    [`set ${NS.mucOwner}`]: submitForm,
+    [`set ${NS.mucOwner}`]: ownerSet,
   },
 };

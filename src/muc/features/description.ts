@@ -5,16 +5,28 @@ import type { Feature } from '../hooks.js';
 export const description: Feature = {
   name: 'description',
   section: '§6.4',
-  config: [textField('muc#roomconfig_roomdesc', 'Description', 'description')],
+  config: [
+    textField(
+      {
+        priority: 98,
+        field: {
+          var: 'muc#roomconfig_roomdesc',
+          label: 'Description',
+          desc: 'A brief description of the room',
+        },
+      },
+      'description',
+      true,
+    ),
+  ],
   hooks: {
     'muc-disco#info': {
       priority: 0,
       run: ({ room, info }) => {
         info.push({
           var: 'muc#roominfo_description',
-          type: 'text-single',
           label: 'Description',
-          values: [room.config.description],
+          value: room.config.description,
         });
       },
     },

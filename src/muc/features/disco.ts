@@ -1,7 +1,6 @@
 // Service discovery of a room: identity, features and the muc#roominfo form — XEP-0045 §6.4, §6.5 and §7.12
 import type { Element } from 'ltx';
 import { buildForm, type FormField } from '../../xmpp/data-form.js';
-import { localOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature, IqContext } from '../hooks.js';
 import type { Room } from '../room.js';
@@ -10,28 +9,29 @@ import { reservedNickInfo } from './register.js';
 
 const BY = 'disco';
 
+/**
+ * §6.4 as Prosody answers it: the identity carries the room's name only when it has one; the
+ * features and the roominfo fields come from the features that own them.
+ */
 function roomInfo(room: Room, stanza: Element): Element {
   const features: string[] = [NS.muc, NS.mucStableId];
   const info: FormField[] = [];
   room.bus.fire('muc-disco#info', { room, requester: stanza.attrs.from, features, info });
   info.push({
     var: 'muc#roominfo_occupants',
-    type: 'text-single',
     label: 'Number of occupants',
-    values: [String(room.occupantCount())],
+    value: String(room.occupantCount()),
   });
   const reply = iqResult(stanza);
   const query = reply.c('query', { xmlns: NS.discoInfo });
-  query.c('identity', {
-    category: 'conference',
-    type: 'text',
-    name: room.config.name || localOf(room.jid) || room.jid,
-  });
+  const identity: Record<string, string> = { category: 'conference', type: 'text' };
+  if (room.config.name) identity.name = room.config.name;
+  query.c('identity', identity);
   for (const feature of features) query.c('feature', { var: feature });
   query.cnode(
     buildForm({
       type: 'result',
-      fields: [{ var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRoominfo] }, ...info],
+      fields: [{ var: 'FORM_TYPE', type: 'hidden', value: NS.mucRoominfo }, ...info],
     }),
   );
   return reply;
@@ -42,8 +42,10 @@ function discoInfo({ room, stanza, payload }: IqContext): void {
   if (node === 'x-roomuser-item') {
     return room.send(iqResult(stanza).cnode(reservedNickInfo(room, stanza)).root(), BY);
   }
-  if (node !== undefined)
-    return room.sendError(stanza, { type: 'cancel', condition: 'item-not-found' }, BY);
+  if (node !== undefined && node !== '') {
+    // Prosody answers any other node with an empty query for that node.
+    return room.send(iqResult(stanza).c('query', { xmlns: NS.discoInfo, node }).root(), BY);
+  }
   room.send(roomInfo(room, stanza), BY);
 }
 

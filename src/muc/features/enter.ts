@@ -1,16 +1,16 @@
-// Entering, updating and leaving: the presence exchange of XEP-0045 §7.1–7.2 (join order), §7.7 (availability) and §7.14 (exit)
-import { Element } from 'ltx';
+// Entering, updating and leaving: the presence exchange of XEP-0045 §7.1–7.2 (join order), §7.7 (availability), §7.14 (exit) and §17.3 (resync), as Prosody's handle_normal_presence runs it
+import { clone, Element } from 'ltx';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { sharedPayload } from '../../xmpp/shared-payload.js';
+import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import type { Feature } from '../hooks.js';
 import type { Occupant } from '../model/occupant.js';
-import type { Role } from '../model/role.js';
-import { publiciseOccupantStatus } from '../presence.js';
-import { presenceCopiesFor } from '../presence-cache.js';
+import { sendOccupantList } from '../occupant-list.js';
+import { publiciseOccupantStatus, statusCodes } from '../presence.js';
 import { NOT_JOINED } from '../refusals.js';
 import type { Room } from '../room.js';
-import { changeNick } from './nickname.js';
+import { moveSession } from './nickname.js';
 
 const BY = 'enter';
 
@@ -22,11 +22,13 @@ function isMucPayload(child: Element): boolean {
 }
 
 /**
- * The presence an occupant stores: the client's own, without the MUC protocol payloads. Its
- * payloads are shared with every other stored presence that has the same: it is read-only.
+ * The presence an occupant's session stores (Prosody's set_session): the client's own, its
+ * attributes but `from` and `to`, without the MUC protocol payloads. Its payloads are shared
+ * with every other stored presence that has the same: it is read-only.
  */
 export function storedPresence(stanza: Element): Element {
-  const presence = new Element('presence', stanza.attrs.type ? { type: stanza.attrs.type } : {});
+  const { from: _from, to: _to, ...attrs } = stanza.attrs;
+  const presence = new Element('presence', attrs);
   // map() sizes the array exactly: one stored presence per occupant session adds up.
   presence.children = stanza.children
     .filter((child): child is Element => typeof child !== 'string' && !isMucPayload(child))
@@ -34,159 +36,160 @@ export function storedPresence(stanza: Element): Element {
   return presence;
 }
 
-/**
- * Available or unavailable presence to room/nick (Prosody's handle_normal_presence): a join,
- * a resync, a change of availability, a nick change, or leaving.
- */
-export function handleOccupantPresence(
+/** The session to stand for the occupant once `leaving` is gone (Prosody's choose_new_primary). */
+export function nextPrimary(occupant: Occupant, leaving: string): string | undefined {
+  for (const [jid, presence] of occupant.sessions) {
+    if (jid !== leaving && presence.attrs.type === undefined) return jid;
+  }
+  return undefined;
+}
+
+/** The occupant as Prosody holds it in the middle of a change: other sessions and role. */
+export function occupantView(
+  occupant: Occupant,
+  sessions: Map<string, Element>,
+  role = occupant.role,
+  primaryJid = occupant.primaryJid,
+): Occupant {
+  return { ...occupant, sessions, role, primaryJid };
+}
+
+/** Whoever is not in the room yet, or moves, passes the features' checks first; the first refusal wins. */
+function refusal(
   room: Room,
   stanza: Element,
+  orig: Occupant | undefined,
   nick: string,
   isCreation: boolean,
-): void {
+): { spec: StanzaErrorSpec; feature: string } | undefined {
   const realJid = stanza.attrs.from;
-  const current = room.occupantBySession(realJid);
+  const decision = orig
+    ? room.bus.fire('muc-occupant-pre-change', {
+        room,
+        stanza,
+        occupant: orig,
+        realJid,
+        newNick: nick,
+      })
+    : room.bus.fire('muc-occupant-pre-join', {
+        room,
+        stanza,
+        nick,
+        realJid,
+        bareJid: bareJid(realJid),
+        affiliation: room.affiliationOf(realJid),
+        mucX: stanza.getChild('x', NS.muc),
+        isCreation,
+      });
+  if (!decision || decision.outcome === 'handled') return undefined;
+  return { spec: decision.outcome.veto, feature: decision.feature };
+}
+
+/**
+ * Available or unavailable presence to room/nick (Prosody's handle_normal_presence): a join, a
+ * resync or availability change (§7.7, §17.3), a nick change (§7.6), or leaving (§7.14).
+ */
+export function handleOccupantPresence(room: Room, received: Element, nick: string): void {
+  // The features may stamp what the occupant stores (its occupant-id): a copy, not the input.
+  const stanza = clone(received);
+  const realJid = stanza.attrs.from;
+  const orig = room.occupantBySession(realJid);
   const mucX = stanza.getChild('x', NS.muc);
   const leaving = stanza.attrs.type === 'unavailable';
-  if (!current) {
-    if (leaving) return;
-    if (!mucX) {
-      // §7.2.18 asks for a 110/307/333 kick; Prosody answers item-not-found instead.
-      room.sendError(stanza, NOT_JOINED, BY);
-      return;
-    }
-    join(room, stanza, nick, mucX, isCreation);
-  } else if (leaving) {
-    leave(room, current, realJid, stanza);
-  } else if (current.nick !== nick) {
-    changeNick(room, current, realJid, stanza, nick);
-  } else if (mucX) {
-    resync(room, current, realJid, mucX);
-  } else {
-    current.sessions.set(realJid, storedPresence(stanza));
-    publiciseOccupantStatus(room, current, { prevRole: current.role }, BY);
+  if (!orig && !mucX && !leaving) {
+    // §7.2.18 asks for a 110/307/333 kick; Prosody answers item-not-found instead.
+    room.sendError(stanza, { ...NOT_JOINED, by: room.jid }, BY);
+    return;
   }
+  if (leaving) {
+    if (!orig) return;
+    leave(room, orig, realJid, stanza);
+    return;
+  }
+  const dest = orig?.nick === nick ? orig : room.occupantByNick(nick);
+  const vetoed = refusal(room, stanza, orig, nick, false);
+  if (vetoed) return room.sendError(stanza, vetoed.spec, vetoed.feature);
+  // §7.2.8: "If the nickname is already in use by another user … <conflict/>" (checked after the features').
+  if (dest && dest !== orig && dest.bareJid !== bareJid(realJid)) {
+    room.sendError(stanza, { type: 'cancel', condition: 'conflict', by: room.jid }, BY);
+    return;
+  }
+  if (orig && orig === dest) return update(room, orig, realJid, stanza);
+  if (orig) return moveSession(room, orig, dest, nick, realJid, stanza);
+  if (dest) return addSession(room, dest, realJid, stanza);
+  join(room, stanza, nick);
 }
 
-function join(room: Room, stanza: Element, nick: string, mucX: Element, isCreation: boolean): void {
+/** Prosody's handle_first_presence: the presence that created the room (§10.1.1, 201). */
+export function handleFirstPresence(room: Room, received: Element, nick: string): void {
+  const stanza = clone(received);
+  const vetoed = refusal(room, stanza, undefined, nick, true);
+  if (vetoed) return room.sendError(stanza, vetoed.spec, vetoed.feature);
   const realJid = stanza.attrs.from;
-  const existing = room.occupantByNick(nick);
-  // §7.2.8: "If the nickname is already in use by another user … the service MUST deny access … <conflict/>".
-  if (existing && existing.bareJid !== bareJid(realJid)) {
-    room.sendError(stanza, { type: 'cancel', condition: 'conflict' }, BY);
-    return;
-  }
-  const affiliation = room.affiliationOf(realJid);
-  const decision = room.bus.fire('muc-occupant-pre-join', {
-    room,
-    stanza,
-    nick,
-    realJid,
-    bareJid: bareJid(realJid),
-    affiliation,
-    mucX,
-    isCreation,
-  });
-  if (decision && decision.outcome !== 'handled') {
-    room.sendError(stanza, decision.outcome.veto, decision.feature);
-    return;
-  }
-  const presence = storedPresence(stanza);
-  if (existing) {
-    addSessionTo(room, existing, realJid, stanza, mucX);
-    return;
-  }
-  const role = room.defaultRoleFor(affiliation);
-  const occupant = room.newOccupant(nick, realJid, presence);
-  sendOccupantList(room, realJid, role);
-  const selfCodes = [
-    ...(isCreation ? ['201'] : []),
-    ...(room.config.whois === 'anyone' ? ['100'] : []),
-  ];
-  room.admitOccupant(occupant, role, selfCodes, BY);
-  publiciseOccupantStatus(room, occupant, { selfCodes, prevRole: 'none' }, BY);
-  room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
+  const occupant = room.newOccupant(nick, realJid, storedPresence(stanza));
+  const codes = ['201', ...(room.config.whois === 'anyone' ? ['100'] : [])];
+  room.admitOccupant(occupant, room.defaultRoleFor(room.affiliationOf(realJid)), codes, BY);
+  publiciseOccupantStatus(room, occupant, { x: statusCodes(...codes) }, BY);
+  room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
+  room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
+}
+
+/** A new occupant: the others' presence, its own (100 where real JIDs are public), history and subject (§7.1). */
+function join(room: Room, stanza: Element, nick: string): void {
+  const realJid = stanza.attrs.from;
+  const occupant = room.newOccupant(nick, realJid, storedPresence(stanza));
+  const selfCodes = room.config.whois === 'anyone' ? ['100'] : [];
+  room.admitOccupant(occupant, room.defaultRoleFor(room.affiliationOf(realJid)), selfCodes, BY);
+  sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
+  publiciseOccupantStatus(room, occupant, { x: { base: [], self: statusCodes(...selfCodes) } }, BY);
+  room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
+  room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
 }
 
 /**
- * Another session of the same user joins an occupant it already holds (multi-session, §7.2):
- * with the muc `<x/>` it gets the occupant list, history and subject like any joiner.
+ * Another session of the same user joins an occupant (multi-session): it gets the occupant
+ * list, history and subject like any joiner; the others see the occupant with both sessions.
  */
-export function addSessionTo(
-  room: Room,
-  occupant: Occupant,
-  realJid: string,
-  stanza: Element,
-  mucX: Element | undefined,
-): void {
+export function addSession(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
   room.addSession(occupant, realJid, storedPresence(stanza));
-  if (mucX) sendOccupantList(room, realJid, occupant.role);
-  publiciseOccupantStatus(room, occupant, { prevRole: occupant.role }, BY);
-  if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
-}
-
-/** §17.3 "re-sending the join presence … MUST be treated as a full resync". */
-function resync(room: Room, occupant: Occupant, realJid: string, mucX: Element): void {
-  sendOccupantList(room, realJid, occupant.role);
-  const codes = room.config.whois === 'anyone' ? ['100'] : [];
-  publiciseOccupantStatus(
-    room,
-    occupant,
-    { selfCodes: codes, selfOnly: true, onlySession: realJid },
-    BY,
-  );
-  room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, mucX });
-}
-
-export function leave(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
-  const goodbye = storedPresence(stanza);
-  if (occupant.sessions.size > 1) {
-    room.removeSession(occupant, realJid);
-    const departing: Occupant = {
-      ...occupant,
-      role: 'none',
-      sessions: new Map([[realJid, goodbye]]),
-      primaryJid: realJid,
-      leavePresence: goodbye,
-    };
-    publiciseOccupantStatus(room, departing, { selfOnly: true }, BY);
-    publiciseOccupantStatus(room, occupant, { prevRole: occupant.role }, BY);
-    return;
-  }
-  occupant.leavePresence = goodbye;
-  const prevRole = occupant.role;
-  room.changeRole(occupant, 'none', [], BY);
-  publiciseOccupantStatus(room, occupant, { prevRole }, BY);
-  room.bus.fire('muc-occupant-left', { room, occupant });
+  const mucX = stanza.getChild('x', NS.muc);
+  if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
+  // A session new to the room is warned of a non-anonymous room like any joiner; the occupant's
+  // other sessions get the same self-presence.
+  const selfCodes = room.config.whois === 'anyone' ? ['100'] : [];
+  publiciseOccupantStatus(room, occupant, { x: { base: [], self: statusCodes(...selfCodes) } }, BY);
+  if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
 }
 
 /**
- * §7.2.2: the joiner first receives the presence of every occupant already there (as its own
- * role lets it see them), then, where the room broadcasts role `none`, the unavailable presence
- * of affiliated users who are away (Prosody's send_occupant_list).
+ * §7.7 and §17.3: presence from an occupant to its own nick. Everyone sees the new presence;
+ * with the muc `<x/>` it is a resync: the occupant list, its presence, history and subject again.
  */
-export function sendOccupantList(room: Room, realJid: string, viewerRole: Role): void {
-  const broadcast = room.config.presenceBroadcast;
-  const seesJids = room.config.whois === 'anyone' || viewerRole === 'moderator';
-  const viewerBare = bareJid(realJid);
-  const listsAbsent = broadcast.has('none');
-  const present = new Set<string>([viewerBare]);
-  for (const occupant of room.occupants()) {
-    if (listsAbsent) present.add(occupant.bareJid);
-    if (occupant.sessions.has(realJid) || !broadcast.has(occupant.role)) continue;
-    const copyTo = presenceCopiesFor(room, occupant, seesJids || occupant.bareJid === viewerBare);
-    room.send(copyTo(realJid), BY);
-  }
-  if (!listsAbsent) return;
-  for (const [jid, record] of room.state.affiliations) {
-    if (present.has(jid) || record.affiliation === 'outcast') continue;
-    if (!record.reservedNick && !seesJids) continue;
-    const from = record.reservedNick ? room.occupantJidOf(record.reservedNick) : room.jid;
-    const presence = new Element('presence', { from, to: realJid, type: 'unavailable' });
-    const item: Record<string, string> = { affiliation: record.affiliation, role: 'none' };
-    if (record.reservedNick) item.nick = record.reservedNick;
-    if (seesJids) item.jid = jid;
-    presence.c('x', { xmlns: NS.mucUser }).c('item', item);
-    room.send(presence, 'presence-broadcast');
-  }
+function update(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
+  room.addSession(occupant, realJid, storedPresence(stanza));
+  const mucX = stanza.getChild('x', NS.muc);
+  if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
+  publiciseOccupantStatus(room, occupant, { prevRole: occupant.role }, BY);
+  if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
+}
+
+/**
+ * §7.14: a session leaves. The last one takes the occupant out (role none: unavailable to the
+ * others, and to itself with 110); one of several leaves the others in, and the room still
+ * lists it while it goes.
+ */
+export function leave(room: Room, occupant: Occupant, realJid: string, stanza: Element): void {
+  const prevRole = occupant.role;
+  const goodbye = storedPresence(stanza);
+  const sessions = new Map(occupant.sessions).set(realJid, goodbye);
+  const isLast = occupant.sessions.size <= 1;
+  const primary =
+    occupant.primaryJid === realJid
+      ? (nextPrimary(occupant, realJid) ?? realJid)
+      : occupant.primaryJid;
+  const view = occupantView(occupant, sessions, isLast ? 'none' : prevRole, primary);
+  if (isLast) room.changeRole(occupant, 'none', [], BY);
+  else room.removeSession(occupant, realJid);
+  publiciseOccupantStatus(room, view, { prevRole }, BY);
+  if (isLast) room.bus.fire('muc-occupant-left', { room, occupant });
 }

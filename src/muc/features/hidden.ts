@@ -1,12 +1,27 @@
 // Public and hidden rooms: whether the service lists the room — XEP-0045 §6.3 (muc#roomconfig_publicroom)
-import { booleanField } from '../config-fields.js';
 import type { Feature } from '../hooks.js';
 
 export const hidden: Feature = {
   name: 'hidden',
   section: '§6.3',
   config: [
-    booleanField('muc#roomconfig_publicroom', 'Include room information in public lists', 'public'),
+    {
+      priority: 91,
+      field: {
+        var: 'muc#roomconfig_publicroom',
+        type: 'boolean',
+        label: 'Include room information in public lists',
+        desc: 'Enable this to allow people to find the room',
+      },
+      // Prosody stores "hidden"; the form shows its negation, 0 or 1, always.
+      read: (config) => config.public,
+      write: (config, value) => {
+        const next = value !== undefined && value !== false;
+        if (config.public === next) return false;
+        config.public = next;
+        return true;
+      },
+    },
   ],
   hooks: {
     'muc-disco#info': {

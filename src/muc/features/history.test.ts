@@ -77,6 +77,7 @@ describe('history in a room', () => {
     const romeo = world.connect('romeo@localhost', { resource: 'r' });
     const juliet = world.connect('juliet@localhost', { resource: 'j' });
     createRoom(world, romeo, `${ROOM}/Romeo`); // 12:00:01 and 12:00:02
+    take(romeo);
     const say = (id: string) =>
       world.send(
         romeo.jid,
@@ -86,20 +87,33 @@ describe('history in a room', () => {
     world.clock.advance(60_000);
     say('m2'); // 12:01:04
     say('m3'); // 12:01:05
-    return { world, juliet };
+    // The archive ids (XEP-0359) the reflections carried: the history repeats them.
+    const archived = new Map(
+      take(romeo)
+        .filter((el) => el.getChild('body'))
+        .map((el) => [el.attrs.id, el.getChild('stanza-id', 'urn:xmpp:sid:0')?.attrs.id]),
+    );
+    return { world, juliet, archived };
   }
 
-  function historyMessage(world: World, id: string, stamp: string): string {
+  /** A history message as Prosody's archive (mod_muc_mam) serves it: the stanza, then its delay and archive id. */
+  function historyMessage(
+    world: World,
+    archived: Map<string, string>,
+    id: string,
+    stamp: string,
+  ): string {
     return `
-      <message type='groupchat' from='${ROOM}/Romeo' to='juliet@localhost/j' id='${id}'>
+      <message type='groupchat' from='${ROOM}/Romeo' to='juliet@localhost/j' id='${id}' xml:lang='en'>
         <body>${id}</body>
         <occupant-id xmlns='urn:xmpp:occupant-id:0' id='${occupantId(world, ROOM, 'romeo@localhost')}'/>
         <delay xmlns='urn:xmpp:delay' from='${ROOM}' stamp='${stamp}'/>
+        <stanza-id xmlns='urn:xmpp:sid:0' by='${ROOM}' id='${archived.get(id)}'/>
       </message>`;
   }
 
   it('sends each history message with <delay from=room stamp=…>, between self-presence and subject', () => {
-    const { world, juliet } = roomWithThreeMessages();
+    const { world, juliet, archived } = roomWithThreeMessages();
 
     join(world, juliet, `${ROOM}/Juliet`);
 
@@ -114,24 +128,24 @@ describe('history in a room', () => {
     ]);
     expect(canonicalAll(received.slice(2, 5))).toEqual(
       canonicalAll([
-        historyMessage(world, 'm1', '2026-01-01T12:00:03Z'),
-        historyMessage(world, 'm2', '2026-01-01T12:01:04Z'),
-        historyMessage(world, 'm3', '2026-01-01T12:01:05Z'),
+        historyMessage(world, archived, 'm1', '2026-01-01T12:00:03Z'),
+        historyMessage(world, archived, 'm2', '2026-01-01T12:01:04Z'),
+        historyMessage(world, archived, 'm3', '2026-01-01T12:01:05Z'),
       ]),
     );
     expect(received[5]?.getChild('subject')).toBeDefined();
   });
 
   it('seconds limits history to the messages of the last n seconds', () => {
-    const { world, juliet } = roomWithThreeMessages();
+    const { world, juliet, archived } = roomWithThreeMessages();
 
     join(world, juliet, `${ROOM}/Juliet`, `<history seconds='2'/>`); // at 12:01:06
 
     const messages = take(juliet).filter((el) => el.getChild('body'));
     expect(canonicalAll(messages)).toEqual(
       canonicalAll([
-        historyMessage(world, 'm2', '2026-01-01T12:01:04Z'),
-        historyMessage(world, 'm3', '2026-01-01T12:01:05Z'),
+        historyMessage(world, archived, 'm2', '2026-01-01T12:01:04Z'),
+        historyMessage(world, archived, 'm3', '2026-01-01T12:01:05Z'),
       ]),
     );
   });

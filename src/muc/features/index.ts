@@ -1,4 +1,4 @@
-// The single ordered list of XEP-0045 features; the order is the room configuration form's order (§10.2)
+// The single list of XEP-0045 features the service runs by default, as Prosody 13's MUC has them; the extras add theirs (src/muc/extras.ts) — §10.2 form order comes from each field's priority
 import type { Feature } from '../hooks.js';
 import { admin } from './admin.js';
 import { banned } from './banned.js';
@@ -14,7 +14,7 @@ import { invite } from './invite.js';
 import { kickable } from './kickable.js';
 import { language } from './language.js';
 import { lock } from './lock.js';
-import { maxUsers } from './max-users.js';
+import { mam } from './mam.js';
 import { membersOnly } from './members-only.js';
 import { moderated } from './moderated.js';
 import { name } from './name.js';
@@ -30,6 +30,7 @@ import { register } from './register.js';
 import { request } from './request.js';
 import { restrictPm } from './restrict-pm.js';
 import { subject } from './subject.js';
+import { vcard } from './vcard.js';
 import { whois } from './whois.js';
 
 export const FEATURES: readonly Feature[] = [
@@ -44,9 +45,9 @@ export const FEATURES: readonly Feature[] = [
   presenceBroadcast,
   whois,
   subject,
-  restrictPm,
   history,
-  maxUsers,
+  mam,
+  restrictPm,
   lock,
   nickname,
   banned,
@@ -64,4 +65,5 @@ export const FEATURES: readonly Feature[] = [
   occupantIq,
   presenceProbe,
   kickable,
+  vcard,
 ];

@@ -2,8 +2,9 @@
 import { Element } from 'ltx';
 import { readStanzaError } from '../../xmpp/stanza-error.js';
 import type { Feature } from '../hooks.js';
-import { publiciseOccupantStatus } from '../presence.js';
+import { publiciseOccupantStatus, statusCodes } from '../presence.js';
 import type { Room } from '../room.js';
+import { nextPrimary, occupantView } from './enter.js';
 
 const BY = 'kickable';
 
@@ -28,28 +29,30 @@ export function isKickableError(stanza: Element): boolean {
 }
 
 /**
- * "the service MAY remove the occupant … status code 333". Prosody's handle_kickable removes the
- * sender of any error presence, and of an error message whose condition `isKickableError` names.
- * The status text names the error; Prosody includes the client's error text only where real
- * JIDs are public (whois anyone).
+ * Prosody's handle_kickable, for any error presence and for messages with a kickable error:
+ * "the service MAY remove the occupant … status code 333". The status text names the error;
+ * Prosody adds the client's error text only where real JIDs are public (whois anyone). A session
+ * of several is removed without a code, the occupant stays.
  */
 export function kickForError(room: Room, stanza: Element): void {
   const realJid = stanza.attrs.from;
   const occupant = room.occupantBySession(realJid);
-  if (!occupant || (stanza.name === 'message' && !isKickableError(stanza))) return;
+  if (!occupant) return;
   const { condition, text } = readStanzaError(stanza);
   let status = `Kicked: ${condition ? condition.replace(/-/g, ' ') : 'presence error'}`;
   if (text && room.config.whois === 'anyone') status += `: ${text}`;
   const goodbye = new Element('presence', { type: 'unavailable' });
   goodbye.c('status').t(status);
   const prevRole = occupant.role;
-  if (occupant.sessions.size > 1) {
+  const primary =
+    occupant.primaryJid === realJid ? nextPrimary(occupant, realJid) : occupant.primaryJid;
+  if (primary !== undefined) {
     room.removeSession(occupant, realJid);
     publiciseOccupantStatus(room, occupant, { prevRole }, BY);
     return;
   }
-  occupant.leavePresence = goodbye;
+  const view = occupantView(occupant, new Map([[realJid, goodbye]]), 'none', realJid);
   room.changeRole(occupant, 'none', ['333'], BY);
-  publiciseOccupantStatus(room, occupant, { codes: ['333'], prevRole }, BY);
+  publiciseOccupantStatus(room, view, { x: statusCodes('333'), prevRole }, BY);
   room.bus.fire('muc-occupant-left', { room, occupant });
 }

@@ -6,18 +6,25 @@ export const language: Feature = {
   name: 'language',
   section: '§6.4',
   config: [
-    textField('muc#roomconfig_lang', "Language tag for room (e.g. 'en', 'de', 'fr')", 'language'),
+    textField(
+      {
+        priority: 97,
+        field: {
+          var: 'muc#roomconfig_lang',
+          label: "Language tag for room (e.g. 'en', 'de', 'fr' etc.)",
+          desc: 'Indicate the primary language spoken in this room',
+          datatype: 'xs:language',
+        },
+      },
+      'language',
+      true,
+    ),
   ],
   hooks: {
     'muc-disco#info': {
       priority: 0,
       run: ({ room, info }) => {
-        info.push({
-          var: 'muc#roominfo_lang',
-          type: 'text-single',
-          label: 'Language tag for room',
-          values: [room.config.language],
-        });
+        info.push({ var: 'muc#roominfo_lang', value: room.config.language });
       },
     },
   },

@@ -1,4 +1,5 @@
 // Room locking: a new room refuses everyone but its owners until configured — XEP-0045 §7.2.10 and §10.1.1
+import { domainOf } from '../../xmpp/jid.js';
 import type { Feature } from '../hooks.js';
 import type { Room } from '../room.js';
 
@@ -22,9 +23,10 @@ export const lock: Feature = {
       run: ({ room, isCreation }) => {
         expireLock(room);
         // "If the room is locked … the service MUST deny access … <item-not-found/>". Prosody
-        // refuses everyone but the creating presence, the owner's other sessions too.
+        // refuses everyone but the creating presence, the owner's other sessions too, and
+        // answers from the service, not the room.
         if (isCreation || room.lifecycle() !== 'locked') return undefined;
-        return { veto: { type: 'cancel', condition: 'item-not-found' } };
+        return { veto: { type: 'cancel', condition: 'item-not-found', by: domainOf(room.jid) } };
       },
     },
     'muc-config-submitted': {

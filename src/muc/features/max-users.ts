@@ -1,47 +1,46 @@
-// A room's occupant limit — XEP-0045 §7.2.9 (muc#roomconfig_maxusers; Prosody's core has none, mucsim offers the XEP's)
-import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+// The max-users extra: a room's occupant limit, muc#roomconfig_maxusers — XEP-0045 §7.2.9 (Prosody's core has none; off unless `--extra max-users`)
 import type { Feature } from '../hooks.js';
 
 const CHOICES = ['10', '20', '30', '50', '100'];
-const full: StanzaErrorSpec = { type: 'wait', condition: 'service-unavailable' };
 
 export const maxUsers: Feature = {
   name: 'max-users',
   section: '§7.2.9',
   config: [
     {
+      // Among Prosody's "Other options", after the history fields.
+      priority: 60,
       field: {
         var: 'muc#roomconfig_maxusers',
         type: 'list-single',
         label: 'Maximum number of occupants',
-        values: [],
-        options: [...CHOICES, 'none'].map((value) => ({ value })),
       },
-      read: (config) => [config.maxUsers === 0 ? 'none' : String(config.maxUsers)],
-      write: (config, values) => {
-        const value = values[0] ?? 'none';
+      options: (config) =>
+        [...CHOICES, 'none'].map((value) => ({
+          value,
+          label: value === 'none' ? 'No limit' : value,
+          default: value === (config.maxUsers === 0 ? 'none' : String(config.maxUsers)),
+        })),
+      read: () => undefined,
+      write: (config, value) => {
         const limit = value === 'none' ? 0 : Number(value);
-        if (!Number.isInteger(limit) || limit < 0) {
-          return {
-            type: 'modify',
-            condition: 'not-acceptable',
-            text: 'maxusers must be a number or none',
-          };
-        }
+        if (typeof value !== 'string' || !Number.isInteger(limit) || limit < 0) return false;
+        if (config.maxUsers === limit) return false;
         config.maxUsers = limit;
-        return undefined;
+        return true;
       },
     },
   ],
   hooks: {
     'muc-occupant-pre-join': {
-      priority: -15,
+      // Before members-only (−5): a full room turns newcomers away first.
+      priority: -4,
       run: ({ room, affiliation }) => {
         const limit = room.config.maxUsers;
         if (limit === 0 || room.occupantCount() < limit) return undefined;
         // "… admins and owners MUST still be admitted" when the room is full.
         if (affiliation === 'owner' || affiliation === 'admin') return undefined;
-        return { veto: full };
+        return { veto: { type: 'wait', condition: 'service-unavailable', by: room.jid } };
       },
     },
   },

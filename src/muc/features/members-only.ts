@@ -1,8 +1,9 @@
 // Members-only rooms: entry, the 322 removal when a room becomes members-only, and member invitations — XEP-0045 §7.2.6, §7.8.2, §10.2
-import { booleanField } from '../config-fields.js';
+import { flagField } from '../config-fields.js';
 import type { Feature } from '../hooks.js';
+import { AFFILIATION_RANK } from '../model/affiliation.js';
 import { mayEnterMembersOnly } from '../model/privileges.js';
-import { publiciseOccupantStatus } from '../presence.js';
+import { publiciseOccupantStatus, statusCodes } from '../presence.js';
 import { setAffiliation } from '../room-changes.js';
 
 const BY = 'members-only';
@@ -11,10 +12,25 @@ export const membersOnly: Feature = {
   name: BY,
   section: '§7.2.6',
   config: [
-    booleanField('muc#roomconfig_membersonly', 'Only allow members to join', 'membersOnly'),
-    booleanField(
-      '{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites',
-      'Allow members to invite new members',
+    flagField(
+      {
+        priority: 87,
+        field: {
+          var: 'muc#roomconfig_membersonly',
+          label: 'Only allow members to join',
+          desc: 'Enable this to only allow access for room owners, admins and members',
+        },
+      },
+      'membersOnly',
+    ),
+    flagField(
+      {
+        priority: 87,
+        field: {
+          var: '{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites',
+          label: 'Allow members to invite new members',
+        },
+      },
       'allowMemberInvites',
     ),
   ],
@@ -24,22 +40,27 @@ export const membersOnly: Feature = {
       // "If the room is members-only but the user is not on the member list, the service MUST deny access … <registration-required/>".
       run: ({ room, affiliation }) =>
         room.config.membersOnly && !mayEnterMembersOnly(affiliation)
-          ? { veto: { type: 'auth', condition: 'registration-required' } }
+          ? { veto: { type: 'auth', condition: 'registration-required', by: room.jid } }
           : undefined,
     },
     'muc-config-submitted': {
       priority: 0,
-      // §10.2: "the service MUST remove … any non-members from the room … status code 322".
-      // Prosody tells only the removed user; mucsim also tells the others, as the XEP does.
+      // §10.2: "the service MUST remove … any non-members from the room … status code 322 …
+      // sent to those users as well as any remaining occupants". Prosody tells only the removed
+      // users; the notify-322 extra tells the others too.
       run: ({ room, before, after }) => {
         if (before.membersOnly || !after.membersOnly) return;
-        for (const occupant of [...room.occupants()]) {
-          if (mayEnterMembersOnly(room.affiliationOf(occupant.bareJid))) continue;
-          const prevRole = occupant.role;
-          room.changeRole(occupant, 'none', ['322'], BY);
-          publiciseOccupantStatus(room, occupant, { codes: ['322'], prevRole }, BY);
+        const tellOthers = room.services.extras.has('notify-322');
+        const removed = [...room.occupants()].filter(
+          (occupant) => !mayEnterMembersOnly(room.affiliationOf(occupant.bareJid)),
+        );
+        const prevRoles = removed.map((occupant) => occupant.role);
+        for (const occupant of removed) room.changeRole(occupant, 'none', ['322'], BY);
+        removed.forEach((occupant, index) => {
+          const prevRole = tellOthers ? prevRoles[index] : undefined;
+          publiciseOccupantStatus(room, occupant, { x: statusCodes('322'), prevRole }, BY);
           room.bus.fire('muc-occupant-left', { room, occupant });
-        }
+        });
       },
     },
     'muc-pre-invite': {
@@ -47,17 +68,16 @@ export const membersOnly: Feature = {
       // §7.8.2: in a members-only room only admins and owners (and members, if allowed) invite.
       run: ({ room, inviter }) => {
         if (!room.config.membersOnly) return undefined;
-        const affiliation = room.affiliationOf(inviter);
-        const allowed =
-          affiliation === 'owner' ||
-          affiliation === 'admin' ||
-          (affiliation === 'member' && room.config.allowMemberInvites);
-        return allowed ? undefined : { veto: { type: 'auth', condition: 'forbidden' } };
+        const required = room.config.allowMemberInvites ? 'member' : 'admin';
+        const rank = AFFILIATION_RANK[room.affiliationOf(inviter)];
+        return rank >= AFFILIATION_RANK[required]
+          ? undefined
+          : { veto: { type: 'auth', condition: 'forbidden', by: room.jid } };
       },
     },
     'muc-invite': {
       priority: 0,
-      // "the room MAY add the invitee to the member list" — Prosody does.
+      // "the room MAY add the invitee to the member list" — Prosody does; the reason is not kept.
       run: ({ room, shownInviter, invitee }) => {
         if (!room.config.membersOnly || room.affiliationOf(invitee) !== 'none') return;
         setAffiliation(
@@ -72,8 +92,20 @@ export const membersOnly: Feature = {
     },
     'muc-disco#info': {
       priority: 0,
-      run: ({ room, features }) => {
+      run: ({ room, features, info }) => {
         features.push(room.config.membersOnly ? 'muc_membersonly' : 'muc_open');
+        info.push({
+          var: '{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites',
+          type: 'boolean',
+          label: 'Allow members to invite new members',
+          value: room.config.allowMemberInvites,
+        });
+        info.push({
+          var: 'muc#roomconfig_allowinvites',
+          type: 'boolean',
+          label: 'Allow users to invite other users',
+          value: !room.config.membersOnly || room.config.allowMemberInvites,
+        });
       },
     },
   },

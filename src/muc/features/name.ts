@@ -5,7 +5,13 @@ import type { Feature } from '../hooks.js';
 export const name: Feature = {
   name: 'name',
   section: '§6.4',
-  config: [textField('muc#roomconfig_roomname', 'Title', 'name')],
+  config: [
+    textField(
+      { priority: 99, field: { var: 'muc#roomconfig_roomname', label: 'Title' } },
+      'name',
+      false,
+    ),
+  ],
   hooks: {
     'muc-disco#info': {
       priority: 0,
@@ -14,7 +20,7 @@ export const name: Feature = {
           var: 'muc#roomconfig_roomname',
           type: 'text-single',
           label: 'Title',
-          values: [room.config.name],
+          value: room.config.name || undefined,
         });
       },
     },

@@ -57,19 +57,35 @@ function stamp(stanza: Element, id: string): void {
   stanza.c('occupant-id', { xmlns: NS.occupantId, id });
 }
 
+/** Prosody's update_occupant and muc_private: the stanza carries the occupant's id, whatever the client put. */
+const stampOccupant = (room: Room, occupant: Occupant | undefined, stanza: Element) => {
+  if (occupant) stamp(stanza, idOf(room, occupant));
+};
+
 export const occupantId: Feature = {
   name: 'occupant-id',
   section: '§7.2.2',
   hooks: {
-    'muc-build-occupant-presence': {
+    // The presence an occupant sends is stamped before it is stored, so every copy of it carries the id.
+    'muc-occupant-pre-join': {
       priority: 0,
-      run: ({ room, occupant, presence }) => stamp(presence, idOf(room, occupant)),
+      run: ({ room, stanza, bareJid }) => stamp(stanza, occupantIdOf(room, bareJid)),
     },
-    'muc-broadcast-message': {
+    'muc-occupant-pre-change': {
       priority: 0,
-      run: ({ room, occupant, message }) => {
-        if (occupant) stamp(message, idOf(room, occupant));
-      },
+      run: ({ room, stanza, occupant }) => stampOccupant(room, occupant, stanza),
+    },
+    'muc-broadcast-presence': {
+      priority: 0,
+      run: ({ room, occupant, presence }) => stampOccupant(room, occupant, presence),
+    },
+    'muc-occupant-groupchat': {
+      priority: 0,
+      run: ({ room, stanza, occupant }) => stampOccupant(room, occupant, stanza),
+    },
+    'muc-private-message': {
+      priority: 0,
+      run: ({ room, stanza, occupant }) => stampOccupant(room, occupant, stanza),
     },
     'muc-disco#info': {
       priority: 0,

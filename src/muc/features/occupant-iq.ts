@@ -79,20 +79,28 @@ export const occupantIq: Feature = {
 
 /**
  * Prosody's handle_iq_to_occupant: a non-occupant gets `not-acceptable` (the XEP says
- * bad-request); a ping to one's own occupant JID is answered by the room (XEP-0410); other
- * requests go to the target's session (vCards to its bare JID) with a fresh id, and the
- * answer is relayed back under the original id.
+ * bad-request), a query to a nick nobody holds `item-not-found`, both from the room; a ping to
+ * one's own occupant JID is answered by the room (XEP-0410); other requests go to the target's
+ * session (vCard and PEP queries to its bare JID, which its account answers) under an id that
+ * carries what the answer needs to find its way back.
  */
 export function handleOccupantIq(room: Room, stanza: Element, nick: string): void {
   const type = stanza.attrs.type;
   if (type === 'result' || type === 'error') return relayAnswer(room, stanza, nick);
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(stanza, NOT_AN_OCCUPANT, BY);
+    room.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY);
+    return;
+  }
+  const target = room.occupantByNick(nick);
+  if (!target) {
+    const text = 'Recipient not in room';
+    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text, by: room.jid }, BY);
     return;
   }
   const payload = stanza.getChildElements()[0];
-  if (sender.nick === nick && payload?.name === 'ping' && payload.attrs.xmlns === NS.ping) {
+  const isPing = payload?.name === 'ping' && payload.attrs.xmlns === NS.ping;
+  if (target === sender && type === 'get' && isPing) {
     room.send(
       new Element('iq', {
         type: 'result',
@@ -102,11 +110,6 @@ export function handleOccupantIq(room: Room, stanza: Element, nick: string): voi
       }),
       BY,
     );
-    return;
-  }
-  const target = room.occupantByNick(nick);
-  if (!target) {
-    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found' }, BY);
     return;
   }
   const toBare = TO_BARE.has(payload?.attrs.xmlns);

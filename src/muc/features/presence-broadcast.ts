@@ -1,40 +1,56 @@
-// Which roles' presence is broadcast, including role none for absent members — XEP-0045 §16.5.3 (muc#roomconfig_presencebroadcast)
+// Which roles' presence is broadcast, including role none for absent members — XEP-0045 §16.5.3 (muc#roomconfig_presencebroadcast), as Prosody's presence_broadcast.lib.lua
 import type { Feature } from '../hooks.js';
 import type { BroadcastRole } from '../model/config.js';
-import { isRole } from '../model/role.js';
+import { publiciseOccupantStatus } from '../presence.js';
 
+const BY = 'presence-broadcast';
 const ORDER: BroadcastRole[] = ['visitor', 'participant', 'moderator', 'none'];
 
 export const presenceBroadcast: Feature = {
-  name: 'presence-broadcast',
+  name: BY,
   section: '§7.2.2',
   config: [
     {
+      priority: 63,
       field: {
         var: 'muc#roomconfig_presencebroadcast',
         type: 'list-multi',
-        label: 'Only show participants with roles',
-        values: [],
-        options: [
-          { value: 'visitor', label: 'Visitor' },
-          { value: 'participant', label: 'Participant' },
-          { value: 'moderator', label: 'Moderator' },
-          { value: 'none', label: 'Offline members' },
-        ],
+        label: 'Only show participants with roles:',
+        options: ['none', 'visitor', 'participant', 'moderator'],
       },
-      read: (config) => ORDER.filter((role) => config.presenceBroadcast.has(role)),
-      write: (config, values) => {
-        const roles = values.filter(isRole);
-        if (roles.length !== values.length) {
-          return {
-            type: 'modify',
-            condition: 'not-acceptable',
-            text: 'Unknown role in presencebroadcast',
-          };
-        }
-        config.presenceBroadcast = new Set(roles);
-        return undefined;
+      // Prosody lists the stored roles in Lua table order (the diff sorts list-multi values).
+      read: (config) => [
+        ...ORDER.filter((role) => config.presenceBroadcast.has(role)),
+        ...[...config.presenceBroadcast].filter((role) => !ORDER.includes(role as BroadcastRole)),
+      ],
+      // set_presence_broadcast: the submitted words as they are; a change only if a real role's changed.
+      write: (config, value) => {
+        const next = new Set<string>(Array.isArray(value) ? value : []);
+        if (ORDER.every((role) => next.has(role) === config.presenceBroadcast.has(role)))
+          return false;
+        config.presenceBroadcast = next;
+        return true;
       },
+      // The submitted hook iterates the value with ipairs: a field without values raises.
+      raises: (value) =>
+        value === undefined
+          ? "bad argument #1 to 'for iterator' (table expected, got nil)"
+          : undefined,
     },
   ],
+  hooks: {
+    'muc-config-submitted': {
+      priority: 0,
+      // Prosody announces occupants whose role became broadcast, and shows as gone those whose role no longer is.
+      run: ({ room, before, after }) => {
+        for (const occupant of [...room.occupants()]) {
+          const was = before.presenceBroadcast.has(occupant.role);
+          const is = after.presenceBroadcast.has(occupant.role);
+          if (is && !was) publiciseOccupantStatus(room, occupant, {}, BY);
+          else if (was && !is)
+            publiciseOccupantStatus(room, occupant, { forceUnavailable: true }, BY);
+        }
+      },
+    },
+  },
 };

@@ -1,9 +1,9 @@
 // Answering presence probes sent to occupant JIDs — XEP-0045 §17.3
 import { Element } from 'ltx';
-import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
-import { presenceFor } from '../presence.js';
+import { isAnonymousFor } from '../occupant-list.js';
+import { publiciseOccupantStatus } from '../presence.js';
 import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 
@@ -13,24 +13,18 @@ export const presenceProbe: Feature = { name: BY, section: '§17.3' };
 
 /**
  * Prosody's respond_to_probe: only occupants may probe (`not-acceptable` otherwise); the
- * answer is the occupant's current presence, or an unavailable one for an absent member whose
- * nick is reserved. Real JIDs follow the prober's whois rights.
+ * answer is the occupant's current presence as the prober may see it, or, for an absent user
+ * whose nick is reserved, an unavailable presence with the item.
  */
 export function answerProbe(room: Room, stanza: Element, nick: string): void {
   const prober = room.occupantBySession(stanza.attrs.from);
   if (!prober) {
-    room.sendError(stanza, NOT_AN_OCCUPANT, BY);
+    room.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY);
     return;
   }
-  const seesJids = room.canSeeRealJids(prober);
   const target = room.occupantByNick(nick);
   if (target) {
-    const presence = presenceFor(room, target, {
-      kind: 'other',
-      seesJids: seesJids || target.bareJid === bareJid(stanza.attrs.from),
-    });
-    presence.attrs.to = stanza.attrs.from;
-    room.send(presence, BY);
+    publiciseOccupantStatus(room, target, { recipient: prober }, BY);
     return;
   }
   const holder = room.jidReservingNick(nick);
@@ -45,7 +39,7 @@ export function answerProbe(room: Room, stanza: Element, nick: string): void {
     affiliation: room.affiliationOf(holder),
     role: 'none',
   };
-  if (seesJids) item.jid = holder;
+  if (!isAnonymousFor(room, stanza.attrs.from)) item.jid = holder;
   presence.c('x', { xmlns: NS.mucUser }).c('item', item);
   room.send(presence, BY);
 }

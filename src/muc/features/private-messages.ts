@@ -1,50 +1,42 @@
-// Private messages between occupants, relayed through the room — XEP-0045 §7.5
+// Private messages between occupants, relayed through the room — XEP-0045 §7.5, as Prosody's handle_message_to_occupant
 import { clone, type Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 import { routeToOccupant } from '../presence.js';
 import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
-import { occupantIdOf } from './occupant-id.js';
+import { isKickableError, kickForError } from './kickable.js';
 
 const BY = 'private-messages';
 
 export const privateMessages: Feature = { name: BY, section: '§7.5' };
 
-/** Prosody's handle_message_to_occupant, for every type but error. */
+/**
+ * Prosody's handle_message_to_occupant. A non-occupant gets `not-acceptable`; a groupchat
+ * message `bad-request`; an error that shows the sender's client is gone removes it (333); any
+ * other message (an ordinary error too) is relayed from the sender's occupant JID to every
+ * session of the recipient, without the sender's own MUC payloads.
+ */
 export function handlePrivateMessage(room: Room, stanza: Element, nick: string): void {
-  // §7.5: "… of type groupchat … the service MUST refuse … <bad-request/>".
-  if (stanza.attrs.type === 'groupchat') {
-    room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
-    return;
-  }
+  const type = stanza.attrs.type;
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    room.sendError(stanza, NOT_AN_OCCUPANT, BY);
+    if (type !== 'error') room.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY);
     return;
   }
+  // §7.5: "… of type groupchat … the service MUST refuse … <bad-request/>".
+  if (type === 'groupchat') {
+    room.sendError(stanza, { type: 'modify', condition: 'bad-request', by: room.jid }, BY);
+    return;
+  }
+  if (type === 'error' && isKickableError(stanza)) return kickForError(room, stanza);
   const recipient = room.occupantByNick(nick);
   if (!recipient) {
-    room.sendError(
-      stanza,
-      { type: 'cancel', condition: 'item-not-found', text: 'Recipient not in room' },
-      BY,
-    );
-    return;
-  }
-  const decision = room.bus.fire('muc-private-message', {
-    room,
-    stanza,
-    occupant: sender,
-    recipient,
-  });
-  if (decision) {
-    if (decision.outcome !== 'handled')
-      room.sendError(stanza, decision.outcome.veto, decision.feature);
+    const text = 'Recipient not in room';
+    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text, by: room.jid }, BY);
     return;
   }
   const relayed = clone(stanza);
-  relayed.attrs.from = sender.occupantJid;
   // §17: client-supplied MUC payloads are never relayed (Prosody's filter_muc_x): a sender could
   // otherwise dress a private message up with items, statuses or real JIDs of its choosing. Nor
   // is its own occupant-id: XEP-0421 "MUST strip any occupant-id element sent by the client".
@@ -56,6 +48,24 @@ export function handlePrivateMessage(room: Room, stanza: Element, nick: string):
         child.attrs.xmlns !== NS.occupantId),
   );
   relayed.c('x', { xmlns: NS.mucUser });
-  relayed.c('occupant-id', { xmlns: NS.occupantId, id: occupantIdOf(room, sender.bareJid) });
+  relayed.attrs.from = sender.occupantJid;
+  const decision = room.bus.fire('muc-private-message', {
+    room,
+    stanza: relayed,
+    occupant: sender,
+    recipient,
+  });
+  if (decision) {
+    if (decision.outcome !== 'handled') {
+      // Prosody sends the refusal to every session of the sender, from the recipient's nick.
+      const refusal = { ...decision.outcome.veto, by: room.jid };
+      for (const session of sender.sessions.keys()) {
+        const target = clone(stanza);
+        target.attrs.from = session;
+        room.sendError(target, refusal, decision.feature);
+      }
+    }
+    return;
+  }
   routeToOccupant(room, recipient, relayed, BY);
 }

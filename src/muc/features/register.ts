@@ -1,23 +1,23 @@
-// Registering with a room and reserved nicknames: jabber:iq:register, x-roomuser-item and nick enforcement — XEP-0045 §7.10 and §7.12
+// Registering with a room and reserved nicknames: jabber:iq:register, x-roomuser-item and the reserved-nick check — XEP-0045 §7.10 and §7.12, as Prosody's register.lib.lua
 import { Element } from 'ltx';
 import { buildForm, findForm, readForm } from '../../xmpp/data-form.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
+import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
 import type { Feature, HookOutcome, IqContext } from '../hooks.js';
-import { mayRegister } from '../model/privileges.js';
+import { raiseLuaError } from '../lua-error.js';
 import type { Room } from '../room.js';
-import { setAffiliation, setRole } from '../room-changes.js';
+import { setAffiliation } from '../room-changes.js';
 import { iqResult } from './admin.js';
 
 const BY = 'register';
-const RESERVED_REASON = 'This nickname is reserved';
 
+/** §7.2.8: "If the nickname is … reserved by another user … <conflict/>" (checked on every move). */
 function reservedByOther(room: Room, nick: string, jid: string): HookOutcome {
   const holder = room.jidReservingNick(nick);
-  // §7.2.8: "If the nickname is … reserved by another user … <conflict/>".
   return holder && holder !== bareJid(jid)
-    ? { veto: { type: 'cancel', condition: 'conflict' } }
+    ? { veto: { type: 'cancel', condition: 'conflict', by: room.jid } }
     : undefined;
 }
 
@@ -25,7 +25,7 @@ function reservedByOther(room: Room, nick: string, jid: string): HookOutcome {
 function registrationQuery(room: Room, jid: string): Element {
   const query = new Element('query', { xmlns: NS.register });
   const reserved = room.reservedNickOf(jid);
-  if (reserved) {
+  if (reserved !== undefined) {
     query.c('registered');
     query.c('username').t(reserved);
     return query;
@@ -34,73 +34,83 @@ function registrationQuery(room: Room, jid: string): Element {
     buildForm({
       type: 'form',
       fields: [
-        { var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRegister] },
-        {
-          var: 'muc#register_roomnick',
-          type: 'text-single',
-          label: 'Nickname',
-          required: true,
-          values: [],
-        },
+        { var: 'FORM_TYPE', type: 'hidden', value: NS.mucRegister },
+        { var: 'muc#register_roomnick', type: 'text-single', label: 'Nickname', required: true },
       ],
     }),
   );
   return query;
 }
 
-function refuseUnaffiliated(room: Room, stanza: Element): boolean {
-  const affiliation = room.affiliationOf(stanza.attrs.from);
-  if (mayRegister(affiliation, room.config.allowUnaffiliatedRegister)) return false;
-  // The XEP says not-allowed; Prosody answers forbidden to outcasts, registration-required to others.
-  const condition = affiliation === 'outcast' ? 'forbidden' : 'registration-required';
-  room.sendError(stanza, { type: 'auth', condition }, BY);
-  return true;
+/** The XEP says not-allowed; Prosody answers forbidden to outcasts, registration-required to the unaffiliated. */
+function refusal(room: Room, jid: string): StanzaErrorSpec | undefined {
+  const affiliation = room.affiliationOf(jid);
+  if (affiliation === 'outcast') return { type: 'auth', condition: 'forbidden' };
+  if (affiliation === 'none' && !room.config.allowUnaffiliatedRegister) {
+    return { type: 'auth', condition: 'registration-required' };
+  }
+  return undefined;
+}
+
+function badRequest(text: string): StanzaErrorSpec {
+  return { type: 'modify', condition: 'bad-request', text };
 }
 
 function getRegistration({ room, stanza }: IqContext): void {
-  if (refuseUnaffiliated(room, stanza)) return;
+  const refused = refusal(room, stanza.attrs.from);
+  if (refused) return room.sendError(stanza, refused, BY);
   room.send(iqResult(stanza).cnode(registrationQuery(room, stanza.attrs.from)).root(), BY);
+}
+
+/**
+ * The nick a registration form asks for, or why it cannot have it. A form without a nickname
+ * gets no answer: dataforms.lua reads a missing or empty text-single as nil, and Prosody's
+ * handler passes it to resourceprep, which raises.
+ */
+function wantedNick(room: Room, jid: string, payload: Element): string | StanzaErrorSpec {
+  const form = findForm(payload);
+  if (!form) return badRequest('Missing dataform');
+  const submitted = readForm(form);
+  if (submitted.formType !== NS.mucRegister) return badRequest('Error in form');
+  const raw = submitted.values.get('muc#register_roomnick')?.[0];
+  if (!raw) raiseLuaError(BY, "bad argument #1 to 'resourceprep' (string expected, got nil)");
+  const nick = resourceprep(raw, { strict: true });
+  if (!nick) return badRequest('Invalid Nickname');
+  const holder = room.occupantByNick(nick);
+  if (holder && holder.bareJid !== jid) return { type: 'cancel', condition: 'conflict' };
+  const reserver = room.jidReservingNick(nick);
+  if (reserver && reserver !== jid) return { type: 'cancel', condition: 'conflict' };
+  return nick;
 }
 
 function setRegistration({ room, stanza, payload }: IqContext): void {
   const jid = bareJid(stanza.attrs.from);
   // Prosody refuses outcasts and unaffiliated users before anything else, removal included:
   // otherwise an outcast could lift its own ban by "unregistering".
-  if (refuseUnaffiliated(room, stanza)) return;
-  if (payload.getChild('remove')) {
-    // Prosody: removing a registration takes away a membership only; an admin or owner stays
-    // one (the last owner cannot leave the room ownerless this way) and just loses the nick.
-    const current = room.affiliationRecord(jid)?.affiliation ?? 'none';
-    const kept = current === 'member' ? 'none' : current;
-    const refusal = setAffiliation(room, 'room', jid, kept, { reservedNick: '' }, BY);
-    if (refusal) return room.sendError(stanza, refusal, BY);
-    return room.send(iqResult(stanza), BY);
-  }
-  const form = findForm(payload);
-  const submitted = form ? readForm(form) : undefined;
-  if (submitted?.type !== 'submit' || submitted.formType !== NS.mucRegister) {
-    return room.sendError(
-      stanza,
-      { type: 'modify', condition: 'bad-request', text: 'Submit the muc#register form' },
-      BY,
-    );
-  }
-  const nick = submitted.values.get('muc#register_roomnick')?.[0];
-  if (!nick || resourceprep(nick, { strict: true }) !== nick) {
-    return room.sendError(
-      stanza,
-      { type: 'modify', condition: 'not-acceptable', text: 'Invalid nickname' },
-      BY,
-    );
-  }
-  const holder = room.occupantByNick(nick);
-  const taken =
-    reservedByOther(room, nick, jid) ?? (holder && holder.bareJid !== jid ? 'taken' : undefined);
-  if (taken) return room.sendError(stanza, { type: 'cancel', condition: 'conflict' }, BY);
+  const refused = refusal(room, jid);
+  if (refused) return room.sendError(stanza, refused, BY);
   const current = room.affiliationOf(jid);
-  const affiliation = current === 'none' ? 'member' : current;
-  const refusal = setAffiliation(room, 'room', jid, affiliation, { reservedNick: nick }, BY);
-  if (refusal) return room.sendError(stanza, refusal, BY);
+  if (payload.getChild('remove')) {
+    // Removing a registration takes away a membership only: an admin or owner stays one (the
+    // last owner cannot leave the room ownerless this way) and just loses the nick.
+    const kept = current === 'member' ? 'none' : current;
+    const failed = setAffiliation(room, 'room', jid, kept, { data: false }, BY);
+    return failed ? room.sendError(stanza, failed, BY) : room.send(iqResult(stanza), BY);
+  }
+  const nick = wantedNick(room, jid, payload);
+  if (typeof nick !== 'string') return room.sendError(stanza, nick, BY);
+  if (room.reservedNickOf(jid) !== nick) {
+    const affiliation = current === 'none' ? 'member' : current;
+    const failed = setAffiliation(
+      room,
+      'room',
+      jid,
+      affiliation,
+      { data: { reservedNick: nick } },
+      BY,
+    );
+    if (failed) return room.sendError(stanza, failed, BY);
+  }
   room.send(iqResult(stanza), BY);
 }
 
@@ -108,7 +118,7 @@ function setRegistration({ room, stanza, payload }: IqContext): void {
 export function reservedNickInfo(room: Room, stanza: Element): Element {
   const query = new Element('query', { xmlns: NS.discoInfo, node: 'x-roomuser-item' });
   const nick = room.reservedNickOf(stanza.attrs.from);
-  if (nick) query.c('identity', { category: 'conference', name: nick, type: 'text' });
+  if (nick !== undefined) query.c('identity', { category: 'conference', type: 'text', name: nick });
   return query;
 }
 
@@ -127,19 +137,6 @@ export const register: Feature = {
     'muc-occupant-pre-change': {
       priority: 0,
       run: ({ room, newNick, realJid }) => reservedByOther(room, newNick, realJid),
-    },
-    'muc-pre-set-affiliation': {
-      priority: 0,
-      run: ({ room, jid, reservedNick }) => {
-        if (!reservedNick) return undefined;
-        const conflict = reservedByOther(room, reservedNick, jid);
-        if (conflict) return conflict;
-        // Prosody removes whoever squats a nick that has just been reserved for someone else.
-        const squatter = room.occupantByNick(reservedNick);
-        if (squatter && squatter.bareJid !== jid)
-          setRole(room, 'room', reservedNick, 'none', RESERVED_REASON, BY);
-        return undefined;
-      },
     },
     'muc-disco#info': {
       priority: 0,

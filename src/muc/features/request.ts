@@ -1,92 +1,110 @@
-// Voice requests and their approval by moderators (muc#request) — XEP-0045 §7.13 and §8.6
+// Voice requests and their approval by moderators (muc#request) — XEP-0045 §7.13 and §8.6, as Prosody's request.lib.lua
 import { Element } from 'ltx';
-import { buildForm, findForm, parseBoolean, readForm } from '../../xmpp/data-form.js';
+import { buildForm, type FormField, findForm, readFormData } from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
+import { raiseLuaError } from '../lua-error.js';
 import type { Occupant } from '../model/occupant.js';
 import { routeToOccupant } from '../presence.js';
-import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
 import { setRole } from '../room-changes.js';
 
 const BY = 'request';
 
+/** Prosody's voice_request_form: the layout of both the request and the approval. */
+const LAYOUT: readonly FormField[] = [
+  { var: 'FORM_TYPE', type: 'hidden', value: NS.mucRequest },
+  { var: 'muc#jid', type: 'jid-single', label: 'User ID', desc: "The user's JID (address)" },
+  {
+    var: 'muc#roomnick',
+    type: 'text-single',
+    label: 'Room nickname',
+    desc: "The user's nickname within the room",
+  },
+  {
+    var: 'muc#role',
+    type: 'list-single',
+    label: 'Requested role',
+    value: 'participant',
+    options: ['none', 'visitor', 'participant', 'moderator'],
+  },
+  {
+    var: 'muc#request_allow',
+    type: 'boolean',
+    label: 'Grant voice to this person?',
+    desc: 'Specify whether this person is able to speak in a moderated room',
+    value: false,
+  },
+];
+
+/** §8.6: the approval form a visitor's request puts before every moderator. */
 function approvalForm(room: Room, requester: Occupant, realJid: string): Element {
-  const message = new Element('message', { from: room.jid });
+  const message = new Element('message', { type: 'normal', from: room.jid });
+  const values: Record<string, string> = { 'muc#jid': realJid, 'muc#roomnick': requester.nick };
   message.cnode(
     buildForm({
       type: 'form',
-      title: 'Voice request',
-      instructions:
-        'To approve this request for voice, select the "Grant voice to this person?" checkbox and click OK. To skip, click the cancel button.',
-      fields: [
-        { var: 'FORM_TYPE', type: 'hidden', values: [NS.mucRequest] },
-        {
-          var: 'muc#role',
-          type: 'list-single',
-          label: 'Requested role',
-          values: ['participant'],
-          options: ['none', 'visitor', 'participant', 'moderator'].map((value) => ({ value })),
-        },
-        { var: 'muc#jid', type: 'jid-single', label: 'User ID', values: [realJid] },
-        {
-          var: 'muc#roomnick',
-          type: 'text-single',
-          label: 'Room Nickname',
-          values: [requester.nick],
-        },
-        {
-          var: 'muc#request_allow',
-          type: 'boolean',
-          label: 'Grant voice to this person?',
-          values: ['false'],
-        },
-      ],
+      title: 'Voice Request',
+      fields: LAYOUT.map((field) =>
+        field.var && values[field.var] !== undefined
+          ? { ...field, value: values[field.var] }
+          : field,
+      ),
     }),
   );
   return message;
+}
+
+/**
+ * A moderator's answer (§8.6): Prosody looks the visitor up by the real JID in `muc#jid` and
+ * grants voice only when `muc#request_allow` is true and the occupant is still a visitor.
+ */
+function answerRequest(room: Room, stanza: Element, form: Element): void {
+  const { values } = readFormData(LAYOUT, form);
+  if (values.get('muc#request_allow') !== true) return;
+  const jid = values.get('muc#jid');
+  const target = typeof jid === 'string' ? room.occupantBySession(jid) : undefined;
+  if (target?.role !== 'visitor') return;
+  const refusal = setRole(room, stanza.attrs.from, target.nick, 'participant', 'Voice granted', BY);
+  if (refusal) room.sendError(stanza, refusal, BY);
+}
+
+/** Prosody's handle_role_request, for a muc#request form sent to the room: a moderator answers, anyone else asks. */
+export function handleRoleRequest(room: Room, stanza: Element, form: Element): void {
+  const occupant = room.occupantBySession(stanza.attrs.from);
+  // request.lib.lua reads occupant.role without checking that the sender is an occupant.
+  if (!occupant) raiseLuaError(BY, "attempt to index a nil value (local 'occupant')");
+  const event = occupant.role === 'moderator' ? 'muc-voice-response' : 'muc-voice-request';
+  room.bus.fire(event, { room, stanza, occupant, form });
+}
+
+/** §7.13: only a visitor's request goes to the moderators. */
+function forwardRequest(room: Room, stanza: Element, occupant: Occupant): void {
+  if (occupant.role !== 'visitor') return;
+  const ask = approvalForm(room, occupant, stanza.attrs.from);
+  for (const moderator of room.occupants()) {
+    if (moderator.role === 'moderator') routeToOccupant(room, moderator, ask, BY);
+  }
+}
+
+export function isRoleRequest(stanza: Element): Element | undefined {
+  const form = findForm(stanza);
+  if (!form) return undefined;
+  const type = form.getChildren('field').find((field) => field.attrs.var === 'FORM_TYPE');
+  return type?.getChildText('value') === NS.mucRequest ? form : undefined;
 }
 
 export const request: Feature = {
   name: BY,
   section: '§7.13',
   hooks: {
-    'muc-message-to-room': {
+    'muc-voice-request': {
       priority: 0,
-      run: ({ room, stanza, occupant }) => {
-        const form = findForm(stanza);
-        if (!form) return undefined;
-        const submitted = readForm(form);
-        if (submitted.formType !== NS.mucRequest) return undefined;
-        if (!occupant) {
-          return { veto: NOT_AN_OCCUPANT };
-        }
-        const allow = parseBoolean(submitted.values.get('muc#request_allow')?.[0]);
-        if (allow === undefined) {
-          // §7.13: only a visitor's request is worth forwarding to the moderators.
-          if (occupant.role !== 'visitor') return 'handled';
-          const ask = approvalForm(room, occupant, stanza.attrs.from);
-          for (const moderator of room.occupants()) {
-            if (moderator.role === 'moderator') routeToOccupant(room, moderator, ask, BY);
-          }
-          return 'handled';
-        }
-        // §8.6: the moderator's submitted form grants voice when request_allow is true. Prosody
-        // looks the visitor up by the real JID in muc#jid (the nick is only shown), and ignores
-        // an approval for someone who already has voice: it must never take a moderator down.
-        const jid = submitted.values.get('muc#jid')?.[0];
-        const target = allow && jid !== undefined ? room.occupantBySession(jid) : undefined;
-        if (target?.role !== 'visitor') return 'handled';
-        const refusal = setRole(
-          room,
-          stanza.attrs.from,
-          target.nick,
-          'participant',
-          'Voice granted',
-          BY,
-        );
-        return refusal ? { veto: refusal } : 'handled';
-      },
+      run: ({ room, stanza, occupant }) => forwardRequest(room, stanza, occupant),
+    },
+    'muc-voice-response': {
+      priority: 0,
+      run: ({ room, stanza, form }) => answerRequest(room, stanza, form),
     },
     'muc-disco#info': {
       priority: 0,

@@ -1,7 +1,7 @@
 // The room subject: who may change it, and the subject every joiner gets last — XEP-0045 §7.2.15, §7.3 and §8.1
-import { clone, Element } from 'ltx';
+import { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
-import { booleanField } from '../config-fields.js';
+import { flagField } from '../config-fields.js';
 import { isoStamp } from '../environment.js';
 import type { Feature } from '../hooks.js';
 import { mayChangeSubject } from '../model/privileges.js';
@@ -19,27 +19,46 @@ export function isSubjectChange(message: Element): boolean {
   );
 }
 
+/** Prosody's create_subject_message: a fresh groupchat message with only the `<subject>`. */
+function subjectChange(from: string, text: string | undefined): Element {
+  const message = new Element('message', { from, type: 'groupchat' });
+  message.c('subject').t(text ?? '');
+  return message;
+}
+
+/** §7.2.15: the subject every joiner gets last; with a delay once someone has set it. */
 function subjectMessage(room: Room, to: string): Element {
   const subject = room.state.subject;
-  if (!subject) {
-    const empty = new Element('message', { type: 'groupchat', from: room.jid, to });
-    empty.c('subject');
-    return empty;
+  const message = subjectChange(subject?.from ?? room.jid, subject?.text);
+  message.attrs.to = to;
+  if (subject) {
+    message.c('delay', { xmlns: NS.delay, from: room.jid, stamp: isoStamp(subject.stamp) });
   }
-  const from = subject.nick === undefined ? room.jid : room.occupantJidOf(subject.nick);
-  const message = new Element('message', { type: 'groupchat', from, to });
-  message.c('subject').t(subject.text);
-  message.c('delay', { xmlns: NS.delay, from: room.jid, stamp: isoStamp(subject.stamp) });
   return message;
+}
+
+/** Prosody's set_subject: nothing is sent when neither the text nor its setter changed. */
+function setSubject(room: Room, from: string, text: string): void {
+  const next = text === '' ? undefined : text;
+  const current = room.state.subject;
+  if ((current?.from ?? room.jid) === from && current?.text === next) return;
+  room.state.subject = { text: next, from, stamp: Math.floor(room.now() / 1000) * 1000 };
+  broadcastMessage(room, subjectChange(from, next), undefined, BY);
 }
 
 export const subject: Feature = {
   name: BY,
   section: '§8.1',
   config: [
-    booleanField(
-      'muc#roomconfig_changesubject',
-      "Allow anyone to set the room's subject",
+    flagField(
+      {
+        priority: 79,
+        field: {
+          var: 'muc#roomconfig_changesubject',
+          label: "Allow anyone to set the room's subject",
+          desc: "Choose whether anyone, or only moderators, may set the room's subject",
+        },
+      },
       'changeSubject',
     ),
   ],
@@ -58,20 +77,23 @@ export const subject: Feature = {
             },
           };
         }
-        room.state.subject = {
-          text: stanza.getChildText('subject') ?? '',
-          nick: occupant.nick,
-          stamp: room.now(),
-        };
-        const change = clone(stanza);
-        change.attrs.from = occupant.occupantJid;
-        delete change.attrs.to;
-        broadcastMessage(room, change, occupant, BY);
+        setSubject(room, occupant.occupantJid, stanza.getChildText('subject') ?? '');
         return 'handled';
       },
     },
+    'muc-disco#info': {
+      priority: 0,
+      // Prosody shows the option, no label, and no value unless it is on.
+      run: ({ room, info }) => {
+        info.push({
+          var: 'muc#roomconfig_changesubject',
+          type: 'boolean',
+          value: room.config.changeSubject || undefined,
+        });
+      },
+    },
     'muc-occupant-session-new': {
-      priority: -10,
+      priority: 20,
       // §7.1: the subject comes after the presences and the history, before live messages.
       run: ({ room, realJid }) => {
         room.send(subjectMessage(room, realJid), BY);

@@ -6,25 +6,29 @@ export const whois: Feature = {
   name: 'whois',
   section: '§7.2.3',
   config: [
-    choiceField(
-      'muc#roomconfig_whois',
-      'Addresses (JIDs) of room occupants may be viewed by:',
-      'whois',
-      [
-        { value: 'moderators', label: 'Moderators only' },
-        { value: 'anyone', label: 'Anyone' },
-      ],
-    ),
+    {
+      ...choiceField(
+        {
+          priority: 76,
+          field: {
+            var: 'muc#roomconfig_whois',
+            label: 'Addresses (JIDs) of room occupants may be viewed by:',
+          },
+        },
+        'whois',
+        [
+          { value: 'moderators', label: 'Moderators only' },
+          { value: 'anyone', label: 'Anyone' },
+        ],
+      ),
+      // §10.2.1: "172 … the room is now non-anonymous", "173 … now semi-anonymous"; no 104.
+      codes: (value, changed) => (changed ? [value === 'moderators' ? '173' : '172'] : []),
+      // whois.lib.lua's set_whois: assert(valid_whois[whois], "Invalid whois value").
+      raises: (value) =>
+        value === 'moderators' || value === 'anyone' ? undefined : 'Invalid whois value',
+    },
   ],
   hooks: {
-    'muc-config-submitted': {
-      priority: 0,
-      // §10.2.1: "172 … the room is now non-anonymous", "173 … now semi-anonymous".
-      run: ({ before, after, statusCodes }) => {
-        if (before.whois === after.whois) return;
-        statusCodes.add(after.whois === 'anyone' ? '172' : '173');
-      },
-    },
     'muc-disco#info': {
       priority: 0,
       run: ({ room, features }) => {

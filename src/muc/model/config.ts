@@ -6,6 +6,20 @@ export type BroadcastRole = Role;
 /** The lowest role that may send private messages (Prosody's values; the XEP's are anyone/participants/moderators/none). */
 export type AllowPm = 'visitor' | 'participant' | 'moderator' | 'affiliated' | 'none';
 
+/** Older names (prosody-modules' mod_muc_restrict_pm) that Prosody's getter still maps. */
+const ALLOW_PM_COMPAT: Record<string, AllowPm> = {
+  everyone: 'visitor',
+  participants: 'participant',
+  moderators: 'moderator',
+  members: 'affiliated',
+};
+
+/** restrict_pm.lib.lua's get_allow_pm: the stored value, its old names mapped, `visitor` by default. */
+export function effectiveAllowPm(config: RoomConfig): string {
+  const stored = config.allowPm;
+  return (stored !== undefined && ALLOW_PM_COMPAT[stored]) || stored || 'visitor';
+}
+
 export interface RoomConfig {
   name: string;
   description: string;
@@ -18,14 +32,21 @@ export interface RoomConfig {
   whois: Whois;
   password: string;
   changeSubject: boolean;
-  presenceBroadcast: ReadonlySet<BroadcastRole>;
+  /** The roles whose presence is broadcast; Prosody also keeps any other word a form submitted. */
+  presenceBroadcast: ReadonlySet<BroadcastRole | string>;
   historyLength: number;
   defaultHistoryMessages: number;
-  allowPm: AllowPm;
+  /**
+   * Prosody's allow_pm as stored: whatever a submitted form said (undefined when it said
+   * nothing); `effectiveAllowPm` reads it as Prosody's getter does.
+   */
+  allowPm: string | undefined;
   /** Prosody's {xmpp:prosody.im}muc#allow_modpm: moderators may always send private messages. */
   allowModPm: boolean;
-  /** 0 means unlimited. Prosody's core has no occupant limit; mucsim offers the XEP's field. */
+  /** 0 means unlimited. Prosody's core has no occupant limit: the max-users extra offers the XEP's field. */
   maxUsers: number;
+  /** Prosody's mod_muc_mam archives the room (muc#roomconfig_enablearchiving, on by default). */
+  archiving: boolean;
   allowUnaffiliatedRegister: boolean;
 }
 
@@ -45,9 +66,10 @@ export function defaultRoomConfig(): RoomConfig {
     presenceBroadcast: new Set<BroadcastRole>(['visitor', 'participant', 'moderator']),
     historyLength: 20,
     defaultHistoryMessages: 20,
-    allowPm: 'visitor',
+    allowPm: undefined,
     allowModPm: false,
     maxUsers: 0,
+    archiving: true,
     allowUnaffiliatedRegister: false,
   };
 }

@@ -13,9 +13,10 @@ export interface AffiliationRecord {
 }
 
 export interface Subject {
-  text: string;
-  /** The setter's nick; the join-time subject comes from room/nick (§7.2.15). */
-  nick: string | undefined;
+  /** Undefined once someone cleared it with an empty `<subject/>`. */
+  text: string | undefined;
+  /** The setter's occupant JID at the time: the join-time subject comes from it (§7.2.15). */
+  from: string;
   stamp: number;
 }
 
@@ -37,6 +38,11 @@ export interface RoomState {
   subject: Subject | undefined;
   history: HistoryEntry[];
   createdAt: number;
-  /** How an owner destroyed the room (§10.9): a persistent room's tombstone repeats it. */
+  /**
+   * How an owner (or a service admin) destroyed the room (§10.9), set as the destruction starts:
+   * a persistent room's tombstone repeats it.
+   */
   destruction?: { alternateVenue: string | undefined; reason: string | undefined };
+  /** The avatar hash, once one was computed: Prosody caches it in the room and never forgets it. */
+  avatarHash?: string;
 }

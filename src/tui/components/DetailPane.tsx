@@ -1,11 +1,11 @@
-// Detail pane: the selected stanza pretty-printed and coloured, or a failing step's expected/closest/diff — XEP-0045 stanzas (§7–§10)
+// Detail pane: the selected stanza pretty-printed and coloured with its cause and effect, or a failing step's expected/closest/diff; long lines wrap, nothing is cut — XEP-0045 stanzas (§7–§10)
 import { Box, Text } from 'ink';
-import { fitText } from '../fit.js';
+import type { DetailSection } from '../detail-view.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
-import type { DetailSection } from '../view-model.js';
+import { lineOfRow, rowOffsets, wrapLine } from '../wrap.js';
 import { prettyLines, tokenizeXmlLine, type XmlToken } from '../xml-lines.js';
-import { innerRows, Pane } from './Pane.js';
+import { innerColumns, innerRows, Pane } from './Pane.js';
 
 export interface DetailPaneProps {
   sections: readonly DetailSection[];
@@ -19,47 +19,71 @@ type Line =
   | { kind: 'heading' | 'text'; text: string; tone?: 'pass' | 'fail' }
   | { kind: 'xml'; text: string };
 
-/** Every line of the sections, as a count and a way to read one: a stanza's lines are not copied. */
-function sectionLines(sections: readonly DetailSection[]): {
+interface Block {
   count: number;
   at(row: number): Line;
-} {
-  const parts: { count: number; at(row: number): Line }[] = [];
-  for (const section of sections) {
-    const { tone } = section;
-    const texts = section.lines ?? [];
-    const xml = section.stanza ? prettyLines(section.stanza) : [];
-    parts.push({
-      count: 1 + texts.length + xml.length,
-      at: (row) => {
-        if (row === 0) return { kind: 'heading', text: section.heading, tone };
-        if (row <= texts.length) return { kind: 'text', text: `  ${texts[row - 1]}`, tone };
-        return { kind: 'xml', text: xml[row - 1 - texts.length] ?? '' };
-      },
-    });
-  }
+}
+
+/** A list of lines wrapped to `width`, read row by row without wrapping the others. */
+function wrappedBlock(
+  lines: readonly string[],
+  width: number,
+  make: (text: string) => Line,
+): Block {
+  const offsets = rowOffsets(lines, width);
   return {
-    count: parts.reduce((sum, part) => sum + part.count, 0),
+    count: offsets[lines.length] as number,
     at(row) {
-      let rest = row;
-      for (const part of parts) {
-        if (rest < part.count) return part.at(rest);
-        rest -= part.count;
-      }
-      return { kind: 'text', text: '' };
+      const { line, piece } = lineOfRow(offsets, row);
+      return make(wrapLine(lines[line] as string, width)[piece] ?? '');
     },
   };
 }
 
+/** Each section as blocks of rows at this width: heading, text lines, then the stanza's XML. */
+function sectionBlocks(sections: readonly DetailSection[], columns: number): Block[] {
+  const blocks: Block[] = [];
+  for (const section of sections) {
+    const { tone } = section;
+    const toned = tone ? { tone } : {};
+    blocks.push(
+      wrappedBlock([section.heading], columns, (text) => ({ kind: 'heading', text, ...toned })),
+    );
+    const texts = (section.lines ?? []).map((line) => `  ${line}`);
+    if (texts.length > 0)
+      blocks.push(wrappedBlock(texts, columns, (text) => ({ kind: 'text', text, ...toned })));
+    if (section.stanza) {
+      const xml = prettyLines(section.stanza);
+      blocks.push(wrappedBlock(xml, columns - 2, (text) => ({ kind: 'xml', text: `  ${text}` })));
+    }
+  }
+  return blocks;
+}
+
+/** How many rows the sections take in a Detail pane of `width` (for scrolling). */
+export function detailRowCount(sections: readonly DetailSection[], width: number): number {
+  return sectionBlocks(sections, innerColumns(width)).reduce((sum, block) => sum + block.count, 0);
+}
+
+function rowAt(blocks: readonly Block[], row: number): Line {
+  let rest = row;
+  for (const block of blocks) {
+    if (rest < block.count) return block.at(rest);
+    rest -= block.count;
+  }
+  return { kind: 'text', text: '' };
+}
+
 export function DetailPane({ sections, scroll, focused, width, height }: DetailPaneProps) {
   const theme = useTheme();
-  const all = sectionLines(sections);
+  const blocks = sectionBlocks(sections, innerColumns(width));
+  const count = blocks.reduce((sum, block) => sum + block.count, 0);
   const size = innerRows(height);
-  const start = Math.max(0, Math.min(scroll, all.count - size));
-  const lines = Array.from(
-    { length: Math.max(0, Math.min(size, all.count - start)) },
-    (_, offset): Line & { row: number } => ({ ...all.at(start + offset), row: start + offset }),
-  );
+  const start = Math.max(0, Math.min(scroll, count - size));
+  const rows = Array.from({ length: Math.max(0, Math.min(size, count - start)) }, (_, offset) => ({
+    ...rowAt(blocks, start + offset),
+    row: start + offset,
+  }));
   const toneStyle = (tone?: 'pass' | 'fail'): TextStyle =>
     tone === 'fail' ? theme.fail : tone === 'pass' ? theme.pass : {};
   const tokenStyle: Record<XmlToken['kind'], TextStyle> = {
@@ -69,21 +93,18 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
     value: theme.value,
     text: {},
   };
-  const info =
-    all.count > size ? `${start + 1}-${Math.min(all.count, start + size)}/${all.count}` : undefined;
+  const info = count > size ? `${start + 1}-${Math.min(count, start + size)}/${count}` : undefined;
   return (
     <Pane title="Detail" info={info} focused={focused} width={width} height={height}>
-      {lines.map((line) => (
+      {rows.map((line) => (
         <Box key={line.row} height={1}>
           {line.kind === 'xml' ? (
             <Text wrap="truncate">
-              {visibleRows(tokenizeXmlLine(fitText(`  ${line.text}`, width))).map(
-                ({ item: token, row: at }) => (
-                  <Text key={at} {...tokenStyle[token.kind]}>
-                    {token.text}
-                  </Text>
-                ),
-              )}
+              {visibleRows(tokenizeXmlLine(line.text)).map(({ item: token, row: at }) => (
+                <Text key={at} {...tokenStyle[token.kind]}>
+                  {token.text}
+                </Text>
+              ))}
             </Text>
           ) : (
             <Text
@@ -92,7 +113,7 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
                 ? { ...theme.strong, ...toneStyle(line.tone) }
                 : toneStyle(line.tone))}
             >
-              {fitText(line.text, width)}
+              {line.text}
             </Text>
           )}
         </Box>

@@ -1,52 +1,57 @@
-// Footer: the message line (outcomes and errors), then the command line or the key hints — the debugger's controls for XEP-0045 scenarios (§7–§10)
+// Footer: the message line (outcomes and errors, whole over up to three rows), then the command or search line, or the key hints — the debugger's controls for XEP-0045 scenarios (§7–§10)
 import { Box, Text } from 'ink';
 import { KEY_BINDINGS, keyLabel } from '../keys.js';
+import { messageRows } from '../message-line.js';
+import { visibleRows } from '../rows.js';
 import { useTheme } from '../theme.js';
-import type { Message, Mode } from '../ui-state.js';
+import type { UiState } from '../ui-state.js';
 
 export interface FooterProps {
-  mode: Mode;
-  line: string;
-  message?: Message;
-  candidates: readonly string[];
-  speedMs: number;
+  ui: UiState;
+  /** The search in force and where the selection is among its matches (`3/17`). */
+  search?: { label: string; counter: string };
   width: number;
 }
 
-/** `? help  : cmd  / filter  n next …`, generated from the key table's hints. */
+/** `? help  n next  b back …`, generated from the key table's hints. */
 export function keyHints(): string {
-  return KEY_BINDINGS.filter((binding) => binding.hint && binding.context === 'global')
+  return KEY_BINDINGS.filter((binding) => binding.hint)
     .map((binding) => `${keyLabel(binding.keys[0] as string)} ${binding.hint}`)
     .join('  ');
 }
 
-export function Footer({ mode, line, message, candidates, speedMs, width }: FooterProps) {
+function bottomLine(ui: UiState, search: FooterProps['search']): string {
+  switch (ui.mode) {
+    case 'command':
+      return `:${ui.line}█`;
+    case 'search':
+      return `/${ui.line}█  (enter: keep the search, esc: end it)`;
+    case 'running':
+      return `running, ${ui.speedMs} ms per step: any key stops, + faster, - slower`;
+    default:
+      return search
+        ? `${search.label} ${search.counter}: n/N next/previous match  f filter  esc end  enter cause  space step`
+        : keyHints();
+  }
+}
+
+export function Footer({ ui, search, width }: FooterProps) {
   const theme = useTheme();
-  let bottom: string;
-  if (mode === 'command') bottom = `:${line}█`;
-  else if (mode === 'filter') bottom = `/${line}█  (enter apply, esc clear)`;
-  else if (mode === 'running')
-    bottom = `running, ${speedMs} ms per step: any key stops, + faster, - slower`;
-  else bottom = keyHints();
-  const top =
-    candidates.length > 0 && mode !== 'xml'
-      ? `completions: ${candidates.slice(0, 12).join('  ')}`
-      : message
-        ? `${message.ok ? '✔' : '✘'} ${message.text}`
-        : '';
+  const top = messageRows(ui, width);
+  const failed = ui.message !== undefined && !ui.message.ok && ui.candidates.length === 0;
+  const typing = ui.mode === 'command' || ui.mode === 'search';
   return (
-    <Box flexDirection="column" width={width} height={2}>
+    <Box flexDirection="column" width={width} height={top.length + 1}>
+      {visibleRows(top).map(({ item: text, row }) => (
+        <Box key={row} height={1}>
+          <Text wrap="truncate" {...(failed ? theme.fail : theme.dim)}>
+            {text}
+          </Text>
+        </Box>
+      ))}
       <Box height={1}>
-        <Text wrap="truncate" {...(message && !message.ok ? theme.fail : theme.dim)}>
-          {top}
-        </Text>
-      </Box>
-      <Box height={1}>
-        <Text
-          wrap="truncate"
-          {...(mode === 'command' || mode === 'filter' ? theme.strong : theme.dim)}
-        >
-          {bottom}
+        <Text wrap="truncate" {...(typing ? theme.strong : theme.dim)}>
+          {bottomLine(ui, search)}
         </Text>
       </Box>
     </Box>

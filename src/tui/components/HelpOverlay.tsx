@@ -1,6 +1,6 @@
-// Help overlay generated from the one key table — the debugger's controls for stepping through XEP-0045 scenarios (§7–§10)
+// Help overlay generated from the one key table, with the legend of the marks; a section is never split across its two columns — the debugger's controls for stepping through XEP-0045 scenarios (§7–§10)
 import { Box, Text } from 'ink';
-import { helpLines } from '../help-lines.js';
+import { helpColumns } from '../help-lines.js';
 import { visibleRows } from '../rows.js';
 import { useTheme } from '../theme.js';
 import { innerRows, Pane } from './Pane.js';
@@ -13,25 +13,19 @@ export interface HelpOverlayProps {
 
 export function HelpOverlay({ scroll, width, height }: HelpOverlayProps) {
   const theme = useTheme();
-  const lines = helpLines();
+  const columns = helpColumns(width);
   const rows = innerRows(height);
-  // Two columns when wide enough, so the whole table fits more often.
-  const columns = width >= 120 ? 2 : 1;
-  const perColumn = columns === 2 ? Math.max(rows, Math.ceil(lines.length / 2)) : lines.length;
-  const start = Math.max(0, Math.min(scroll, perColumn - rows));
-  const columnWidth = Math.floor((width - 2) / columns);
-  const slices = Array.from({ length: columns }, (_, column) =>
-    lines.slice(column * perColumn, (column + 1) * perColumn).slice(start, start + rows),
-  );
-  const info =
-    perColumn > rows ? `j/k scroll ${start + 1}/${perColumn - rows + 1}` : 'esc or ? closes';
+  const tallest = Math.max(...columns.map((column) => column.length));
+  const start = Math.max(0, Math.min(scroll, tallest - rows));
+  const columnWidth = Math.floor((width - 2) / columns.length);
+  const info = tallest > rows ? `j/k scroll ${start + 1}/${tallest - rows + 1}` : 'esc or ? closes';
   return (
     <Pane title="Help: keys" info={info} focused width={width} height={height}>
       <Box flexDirection="row">
-        {visibleRows(slices).map(({ item: slice, row: column }) => (
-          <Box key={column} flexDirection="column" width={columnWidth}>
-            {visibleRows(slice).map(({ item: line, row }) => (
-              <Box key={`${column}-${start + row}`} height={1}>
+        {visibleRows(columns).map(({ item: column, row: index }) => (
+          <Box key={index} flexDirection="column" width={columnWidth}>
+            {visibleRows(column, start, rows).map(({ item: line, row }) => (
+              <Box key={`${index}-${row}`} height={1}>
                 <Text wrap="truncate" {...(line.heading ? theme.strong : {})}>
                   {line.text}
                 </Text>

@@ -6,10 +6,13 @@ import { windowStart } from '../layout.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import { orderedOccupants } from '../view-model.js';
-import { innerRows, Pane } from './Pane.js';
+import { wrapLine } from '../wrap.js';
+import { innerColumns, innerRows, Pane } from './Pane.js';
 
 export interface RoomPaneProps {
   rooms: readonly RoomView[];
+  /** With no room left: the last one destroyed (and at which trace entry). */
+  destroyed?: { jid: string; seq: number };
   /** Index into the pane's items: each room, then its occupants (see roomItems()). */
   selected: number;
   focused: boolean;
@@ -68,12 +71,35 @@ function roomLines(rooms: readonly RoomView[]): Line[] {
   return lines;
 }
 
-export function RoomPane({ rooms, selected, focused, width, height }: RoomPaneProps) {
+function emptyText(destroyed: RoomPaneProps['destroyed']): string {
+  if (!destroyed) return 'No room yet.';
+  return `No room now: ${destroyed.jid} was destroyed (#${destroyed.seq}).`;
+}
+
+export function RoomPane({
+  rooms,
+  destroyed,
+  selected: wanted,
+  focused,
+  width,
+  height,
+}: RoomPaneProps) {
   const theme = useTheme();
   const lines = roomLines(rooms);
+  const items = lines.reduce((count, line) => (line.item === undefined ? count : count + 1), 0);
+  // A selection past the end (the room changed under it) stays on the last row.
+  const selected = Math.max(0, Math.min(wanted, items - 1));
   const size = innerRows(height);
-  const anchor = lines.findIndex((line) => line.item === selected);
-  const start = windowStart(Math.max(0, anchor), lines.length, size);
+  // The flags, the subject and the selected row are shown whole; the other rows are cut.
+  const rows = lines.flatMap((line) => {
+    const isSelected = line.item !== undefined && line.item === selected;
+    const text = `${isSelected ? '>' : ' '}${line.text}`;
+    const whole = isSelected || line.style === 'dim';
+    const pieces = whole ? wrapLine(text, innerColumns(width), 4) : [text];
+    return pieces.map((piece) => ({ line, text: piece, isSelected }));
+  });
+  const anchor = rows.findIndex((row) => row.isSelected);
+  const start = windowStart(Math.max(0, anchor), rows.length, size);
   const styles: Record<Line['style'], TextStyle> = {
     room: { ...theme.strong, ...theme.accent },
     heading: theme.strong,
@@ -88,21 +114,18 @@ export function RoomPane({ rooms, selected, focused, width, height }: RoomPanePr
       width={width}
       height={height}
     >
-      {rooms.length === 0 ? <Text {...theme.dim}>No room yet.</Text> : null}
-      {visibleRows(lines, start, size).map(({ item: line, row }) => {
-        const isSelected = line.item !== undefined && line.item === selected;
-        return (
-          <Box key={row} height={1}>
-            <Text
-              wrap="truncate"
-              {...(isSelected && focused ? theme.selected : styles[line.style])}
-            >
-              {isSelected ? '>' : ' '}
-              {line.text}
-            </Text>
-          </Box>
-        );
-      })}
+      {rooms.length === 0 ? (
+        <Text wrap="wrap" {...theme.dim}>
+          {emptyText(destroyed)}
+        </Text>
+      ) : null}
+      {visibleRows(rows, start, size).map(({ item: { line, text, isSelected }, row }) => (
+        <Box key={row} height={1}>
+          <Text wrap="truncate" {...(isSelected && focused ? theme.selected : styles[line.style])}>
+            {text}
+          </Text>
+        </Box>
+      ))}
     </Pane>
   );
 }

@@ -1,11 +1,12 @@
 // The screen: header and the panes laid out for the terminal size, or an overlay in their place — the debugger's views of XEP-0045 (§5, §7)
 import { Box } from 'ink';
 import { useSession, useUi } from '../contexts.js';
-import { computeLayout } from '../layout.js';
+import { layoutFor } from '../layout.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { SessionPane, useScriptName, useSelectedRoom } from './SessionPanes.js';
+import { LessonMenu } from './LessonMenu.js';
+import { SessionPane, useScriptHeading, useSelectedRoom } from './SessionPanes.js';
 import { XmlEditor } from './XmlEditor.js';
 
 export interface ScreenProps {
@@ -15,10 +16,11 @@ export interface ScreenProps {
 
 function Body({ width, height }: ScreenProps) {
   const ui = useUi();
-  const layout = computeLayout(width, height, ui.chart);
+  const layout = layoutFor(ui, width, height);
   const bodyHeight = layout.bodyHeight;
   if (ui.mode === 'help')
     return <HelpOverlay scroll={ui.helpScroll} width={width} height={bodyHeight} />;
+  if (ui.mode === 'lessons') return <LessonMenu width={width} height={bodyHeight} />;
   if (ui.mode === 'xml' && ui.xml) {
     const { client, buffer } = ui.xml;
     const props = { client, buffer, candidates: ui.candidates, width, height: bodyHeight };
@@ -54,9 +56,10 @@ export function Screen({ width, height }: ScreenProps) {
         room={room}
         step={session.cursor}
         steps={session.steps.length}
-        script={useScriptName()}
+        script={useScriptHeading()}
         state={state}
         width={width}
+        extras={session.extras}
       />
       <Body width={width} height={height} />
     </Box>

@@ -4,18 +4,32 @@ import type { SessionStep } from '../../debugger/session-api.js';
 import { boundedXml } from '../../describe/read.js';
 import { fitText } from '../fit.js';
 import { windowStart } from '../layout.js';
+import { SKIPPED_MARK } from '../marks.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
+import { wrapLine } from '../wrap.js';
 import { narrationParagraphs, wrapWords } from '../wrap-words.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
 
+/** The lesson around the steps: its title and abstract before them, its summary after. */
+export interface LessonText {
+  title?: string;
+  description?: string;
+  summary: readonly string[];
+}
+
 export interface ScriptPaneProps {
   steps: readonly SessionStep[];
+  lesson?: LessonText;
+  /** How many stanzas each executed `receives` passed over, by step index. */
+  skippedBy?: (step: SessionStep) => number;
   /** Steps executed so far: the step at this index runs next. */
   cursor: number;
   selected: number;
   breakpoints: ReadonlySet<number>;
   title: string;
+  /** The right-hand part of the title row: the step counter, or the search's counter. */
+  info?: string;
   focused: boolean;
   width: number;
   height: number;
@@ -23,8 +37,25 @@ export interface ScriptPaneProps {
 
 interface Line {
   text: string;
-  style: 'narration' | 'step' | 'failure';
+  style: 'narration' | 'step' | 'failure' | 'lesson' | 'heading';
   step: number;
+}
+
+/** The title and abstract (before step 1) or the summary (after the last step), wrapped. */
+function lessonLines(
+  heading: string | undefined,
+  prose: readonly string[],
+  step: number,
+  width: number,
+): Line[] {
+  const lines: Line[] = [];
+  if (heading)
+    for (const text of wrapWords(heading, width)) lines.push({ text, style: 'heading', step });
+  for (const paragraph of narrationParagraphs(prose)) {
+    for (const text of wrapWords(paragraph, width - 2))
+      lines.push({ text: `  ${text}`, style: 'lesson', step });
+  }
+  return lines;
 }
 
 function stepMark(step: SessionStep, cursor: number): string {
@@ -33,13 +64,16 @@ function stepMark(step: SessionStep, cursor: number): string {
   return step.index === cursor ? '▶' : ' ';
 }
 
-function scriptLines(
-  steps: readonly SessionStep[],
-  cursor: number,
-  selected: number,
-  breakpoints: ReadonlySet<number>,
-  width: number,
-): Line[] {
+interface LineOptions {
+  cursor: number;
+  selected: number;
+  breakpoints: ReadonlySet<number>;
+  width: number;
+  skippedBy?: (step: SessionStep) => number;
+}
+
+function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[] {
+  const { cursor, selected, breakpoints, width, skippedBy } = options;
   const lines: Line[] = [];
   for (const step of steps) {
     for (const prose of narrationParagraphs(step.action.narration)) {
@@ -52,12 +86,15 @@ function scriptLines(
     const next = step.index === cursor ? ' ◀ next' : '';
     const typed = step.origin === 'typed' ? ' [typed]' : '';
     const nothing = action.nothing ? ': nothing' : '';
-    const text = `${pointer}${stepMark(step, cursor)}${breakpoint}${step.index + 1}. ${action.client} ${action.kind}${nothing}${typed}${next}`;
+    const skipped = skippedBy?.(step) ?? 0;
+    const passedOver = skipped > 0 ? ` (${skipped} skipped ${SKIPPED_MARK})` : '';
+    const text = `${pointer}${stepMark(step, cursor)}${breakpoint}${step.index + 1}. ${action.client} ${action.kind}${nothing}${passedOver}${typed}${next}`;
     lines.push({ text, style: 'step', step: step.index });
     const result = step.result;
     if (result?.status === 'failed') {
-      if (result.reason)
-        lines.push({ text: `    ✘ ${result.reason}`, style: 'failure', step: step.index });
+      // The reason is said whole; the stanzas are in Detail.
+      for (const text of result.reason ? wrapLine(`    ✘ ${result.reason}`, width, 6) : [])
+        lines.push({ text, style: 'failure', step: step.index });
       if (result.expected)
         lines.push({
           text: `    expected: ${boundedXml(result.expected, width * 2)}`,
@@ -82,24 +119,52 @@ function scriptLines(
   return lines;
 }
 
-export function ScriptPane({
-  steps,
-  cursor,
-  selected,
-  breakpoints,
-  title,
-  focused,
-  width,
-  height,
-}: ScriptPaneProps) {
+/**
+ * The first row shown: the lesson's start before any step, its summary at the end, else the
+ * selected step with as much of its narration above it as fits (the narration introduces it).
+ */
+function firstRow(lines: readonly Line[], rows: number, props: ScriptPaneProps): number {
+  const { steps, cursor, selected } = props;
+  if (cursor === 0 && selected === 0) return 0;
+  const last = Math.max(0, lines.length - rows);
+  const finished = steps.length > 0 && cursor >= steps.length && selected >= steps.length - 1;
+  if (finished) return last;
+  const stepLine = lines.findIndex((line) => line.style === 'step' && line.step === selected);
+  if (stepLine === -1) return 0;
+  let blockStart = stepLine;
+  while (blockStart > 0 && lines[blockStart - 1]?.step === selected) blockStart -= 1;
+  const centred = windowStart(stepLine, lines.length, rows);
+  // Never past the start of the narration; the step's own line always shown.
+  return Math.min(last, Math.max(Math.min(centred, blockStart), stepLine - rows + 1));
+}
+
+export function ScriptPane(props: ScriptPaneProps) {
+  const { steps, lesson, cursor, selected, breakpoints, title, focused, width, height } = props;
   const theme = useTheme();
   const rows = innerRows(height);
-  const lines = scriptLines(steps, cursor, selected, breakpoints, innerColumns(width));
-  const anchor = lines.findIndex((line) => line.style === 'step' && line.step === selected);
-  const start = windowStart(Math.max(0, anchor), lines.length, rows);
+  const columns = innerColumns(width);
+  const lines = [
+    ...lessonLines(lesson?.title, lesson?.description ? [lesson.description] : [], -1, columns),
+    ...scriptLines(steps, {
+      cursor,
+      selected,
+      breakpoints,
+      width: columns,
+      ...(props.skippedBy && { skippedBy: props.skippedBy }),
+    }),
+    ...lessonLines(
+      lesson?.summary.length ? 'After the last step' : undefined,
+      lesson?.summary ?? [],
+      steps.length,
+      columns,
+    ),
+  ];
+  const start = firstRow(lines, rows, props);
   const styleOf = (line: Line): TextStyle => {
     if (line.style === 'narration') return theme.dim;
     if (line.style === 'failure') return theme.fail;
+    if (line.style === 'heading') return { ...theme.strong, ...theme.accent };
+    if (line.style === 'lesson') return theme.accent;
     const step = steps[line.step];
     if (line.step === selected && focused) return theme.selected;
     if (line.step === cursor) return { ...theme.strong, ...theme.accent };
@@ -110,12 +175,12 @@ export function ScriptPane({
   return (
     <Pane
       title={title}
-      info={`step ${cursor}/${steps.length}`}
+      info={props.info ?? `step ${cursor}/${steps.length}`}
       focused={focused}
       width={width}
       height={height}
     >
-      {lines.length === 0 ? <Text {...theme.dim}>No steps yet: type a command with :</Text> : null}
+      {steps.length === 0 ? <Text {...theme.dim}>No steps yet: type a command with :</Text> : null}
       {visibleRows(lines, start, rows).map(({ item: line, row }) => (
         <Box key={row} height={1}>
           <Text wrap="truncate" {...styleOf(line)}>

@@ -1,24 +1,41 @@
 // Each pane computes its own view from the session snapshot and the UI state, then draws only what is visible — the debugger's views of XEP-0045 (§5, §7)
 import { basename } from 'node:path';
+import type { DebugSession } from '../../debugger/debug-session.js';
+import type { TransitionView } from '../../debugger/session-api.js';
 import { useSession, useUi } from '../contexts.js';
-import type { PaneId } from '../ui-state.js';
-import { detailSections, roomItems, stanzaRows } from '../view-model.js';
+import { detailSections } from '../detail-view.js';
+import { fateMark } from '../marks.js';
+import { type SearchStatus, searchStatus } from '../search.js';
+import type { PaneId, UiState } from '../ui-state.js';
+import { usersShown } from '../users-view.js';
+import { roomItems, stanzaRows } from '../view-model.js';
 import { DetailPane } from './DetailPane.js';
 import { RoomPane } from './RoomPane.js';
 import { ScriptPane } from './ScriptPane.js';
 import { SideBySidePane } from './SideBySidePane.js';
 import { StanzasPane } from './StanzasPane.js';
 import { TransitionsPane } from './TransitionsPane.js';
+import { UsersPane } from './UsersPane.js';
 
 export interface PaneBoxProps {
   width: number;
   height: number;
 }
 
-/** The script's file name, or `(empty world)` when everything is typed. */
+/** The lesson's title, else the script's file name, else `(empty world)` when everything is typed. */
 export function useScriptName(): string {
   const session = useSession();
+  if (session.script.title) return session.script.title;
   return session.script.actions.length > 0 ? basename(session.script.file) : '(empty world)';
+}
+
+/** The header's name of the script: the lesson's title and its file, `(empty world)` when typed. */
+export function useScriptHeading(): string {
+  const session = useSession();
+  const { script } = session;
+  if (script.actions.length === 0 && !script.title) return '(empty world)';
+  const file = basename(script.file);
+  return script.title ? `${script.title} (${file})` : file;
 }
 
 /** The room selected in the Room pane (or the first one), and its selected occupant. */
@@ -30,19 +47,35 @@ export function useSelectedRoom() {
   return { room: item?.room, occupant: item?.occupant ?? item?.room.occupants[0] };
 }
 
+/** The search in force on this list, if it is the one searched. */
+function searchOn(session: DebugSession, ui: UiState, pane: PaneId): SearchStatus | undefined {
+  const status = searchStatus(session, ui);
+  return status?.scope === pane ? status : undefined;
+}
+
 function ScriptView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
   const breakpoints = new Set(
     session.breakpoints.flatMap((mark) => (mark.kind === 'step' ? [mark.index] : [])),
   );
+  const { script } = session;
+  const name = useScriptName();
+  const search = searchOn(session, ui, 'script');
   return (
     <ScriptPane
       steps={session.steps}
+      lesson={{
+        ...(script.title !== undefined && { title: script.title }),
+        ...(script.description !== undefined && { description: script.description }),
+        summary: script.epilogue,
+      }}
+      skippedBy={(step) => session.readsOf(step)?.skipped.length ?? 0}
       cursor={session.cursor}
       selected={ui.selection.script}
       breakpoints={breakpoints}
-      title={`Script: ${useScriptName()}`}
+      title={search ? search.label : name}
+      {...(search && { info: search.counter })}
       focused={ui.focus === 'script'}
       width={width}
       height={height}
@@ -63,12 +96,15 @@ function StanzasView({ width, height }: PaneBoxProps) {
   const selected = Math.min(ui.selection.stanzas, Math.max(0, rows.length - 1));
   const row = rows[selected];
   const related = row ? session.related(row.seq) : { cause: undefined, effects: [] };
+  const search = searchOn(session, ui, 'stanzas');
   return (
     <StanzasPane
       rows={rows}
       selected={selected}
       related={{ cause: related.cause, effects: new Set(related.effects) }}
+      fate={(shown) => fateMark(session, shown)}
       filter={ui.filter}
+      {...(search && { search })}
       total={rows.length}
       focused={focused}
       width={width}
@@ -86,26 +122,56 @@ function DetailView({ width, height }: PaneBoxProps) {
   return <DetailPane {...props} />;
 }
 
+/** The last room destroyed, read from the end of the transitions (only asked when no room is left). */
+function lastDestroyed(
+  transitions: readonly TransitionView[],
+): { jid: string; seq: number } | undefined {
+  for (let index = transitions.length - 1; index >= 0; index -= 1) {
+    const { event, seq } = transitions[index] as TransitionView;
+    if (event.kind === 'room' && event.to === 'destroyed') return { jid: event.room, seq };
+  }
+  return undefined;
+}
+
 function RoomView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
   const focused = ui.focus === 'room';
-  const props = { rooms: session.rooms(), selected: ui.selection.room, focused, width, height };
-  return <RoomPane {...props} />;
+  const rooms = session.rooms();
+  const destroyed = rooms.length === 0 ? lastDestroyed(session.transitions()) : undefined;
+  const props = { rooms, selected: ui.selection.room, focused, width, height };
+  return <RoomPane {...props} {...(destroyed && { destroyed })} />;
 }
 
 function TransitionsView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
   const { room, occupant } = useSelectedRoom();
+  const search = searchOn(session, ui, 'transitions');
   return (
     <TransitionsPane
       transitions={session.transitions()}
       chart={ui.chart}
       room={room}
       occupant={occupant}
+      {...(search && { search })}
       selected={ui.selection.transitions}
       focused={ui.focus === 'transitions'}
+      width={width}
+      height={height}
+    />
+  );
+}
+
+function UsersView({ width, height }: PaneBoxProps) {
+  const session = useSession();
+  const ui = useUi();
+  const views = usersShown(session, ui, stanzaRows(session, ui.filter));
+  return (
+    <UsersPane
+      views={views}
+      selected={ui.selection.users}
+      focused={ui.focus === 'users'}
       width={width}
       height={height}
     />
@@ -118,6 +184,7 @@ const VIEWS: Record<PaneId, (props: PaneBoxProps) => ReturnType<typeof ScriptVie
   detail: DetailView,
   room: RoomView,
   transitions: TransitionsView,
+  users: UsersView,
 };
 
 /** The pane with this id, sized by the layout. */

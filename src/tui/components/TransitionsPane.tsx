@@ -1,11 +1,12 @@
-// Transitions pane: the timeline of lifecycle, role, affiliation and nick changes, or the machine charts — XEP-0045 §5.1, §10.1, §10.9
+// Transitions pane: the timeline of lifecycle, role, affiliation and nick changes (the selected one whole), or the machine charts — XEP-0045 §5.1, §10.1, §10.9
 import { Box, Text } from 'ink';
 import type { TransitionView } from '../../debugger/session-api.js';
-import { windowStart } from '../layout.js';
+import { listWindow } from '../layout.js';
 import { occupantChart, roomChart, statePath } from '../machine-chart.js';
 import { visibleRows } from '../rows.js';
 import { useTheme } from '../theme.js';
-import { innerRows, Pane } from './Pane.js';
+import { wrapLine } from '../wrap.js';
+import { innerColumns, innerRows, Pane } from './Pane.js';
 
 export interface TransitionsPaneProps {
   transitions: readonly TransitionView[];
@@ -13,6 +14,8 @@ export interface TransitionsPaneProps {
   /** The selected room and occupant whose current states the chart marks. */
   room?: { jid: string; lifecycle: string };
   occupant?: { nick: string; state: string };
+  /** The search in force on this pane: its label in the title, its counter on the right. */
+  search?: { label: string; counter: string };
   /** Selected transition (timeline) or scroll offset (chart). */
   selected: number;
   focused: boolean;
@@ -61,26 +64,33 @@ export function TransitionsPane(props: TransitionsPaneProps) {
       </Pane>
     );
   }
-  const start = windowStart(selected, transitions.length, size);
+  const columns = innerColumns(width);
+  const lineOf = (transition: TransitionView, index: number) =>
+    `${index === selected ? '>' : ' '}${String(transition.seq).padStart(4)} ${transition.text}`;
+  const current = transitions[selected];
+  // The selected transition is shown whole, over as many rows as it needs.
+  const whole = current ? wrapLine(lineOf(current, selected), columns, 6).slice(0, size) : [];
+  const { start, end } = listWindow(transitions.length, selected, size, whole.length);
+  const title = `Transitions (m: chart)${props.search ? ` ${props.search}` : ''}`;
   return (
     <Pane
-      title="Transitions (m: chart)"
+      title={title}
       info={`${transitions.length}`}
       focused={focused}
       width={width}
       height={height}
     >
       {transitions.length === 0 ? <Text {...theme.dim}>No transition yet.</Text> : null}
-      {transitions.slice(start, start + size).map((transition, offset) => {
-        const isSelected = start + offset === selected;
-        return (
-          <Box key={transition.seq} height={1}>
-            <Text wrap="truncate" {...(isSelected && focused ? theme.selected : {})}>
-              {isSelected ? '>' : ' '}
-              {String(transition.seq).padStart(4)} {transition.text}
+      {transitions.slice(start, end).flatMap((transition, offset) => {
+        const index = start + offset;
+        const texts = index === selected ? whole : [lineOf(transition, index)];
+        return visibleRows(texts).map(({ item: text, row: piece }) => (
+          <Box key={`${transition.seq}-${piece}`} height={1}>
+            <Text wrap="truncate" {...(index === selected && focused ? theme.selected : {})}>
+              {text}
             </Text>
           </Box>
-        );
+        ));
       })}
     </Pane>
   );

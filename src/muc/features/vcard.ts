@@ -1,0 +1,117 @@
+// A room's vCard and avatar, as Prosody's mod_vcard and muc/vcard.lib.lua: owners set it, everyone reads it, occupants learn the avatar hash — XEP-0045 §6.4 (muc#roominfo_avatarhash), XEP-0054, XEP-0153
+import { clone, Element } from 'ltx';
+import { localOf, resourceOf } from '../../xmpp/jid.js';
+import { NS } from '../../xmpp/namespaces.js';
+import { base64Decode, sha1Hex } from '../../xmpp/sha1.js';
+import { stanzaError } from '../../xmpp/stanza-error.js';
+import type { Effects } from '../effects.js';
+import type { Feature } from '../hooks.js';
+import { raiseLuaError } from '../lua-error.js';
+import { broadcastMessage, statusCodes } from '../presence.js';
+import type { Room } from '../room.js';
+import { iqResult } from './admin.js';
+
+const BY = 'vcard';
+
+/**
+ * A vcard-temp get or set to a room's bare JID or to the service itself. Prosody's mod_iq hands
+ * it to mod_vcard before the MUC sees it, so it is answered whether or not the room exists.
+ */
+export function isVcardIq(stanza: Element): boolean {
+  const type = stanza.attrs.type;
+  const payload = stanza.getChildElements()[0];
+  return (
+    stanza.name === 'iq' &&
+    (type === 'get' || type === 'set') &&
+    resourceOf(stanza.attrs.to) === undefined &&
+    payload?.name === 'vCard' &&
+    payload.attrs.xmlns === NS.vcard
+  );
+}
+
+/**
+ * mod_vcard on the MUC host: a get returns the stored vCard of the room's node (item-not-found
+ * when there is none); a set is allowed to the room's owners only (vcard.lib.lua), and tells the
+ * occupants the new avatar hash. Everyone else's set is forbidden.
+ */
+export function answerVcardIq(
+  stanza: Element,
+  room: Room | undefined,
+  vcards: Map<string, Element>,
+  effects: Effects,
+): void {
+  const node = localOf(stanza.attrs.to) ?? '';
+  if (stanza.attrs.type === 'get') {
+    const stored = vcards.get(node);
+    effects.send(
+      stored
+        ? iqResult(stanza).cnode(clone(stored)).root()
+        : stanzaError(stanza, { type: 'cancel', condition: 'item-not-found' }),
+      BY,
+    );
+    return;
+  }
+  if (room?.affiliationOf(stanza.attrs.from) !== 'owner') {
+    effects.send(stanzaError(stanza, { type: 'auth', condition: 'forbidden' }), BY);
+    return;
+  }
+  vcards.set(node, clone(stanza.getChildElements()[0]));
+  effects.send(iqResult(stanza), BY);
+  sendAvatarHash(room, undefined);
+}
+
+/**
+ * vcard.lib.lua's get_avatar_hash: the SHA-1 of the decoded PHOTO/BINVAL, cached in the room once
+ * there is one (so a later photo keeps the first hash until the room is reloaded). A PHOTO without
+ * BINVAL makes Prosody hash nil, which raises.
+ */
+function avatarHash(room: Room): string | undefined {
+  if (room.state.avatarHash !== undefined) return room.state.avatarHash;
+  const vcard = room.services.vcards.get(localOf(room.jid) ?? '');
+  const photo = vcard?.getChild('PHOTO');
+  if (!photo) return undefined;
+  const binval = photo.getChildText('BINVAL');
+  if (binval === null) raiseLuaError(BY, "bad argument #1 to 'sha1' (string expected, got nil)");
+  room.state.avatarHash = sha1Hex(base64Decode(binval));
+  return room.state.avatarHash;
+}
+
+/**
+ * vcard.lib.lua's send_avatar_hash: to one joiner, only if there is an avatar; to everyone after
+ * a change, a presence from the room with the hash (empty without a photo) and a 104 notice.
+ */
+function sendAvatarHash(room: Room, to: string | undefined): void {
+  const hash = avatarHash(room);
+  if (!hash && to) return;
+  const presence = new Element('presence', { from: room.jid });
+  const photo = presence.c('x', { xmlns: NS.vcardUpdate }).c('photo');
+  if (hash) photo.t(hash);
+  if (to) {
+    presence.attrs.to = to;
+    room.send(presence, BY);
+    return;
+  }
+  broadcastMessage(room, presence, undefined, BY);
+  const notice = new Element('message', { from: room.jid, type: 'groupchat' });
+  const x = notice.c('x', { xmlns: NS.mucUser });
+  for (const status of statusCodes('104')) x.cnode(status);
+  broadcastMessage(room, notice, undefined, BY);
+}
+
+export const vcard: Feature = {
+  name: BY,
+  section: '§6.4',
+  hooks: {
+    'muc-occupant-joined': {
+      priority: 0,
+      run: ({ room, realJid }) => sendAvatarHash(room, realJid),
+    },
+    'muc-disco#info': {
+      priority: 0,
+      run: ({ room, features, info }) => {
+        features.push(NS.vcard);
+        info.push({ var: 'muc#roominfo_avatarhash', type: 'text-multi', value: avatarHash(room) });
+      },
+    },
+  },
+};

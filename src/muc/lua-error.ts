@@ -1,0 +1,43 @@
+// Where Prosody's MUC raises a Lua error: the handler stops, what it already did stays done, and the request gets no answer — Prosody 13's behaviour on inputs its code does not expect
+import type { Room } from './room.js';
+
+/**
+ * A Lua error in Prosody's handler for the stanza being handled: an `assert`, or indexing or
+ * passing a nil the code did not expect. Prosody logs it and goes on with the next stanza: the
+ * sender gets no reply, and whatever the handler sent or changed before stays.
+ */
+export class LuaError extends Error {
+  constructor(
+    /** The feature whose Prosody twin raises. */
+    readonly feature: string,
+    /** The message Prosody logs. */
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LuaError';
+  }
+}
+
+/** Stops handling the stanza as Prosody's Lua error would (see `LuaError`). */
+export function raiseLuaError(feature: string, message: string): never {
+  throw new LuaError(feature, message);
+}
+
+/**
+ * Runs the room's handling of one stanza; a `LuaError` ends it quietly, as in Prosody, and the
+ * trace notes it as a verdict of the feature that raised. Any other exception is a bug and goes on.
+ */
+export function handleLikeProsody(room: Room, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (!(error instanceof LuaError)) throw error;
+    room.effects.record({
+      kind: 'verdict',
+      room: room.jid,
+      hook: 'lua-error',
+      by: error.feature,
+      condition: `Prosody raises "${error.message}": no reply`,
+    });
+  }
+}

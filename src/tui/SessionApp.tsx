@@ -1,0 +1,136 @@
+// One session's debugger: the session and the UI store behind split contexts, one key queue over the key table, the screen inside an error boundary — stepping XEP-0045 scenarios (§7–§10)
+import { Box, useApp, useInput, useStdin } from 'ink';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
+import type { DebugSession } from '../debugger/debug-session.js';
+import { createUiActions } from './actions.js';
+import type { CompareSource } from './compare-streams.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { Footer } from './components/Footer.js';
+import { Screen } from './components/Screen.js';
+import { TooSmall } from './components/TooSmall.js';
+import { SessionContext, UiActionsContext, UiStateContext } from './contexts.js';
+import { dispatchKey, type KeyFlags, splitChunk, TEXT_MODES } from './input-dispatcher.js';
+import { createKeyQueue } from './key-queue.js';
+import { tooSmall } from './layout.js';
+import type { LessonLibrary } from './lessons.js';
+import { messageRows } from './message-line.js';
+import { searchStatus } from './search.js';
+import { makeTheme, ThemeContext } from './theme.js';
+import { createUiStore, initialUi, type Message } from './ui-state.js';
+import { type Size, useTerminalSize } from './use-terminal-size.js';
+
+export interface SessionAppProps {
+  session: DebugSession;
+  /** The lessons to move between (`o`, `]`, `[`, `:open`). */
+  lessons?: LessonLibrary;
+  /** The first message (after opening a lesson). */
+  greeting?: Message;
+  /** Colour on or off (NO_COLOR / FORCE_COLOR / TTY, decided by the caller). */
+  colour: boolean;
+  /** Where to rewrite the recording after every step (`--record`). */
+  recordPath?: string;
+  /** Writes a file; may throw (the error is shown in the message line). */
+  persist(path: string, text: string): void;
+  /** A fixed size instead of the terminal's (tests). */
+  size?: Size;
+  /** Called once the user quits. */
+  onExit?: () => void;
+  /** Only with --server: the simulator's side of the side-by-side view (`d`). */
+  compare?: CompareSource;
+}
+
+export function SessionApp(props: SessionAppProps) {
+  const { session, colour, recordPath, persist, size: fixedSize, onExit, compare, lessons } = props;
+  const { exit } = useApp();
+  const { isRawModeSupported } = useStdin();
+  const size = useTerminalSize(fixedSize);
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+  const greeting = props.greeting;
+  const store = useMemo(
+    () => createUiStore({ ...initialUi(recordPath), ...(greeting && { message: greeting }) }),
+    [recordPath, greeting],
+  );
+  const ui = useSyncExternalStore(store.subscribe, store.getState);
+  const version = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const theme = useMemo(() => makeTheme(colour), [colour]);
+
+  const quit = useMemo(
+    () => () => {
+      onExit?.();
+      exit();
+    },
+    [onExit, exit],
+  );
+  const actions = useMemo(
+    () =>
+      createUiActions({
+        session,
+        store,
+        exit: quit,
+        persist,
+        size: () => sizeRef.current,
+        ...(compare && { compare }),
+        ...(lessons && { lessons }),
+      }),
+    [session, store, persist, quit, compare, lessons],
+  );
+  const keys = useMemo(
+    () =>
+      createKeyQueue(([text, flags]: [string, KeyFlags]) => {
+        const { mode, focus, search } = store.getState();
+        // Outside a text input, each character of a run is a key of its own.
+        if (text.length > 1 && !TEXT_MODES.has(mode)) {
+          const chars = [...text].map((char): [string, KeyFlags] => [
+            char,
+            { shift: /[A-Z]/.test(char) },
+          ]);
+          keys.pushFront(chars);
+          return;
+        }
+        const dispatched = dispatchKey(mode, focus, text, flags, search !== undefined);
+        if (dispatched.kind === 'action') return actions.perform(dispatched.action);
+        if (dispatched.kind === 'text') actions.type(dispatched.text);
+      }),
+    [store, actions],
+  );
+
+  useInput(
+    (input, key) => {
+      // ctrl-c never waits behind a step.
+      if (key.ctrl && input === 'c') return quit();
+      keys.push(splitChunk(input, key, true));
+    },
+    // Never ask for raw mode without a TTY (ink throws "Raw mode is not supported").
+    { isActive: isRawModeSupported === true },
+  );
+
+  const search = searchStatus(session, ui);
+  if (tooSmall(size.width, size.height)) {
+    return (
+      <ThemeContext.Provider value={theme}>
+        <TooSmall width={size.width} height={size.height} />
+      </ThemeContext.Provider>
+    );
+  }
+  return (
+    <ThemeContext.Provider value={theme}>
+      <SessionContext.Provider value={session}>
+        <UiActionsContext.Provider value={actions}>
+          <UiStateContext.Provider value={ui}>
+            <Box flexDirection="column" width={size.width} height={size.height}>
+              <ErrorBoundary
+                resetKey={version}
+                width={size.width}
+                height={size.height - 1 - messageRows(ui, size.width).length}
+              >
+                <Screen width={size.width} height={size.height} />
+              </ErrorBoundary>
+              <Footer ui={ui} width={size.width} {...(search && { search })} />
+            </Box>
+          </UiStateContext.Provider>
+        </UiActionsContext.Provider>
+      </SessionContext.Provider>
+    </ThemeContext.Provider>
+  );
+}

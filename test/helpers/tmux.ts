@@ -1,0 +1,104 @@
+// Test helper: the real `mucsim tui` in a tmux pane of a given size, read as a person reads the screen, waiting for what is asserted (never sleeping and hoping) — end-to-end tests of the XEP-0045 debugger
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './suite.js';
+
+export const BIN = join(REPO_ROOT, 'dist', 'bin', 'mucsim.js');
+export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+
+/** Builds dist/ when a test runs without `npm test`'s build. */
+export function ensureBuilt(): void {
+  if (!existsSync(BIN)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
+}
+
+/** One tmux server per test file (its own socket), one window per terminal. */
+export class Terminal {
+  private static sockets = 0;
+  readonly socket = `mucsim-tui-${process.pid}-${Terminal.sockets++}`;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {}
+
+  /** Starts `mucsim <args>` with NO_COLOR, as in a person's terminal (CI unset: ink draws every frame). */
+  start(args: string): void {
+    const command = `cd ${REPO_ROOT} && env -u CI NO_COLOR=1 node ${BIN} ${args}; echo "EXITED $?"; sleep 60`;
+    this.tmux(
+      'new-session',
+      '-d',
+      '-s',
+      'tui',
+      '-x',
+      String(this.width),
+      '-y',
+      String(this.height),
+      command,
+    );
+  }
+
+  stop(): void {
+    spawnSync('tmux', ['-L', this.socket, 'kill-server']);
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'tui');
+  }
+
+  /** Key names as tmux knows them (`n`, `Enter`, `Escape`, `BTab`…), one write each. */
+  keys(...keys: string[]): void {
+    for (const key of keys) this.tmux('send-keys', '-t', 'tui', key);
+  }
+
+  /** Text sent in one write, control characters included (a paste, fast typing). */
+  paste(text: string): void {
+    this.tmux('send-keys', '-t', 'tui', '-l', text);
+  }
+
+  /** Polls the screen until `predicate` holds; the error shows the last screen. */
+  async waitFor(predicate: (text: string) => boolean, what: string, ms = 30_000): Promise<string> {
+    const until = Date.now() + ms;
+    let text = this.screen();
+    while (!predicate(text)) {
+      if (Date.now() > until)
+        throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      text = this.screen();
+    }
+    return text;
+  }
+
+  /** Waits until the screen contains `text` (a string or a pattern). */
+  waitForText(text: string | RegExp, ms?: number): Promise<string> {
+    const found = (screen: string) =>
+      typeof text === 'string' ? screen.includes(text) : text.test(screen);
+    return this.waitFor(found, String(text), ms);
+  }
+
+  /** Presses `n` until the step counter says `step`, one press per step (the next waits for the counter). */
+  async stepTo(step: number): Promise<string> {
+    let screen = this.screen();
+    for (;;) {
+      const at = Number(/step (\d+)\/\d+/.exec(screen)?.[1] ?? 0);
+      if (at >= step) return screen;
+      this.keys('n');
+      screen = await this.waitFor(
+        (text) => Number(/step (\d+)\/\d+/.exec(text)?.[1] ?? 0) > at,
+        `step ${at + 1}`,
+      );
+    }
+  }
+
+  private tmux(...args: string[]): string {
+    const result = spawnSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`tmux ${args.join(' ')}: ${result.stderr}`);
+    return result.stdout;
+  }
+}
+
+/** The selected row of the Stanzas pane: its sequence number. */
+export function selectedSeq(screen: string): number | undefined {
+  const found = /[│║]>[◆• ]\s*(\d+) /.exec(screen);
+  return found ? Number(found[1]) : undefined;
+}
