@@ -176,9 +176,13 @@ const KICKABLE = new Set([
   'service-unavailable',
 ]);
 
-/** Whether an error an occupant sends gets it kicked (333): any presence error; a message error when kickable. */
+/**
+ * Whether an error an occupant sends gets it kicked (333): any presence error; a message error
+ * when kickable. An error with no child element at all never reaches the room: Prosody's stanza
+ * router discards it.
+ */
 export function isKickingError(stanza: Element): boolean {
-  if (stanza.attrs.type !== 'error') return false;
+  if (stanza.attrs.type !== 'error' || stanza.getChildElements().length === 0) return false;
   if (stanza.name === 'presence') return true;
   if (stanza.name !== 'message') return false;
   const condition = stanza
@@ -196,10 +200,17 @@ function firstValue(form: Element | undefined, name: string): string | undefined
   return field?.getChild('value')?.getText();
 }
 
+/** The form's field named `name`, if it has one. */
+function fieldOf(form: Element, name: string): Element | undefined {
+  return form.getChildren('field').find((field) => field.attrs.var === name);
+}
+
 /**
  * Requests Prosody 13 may leave unanswered, its handler stopping on a Lua error part-way: a
- * configuration form with a whois other than moderators or anyone (whois.lib.lua's assert), a
- * registration form without a nickname (register.lib.lua's resourceprep of nil).
+ * configuration form with a whois other than moderators or anyone (whois.lib.lua's assert) or a
+ * presence broadcast field without values (presence_broadcast.lib.lua's ipairs over the nil
+ * dataforms.lua reads it as), a registration form without a nickname (register.lib.lua's
+ * resourceprep of nil).
  */
 export function mayGoUnanswered(stanza: Element): boolean {
   if (stanza.name !== 'iq' || stanza.attrs.type !== 'set') return false;
@@ -207,11 +218,12 @@ export function mayGoUnanswered(stanza: Element): boolean {
   const form = query?.getChild('x', 'jabber:x:data');
   if (form?.attrs.type !== 'submit') return false;
   if (query?.attrs.xmlns === 'http://jabber.org/protocol/muc#owner') {
-    const whois = firstValue(form, 'muc#roomconfig_whois');
-    const named = form
-      .getChildren('field')
-      .some((field) => field.attrs.var === 'muc#roomconfig_whois');
-    return named && whois !== 'moderators' && whois !== 'anyone';
+    const whois = fieldOf(form, 'muc#roomconfig_whois');
+    const broadcast = fieldOf(form, 'muc#roomconfig_presencebroadcast');
+    const badWhois =
+      whois !== undefined &&
+      !['moderators', 'anyone'].includes(firstValue(form, 'muc#roomconfig_whois') ?? '');
+    return badWhois || (broadcast !== undefined && broadcast.getChildren('value').length === 0);
   }
   return query?.attrs.xmlns === 'jabber:iq:register' && !firstValue(form, 'muc#register_roomnick');
 }
