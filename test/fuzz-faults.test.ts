@@ -4,7 +4,7 @@ import { type CoreCopy, coreWithFault } from './fuzz-faults/core-copy.js';
 import { FAULTS } from './fuzz-faults/faults.js';
 
 /** Every fault is reported within this many stanzas of each seed below. */
-const BOUND = 20_000;
+const BOUND = 30_000;
 const SEEDS = [1, 2, 3];
 const CAST = { users: 8, rooms: 4 };
 

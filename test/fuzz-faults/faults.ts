@@ -36,31 +36,35 @@ export const FAULTS: readonly InjectedFault[] = [
     edits: [
       {
         file: 'muc/features/admin.ts',
-        find: 'refusal = setAffiliation(room, actor, target.jid, affiliation, { reason, reservedNick }, BY);',
+        find: '? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)',
         replace:
-          "refusal = setAffiliation(room, [...room.state.affiliations].find(([, record]) => record.affiliation === 'owner')?.[0] ?? actor, target.jid, affiliation, { reason, reservedNick }, BY);",
+          "? setAffiliation(room, [...room.state.affiliations].find(([, record]) => record.affiliation === 'owner')?.[0] ?? actor, target.jid, affiliation, { reason, data }, BY)",
       },
     ],
   },
   {
     name: 'config-in-place',
     what: "a non-owner's configuration form is applied to the room's configuration in place, then refused",
-    invariants: ['privileges', 'roles', 'anonymity', 'occupancy'],
+    invariants: ['privileges', 'roles', 'anonymity', 'occupancy', 'affiliations'],
     edits: [
       {
         file: 'muc/features/config.ts',
-        find: `  // §10 preamble: "If the sender is not an owner … <forbidden/>".
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {`,
-        replace: `  // §10 preamble: "If the sender is not an owner … <forbidden/>".
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
+        find: `  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
+    return room.sendError(stanza, ONLY_OWNERS, BY);
+  const child = payload.getChildElements()[0];`,
+        replace: `  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
     const form = findForm(payload);
     if (form?.attrs.type === 'submit') {
-      const submitted = readForm(form);
-      for (const { field } of room.bus.configFields) {
-        const values = submitted.values.get(field.field.var ?? '');
-        if (values !== undefined) field.write(room.state.config, values);
+      const fields = layout(room);
+      const submitted = readFormData(fields.map(({ field }) => field), form);
+      for (const field of fields) {
+        const name = field.field.var;
+        if (name !== undefined && submitted.values.has(name)) field.write(room.config, submitted.values.get(name));
       }
-    }`,
+    }
+    return room.sendError(stanza, ONLY_OWNERS, BY);
+  }
+  const child = payload.getChildElements()[0];`,
       },
     ],
   },
@@ -83,8 +87,8 @@ export const FAULTS: readonly InjectedFault[] = [
     edits: [
       {
         file: 'muc/features/banned.ts',
-        find: "affiliation === 'outcast' ? { veto",
-        replace: "affiliation === 'king' ? { veto",
+        find: "        affiliation === 'outcast'\n          ? { veto",
+        replace: "        affiliation === 'king'\n          ? { veto",
       },
     ],
   },
