@@ -9,6 +9,7 @@ import type { Effects } from '../effects.js';
 import { isoStamp } from '../environment.js';
 import type { Feature, HistoryRequestEvent } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
+import { defaultRole } from '../model/privileges.js';
 import type { Room } from '../room.js';
 import { iqResult } from './admin.js';
 
@@ -50,7 +51,8 @@ function isFromRoom(room: Room, child: Element | string): boolean {
 
 /**
  * Prosody's save_to_history: the message is archived (in a non-anonymous room with an item
- * naming the sender's bare JID and default role) and gets the archive's id as a `<stanza-id>`.
+ * naming the sender's bare JID, affiliation and the role its affiliation's rank gives) and gets
+ * the archive's id as a `<stanza-id>`.
  */
 function archive(room: Room, message: Element): void {
   if (!room.config.archiving) return;
@@ -60,9 +62,10 @@ function archive(room: Room, message: Element): void {
   if (room.config.whois === 'anyone' && sender) {
     delete stored.attrs.to;
     const affiliation = room.affiliationOf(sender.bareJid);
-    stored
-      .c('x', { xmlns: NS.mucUser })
-      .c('item', { affiliation, role: room.defaultRoleFor(affiliation), jid: sender.bareJid });
+    // get_default_role is asked with the affiliation spelled out ("none" for none), where the
+    // moderated and members-only hooks answer only for nil: the rank alone decides the role.
+    const role = defaultRole(affiliation, { membersOnly: false, moderated: false });
+    stored.c('x', { xmlns: NS.mucUser }).c('item', { affiliation, role, jid: sender.bareJid });
   }
   const id = room.services.env.nextId();
   archiveOf(room).push({ id, stanza: stored, when: room.now() });
