@@ -94,6 +94,35 @@ describe('the router', () => {
     );
   });
 
+  it('answers an iq to an address that prepares to an empty resource as its own host answers a bare JID, as Prosody', () => {
+    const world = new World();
+    const romeo = world.connect('romeo@localhost', { resource: 'r' });
+    const to = `${ROOM}/\u200b`;
+
+    world.send(
+      romeo.jid,
+      stanza(`<iq type='get' to='${to}' id='p'><ping xmlns='urn:xmpp:ping'/></iq>`),
+    );
+    world.send(
+      romeo.jid,
+      stanza(`<iq type='get' to='${to}' id='v'><vCard xmlns='vcard-temp'/></iq>`),
+    );
+    world.send(
+      romeo.jid,
+      stanza(`<iq type='get' to='${to}' id='q'><query xmlns='jabber:iq:version'/></iq>`),
+    );
+
+    expect(canonicalAll(take(romeo))).toEqual(
+      canonicalAll([
+        `<iq type='result' from='${ROOM}/' to='romeo@localhost/r' id='p'/>`,
+        `<iq type='result' from='${ROOM}/' to='romeo@localhost/r' id='v'><vCard xmlns='vcard-temp'/></iq>`,
+        `<iq type='error' from='${ROOM}/' to='romeo@localhost/r' id='q'>
+          <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        </iq>`,
+      ]),
+    );
+  });
+
   it('echoes initial presence to every available session of the account, the sender included (without a to, as Prosody)', () => {
     const world = new World();
     const r1 = world.connect('romeo@localhost', { resource: 'r1' });

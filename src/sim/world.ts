@@ -146,6 +146,10 @@ export class World {
   ): void {
     if (verdict.kind === 'answer') this.deliver(session, verdict.reply, cause, by);
     else if (verdict.kind === 'discard') this.drop(stanza, cause, verdict.reason);
+    else if (verdict.kind === 'home') {
+      const answer = answerServerIq(verdict.stanza, this);
+      if (answer) this.deliver(session, answer, cause, 'server');
+    }
   }
 
   session(jid: string): Session | undefined {
