@@ -35,6 +35,15 @@ describe('RoomNames', () => {
     );
   });
 
+  it('leaves out of the server’s lists the rooms of other runs and any other room', () => {
+    const list = stanza(
+      `<iq type='result' from='conference.localhost'><query xmlns='http://jabber.org/protocol/disco#items'><item jid='r1-kqz@conference.localhost'/><item jid='r1-abc@conference.localhost'/><item jid='lobby@conference.localhost'/><item jid='r1-kqz@conference.localhost/Nick'/></query><x xmlns='jabber:x:data'><field var='rooms'><option label='r2-abc@conference.localhost'><value>r2-abc@conference.localhost</value></option><option label='r2g1-kqz@conference.localhost'><value>r2g1-kqz@conference.localhost</value></option></field></x></iq>`,
+    );
+    expect(names.incoming(list).toString()).toBe(
+      `<iq type="result" from="conference.localhost"><query xmlns="http://jabber.org/protocol/disco#items"><item jid="r1@conference.localhost"/><item jid="r1@conference.localhost/Nick"/></query><x xmlns="jabber:x:data"><field var="rooms"><option label="r2g1@conference.localhost"><value>r2g1@conference.localhost</value></option></field></x></iq>`,
+    );
+  });
+
   it('leaves other JIDs alone, and makes tags of letters only', () => {
     const other = stanza(`<presence to='room@conference.localhost/r1' from='r1@localhost'/>`);
     expect(names.outgoing(other).toString()).toBe(other.toString());

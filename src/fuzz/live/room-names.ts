@@ -13,6 +13,10 @@ function escapeRegExp(text: string): string {
 export class RoomNames {
   private readonly toServer: RegExp;
   private readonly fromServer: RegExp;
+  /** A bare room JID at the service, whole. */
+  private readonly roomJid: RegExp;
+  /** One of this run's rooms, by its server name, whole. */
+  private readonly ownRoom: RegExp;
 
   constructor(
     readonly tag: string,
@@ -21,6 +25,8 @@ export class RoomNames {
     const domain = escapeRegExp(mucDomain);
     this.toServer = new RegExp(`\\b(r\\d+(?:g\\d+)?)@${domain}`, 'gi');
     this.fromServer = new RegExp(`\\b(r\\d+(?:g\\d+)?)-${escapeRegExp(tag)}@${domain}`, 'gi');
+    this.roomJid = new RegExp(`^[^@/\\s]+@${domain}$`, 'i');
+    this.ownRoom = new RegExp(`^r\\d+(?:g\\d+)?-${escapeRegExp(tag)}@${domain}$`, 'i');
   }
 
   /** A copy of `stanza` with the server's names. */
@@ -30,11 +36,30 @@ export class RoomNames {
     );
   }
 
-  /** A copy of `stanza` with the fuzzer's names. */
+  /**
+   * A copy of `stanza` with the fuzzer's names. The server's lists of rooms (disco items, the
+   * destroy command's options) lose the rooms of other runs, and any other room the server
+   * holds: the simulator knows only this run's.
+   */
   incoming(stanza: Element): Element {
-    return this.rewrite(stanza, (text) =>
-      text.replace(this.fromServer, (match, room: string) => `${room}@${this.domainOf(match)}`),
+    return this.rewrite(
+      stanza,
+      (text) =>
+        text.replace(this.fromServer, (match, room: string) => `${room}@${this.domainOf(match)}`),
+      (element) => this.isOtherRoom(element),
     );
+  }
+
+  /** An item or a form option that names a room of the service other than this run's. */
+  private isOtherRoom(element: Element): boolean {
+    const named =
+      element.name === 'item'
+        ? element.attrs.jid
+        : element.name === 'option'
+          ? element.getChildText('value')
+          : undefined;
+    if (typeof named !== 'string' || !this.roomJid.test(named)) return false;
+    return !this.ownRoom.test(named);
   }
 
   /** Script text with the server's names for this tag (a written repro, replayed on the server). */
@@ -49,14 +74,19 @@ export class RoomNames {
     return match.slice(match.indexOf('@') + 1);
   }
 
-  private rewrite(element: Element, change: (text: string) => string): Element {
+  private rewrite(
+    element: Element,
+    change: (text: string) => string,
+    drop?: (element: Element) => boolean,
+  ): Element {
     const attrs: Record<string, string> = {};
     for (const [name, value] of Object.entries(element.attrs)) {
       if (value !== undefined && value !== null) attrs[name] = change(String(value));
     }
     const copy = new Element(element.name, attrs);
     for (const child of element.children) {
-      copy.append(typeof child === 'string' ? change(child) : this.rewrite(child, change));
+      if (typeof child === 'string') copy.append(change(child));
+      else if (!drop?.(child)) copy.append(this.rewrite(child, change, drop));
     }
     return copy;
   }
