@@ -1,6 +1,8 @@
 // What the stanza generator aims at: rooms (past tombstones), nicks present or odd, JIDs real or broken, and who holds rights where — XEP-0045 §7–§10 from the client side
 import type { Room } from '../muc/room.js';
 import type { World } from '../sim/world.js';
+import { prepJid } from '../xmpp/jid.js';
+import { resourceprep } from '../xmpp/stringprep.js';
 import type { FuzzCast, FuzzClient } from './actions.js';
 import type { Random } from './random.js';
 
@@ -150,6 +152,20 @@ export class Targets {
       if (mods.length > 0) return this.rng.pick(mods);
     }
     return this.privileged(online, room);
+  }
+
+  /**
+   * Whether an admin item for `jid` (or, without one, for the occupant holding `nick`) would
+   * reserve `nick` when the room already reserves it for another JID. Prosody 13 keeps both
+   * reservations and then honours whichever its Lua table order lists last: a live run must not
+   * ask for that.
+   */
+  reservesTwice(room: Room | undefined, nick: string, jid: string | undefined): boolean {
+    const wanted = resourceprep(nick);
+    if (!room || wanted === undefined) return false;
+    const holder = jid === undefined ? room.occupantByNick(wanted)?.bareJid : prepJid(jid);
+    const reserver = room.jidReservingNick(wanted);
+    return reserver !== undefined && reserver !== holder;
   }
 
   /** The real JID of a visitor in the room (whom a voice approval names), or of anyone. */

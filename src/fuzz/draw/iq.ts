@@ -86,6 +86,10 @@ export const IQS = {
     if (roll < 16) item.attrs.jid = t.someJid();
     else if (roll < 19) item.attrs.nick = t.someNick(room);
     if (t.rng.chance(0.1)) item.attrs.nick = t.someNick(room);
+    const nick = item.attrs.nick as string | undefined;
+    if (t.live && nick !== undefined && t.reservesTwice(room, nick, item.attrs.jid)) {
+      delete item.attrs.nick;
+    }
     if (t.rng.chance(0.3)) item.c('reason').t('because');
     if (t.rng.chance(0.05)) query.c('item', { affiliation: 'owner', jid: t.someJid() });
     return { by, stanza };
