@@ -39,6 +39,10 @@ describe('RoomNames', () => {
     const list = stanza(
       `<iq type='result' from='conference.localhost'><query xmlns='http://jabber.org/protocol/disco#items'><item jid='r1-kqz@conference.localhost'/><item jid='r1-abc@conference.localhost'/><item jid='lobby@conference.localhost'/><item jid='r1-kqz@conference.localhost/Nick'/></query><x xmlns='jabber:x:data'><field var='rooms'><option label='r2-abc@conference.localhost'><value>r2-abc@conference.localhost</value></option><option label='r2g1-kqz@conference.localhost'><value>r2g1-kqz@conference.localhost</value></option></field></x></iq>`,
     );
+    const notice = stanza(
+      `<message from='r1-kqz@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'><status code='301'/><item affiliation='outcast' jid='someone@conference.localhost'/></x></message>`,
+    );
+    expect(names.incoming(notice).toString()).toContain(`jid="someone@conference.localhost"`);
     expect(names.incoming(list).toString()).toBe(
       `<iq type="result" from="conference.localhost"><query xmlns="http://jabber.org/protocol/disco#items"><item jid="r1@conference.localhost"/><item jid="r1@conference.localhost/Nick"/></query><x xmlns="jabber:x:data"><field var="rooms"><option label="r2g1@conference.localhost"><value>r2g1@conference.localhost</value></option></field></x></iq>`,
     );

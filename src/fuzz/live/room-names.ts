@@ -1,6 +1,8 @@
 // Fresh room names on a real server: every run and every replay gets its own, so rooms left by earlier runs (persistent rooms, tombstones) change nothing — XEP-0045 §10.1.1 (room creation) on a shared server
 import { Element } from 'ltx';
 
+const DISCO_ITEMS = 'http://jabber.org/protocol/disco#items';
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -46,18 +48,18 @@ export class RoomNames {
       stanza,
       (text) =>
         text.replace(this.fromServer, (match, room: string) => `${room}@${this.domainOf(match)}`),
-      (element) => this.isOtherRoom(element),
+      (parent, element) => this.isOtherRoom(parent, element),
     );
   }
 
-  /** An item or a form option that names a room of the service other than this run's. */
-  private isOtherRoom(element: Element): boolean {
-    const named =
-      element.name === 'item'
-        ? element.attrs.jid
-        : element.name === 'option'
-          ? element.getChildText('value')
-          : undefined;
+  /** A disco item or a form option that names a room of the service other than this run's. */
+  private isOtherRoom(parent: Element, element: Element): boolean {
+    let named: unknown;
+    if (element.name === 'item' && parent.name === 'query' && parent.attrs.xmlns === DISCO_ITEMS) {
+      named = element.attrs.jid;
+    } else if (element.name === 'option' && parent.name === 'field') {
+      named = element.getChildText('value');
+    }
     if (typeof named !== 'string' || !this.roomJid.test(named)) return false;
     return !this.ownRoom.test(named);
   }
@@ -77,7 +79,7 @@ export class RoomNames {
   private rewrite(
     element: Element,
     change: (text: string) => string,
-    drop?: (element: Element) => boolean,
+    drop?: (parent: Element, element: Element) => boolean,
   ): Element {
     const attrs: Record<string, string> = {};
     for (const [name, value] of Object.entries(element.attrs)) {
@@ -86,7 +88,7 @@ export class RoomNames {
     const copy = new Element(element.name, attrs);
     for (const child of element.children) {
       if (typeof child === 'string') copy.append(change(child));
-      else if (!drop?.(child)) copy.append(this.rewrite(child, change, drop));
+      else if (!drop?.(element, child)) copy.append(this.rewrite(child, change, drop));
     }
     return copy;
   }
