@@ -23,10 +23,19 @@ export interface LiveShrinkResult {
   unreachable?: string;
 }
 
+/** The same action: the same client doing the same thing (a stanza sent, compared as XML). */
+function sameAction(a: FuzzAction, b: FuzzAction): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind || a.client !== b.client) return false;
+  return a.kind !== 'send' || b.kind !== 'send' || a.stanza.toString() === b.stanza.toString();
+}
+
 /**
  * Shrinks the actions of a run that ended on a difference: first its last few steps alone (most
  * differences need only the recent ones), then delta debugging, each candidate replayed on a
- * fresh simulated world and under fresh room names on the server.
+ * fresh simulated world and under fresh room names on the server. A candidate counts only when
+ * it differs at the action the run differed at: the script shows the difference that was found,
+ * not another one met on the way.
  */
 export async function shrinkLive(
   cast: FuzzCast,
@@ -46,7 +55,8 @@ export async function shrinkLive(
       unreachable = error instanceof Error ? error.message : String(error);
       return undefined;
     }
-    if (!run.difference) return undefined;
+    if (!run.difference || !sameAction(run.difference.action, failing.difference!.action))
+      return undefined;
     if (run.steps.length <= shortest.steps.length) shortest = run;
     return run.steps.map((step) => step.action);
   };
