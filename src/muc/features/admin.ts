@@ -150,9 +150,7 @@ function setItem({ room, stanza, payload }: IqContext): void {
       ? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)
       : { type: 'modify', condition: 'not-acceptable' };
   } else if (role !== undefined && target.nick !== undefined && affiliation === undefined) {
-    refusal = isRole(role)
-      ? setRole(room, actor, target.nick, role, reason, BY)
-      : { type: 'modify', condition: 'not-acceptable' };
+    refusal = setRole(room, actor, target.nick, role, reason, BY);
   } else {
     // §17.4: an item with both a role and an affiliation (or neither) is a bad request.
     refusal = badRequest;
