@@ -39,6 +39,14 @@ export class Targets {
   /** Each slot's room JID at its current generation, made once per generation. */
   private readonly jids: string[];
   private readonly baseNicks = new Map<FuzzClient, string>();
+  /**
+   * The odd nicks to draw from. A live run leaves out those that prepare to nothing: Prosody 13
+   * routes `room@service/` to the sender's own host, where mod_pep raises on a presence to it,
+   * and when that address comes up in a session's unavailable presence to its directed
+   * addresses, the loop stops there: whether its rooms hear the session leave depends on Lua's
+   * table order (docs/prosody-differences.md).
+   */
+  private readonly oddNicks: readonly string[];
 
   constructor(
     readonly rng: Random,
@@ -49,6 +57,7 @@ export class Targets {
   ) {
     this.generation = cast.rooms.map(() => 0);
     this.jids = cast.rooms.map((base) => `${base}@${cast.mucDomain}`);
+    this.oddNicks = live ? ODD_NICKS.filter((nick) => resourceprep(nick) !== '') : ODD_NICKS;
   }
 
   nextId(): string {
@@ -106,7 +115,7 @@ export class Targets {
     if (room && room.occupantCount() > 0 && this.rng.chance(0.8)) {
       return this.rng.pick([...room.occupants()]).nick;
     }
-    if (this.rng.chance(0.3)) return this.rng.pick(ODD_NICKS);
+    if (this.rng.chance(0.3)) return this.rng.pick(this.oddNicks);
     return this.baseNick(this.rng.pick(this.cast.clients));
   }
 
@@ -115,7 +124,7 @@ export class Targets {
     if (roll < 6) return this.baseNick(client);
     if (roll < 7) return `${this.baseNick(client)}${this.rng.int(3)}`;
     if (roll < 8) return this.someNick(room);
-    return this.rng.pick(ODD_NICKS);
+    return this.rng.pick(this.oddNicks);
   }
 
   /** A JID to name in an item or an invitation: mostly users, sometimes a domain, a stranger, garbage. */
