@@ -14,6 +14,6 @@ export interface Session {
   priority: number;
   /** Stanzas delivered to this session, oldest first. */
   inbox: Element[];
-  /** Occupant JIDs this session has sent available presence to (Prosody's directed presence). */
+  /** Addresses this session has sent available presence to: occupant JIDs, its account's other resources (Prosody's directed presence). */
   joined: Set<string>;
 }

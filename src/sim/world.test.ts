@@ -152,6 +152,27 @@ describe('the router', () => {
     expect(take(juliet)).toEqual([]);
   });
 
+  it("sends a session's unavailable presence on to a resource it has sent presence to, even one gone unavailable since (mod_presence's directed presence)", () => {
+    const world = new World();
+    const r1 = world.connect('romeo@localhost', { resource: 'r1' });
+    const r2 = world.connect('romeo@localhost', { resource: 'r2' });
+    world.send(r2.jid, stanza(`<presence/>`));
+    // r1's initial presence brings it r2's, posted on r2's behalf: r1 is now among r2's directed
+    // addresses, and r2 among r1's.
+    world.send(r1.jid, stanza(`<presence/>`));
+    world.send(r1.jid, stanza(`<presence type='unavailable'/>`));
+    take(r1);
+    take(r2);
+
+    world.send(r2.jid, stanza(`<presence type='unavailable'/>`));
+
+    expect(canonicalAll(take(r1))).toEqual(
+      canonicalAll([
+        `<presence type='unavailable' from='romeo@localhost/r2' to='romeo@localhost/r1' xml:lang='en'/>`,
+      ]),
+    );
+  });
+
   it('adds the vcard-temp:x:update <photo/> to available presence only, and only once', () => {
     const world = new World();
     const romeo = world.connect('romeo@localhost', { resource: 'r' });
