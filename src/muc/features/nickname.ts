@@ -149,8 +149,9 @@ export function moveSession(
   if (isLast) room.bus.fire('muc-occupant-left', { room, occupant: view });
   const target = dest ?? admitMoved(room, newNick, realJid, stanza, origRole);
   if (dest) room.addSession(dest, realJid, storedPresence(stanza));
-  arrive(room, target, realJid, stanza, origRole, !dest);
-  if (!isLast) rejoinOriginal(room, orig, realJid);
+  // Prosody shows the split-off occupant again before the join's history and subject.
+  const shown = isLast ? undefined : () => rejoinOriginal(room, orig, realJid);
+  arrive(room, target, realJid, stanza, origRole, !dest, shown);
 }
 
 function admitMoved(
@@ -166,9 +167,10 @@ function admitMoved(
 }
 
 /**
- * The moved session arrives: the occupant list if it asked (muc `<x/>`), the new presence,
- * history and subject; with the `<x/>`, a session that is the first at its new nick (`first`)
- * joins as a new occupant would (Prosody fires muc-occupant-joined).
+ * The moved session arrives: the occupant list if it asked (muc `<x/>`), the new presence, what
+ * `shown` sends (the occupant it split off, still there), then history and subject; with the
+ * `<x/>`, a session that is the first at its new nick (`first`) joins as a new occupant would
+ * (Prosody fires muc-occupant-joined).
  */
 function arrive(
   room: Room,
@@ -177,10 +179,12 @@ function arrive(
   stanza: Element,
   prevRole: Occupant['role'],
   first: boolean,
+  shown?: () => void,
 ): void {
   const mucX = stanza.getChild('x', NS.muc);
   if (mucX) sendOccupantList(room, realJid, (other) => !other?.sessions.has(realJid));
   publiciseOccupantStatus(room, occupant, { prevRole }, BY);
+  shown?.();
   if (mucX && first) room.bus.fire('muc-occupant-joined', { room, occupant, realJid, stanza });
   if (mucX) room.bus.fire('muc-occupant-session-new', { room, occupant, realJid, stanza });
 }
