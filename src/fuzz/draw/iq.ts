@@ -6,6 +6,9 @@ import { AFFILIATIONS, type Draw, form, iq, ROLES } from './build.js';
 
 const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
 
+const MEMBERS_ONLY = 'muc#roomconfig_membersonly';
+const PRESENCE_BROADCAST = 'muc#roomconfig_presencebroadcast';
+
 /** History lengths a configuration form asks for; a live run's leave out the negative one. */
 const LENGTHS = ['0', '2', '20', '-3', 'x'];
 const LIVE_LENGTHS = ['0', '2', '20', '3', 'x'];
@@ -14,7 +17,7 @@ function configFields(t: Targets): [string, () => string[]][] {
   const bool = () => [t.rng.pick(['0', '1', '0', '1', 'true', 'false', 'bogus'])];
   const allowpm = ['visitor', 'participant', 'moderator', 'affiliated', 'none', 'anyone'];
   return [
-    ['muc#roomconfig_membersonly', bool],
+    [MEMBERS_ONLY, bool],
     ['muc#roomconfig_moderatedroom', bool],
     ['muc#roomconfig_whois', () => [t.rng.pick(['moderators', 'anyone', 'anyone', 'nobody'])]],
     ['muc#roomconfig_roomsecret', () => [t.rng.chance(0.8) ? '' : 'secret']],
@@ -25,7 +28,7 @@ function configFields(t: Targets): [string, () => string[]][] {
     ['{xmpp:prosody.im}muc#allow_modpm', bool],
     ['muc#roomconfig_maxusers', () => [t.rng.pick(['none', '10', '2', '3', '-1', 'many'])]],
     [
-      'muc#roomconfig_presencebroadcast',
+      PRESENCE_BROADCAST,
       (): string[] => [
         ...ROLES.filter(() => t.rng.chance(0.6)),
         ...(t.rng.chance(0.05) ? ['king'] : []),
@@ -53,8 +56,13 @@ function configSubmit(t: Targets, _sender: FuzzClient, online: readonly FuzzClie
     return { by, stanza };
   }
   const formType = roll === 2 ? 'urn:wrong' : roll === 3 ? undefined : NS.mucRoomconfig;
-  const fields: [string, string[]][] = [];
+  let fields: [string, string[]][] = [];
   for (const [name, value] of configFields(t)) if (t.rng.chance(0.25)) fields.push([name, value()]);
+  if (t.live && fields.some(([name]) => name === MEMBERS_ONLY)) {
+    // Prosody 13 applies a form's fields in Lua table order: whether members-only's kicks are
+    // broadcast under the old presence broadcast or the new one is left to chance.
+    fields = fields.filter(([name]) => name !== PRESENCE_BROADCAST);
+  }
   query.cnode(form(t.rng.chance(0.97) ? 'submit' : 'form', formType, fields));
   return { by, stanza };
 }
