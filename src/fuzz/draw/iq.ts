@@ -1,6 +1,7 @@
 // The generator's iqs: role and affiliation items, lists, configuration, destruction, registration, disco, iqs to occupants, the service's destroy command — XEP-0045 §6, §7.10, §8–§10, §17.4
 import { NS } from '../../xmpp/namespaces.js';
 import type { FuzzClient } from '../actions.js';
+import { mayGoUnanswered } from '../oracle/prosody-rules.js';
 import type { Targets } from '../targets.js';
 import { AFFILIATIONS, type Draw, form, iq, ROLES } from './build.js';
 
@@ -63,8 +64,24 @@ function configSubmit(t: Targets, _sender: FuzzClient, online: readonly FuzzClie
     // broadcast under the old presence broadcast or the new one is left to chance.
     fields = fields.filter(([name]) => name !== PRESENCE_BROADCAST);
   }
+  if (t.live) fields = aloneIfRaising(jid, fields);
   query.cnode(form(t.rng.chance(0.97) ? 'submit' : 'form', formType, fields));
   return { by, stanza };
+}
+
+/**
+ * A field Prosody 13 raises on (a whois it asserts against, a presence broadcast without values)
+ * stops the form part-way, after the fields its Lua table order put first: a live run sends such
+ * fields alone, so that what the room keeps does not depend on that order.
+ */
+function aloneIfRaising(room: string, fields: [string, string[]][]): [string, string[]][] {
+  const raises = (field: [string, string[]]) => {
+    const probe = iq('set', room, 'probe');
+    probe.c('query', { xmlns: NS.mucOwner }).cnode(form('submit', NS.mucRoomconfig, [field]));
+    return mayGoUnanswered(probe);
+  };
+  const raising = fields.filter(raises);
+  return raising.length > 0 ? raising : fields;
 }
 
 export const IQS = {
