@@ -9,11 +9,17 @@ import { loadCore } from './core-loader.js';
 import { mapStackTraces } from './stack-traces.js';
 
 const DIST = fileURLToPath(new URL('..', import.meta.url));
-/** The debugger's ink lays out with yoga-layout, which awaits at its top level: ES modules only. */
-const NEEDS_ES_MODULES = new Set(['tui']);
+/**
+ * The debugger's ink lays out with yoga-layout, which awaits at its top level: ES modules only,
+ * for `mucsim tui` and `mucsim serve --tui`.
+ */
+function needsEsModules(args: readonly string[]): boolean {
+  const command = requestedCommand(args);
+  return command === 'tui' || (command === 'serve' && args.includes('--tui'));
+}
 
-async function mainFor(command: string): Promise<typeof Main> {
-  if (NEEDS_ES_MODULES.has(command)) {
+async function mainFor(args: readonly string[]): Promise<typeof Main> {
+  if (needsEsModules(args)) {
     return (await import(new URL('../esm/main.js', import.meta.url).href)).main;
   }
   const core = loadCore(DIST);
@@ -24,7 +30,7 @@ async function mainFor(command: string): Promise<typeof Main> {
 }
 
 mapStackTraces(DIST);
-mainFor(requestedCommand(process.argv.slice(2)) ?? '')
+mainFor(process.argv.slice(2))
   .then((main) => main(process.argv))
   .then((code) => {
     process.exitCode = code;

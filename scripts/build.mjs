@@ -72,19 +72,19 @@ const COMMON = {
 };
 
 /**
- * The CommonJS core cannot hold the debugger (ink needs top-level await): its command there
- * only says so, and bin/mucsim.ts sends `mucsim tui` to the ES modules instead.
+ * The CommonJS core cannot hold the debugger (ink needs top-level await): its commands there
+ * only say so, and bin/mucsim.ts sends `mucsim tui` and `mucsim serve --tui` to the ES modules.
  */
 const ES_MODULES_ONLY = {
   name: 'es-modules-only',
   setup(builder) {
-    builder.onResolve({ filter: /\/commands\/tui\.js$/ }, () => ({
+    builder.onResolve({ filter: /\/(commands\/tui|serve-tui)\.js$/ }, () => ({
       path: 'tui',
       namespace: 'es-modules-only',
     }));
     builder.onLoad({ filter: /.*/, namespace: 'es-modules-only' }, () => ({
       contents:
-        "export function makeTuiCommand() { throw new Error('mucsim tui runs from dist/esm/: bin/mucsim.ts sends it there'); }",
+        "const esm = () => { throw new Error('the debugger runs from dist/esm/: bin/mucsim.ts sends it there'); }; export { esm as makeTuiCommand, esm as serveInTui };",
       loader: 'js',
     }));
   },

@@ -88,6 +88,7 @@ describe('the bundles in dist/', () => {
       expect(inputs).toContain(`src/cli/commands/${command}.ts`);
     }
     expect(inputs).not.toContain('src/cli/commands/tui.ts');
+    expect(inputs).not.toContain('src/cli/commands/serve-tui.ts');
     expect(inputs.filter((path) => TUI.test(path))).toEqual([]);
   });
 

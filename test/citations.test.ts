@@ -2,10 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { XEP_SECTIONS } from '../src/explain/xep-sections.js';
 import { parseScript } from '../src/scansion/parser.js';
 import type { Action } from '../src/scansion/script.js';
 import { REPO_ROOT, scriptsIn } from './helpers/suite.js';
+import { SECTION_ORDER, sectionsIn } from './helpers/xep-citations.js';
 
 const XEP_DIR = join(REPO_ROOT, '..', 'shared', 'xep-0045');
 const EXAMPLES_PATH = join(XEP_DIR, 'examples.json');
@@ -29,28 +29,8 @@ const examples = new Map<number, Example>(
       ])
     : [],
 );
-const ORDER = XEP_SECTIONS.map((section) => section.number);
-const SECTIONS = new Set(ORDER);
+const SECTIONS = new Set(SECTION_ORDER);
 
-/** `§7.2.10`, a range `§10.3–10.8`; `RFC 6120 §8.3.2` is another document's. */
-const SECTION = /(RFC \d+ )?§(\d+(?:\.\d+)*)(?:–(\d+(?:\.\d+)*))?/g;
-
-/** The sections a text cites, a range standing for every section from its first to its last. */
-function sectionsIn(text: string): string[] {
-  const found: string[] = [];
-  for (const match of text.matchAll(SECTION)) {
-    if (match[1]) continue;
-    const first = match[2] as string;
-    const last = match[3];
-    found.push(first);
-    if (last === undefined) continue;
-    found.push(last);
-    const from = ORDER.indexOf(first);
-    const to = ORDER.indexOf(last);
-    if (from !== -1 && to > from) found.push(...ORDER.slice(from + 1, to));
-  }
-  return found;
-}
 /** `Example 31`, `Examples 116–117`, `Examples 90 and 92`, `Examples 8–13, 77`. */
 const EXAMPLES = /Examples? (\d+(?:\s*(?:–|-|,|and)\s*\d+)*)/g;
 

@@ -5,12 +5,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LiveTarget } from '../src/live/live-target.js';
 import { parseScript } from '../src/scansion/parser.js';
 import { runScript, type ScriptResult } from '../src/scansion/runner.js';
+import { coverageRows } from './helpers/coverage-table.js';
 import { bundledScenarios, liveRuns, suiteScripts } from './helpers/live-scripts.js';
 import { findProsody, prosodyMissing, withProsody } from './helpers/prosody.js';
 import { describeFailure, runFile } from './helpers/suite.js';
 
 /** Live and simulated time per script, printed at the end (the figures in the docs). */
 const timings: { key: string; liveMs: number; simMs: number; passed: number; runs: number }[] = [];
+/** Whether each script passed every run on Prosody 13, by key (`scenarios/xep0045/…`). */
+const outcomes = new Map<string, boolean>();
 
 async function runLive(path: string, service: string): Promise<ScriptResult> {
   const script = parseScript(readFileSync(path, 'utf8'), basename(path));
@@ -49,6 +52,7 @@ if (!prosody) {
       ({ key, path }) => [key, path] as const,
     );
     it.each(cases)('%s', async (key, path) => {
+      outcomes.set(key, false);
       const simStarted = performance.now();
       const simulated = await runFile(path);
       const simMs = performance.now() - simStarted;
@@ -61,7 +65,25 @@ if (!prosody) {
       }
       const entry = { key, simMs, runs, passed: runs - failures.length };
       timings.push({ ...entry, liveMs: performance.now() - started });
+      outcomes.set(key, failures.length === 0);
       expect(failures, `${key} on Prosody 13`).toEqual([]);
+    });
+
+    // Runs after the scripts: each row's live column says what its scenarios just did.
+    it('docs/coverage.md: ✓ exactly where every scenario of the row passed every run', () => {
+      const wrong: string[] = [];
+      for (const row of coverageRows()) {
+        const keys = row.scenarios.map((name) => `scenarios/${name}`);
+        // A filtered run (vitest -t) leaves some out: only rows whose scenarios all ran are judged.
+        if (!keys.every((key) => outcomes.has(key))) continue;
+        const passed = keys.every((key) => outcomes.get(key) === true);
+        if ((row.live === '✓') !== passed) {
+          wrong.push(
+            `§${row.section}: says ${row.live}, but the scenarios ${passed ? 'passed' : 'did not all pass'}`,
+          );
+        }
+      }
+      expect(wrong).toEqual([]);
     });
   });
 }

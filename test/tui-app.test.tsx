@@ -58,7 +58,7 @@ describe('stepping', () => {
     expect(app.frame()).toContain('Moderators (1)');
     expect(app.frame()).toContain('Participants (1)');
     expect(line(app.frame(), '6. Romeo sends')).toContain('▶');
-    await app.press('p', 'p', 'p', 'p', 'p', 'p');
+    await app.press('b', 'b', 'b', 'b', 'b', 'b');
     expect(app.frame()).toContain('step 0/7');
     expect(app.frame()).toContain('at the start');
   });

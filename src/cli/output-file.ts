@@ -5,6 +5,7 @@ import {
   lstatSync,
   openSync,
   renameSync,
+  truncateSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -63,8 +64,28 @@ export function replaceFile(path: string, text: string, shown: string): void {
   }
 }
 
+/** Cuts a regular file to its first `bytes`; false for anything else (a device, a pipe, a link). */
+export function truncateFile(path: string, bytes: number, shown: string): boolean {
+  if (isSpecial(path)) return false;
+  try {
+    truncateSync(path, bytes);
+    return true;
+  } catch (error) {
+    throw failure(shown, error);
+  }
+}
+
+/** Adds `text` at the end of the file (a recording that grew by a step). */
+export function appendToFile(path: string, text: string, shown: string): void {
+  try {
+    appendFileSync(path, text);
+  } catch (error) {
+    throw failure(shown, error);
+  }
+}
+
 /**
- * A file that grows while the command runs (`trace --format jsonl --output`, a recording).
+ * A file that grows while the command runs (`trace --format jsonl --output`).
  * Created (or emptied) at once, so an unwritable path stops the command before any work.
  * `append` never throws, since it may run inside the simulation: the first failure is kept,
  * later text dropped, and `finish` reports it.

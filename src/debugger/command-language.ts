@@ -33,6 +33,14 @@ export const COMMAND_VERBS = [
 ] as const;
 export type CommandVerb = (typeof COMMAND_VERBS)[number];
 
+/** The verbs of moderators (§8), admins (§9) and owners (§10): a muc#admin or muc#owner set. */
+const ROOM_ADMIN_VERBS = ['kick', 'voice', 'ban', 'affiliate', 'config', 'destroy'] as const;
+export type RoomAdminVerb = (typeof ROOM_ADMIN_VERBS)[number];
+
+export function isRoomAdminVerb(verb: string): verb is RoomAdminVerb {
+  return (ROOM_ADMIN_VERBS as readonly string[]).includes(verb);
+}
+
 /** One line of help per verb, as shown in error messages and the help overlay. */
 export const COMMAND_USAGE: Readonly<Record<CommandVerb, string>> = {
   connect: 'connect [jid]',
@@ -184,12 +192,25 @@ class CommandParser {
     user: string,
     client: CommandClient | undefined,
   ): CommandAction {
+    if (isRoomAdminVerb(verb)) return this.adminAction(verb, args);
     switch (verb) {
       case 'connect':
         return this.connect(args, user, client);
       case 'disconnect':
         args.end();
         return { verb };
+      default:
+        return this.occupantAction(verb, args, user);
+    }
+  }
+
+  /** What an occupant does (§7): enter, leave, speak, change nick, invite, register. */
+  private occupantAction(
+    verb: Exclude<CommandVerb, RoomAdminVerb | 'connect' | 'disconnect'>,
+    args: Arguments,
+    user: string,
+  ): CommandAction {
+    switch (verb) {
       case 'join': {
         const token = args.required('<room@service/Nick>');
         const { room, nick } = this.roomOrOccupant(args, token);
@@ -220,6 +241,8 @@ class CommandParser {
           args.fail(`'${visibleToken(token.text)}' has no nick: give room/Nick`, token);
         return { verb, room, nick, text: args.requiredRest('<text…>') };
       }
+      case 'invite':
+        return this.roomJidReason(verb, args);
       case 'nick':
       case 'register': {
         const room = this.room(args, args.required('<room>'));
@@ -227,13 +250,22 @@ class CommandParser {
         args.end();
         return { verb, room, nick };
       }
-      case 'invite':
-      case 'ban': {
-        const room = this.room(args, args.required('<room>'));
-        const jid = this.jid(args, args.required('<jid>'), verb === 'invite');
-        const reason = args.rest();
-        return { verb, room, jid, ...(reason === undefined ? {} : { reason }) };
-      }
+    }
+  }
+
+  /** `<room> <jid> [reason…]`: an invitation (any JID) or a ban (a bare JID). */
+  private roomJidReason(verb: 'invite' | 'ban', args: Arguments): CommandAction {
+    const room = this.room(args, args.required('<room>'));
+    const jid = this.jid(args, args.required('<jid>'), verb === 'invite');
+    const reason = args.rest();
+    return { verb, room, jid, ...(reason === undefined ? {} : { reason }) };
+  }
+
+  /** What a moderator, an admin or an owner does (§8–§10). */
+  private adminAction(verb: RoomAdminVerb, args: Arguments): CommandAction {
+    switch (verb) {
+      case 'ban':
+        return this.roomJidReason(verb, args);
       case 'kick': {
         const room = this.room(args, args.required('<room>'));
         const nick = args.required('<Nick>').text;

@@ -1,7 +1,7 @@
 // The stanza a typed debugger command sends, as a Prosody-compatible client builds it — XEP-0045 §7 (occupants), §8 (moderators), §9 (admins), §10 (owners)
 import { Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
-import type { StanzaCommand } from './command-language.js';
+import { isRoomAdminVerb, type RoomAdminVerb, type StanzaCommand } from './command-language.js';
 
 export interface StanzaContext {
   /** A fresh id for a message or an iq. */
@@ -29,9 +29,25 @@ function withField(form: Element, name: string, values: readonly string[]): void
   for (const value of values) field.c('value').t(value);
 }
 
+/** What moderators, admins and owners send (§8–§10): an iq to the room. */
+type AdminCommand = Extract<StanzaCommand, { verb: RoomAdminVerb }>;
+
+function isAdminCommand(command: StanzaCommand): command is AdminCommand {
+  return isRoomAdminVerb(command.verb);
+}
+
 /** The stanza a Prosody-compatible client sends for the command, as in XEP-0045's examples. */
 export function buildStanza(
   command: StanzaCommand & { user: string },
+  context: StanzaContext,
+): StanzaBuild {
+  if (isAdminCommand(command)) return { ok: true, stanza: adminStanza(command, context) };
+  return occupantStanza(command, context);
+}
+
+/** What an occupant sends (§7): presence to enter, leave or change nick, messages, invitations, registration. */
+function occupantStanza(
+  command: Exclude<StanzaCommand, AdminCommand> & { user: string },
   context: StanzaContext,
 ): StanzaBuild {
   const ok = (stanza: Element): StanzaBuild => ({ ok: true, stanza });
@@ -99,29 +115,35 @@ export function buildStanza(
       withField(form, 'muc#register_roomnick', [command.nick]);
       return ok(iq);
     }
+  }
+}
+
+/** What a moderator (§8), an admin (§9) or an owner (§10) sends: a muc#admin or muc#owner set. */
+function adminStanza(command: AdminCommand, context: StanzaContext): Element {
+  const { room } = command;
+  switch (command.verb) {
     case 'kick':
       // §8.2: role none for the nick, with an optional reason.
-      return ok(
-        admin(room, context.nextId(), { nick: command.nick, role: 'none' }, command.reason),
-      );
+      return admin(room, context.nextId(), { nick: command.nick, role: 'none' }, command.reason);
     case 'voice':
       // §8.3 grants voice (participant), §8.4 revokes it (visitor).
-      return ok(
-        admin(room, context.nextId(), {
-          nick: command.nick,
-          role: command.on ? 'participant' : 'visitor',
-        }),
-      );
+      return admin(room, context.nextId(), {
+        nick: command.nick,
+        role: command.on ? 'participant' : 'visitor',
+      });
     case 'ban':
       // §9.1: affiliation outcast for the bare JID.
-      return ok(
-        admin(room, context.nextId(), { affiliation: 'outcast', jid: command.jid }, command.reason),
+      return admin(
+        room,
+        context.nextId(),
+        { affiliation: 'outcast', jid: command.jid },
+        command.reason,
       );
     case 'affiliate': {
       // §9.3–9.8, §10.3–10.8: one item with the affiliation (and a nick to reserve, §9.3).
       const item: Record<string, string> = { affiliation: command.affiliation, jid: command.jid };
       if (command.nick) item.nick = command.nick;
-      return ok(admin(room, context.nextId(), item));
+      return admin(room, context.nextId(), item);
     }
     case 'config': {
       // §10.1.2: an empty submitted form accepts the defaults (instant room); §10.2: a form.
@@ -129,14 +151,14 @@ export function buildStanza(
       const form = query.c('x', { xmlns: NS.dataForms, type: 'submit' });
       if (command.fields.length > 0) withField(form, 'FORM_TYPE', [NS.mucRoomconfig]);
       for (const field of command.fields) withField(form, field.var, field.values);
-      return ok(iq);
+      return iq;
     }
     case 'destroy': {
       // §10.9: <destroy/> in a muc#owner set, with an optional reason.
       const { iq, query } = owner(room, context.nextId());
       const destroy = query.c('destroy');
       if (command.reason) destroy.c('reason').t(command.reason);
-      return ok(iq);
+      return iq;
     }
   }
 }

@@ -1,11 +1,13 @@
 // The debugger engine: one session class over the simulator or a real server — steps, time travel, breakpoints, typed commands, one operation at a time (XEP-0045 scenarios, §7–§10)
-import { JidNames } from '../describe/names.js';
+import type { JidNames } from '../describe/names.js';
 import type { TraceEntry } from '../muc/trace.js';
 import { ScriptStepper } from '../scansion/runner.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
 import { hitsBreakpoint, toggleIn } from './breakpoints.js';
-import { recordingHead, recordSession } from './recorder.js';
+import { type DoorOpener, Doorway } from './doorway.js';
+import { GrowingRecording, type RecordingText } from './growing-recording.js';
+import { recordingHead } from './recorder.js';
 import type {
   Breakpoint,
   RoomView,
@@ -15,13 +17,17 @@ import type {
   SessionWorld,
   TransitionView,
 } from './session-api.js';
+import { SessionIndex } from './session-index.js';
 import { SimWorld, type SimWorldOptions } from './sim-world.js';
-import { type Reading, type StepReads, TraceLinks } from './trace-links.js';
+import { Timeline } from './timeline.js';
+import type { Reading, StepReads } from './trace-links.js';
 import { TypedInput } from './typed-input.js';
 
 export interface DebugSessionOptions extends SimWorldOptions {
   /** Script `receives` fail when they skip a stanza (the runner's `--strict-order`). */
   strictOrder?: boolean;
+  /** How a door for real XMPP clients is opened (`:serve`). */
+  openDoor?: DoorOpener;
 }
 
 /** The script of a session started with nothing loaded: everything will be typed. */
@@ -38,36 +44,41 @@ export function emptyScript(): Script {
 }
 
 /**
- * The timeline of script and typed steps with its cursor, the clients, breakpoints and
- * listeners, over a world that says where the steps run. Operations queue, so steps never
- * interleave; every change bumps `version` and tells the subscribers (`useSyncExternalStore`).
+ * Runs a timeline of steps (the script's, typed ones, real clients') in a world that says where
+ * they run: stepping, time travel, breakpoints, typed commands, the clients and the listeners.
+ * Operations queue, so steps never interleave; every change bumps `version` and tells the
+ * subscribers (`useSyncExternalStore`).
  */
 export class DebugSession {
-  readonly capabilities: SessionCapabilities;
   /** Set when `back()` or `restart()` could not travel in time; cleared by the next step. */
   notice: string | undefined;
   readonly typed: TypedInput;
-  private readonly timeline: SessionStep[];
+  /** The door real XMPP clients come in by (mucsim serve --tui, `:serve`). */
+  readonly doorway: Doorway;
+  private readonly timeline: Timeline;
   private readonly clients: ClientDefinition[];
   private stepper!: ScriptStepper;
-  private executed = 0;
   private readonly marks: Breakpoint[] = [];
+  private readonly recorded = new GrowingRecording();
   private readonly listeners = new Set<() => void>();
-  private readonly bound = new Map<string, string>();
   private stopRequested = false;
   private queue: Promise<unknown> = Promise.resolve();
   private changes = 0;
-  private cache: { version: number; names?: JidNames } = { version: -1 };
-  private readonly links = new TraceLinks((jid) => this.bound.get(jid) ?? this.names().client(jid));
+  private readonly index: SessionIndex;
 
   private constructor(
     readonly script: Script,
     private readonly place: SessionWorld,
-    private readonly options: { strictOrder?: boolean; timeoutMs?: number },
+    private readonly options: { strictOrder?: boolean; timeoutMs?: number; openDoor?: DoorOpener },
   ) {
-    this.capabilities = place.capabilities;
     this.clients = script.clients.map((client) => ({ ...client }));
-    this.timeline = script.actions.map((action, index) => ({ index, action, origin: 'script' }));
+    this.timeline = new Timeline(script);
+    this.index = new SessionIndex({
+      clients: this.clients,
+      trace: () => place.trace,
+      isRoom: (bare) => place.isRoom(bare),
+      version: () => this.changes,
+    });
     place.onChange = () => this.changed();
     this.typed = new TypedInput({
       clients: this.clients,
@@ -75,6 +86,12 @@ export class DebugSession {
       world: place,
       insert: (step) => this.insertTyped(step),
       exclusive: (work) => this.exclusive(work),
+      realClient: (name) => this.doorway.realClient(name),
+    });
+    this.doorway = new Doorway(this, options.openDoor, {
+      clients: this.clients,
+      insertExecuted: (step, jid) => this.insertExecuted(step, jid),
+      changed: () => this.changed(),
     });
     this.reset();
   }
@@ -101,13 +118,18 @@ export class DebugSession {
     return this.place.extras ?? [];
   }
 
+  /** Time travel on the simulator, until a real client acts. */
+  get capabilities(): SessionCapabilities {
+    return this.doorway.timeTravelRefusal ? { timeTravel: false } : this.place.capabilities;
+  }
+
   get steps(): readonly SessionStep[] {
-    return this.timeline;
+    return this.timeline.steps;
   }
 
   /** How many steps have been executed (0 = none). */
   get cursor(): number {
-    return this.executed;
+    return this.timeline.cursor;
   }
 
   get breakpoints(): readonly Breakpoint[] {
@@ -148,16 +170,7 @@ export class DebugSession {
 
   /** Names JIDs after the clients (bound JIDs included), for every renderer of the describer. */
   names(): JidNames {
-    const cache = this.views();
-    cache.names ??= new JidNames(
-      this.clients.map((client) => ({
-        name: client.name,
-        jid: client.jid,
-        bound: [...this.bound].filter(([, name]) => name === client.name).map(([jid]) => jid),
-      })),
-      { isRoom: (bare) => this.place.isRoom(bare) },
-    );
-    return cache.names;
+    return this.index.names();
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -187,8 +200,8 @@ export class DebugSession {
   back(): Promise<void> {
     return this.exclusive(async () => {
       if (!this.travel()) return;
-      if (this.executed === 0) return;
-      await this.replay(this.executed - 1);
+      if (this.timeline.cursor === 0) return;
+      await this.replay(this.timeline.cursor - 1);
       this.changed();
     });
   }
@@ -197,11 +210,7 @@ export class DebugSession {
   restart(options: { dropTyped?: boolean } = {}): Promise<void> {
     return this.exclusive(async () => {
       if (!this.travel()) return;
-      if (options.dropTyped) {
-        const kept = this.timeline.filter((step) => step.origin === 'script');
-        this.timeline.splice(0, this.timeline.length, ...kept);
-        this.renumber();
-      }
+      if (options.dropTyped) this.timeline.dropTyped();
       await this.replay(0);
       this.changed();
     });
@@ -217,7 +226,7 @@ export class DebugSession {
         this.changed();
         await onStep?.(step);
         if (step.result?.status === 'failed') return 'failure';
-        if (hitsBreakpoint(this.marks, step, this.executed, this)) return 'breakpoint';
+        if (hitsBreakpoint(this.marks, step, this.timeline.cursor, this)) return 'breakpoint';
         if (this.stopRequested) return 'stopped';
       }
     });
@@ -246,50 +255,42 @@ export class DebugSession {
     return this.place.transitions(this.names());
   }
 
-  /** The stanza of a trace entry's cause and every entry with that cause (for highlighting). */
+  // Cause and effect: see SessionIndex.
+
   related(seq: number): { cause: number | undefined; effects: readonly number[] } {
-    const entry = this.entryAt(seq);
-    if (!entry) return { cause: undefined, effects: [] };
-    const cause = 'cause' in entry ? entry.cause : entry.kind === 'input' ? entry.seq : undefined;
-    if (cause === undefined || cause === 0) return { cause: undefined, effects: [] };
-    this.links.catchUp(this.trace);
-    return { cause, effects: this.links.effectsOf(cause) };
+    return this.index.related(seq);
   }
 
-  /** The step that produced a trace entry (a sent stanza's `sends`, a join's `connects`…). */
   stepOf(seq: number): SessionStep | undefined {
-    return this.links.stepOf(seq);
+    return this.index.stepOf(seq);
   }
 
-  /** The `receives` step that matched or skipped a delivered stanza, once one has read it. */
   readingOf(seq: number): Reading | undefined {
-    return this.links.readingOf(seq);
+    return this.index.readingOf(seq);
   }
 
-  /** The stanzas a `receives` step matched and skipped, by sequence number. */
   readsOf(step: SessionStep): StepReads | undefined {
-    return this.links.readsOf(step);
+    return this.index.readsOf(step);
   }
 
-  /** The trace entry with this sequence number (sequence numbers are dense and sorted). */
   entryAt(seq: number): TraceEntry | undefined {
-    const trace = this.trace;
-    const guess = trace[seq - (trace[0]?.seq ?? 1)];
-    if (guess?.seq === seq) return guess;
-    return trace.find((candidate) => candidate.seq === seq);
+    return this.index.entryAt(seq);
   }
 
   /** The session so far as a .scs script whose receives are what actually arrived. */
   recording(): string {
+    return this.recordingText().text;
+  }
+
+  /** The same, with what changed since earlier texts (for the files that keep it). */
+  recordingText(): RecordingText {
     const { script } = this;
-    return recordSession({
-      ...recordingHead(
-        script,
-        this.clients.map(({ line: _, ...client }) => client),
-      ),
-      steps: this.timeline.slice(0, this.executed),
+    const clients = this.clients.map(({ line: _, ...client }) => client);
+    return this.recorded.update({
+      ...recordingHead(script, clients),
+      steps: this.timeline.ran(),
       trace: this.trace,
-      epilogue: this.executed === this.timeline.length ? script.epilogue : [],
+      epilogue: this.timeline.done ? script.epilogue : [],
     });
   }
 
@@ -315,19 +316,17 @@ export class DebugSession {
   /** False (and the notice set) when the world cannot go back. */
   private travel(): boolean {
     if (this.capabilities.timeTravel) return true;
-    this.notice = this.place.timeTravelNotice ?? 'this session cannot travel in time';
+    this.notice =
+      this.doorway.timeTravelRefusal ??
+      this.place.timeTravelNotice ??
+      'this session cannot travel in time';
     this.changed();
     return false;
   }
 
-  private views(): DebugSession['cache'] {
-    if (this.cache.version !== this.changes) this.cache = { version: this.changes };
-    return this.cache;
-  }
-
   /** Executes the step at the cursor and records the trace entries it produced. */
   private async executeNext(): Promise<SessionStep | undefined> {
-    const step = this.timeline[this.executed];
+    const step = this.timeline.next;
     if (!step) return undefined;
     this.notice = undefined;
     const trace = this.trace;
@@ -335,7 +334,7 @@ export class DebugSession {
     step.result = await this.stepper.step(step.action, step.index);
     if (step.action.kind === 'connects') {
       const jid = this.stepper.fullJid(step.action.client);
-      if (jid) this.bound.set(jid, step.action.client);
+      if (jid) this.index.bind(jid, step.action.client);
     }
     if (step.action.kind === 'sends') await this.place.settle?.();
     const first = trace[before];
@@ -343,15 +342,15 @@ export class DebugSession {
     if (first && last && trace.length > before)
       step.traceRange = { first: first.seq, last: last.seq };
     else delete step.traceRange;
-    this.links.record(step, trace, (seq) => this.entryAt(seq));
-    this.executed += 1;
+    this.index.record(step);
+    this.timeline.cursor += 1;
     return step;
   }
 
   /** A fresh world with the same seed, then the first `count` steps again: deterministic. */
   private async replay(count: number): Promise<void> {
     this.reset();
-    while (this.executed < count) await this.executeNext();
+    while (this.timeline.cursor < count) await this.executeNext();
   }
 
   private reset(): void {
@@ -359,33 +358,24 @@ export class DebugSession {
       strictOrder: this.options.strictOrder ?? false,
       ...(this.options.timeoutMs !== undefined && { timeoutMs: this.options.timeoutMs }),
     });
-    this.executed = 0;
-    this.bound.clear();
-    this.links.reset();
-    this.cache = { version: -1 };
-    for (const step of this.timeline) {
-      delete step.result;
-      delete step.traceRange;
-    }
+    this.timeline.rewind();
+    this.index.reset();
   }
 
-  private renumber(): void {
-    for (const [index, step] of this.timeline.entries()) {
-      step.index = index;
-      if (step.result) step.result.index = index;
-    }
+  /** A step that already ran in the world (a real client's) takes its place at the cursor. */
+  private insertExecuted(step: SessionStep, jid: string | undefined): void {
+    this.timeline.insert(step, true);
+    if (jid !== undefined) this.index.bind(jid, step.action.client);
+    this.index.record(step);
+    this.changed();
   }
 
   /** Inserts a typed step at the cursor and executes it; a step that did nothing is taken out again. */
   private async insertTyped(step: SessionStep): Promise<SessionStep> {
-    step.index = this.executed;
-    this.timeline.splice(this.executed, 0, step);
-    this.renumber();
+    this.timeline.insert(step, false);
     await this.executeNext();
     if (step.result?.status === 'failed' && step.traceRange === undefined) {
-      this.timeline.splice(step.index, 1);
-      this.executed -= 1;
-      this.renumber();
+      this.timeline.removeLast();
     }
     this.changed();
     return step;

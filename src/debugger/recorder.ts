@@ -1,9 +1,9 @@
-// The session recorder: what was sent and what actually arrived, as a .scs script that replays green — XEP-0045 scenarios (§7–§10) as bug reports
+// The session recorder's parts: each executed step as the .scs actions of what was sent and what actually arrived, volatile values made replayable, the head — XEP-0045 scenarios (§7–§10) as bug reports
 import { Element } from 'ltx';
 import type { TraceEntry } from '../muc/trace.js';
 import { parseBlock } from '../scansion/block.js';
 import type { ClientDefinition, Script } from '../scansion/script.js';
-import { actionText, scriptHead, type WritableAction, writeScript } from '../scansion/writer.js';
+import type { WritableAction } from '../scansion/writer.js';
 import { bareJid } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import type { SessionStep } from './session-api.js';
@@ -25,7 +25,7 @@ export interface RecordingSource {
 type Delivery = Extract<TraceEntry, { kind: 'delivery' }>;
 
 /** Volatile and client-specific values, in the order scansion would meet them. */
-class Volatiles {
+export class Volatiles {
   /** Ids that clients put on what they sent: a stanza carrying one keeps it literally. */
   readonly sentIds = new Set<string>();
   /** Ids the service made up (a reflected message without one, a relayed iq). */
@@ -100,7 +100,7 @@ class Volatiles {
  * The entries of one step. A session's trace is in `seq` order, so a binary search finds the
  * first; a trace put together otherwise (as `mucsim serve` does) is searched entry by entry.
  */
-function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[] {
+export function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[] {
   const range = step.traceRange;
   if (!range) return [];
   let low = 0;
@@ -122,7 +122,8 @@ function entriesIn(trace: readonly TraceEntry[], step: SessionStep): TraceEntry[
   return entries;
 }
 
-function attributeValues(el: Element, into: string[] = []): string[] {
+/** Every attribute value in a stanza, its children's included. */
+export function attributeValues(el: Element, into: string[] = []): string[] {
   for (const value of Object.values(el.attrs)) if (value !== undefined) into.push(String(value));
   for (const child of el.getChildElements()) attributeValues(child, into);
   return into;
@@ -139,7 +140,7 @@ function isWritten(step: SessionStep): boolean {
  * First pass: which ids the service generated, and which of them a client later sent back
  * (they become `{scansion:capture:…}` so the replay uses the replay's own value).
  */
-function findCaptures(source: RecordingSource, volatiles: Volatiles): void {
+export function findCaptures(source: RecordingSource, volatiles: Volatiles): void {
   const sent = new Set<string>();
   for (const step of source.steps) {
     if (!step.result) break;
@@ -177,19 +178,21 @@ function sentStanza(step: SessionStep, volatiles: Volatiles): Element | undefine
 
 /**
  * Turns executed steps, one at a time, into the actions of the script: each connects, sends or
- * disconnects followed by a `receives` for every stanza each client received meanwhile.
+ * disconnects followed by a `receives` for every stanza each client received meanwhile. A script
+ * receives' narration is not its business: it belongs before the stanza the receives matched
+ * (`delivered` says which stanza each `receives` written stands for).
  */
-class StepWriter {
-  /** Narration of steps not written (receives), for the next written step. */
+export class StepWriter {
+  /** Narration of steps not written (a failed receives…), for the next written step. */
   pending: string[] = [];
 
-  constructor(
-    private readonly volatiles: Volatiles,
-    /** A script receives' narration, to write before the recorded stanza it matched. */
-    private readonly narrationOf: ReadonlyMap<Element, string[]> = new Map(),
-  ) {}
+  constructor(private readonly volatiles: Volatiles) {}
 
-  actions(step: SessionStep, trace: readonly TraceEntry[]): WritableAction[] {
+  actions(
+    step: SessionStep,
+    trace: readonly TraceEntry[],
+    delivered?: (stanza: Element, written: WritableAction) => void,
+  ): WritableAction[] {
     const { action } = step;
     const { volatiles } = this;
     if (!isWritten(step)) {
@@ -223,12 +226,14 @@ class StepWriter {
       if (entry.kind !== 'delivery') continue;
       const client = clientOf.get((entry as Delivery).to);
       if (client === undefined) continue;
-      actions.push({
+      const received: WritableAction = {
         kind: 'receives',
         client,
-        narration: this.narrationOf.get(entry.stanza) ?? [],
+        narration: [],
         stanza: volatiles.rewrite(entry.stanza, true),
-      });
+      };
+      actions.push(received);
+      delivered?.(entry.stanza, received);
     }
     return actions;
   }
@@ -248,58 +253,4 @@ export function recordingHead(
     tags: script.tags,
     clients,
   };
-}
-
-/**
- * The session as a .scs script: definitions, then each executed connects/sends/disconnects
- * followed by a `receives` for every stanza each client actually received meanwhile, in order.
- * Occupant ids, delay stamps and ids the service generated become `{scansion:any}` (or a
- * capture, when a client sent one back later); clients' JIDs become `${Name's JID}` /
- * `${Name's full JID}`; the script's `#` narration is kept.
- */
-export function recordSession(source: RecordingSource): string {
-  const volatiles = new Volatiles(source.clients);
-  findCaptures(source, volatiles);
-  const executed = source.steps.filter((step) => step.result !== undefined);
-  const narrationOf = new Map<Element, string[]>();
-  for (const step of executed) {
-    const matched = step.result?.matched;
-    if (step.action.kind === 'receives' && matched && step.action.narration.length > 0) {
-      narrationOf.set(matched, [...step.action.narration]);
-    }
-  }
-  const writer = new StepWriter(volatiles, narrationOf);
-  const actions = executed.flatMap((step) => writer.actions(step, source.trace));
-  const scriptDone = source.steps.every((step) => step.result !== undefined);
-  return writeScript({
-    ...source,
-    tags: source.tags ?? [],
-    actions,
-    epilogue: [...writer.pending, ...(scriptDone ? (source.epilogue ?? []) : [])],
-  });
-}
-
-/**
- * A recording written as the session goes: the head once, then the text each executed step
- * adds, so a file that is appended to is a valid script after every step. It cannot look
- * ahead: an id the service generated stays `{scansion:any}` even if a client sends it back
- * later (the later `sends` carries the value itself, which the simulator generates again
- * with the same seed), and a script receives' narration goes before the next written step.
- * `recordSession` of the whole session is the exact recording.
- */
-export class RecordingAppender {
-  private readonly writer: StepWriter;
-
-  constructor(private readonly source: RecordingHead) {
-    this.writer = new StepWriter(new Volatiles(source.clients));
-  }
-
-  head(): string {
-    return scriptHead({ ...this.source, tags: this.source.tags ?? [] });
-  }
-
-  /** The text the executed step adds ('' for a receives, which the step before wrote). */
-  step(step: SessionStep, trace: readonly TraceEntry[]): string {
-    return this.writer.actions(step, trace).map(actionText).join('');
-  }
 }

@@ -1,4 +1,5 @@
 // The debugger's contract between the stepping engine and the terminal UI — XEP-0045 scenarios stepped through (§7–§10)
+import type { Element } from 'ltx';
 import type { JidNames } from '../describe/names.js';
 import type { DomainEvent } from '../muc/effects.js';
 import type { Affiliation } from '../muc/model/affiliation.js';
@@ -22,6 +23,8 @@ export interface SessionStep {
   traceRange?: { first: number; last: number };
   /** The typed command line that produced a typed step (absent for raw XML and script steps). */
   command?: string;
+  /** A real XMPP client's step, taken in through the door (mucsim serve): its connection. */
+  via?: 'tcp' | 'websocket';
 }
 
 export interface OccupantView {
@@ -83,6 +86,34 @@ export interface CommandOutcome {
   column?: number;
   /** The typed step that was executed, when there was one. */
   step?: SessionStep;
+}
+
+/** The TCP (RFC 6120) and WebSocket (RFC 7395) ports of a door for real clients; 0 picks a free one. */
+export interface DoorPorts {
+  port: number;
+  wsPort: number;
+}
+
+/** What a real client did while the door was paused: it runs, in this order, on resume. */
+export type HeldAction =
+  | { kind: 'sends'; client: string; stanza: Element }
+  | { kind: 'disconnects'; client: string };
+
+/**
+ * A door into the session's world for real XMPP clients (mucsim serve): each thing they do
+ * joins the timeline as a step when it happens. Paused, what they send waits, held, for resume.
+ */
+export interface SessionDoor extends DoorPorts {
+  readonly address: string;
+  /** How many real clients are connected now. */
+  clientCount(): number;
+  readonly paused: boolean;
+  /** What real clients sent while the door was paused, oldest first. */
+  held(): readonly HeldAction[];
+  pause(): void;
+  resume(): void;
+  /** Runs what was held, ends every stream (`system-shutdown`: each client leaves its rooms) and stops listening. */
+  close(): Promise<void>;
 }
 
 /** What a session's world can do: the simulator travels in time, a real server does not. */

@@ -20,10 +20,19 @@ export interface TypedInputDeps {
   insert(step: SessionStep): Promise<SessionStep>;
   /** Runs after the session's queued operations. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** How a real client (mucsim serve) is connected: nobody types for it. */
+  realClient(name: string): string | undefined;
 }
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Why nothing can be typed as a real client, if `name` is one. */
+function realClientRefusal(name: string, deps: TypedInputDeps): string | undefined {
+  const via = deps.realClient(name);
+  if (via === undefined) return undefined;
+  return `${name} is a real client (${via}): it sends its own stanzas; type as a virtual user`;
 }
 
 function action(kind: Action['kind'], client: string): Action {
@@ -67,6 +76,8 @@ export class TypedInput {
         const known = clients.map((candidate) => candidate.name).join(', ') || 'none';
         return { ok: false, message: `unknown user '${client}' (known users: ${known})` };
       }
+      const real = realClientRefusal(name, this.deps);
+      if (real) return { ok: false, message: real };
       if (!this.deps.stepper().isConnected(name))
         return { ok: false, message: `${name} is not connected` };
       const parsed = parseBlock(xml);
@@ -93,6 +104,8 @@ export class TypedInput {
   /** The step a parsed command stands for, or why it cannot run now. */
   private actionFor(command: Command): Action | string {
     const { user } = command;
+    const real = realClientRefusal(user, this.deps);
+    if (real) return real;
     const stepper = this.deps.stepper();
     const connected = stepper.isConnected(user);
     if (command.verb === 'connect') {

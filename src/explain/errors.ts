@@ -83,7 +83,7 @@ const NOTES: Record<ErrorCondition, ErrorNote> = {
     sections: ['§7.2.1', '§17.1'],
     text: 'The JID you used is not acceptable. In MUC it is the answer to a join presence sent to room@service without a nickname as resource (§7.2.1): you enter a room as room@service/nick. Nicknames must also be valid resourceprep strings (§17.1).',
     prosody:
-      'Prosody refuses a nickname that fails strict validation (for example unassigned code points or a variation selector) with jid-malformed and the text "Nickname must pass strict validation", before any other join check. For a join without a nick to an existing room it answers service-unavailable (code reading).',
+      'Prosody refuses a nickname that fails strict validation (for example unassigned code points or a variation selector) with jid-malformed and the text "Nickname must pass strict validation", before any other join check. For a join without a nick (a presence to the bare room JID) it answers service-unavailable: its MUC has no handler for it. An invitation to an address that is not a JID gets jid-malformed.',
     seeAlso: ['§7.2.1', '§17.1'],
   },
   'not-acceptable': {
@@ -93,7 +93,7 @@ const NOTES: Record<ErrorCondition, ErrorNote> = {
     sections: ['§7.2.17', '§7.4', '§7.5', '§7.6', '§7.12', '§10.1.3'],
     text: 'The room will not accept this as it stands. The XEP uses it when the room insists on your reserved nickname or does not let you change nicks (§7.6, §7.12), when someone who is not in the room sends a message to everyone or a private message (§7.4, §7.5), and when an owner submits a configuration the service does not accept, for example an empty password for a password-protected room (§10.1.3).',
     prosody:
-      'Prosody also answers not-acceptable to a presence probe or an IQ to an occupant from someone who is not in the room (§6.6 says bad-request), to an invisible (whitespace-only) nickname, and to an invalid nick in a registration form.',
+      'Prosody also answers not-acceptable to a presence probe or an IQ to an occupant from someone who is not in the room (§6.6 says bad-request). A nick with no visible character gets not-allowed instead, and an invalid nick in a registration form bad-request ("Invalid Nickname").',
     seeAlso: ['bad-request', '§7.4', '§7.12'],
   },
   'not-allowed': {
@@ -158,7 +158,7 @@ const NOTES: Record<ErrorCondition, ErrorNote> = {
     sections: ['§7.5'],
     text: "XEP-0045 defines no error for a private message that the room's configuration forbids (muc#roomconfig_allowpm limits who may send them, §7.5). Servers had to choose one.",
     prosody:
-      'Prosody answers policy-violation when the sender\'s role may not send private messages (mucsim adds the text "Private messages are restricted"); ejabberd answers forbidden.',
+      'Prosody answers policy-violation, with a text such as "Private messages are restricted to moderators", when the sender\'s role may not send private messages; ejabberd answers forbidden.',
     seeAlso: ['§7.5', 'forbidden'],
   },
   'internal-server-error': {

@@ -280,7 +280,7 @@ export const SECTION_NOTES: Readonly<Record<string, Note>> = {
   '7.8.2': {
     text: "A mediated invitation is a message to the room containing <x xmlns='…muc#user'><invite to=…>. The room forwards it to the invitee from the room, naming the inviter (and adding the password if any). The invitee may send a <decline> back through the room. In members-only rooms only those allowed may invite (forbidden otherwise), and the invitee may be added as a member.",
     prosody:
-      'Prosody handles only the first <invite>, hides the inviter behind its occupant JID in semi-anonymous rooms, and adds a fallback body and a jabber:x:conference element.',
+      'Prosody handles only the first <invite>, hides the inviter behind its occupant JID in semi-anonymous rooms, and adds a fallback body and a jabber:x:conference element. It checks only that the invitee is a JID (jid-malformed otherwise), not that the user exists. From someone outside the room, it forwards the invitation naming the real JID.',
     aliases: ['mediated invitation', 'decline'],
     seeAlso: ['§9.5', 'forbidden'],
   },
@@ -480,7 +480,8 @@ export const SECTION_NOTES: Readonly<Record<string, Note>> = {
   },
   '10.4': {
     text: 'Owners can demote owners, but the room must keep at least one: the last owner giving up ownership gets conflict.',
-    prosody: 'Prosody answers conflict to the last owner.',
+    prosody:
+      'Prosody answers conflict to the last owner, and lets an owner demote another owner (the XEP says not-authorized).',
     aliases: ['revoke owner'],
     seeAlso: ['owner', 'conflict'],
   },
@@ -548,7 +549,7 @@ export const SECTION_NOTES: Readonly<Record<string, Note>> = {
   '17.1': {
     text: 'Room names are normalised with nodeprep and nicknames with resourceprep; a nick must not be empty or made only of invisible characters. Further folding is up to the service.',
     prosody:
-      'Prosody also refuses nicks that fail strict validation with jid-malformed, and invisible nicks with not-acceptable.',
+      'Prosody also refuses nicks that fail strict validation with jid-malformed, and nicks with no visible character with not-allowed ("Invisible Nicknames are forbidden").',
     aliases: ['addresses', 'nick rules'],
     seeAlso: ['jid-malformed'],
   },

@@ -125,7 +125,7 @@ const NOTES: Record<string, StatusNote> = {
   '322': {
     text: 'The occupant was removed because the owner switched the room to members-only and they are not a member. Every occupant should see the same 322 presence.',
     prosody:
-      'Prosody removes non-members while it processes the form, before the iq result and the 104 message. By code reading only the removed user gets the 322 presence, not the remaining occupants.',
+      'Prosody removes non-members while it processes the form, before the iq result and the 104 message. Only the removed user gets the 322 presence, not the remaining occupants (the notify-322 extra of mucsim tells them too).',
     alsoIn: ['§16.6.2'],
     seeAlso: ['321', '§10.2', '§7.2.6'],
   },

@@ -23,7 +23,8 @@ export interface WritableScript {
   epilogue?: readonly string[];
 }
 
-function comment(text: string): string {
+/** A line of narration: `# text` (an empty line is a bare `#`). */
+export function comment(text: string): string {
   return text === '' ? '#' : `# ${text}`;
 }
 

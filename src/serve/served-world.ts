@@ -1,6 +1,6 @@
 // The world behind the door: real clients and scripted virtual users as sessions of one World, each action a step in one timeline — XEP-0045 §7 occupants, whatever their client
 import type { Element } from 'ltx';
-import type { SessionStep } from '../debugger/session-api.js';
+import type { HeldAction, SessionStep } from '../debugger/session-api.js';
 import type { Action, ActionKind, ClientDefinition } from '../scansion/script.js';
 import { SeededIds } from '../sim/ids.js';
 import { DEFAULT_MAX_STANZA_BYTES, type World } from '../sim/world.js';
@@ -60,13 +60,23 @@ export class ServedWorld implements StreamHost {
   private readonly reserved = new Set<string>();
   private readonly stepListeners: ((step: SessionStep) => void)[] = [];
   private readonly clientListeners: ((event: ClientEvent) => void)[] = [];
+  private readonly holdListeners: (() => void)[] = [];
+  /** While paused: what real clients sent (and their disconnects), in order of arrival. */
+  private queue: HeldAction[] | undefined;
+  private readonly currentWorld: () => World;
 
-  constructor(
-    readonly world: World,
-    options: ServedWorldOptions = {},
-  ) {
+  /**
+   * `world` is the world itself, or where to find it: a debugger session replaces its world when
+   * it travels in time, which it does only before any client has connected.
+   */
+  constructor(world: World | (() => World), options: ServedWorldOptions = {}) {
+    this.currentWorld = typeof world === 'function' ? world : () => world;
     this.doorIds = new SeededIds(options.seed ?? 1);
     this.maxStanzaBytes = options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES;
+  }
+
+  get world(): World {
+    return this.currentWorld();
   }
 
   get domain(): string {
@@ -103,6 +113,39 @@ export class ServedWorld implements StreamHost {
     this.clientListeners.push(listener);
   }
 
+  /** Told when the door pauses or resumes, and of every action it holds. */
+  onHold(listener: () => void): void {
+    this.holdListeners.push(listener);
+  }
+
+  get paused(): boolean {
+    return this.queue !== undefined;
+  }
+
+  /** What real clients sent while the door was paused, oldest first. */
+  held(): readonly HeldAction[] {
+    return this.queue ?? [];
+  }
+
+  /** From now on, what clients send (and their disconnects) waits for `resume()`; connecting does not. */
+  pause(): void {
+    if (this.queue) return;
+    this.queue = [];
+    this.heldChanged();
+  }
+
+  /** Runs what was held, in order of arrival, and lets clients through again. */
+  resume(): void {
+    const queue = this.queue;
+    if (!queue) return;
+    this.queue = undefined;
+    for (const action of queue) {
+      if (action.kind === 'sends') this.send(action.client, action.stanza);
+      else this.disconnect(action.client);
+    }
+    this.heldChanged();
+  }
+
   /** Keeps names for a script's virtual users. */
   reserveNames(names: Iterable<string>): void {
     for (const name of names) this.reserved.add(name);
@@ -131,43 +174,53 @@ export class ServedWorld implements StreamHost {
     options: { transport: Transport; deliver: (stanza: Element) => void; resource?: string },
   ): ServedClient {
     const { transport, deliver, resource } = options;
-    let session: { jid: string } | undefined;
-    this.perform('connects', name, () => {
-      session = this.world.connect(jid, {
+    let client: ServedClient | undefined;
+    // The step's listeners already find the client among the connected, with its definition.
+    this.perform('connects', name, transport, () => {
+      const bound = this.world.connect(jid, {
         label: name,
         ...(resource !== undefined && { resource }),
+      }).jid;
+      this.world.onDelivery(bound, deliver);
+      client = { name, jid: bound, transport };
+      this.definitions.set(name, {
+        name,
+        jid: bareJid(bound),
+        password: 'password',
+        resource: resourceOf(bound) as string,
       });
-      this.world.onDelivery(session.jid, deliver);
+      this.connected.set(name, client);
     });
-    const bound = (session as { jid: string }).jid;
-    const client: ServedClient = { name, jid: bound, transport };
-    this.definitions.set(name, {
-      name,
-      jid: bareJid(bound),
-      password: 'password',
-      resource: resourceOf(bound) as string,
-    });
-    this.connected.set(name, client);
-    for (const listener of this.clientListeners) listener({ kind: 'connected', client });
-    return client;
+    const connected = client as ServedClient;
+    for (const listener of this.clientListeners) listener({ kind: 'connected', client: connected });
+    return connected;
   }
 
   send(name: string, stanza: Element): void {
     if (!this.connected.has(name)) return;
+    if (this.hold({ kind: 'sends', client: name, stanza })) return;
     const client = this.connected.get(name) as ServedClient;
-    this.perform('sends', name, () => this.world.send(client.jid, stanza), stanza);
+    this.perform(
+      'sends',
+      name,
+      client.transport,
+      () => this.world.send(client.jid, stanza),
+      stanza,
+    );
   }
 
   disconnect(name: string): void {
     const client = this.connected.get(name);
     if (!client) return;
+    if (this.hold({ kind: 'disconnects', client: name })) return;
     this.connected.delete(name);
-    this.perform('disconnects', name, () => this.world.disconnect(client.jid));
+    this.perform('disconnects', name, client.transport, () => this.world.disconnect(client.jid));
     for (const listener of this.clientListeners) listener({ kind: 'disconnected', client });
   }
 
-  /** Disconnects everyone (shutdown): each client's rooms hear it leave. */
+  /** Runs what was held, then disconnects everyone (shutdown): each client's rooms hear it leave. */
   disconnectAll(): void {
+    this.resume();
     for (const name of [...this.connected.keys()]) this.disconnect(name);
   }
 
@@ -185,7 +238,28 @@ export class ServedWorld implements StreamHost {
     return `Client ${number}`;
   }
 
-  private perform(kind: ActionKind, client: string, run: () => void, sent?: Element): void {
+  /** Queues the action while paused (a client's disconnect only once); false when not paused. */
+  private hold(action: HeldAction): boolean {
+    if (!this.queue) return false;
+    const again = (other: HeldAction) =>
+      other.kind === 'disconnects' && other.client === action.client;
+    if (action.kind === 'disconnects' && this.queue.some(again)) return true;
+    this.queue.push(action);
+    this.heldChanged();
+    return true;
+  }
+
+  private heldChanged(): void {
+    for (const listener of this.holdListeners) listener();
+  }
+
+  private perform(
+    kind: ActionKind,
+    client: string,
+    transport: Transport,
+    run: () => void,
+    sent?: Element,
+  ): void {
     const entries = this.world.trace.entries;
     const first = (entries[entries.length - 1]?.seq ?? 0) + 1;
     const action: Action = { kind, client, line: 0, column: 0, narration: [] };
@@ -197,6 +271,7 @@ export class ServedWorld implements StreamHost {
       index,
       action,
       origin: 'typed',
+      ...(transport !== 'virtual' && { via: transport }),
       result: { index, action, status: 'passed', skipped: [], ...(sent && { sent }) },
       ...(last >= first && { traceRange: { first, last } }),
     };

@@ -62,6 +62,45 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     };
     served.onStep(update);
   }
+  const doors = await listen(served, options);
+  return {
+    served,
+    port: doors.port,
+    wsPort: doors.wsPort,
+    close: async () => {
+      await doors.close();
+      served.disconnectAll();
+    },
+  };
+}
+
+/** Both doors of a served world, TCP and WebSocket, listening. */
+export interface Doors {
+  port: number;
+  wsPort: number;
+  /** Ends every stream with `system-shutdown` and stops listening. */
+  close(): Promise<void>;
+}
+
+/** Why a port could not be bound, in words (any other error as it is). */
+export function listenFailure(
+  error: unknown,
+  options: Pick<ServeOptions, 'port' | 'wsPort' | 'address'>,
+): Error {
+  const { code } = error as NodeJS.ErrnoException;
+  const where = `${options.address} port ${options.port} or ${options.wsPort}`;
+  if (code === 'EADDRINUSE') return new Error(`cannot listen on ${where}: already in use`);
+  if (code === 'EACCES') return new Error(`cannot listen on ${where}: permission denied`);
+  if (code === 'EADDRNOTAVAIL')
+    return new Error(`cannot listen on ${options.address}: no such local address`);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Opens the TCP and WebSocket doors of a served world; rejects when a port cannot be bound. */
+export async function listen(
+  served: ServedWorld,
+  options: Pick<ServeOptions, 'port' | 'wsPort' | 'address'>,
+): Promise<Doors> {
   const tcp = await listenTcp(served, options.port, options.address);
   let ws: Listening;
   try {
@@ -71,12 +110,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     throw error;
   }
   return {
-    served,
     port: tcp.port,
     wsPort: ws.port,
     close: async () => {
       await Promise.all([tcp.close(), ws.close()]);
-      served.disconnectAll();
     },
   };
 }

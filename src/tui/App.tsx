@@ -1,8 +1,10 @@
-// The terminal debugger: one session at a time, replaced whole when another lesson is opened (`o`, `]`, `[`, `:open`) — stepping XEP-0045 scenarios (§7–§10)
+// The terminal debugger: one session at a time, replaced whole when another lesson is opened (`o`, `]`, `[`, `:open`), its door for real clients following it — stepping XEP-0045 scenarios (§7–§10)
 import { resolve } from 'node:path';
 import { useMemo, useState } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
+import type { RecordingText } from '../debugger/growing-recording.js';
 import type { CompareSource } from './compare-streams.js';
+import { moveDoor } from './door-actions.js';
 import { type Lesson, type LessonLibrary, lessonFolder, lessonsIn } from './lessons.js';
 import { SessionApp } from './SessionApp.js';
 import type { Message } from './ui-state.js';
@@ -21,7 +23,7 @@ export interface AppProps {
   /** Where to rewrite the recording after every step (`--record`). */
   recordPath?: string;
   /** Writes a file; may throw (the error is shown in the message line). */
-  persist(path: string, text: string): void;
+  persist(path: string, recording: RecordingText): void;
   /** A fixed size instead of the terminal's (tests). */
   size?: Size;
   /** Called once the user quits. */
@@ -58,12 +60,16 @@ export function App(props: AppProps) {
         const opened = await openScript(path);
         const { session } = opened;
         const lesson = session.script.title ?? opened.path;
+        const door = await moveDoor(current.session, session);
         void current.session.close();
         setCurrent({
           session,
           path: resolve(opened.path),
           generation: current.generation + 1,
-          greeting: { ok: true, text: `opened ${lesson} (o: lessons, ]/[: next/previous)` },
+          greeting: {
+            ok: door.ok,
+            text: `opened ${lesson} (o: lessons, ]/[: next/previous)${door.text}`,
+          },
         });
       },
     };

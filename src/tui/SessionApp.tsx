@@ -1,8 +1,9 @@
 // One session's debugger: the session and the UI store behind split contexts, one key queue over the key table, the screen inside an error boundary — stepping XEP-0045 scenarios (§7–§10)
 import { Box, useApp, useInput, useStdin } from 'ink';
-import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
-import { createUiActions } from './actions.js';
+import type { RecordingText } from '../debugger/growing-recording.js';
+import { createUiActions, type UiActions } from './actions.js';
 import type { CompareSource } from './compare-streams.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { Footer } from './components/Footer.js';
@@ -16,7 +17,7 @@ import type { LessonLibrary } from './lessons.js';
 import { messageRows } from './message-line.js';
 import { searchStatus } from './search.js';
 import { makeTheme, ThemeContext } from './theme.js';
-import { createUiStore, initialUi, type Message } from './ui-state.js';
+import { createUiStore, initialUi, type Message, type UiStore } from './ui-state.js';
 import { type Size, useTerminalSize } from './use-terminal-size.js';
 
 export interface SessionAppProps {
@@ -30,7 +31,7 @@ export interface SessionAppProps {
   /** Where to rewrite the recording after every step (`--record`). */
   recordPath?: string;
   /** Writes a file; may throw (the error is shown in the message line). */
-  persist(path: string, text: string): void;
+  persist(path: string, recording: RecordingText): void;
   /** A fixed size instead of the terminal's (tests). */
   size?: Size;
   /** Called once the user quits. */
@@ -39,42 +40,9 @@ export interface SessionAppProps {
   compare?: CompareSource;
 }
 
-export function SessionApp(props: SessionAppProps) {
-  const { session, colour, recordPath, persist, size: fixedSize, onExit, compare, lessons } = props;
-  const { exit } = useApp();
+/** The terminal's keys, one at a time through the key queue, dispatched on the key table. */
+function useKeys(store: UiStore, actions: UiActions, quit: () => void): void {
   const { isRawModeSupported } = useStdin();
-  const size = useTerminalSize(fixedSize);
-  const sizeRef = useRef(size);
-  sizeRef.current = size;
-  const greeting = props.greeting;
-  const store = useMemo(
-    () => createUiStore({ ...initialUi(recordPath), ...(greeting && { message: greeting }) }),
-    [recordPath, greeting],
-  );
-  const ui = useSyncExternalStore(store.subscribe, store.getState);
-  const version = useSyncExternalStore(session.subscribe, session.getSnapshot);
-  const theme = useMemo(() => makeTheme(colour), [colour]);
-
-  const quit = useMemo(
-    () => () => {
-      onExit?.();
-      exit();
-    },
-    [onExit, exit],
-  );
-  const actions = useMemo(
-    () =>
-      createUiActions({
-        session,
-        store,
-        exit: quit,
-        persist,
-        size: () => sizeRef.current,
-        ...(compare && { compare }),
-        ...(lessons && { lessons }),
-      }),
-    [session, store, persist, quit, compare, lessons],
-  );
   const keys = useMemo(
     () =>
       createKeyQueue(([text, flags]: [string, KeyFlags]) => {
@@ -94,7 +62,6 @@ export function SessionApp(props: SessionAppProps) {
       }),
     [store, actions],
   );
-
   useInput(
     (input, key) => {
       // ctrl-c never waits behind a step.
@@ -104,6 +71,48 @@ export function SessionApp(props: SessionAppProps) {
     // Never ask for raw mode without a TTY (ink throws "Raw mode is not supported").
     { isActive: isRawModeSupported === true },
   );
+}
+
+export function SessionApp(props: SessionAppProps) {
+  const { session, colour, recordPath, persist, size: fixedSize, onExit, compare, lessons } = props;
+  const { exit } = useApp();
+  const size = useTerminalSize(fixedSize);
+  const sizeRef = useRef(size);
+  sizeRef.current = size;
+  const greeting = props.greeting;
+  const store = useMemo(
+    () => createUiStore({ ...initialUi(recordPath), ...(greeting && { message: greeting }) }),
+    [recordPath, greeting],
+  );
+  const ui = useSyncExternalStore(store.subscribe, store.getState);
+  const version = useSyncExternalStore(session.subscribe, session.getSnapshot);
+  const theme = useMemo(() => makeTheme(colour), [colour]);
+
+  const quit = useMemo(
+    () => () => {
+      // Real clients leave their rooms while the recording still follows the session (the
+      // command line awaits the same close, and reports what fails).
+      session.doorway.close().catch(() => undefined);
+      onExit?.();
+      exit();
+    },
+    [session, onExit, exit],
+  );
+  const actions = useMemo(
+    () =>
+      createUiActions({
+        session,
+        store,
+        exit: quit,
+        persist,
+        size: () => sizeRef.current,
+        ...(compare && { compare }),
+        ...(lessons && { lessons }),
+      }),
+    [session, store, persist, quit, compare, lessons],
+  );
+  useKeys(store, actions, quit);
+  useEffect(() => session.doorway.onAdmit(actions.realClientStep), [session, actions]);
 
   const search = searchStatus(session, ui);
   if (tooSmall(size.width, size.height)) {

@@ -1,9 +1,11 @@
 // What each action of the key table does: UI updates through the reducer, steps through the one session — stepping XEP-0045 scenarios (§7–§10)
 import type { DebugSession } from '../debugger/debug-session.js';
+import type { RecordingText } from '../debugger/growing-recording.js';
 import type { SessionStep } from '../debugger/session-api.js';
 import type { CompareSource } from './compare-streams.js';
 import { detailRowCount } from './components/DetailPane.js';
 import { detailSections } from './detail-view.js';
+import { toggleDoor } from './door-actions.js';
 import { helpRowCount } from './help-lines.js';
 import { createInputActions } from './input-actions.js';
 import type { ActionName } from './keys.js';
@@ -24,7 +26,7 @@ export interface ActionDeps {
   store: UiStore;
   exit(): void;
   /** Writes a file (the recording); may throw. */
-  persist(path: string, text: string): void;
+  persist(path: string, recording: RecordingText): void;
   size(): { width: number; height: number };
   /** With --server: the same script on the simulator, for the side-by-side view (`d`). */
   compare?: CompareSource;
@@ -39,6 +41,8 @@ export interface UiActions {
   type(text: string): void;
   /** The lessons the menu offers. */
   lessons?: LessonLibrary;
+  /** A real client's step joined the session (mucsim serve). */
+  realClientStep(step: SessionStep): void;
 }
 
 /** The shared helpers every group of actions uses. */
@@ -98,7 +102,7 @@ function persistRecording(ctx: ActionContext): void {
   const path = ctx.ui().savePath;
   if (!path) return;
   try {
-    ctx.persist(path, ctx.session.recording());
+    ctx.persist(path, ctx.session.recordingText());
   } catch (error) {
     ctx.say(false, `could not write ${path}: ${failureOf(error).message}`);
   }
@@ -191,6 +195,7 @@ function viewActions(ctx: ActionContext): Group {
     openCommand: () => ctx.dispatch({ type: 'openLine', mode: 'command' }),
     toggleChart: () => ctx.dispatch({ type: 'chart', transitions: session.transitions().length }),
     toggleSideBySide: () => toggleSideBySide(ctx),
+    toggleDoor: () => toggleDoor(ctx),
     moveDown: () => move(ctx, 1),
     moveUp: () => move(ctx, -1),
     pageDown: () => move(ctx, pageSize(ctx)),
@@ -330,5 +335,7 @@ export function createUiActions(deps: ActionDeps): UiActions {
     },
     type: input.type,
     ...(deps.lessons && { lessons: deps.lessons }),
+    // The views follow real clients as they act (p pauses the door to read in peace).
+    realClientStep: (step) => ctx.afterStep(step),
   };
 }

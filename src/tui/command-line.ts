@@ -1,6 +1,7 @@
-// The `:` commands as one table (like the key table): :open, :save, :break, :xml, :help, :q, and typed commands handed to the engine — driving a XEP-0045 room by hand (§7–§10)
+// The `:` commands as one table (like the key table): :open, :save, :break, :xml, :serve, :help, :q, and typed commands handed to the engine — driving a XEP-0045 room by hand (§7–§10)
 import { COMMAND_VERBS } from '../debugger/command-language.js';
 import type { ActionContext } from './actions.js';
+import { serveCommand } from './door-actions.js';
 import { openScript } from './lesson-actions.js';
 
 export interface CommandSpec {
@@ -19,7 +20,7 @@ function errorText(error: unknown): string {
 function save(path: string, _words: readonly string[], ctx: ActionContext): void {
   if (!path) return ctx.say(false, 'usage: :save file.scs');
   try {
-    ctx.persist(path, ctx.session.recording());
+    ctx.persist(path, ctx.session.recordingText());
   } catch (error) {
     return ctx.say(false, `could not write ${path}: ${errorText(error)}`);
   }
@@ -89,6 +90,12 @@ export const COMMANDS: readonly CommandSpec[] = [
     usage: ':xml <client>',
     description: 'type raw XML and send it as the client',
     run: openXml,
+  },
+  {
+    names: ['serve'],
+    usage: ':serve [--port N] [--ws-port N]',
+    description: 'open the door to real XMPP clients (TCP 5222, WebSocket 5280; 0: any free port)',
+    run: serveCommand,
   },
   {
     names: ['help'],

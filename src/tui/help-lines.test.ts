@@ -1,5 +1,6 @@
 // The help overlay: every binding and mark listed whole, and no section split between the two columns — the debugger's controls for XEP-0045 scenarios (§7–§10)
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from './command-line.js';
 import { helpColumns, helpSections } from './help-lines.js';
 import { KEY_BINDINGS } from './keys.js';
 import { MARK_LEGEND } from './marks.js';
@@ -35,5 +36,19 @@ describe('help', () => {
     }
     const [left, right] = columns;
     expect(Math.abs((left?.length ?? 0) - (right?.length ?? 0))).toBeLessThan(40);
+  });
+
+  it("wraps a command's description under its description, and a mark's meaning under the meaning", () => {
+    const [rows = []] = helpColumns(60);
+    const start = rows.findIndex((line) => line.heading && line.text.startsWith('Commands'));
+    const commands = rows.slice(start + 1).map((line) => line.text);
+    const serve = commands.findIndex((text) => text.startsWith('  :serve'));
+    const [description = '', continuation = ''] = commands.slice(serve + 1);
+    expect(description).toMatch(/^ {6}open the door/);
+    expect(continuation).toMatch(/^ {6}\S/);
+    expect(COMMANDS.map((spec) => spec.usage)).toContain(commands[serve]?.trim());
+    const marks = rows.findIndex((line) => line.heading && line.text.startsWith('Marks'));
+    const legend = rows.slice(marks + 1).map((line) => line.text);
+    for (const text of legend.slice(0, legend.indexOf(''))) expect(text).toMatch(/^ {2}\S|^ {5}\S/);
   });
 });

@@ -13,6 +13,8 @@ export interface HelpSection {
   title: string;
   /** Unwrapped lines; the overlay wraps them to its column. */
   lines: string[];
+  /** Where continuation rows start: under the description, after the keys or the mark. */
+  hang: number;
 }
 
 /** Every binding of the key table by context, the legend of the marks, then every `:` command. */
@@ -24,11 +26,12 @@ export function helpSections(): HelpSection[] {
       const keys = binding.keys.map(keyLabel).join(' / ');
       return `  ${keys.padEnd(14)} ${binding.description}`;
     });
-    sections.push({ title: CONTEXT_TITLES[context], lines });
+    sections.push({ title: CONTEXT_TITLES[context], lines, hang: 19 });
   }
   sections.push({
     title: 'Marks beside the stanzas',
     lines: MARK_LEGEND.map(({ mark, meaning }) => `  ${mark}  ${meaning}`),
+    hang: 5,
   });
   sections.push({
     title: 'Commands (:), from the command table',
@@ -36,6 +39,7 @@ export function helpSections(): HelpSection[] {
       `  ${spec.usage}`,
       `      ${spec.description}`,
     ]),
+    hang: 6,
   });
   return sections;
 }
@@ -45,7 +49,7 @@ function sectionRows(section: HelpSection, width: number): HelpLine[] {
   return [
     { text: section.title, heading: true },
     ...section.lines.flatMap((line) =>
-      wrapLine(line, width, 19).map((text) => ({ text, heading: false })),
+      wrapLine(line, width, section.hang).map((text) => ({ text, heading: false })),
     ),
     { text: '', heading: false },
   ];

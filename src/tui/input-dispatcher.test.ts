@@ -27,7 +27,8 @@ describe('dispatchKey', () => {
     };
     expect(action('normal', 'n')).toBe('stepForward');
     expect(action('normal', ' ')).toBe('stepForward');
-    expect(action('normal', 'p')).toBe('stepBack');
+    expect(action('normal', 'b')).toBe('stepBack');
+    expect(action('normal', 'p')).toBe('toggleDoor');
     expect(action('normal', 'x', {}, 'script')).toBe('toggleBreakpoint');
     expect(action('normal', 'x', {}, 'stanzas')).toBe('none');
     expect(action('normal', '', { escape: true }, 'stanzas')).toBe('goBack');
@@ -70,6 +71,21 @@ describe('dispatchKey', () => {
         expect(earlier, `${key} in ${binding.context}`).toBeUndefined();
       }
     }
+  });
+
+  it('between panes a key means one thing: only n is shared, as next match while searching', () => {
+    const normal = new Set(['searching', 'panes', 'global']);
+    const meanings = new Map<string, Set<string>>();
+    for (const binding of KEY_BINDINGS) {
+      if (!normal.has(binding.context) && !binding.context.startsWith('focus:')) continue;
+      for (const key of binding.keys) {
+        meanings.set(key, new Set([...(meanings.get(key) ?? []), binding.action]));
+      }
+    }
+    const shared = [...meanings].filter(([, actions]) => actions.size > 1);
+    expect(shared).toEqual([['n', new Set(['stepForward', 'nextMatch'])]]);
+    expect(meanings.get('p')).toEqual(new Set(['toggleDoor']));
+    expect(meanings.get('b')).toEqual(new Set(['stepBack']));
   });
 });
 

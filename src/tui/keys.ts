@@ -44,6 +44,7 @@ export type ActionName =
   | 'openLesson'
   | 'nextLesson'
   | 'previousLesson'
+  | 'toggleDoor'
   | 'moveDown'
   | 'moveUp'
   | 'pageDown'
@@ -104,7 +105,7 @@ const bind = (
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   bind(['?'], 'global', 'help', 'show this help, with the legend of the marks', 'help'),
   bind(['n', 'space'], 'global', 'stepForward', 'execute the next step', 'next'),
-  bind(['b', 'p'], 'global', 'stepBack', 'go back one step (time travel)', 'back'),
+  bind(['b'], 'global', 'stepBack', 'go back one step (time travel)', 'back'),
   bind(
     ['enter'],
     'panes',
@@ -144,7 +145,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     [':'],
     'global',
     'openCommand',
-    'command line (:open, :save, :break, :xml, :q, typed commands)',
+    'command line (:open, :save, :break, :xml, :serve, :q, typed commands)',
     'cmd',
   ),
   bind(['tab'], 'global', 'focusNext', 'focus the next pane', 'pane'),
@@ -165,6 +166,12 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
     'global',
     'toggleSideBySide',
     'compare with the simulator, side by side (needs --server)',
+  ),
+  bind(
+    ['p'],
+    'global',
+    'toggleDoor',
+    "pause the door (:serve): real clients' stanzas are held until p resumes",
   ),
   bind(['n'], 'searching', 'nextMatch', 'next match (space still steps)'),
   bind(['N'], 'searching', 'previousMatch', 'previous match'),

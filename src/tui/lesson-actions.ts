@@ -13,7 +13,15 @@ function currentIndex(ctx: ActionContext): number {
 /** Opens a script in place of the session; every failure is a message. */
 export function openScript(ctx: ActionContext, path: string): Promise<void> | void {
   const library = ctx.lessons;
-  if (!library) return ctx.say(false, 'lessons cannot be opened here (a real server session)');
+  if (!library)
+    return ctx.say(false, 'no other script opens here (a real server, or mucsim serve --tui)');
+  const real = ctx.session.doorway.firstRealClient;
+  if (real !== undefined) {
+    return ctx.say(
+      false,
+      `no other lesson: ${real}, a real client, has acted in this one, and a real client cannot be rewound`,
+    );
+  }
   return library.open(path).catch((error: unknown) => {
     ctx.say(
       false,

@@ -1,6 +1,7 @@
 // Starts the ink app on the alternate screen and restores the terminal on exit and on crash — the interactive XEP-0045 debugger (§7–§10)
 import { type Instance, render } from 'ink';
 import type { DebugSession } from '../debugger/debug-session.js';
+import type { RecordingText } from '../debugger/growing-recording.js';
 import { App, type AppProps } from './App.js';
 import type { CompareSource } from './compare-streams.js';
 
@@ -8,7 +9,7 @@ export interface StartOptions {
   session: DebugSession;
   colour: boolean;
   recordPath?: string;
-  persist(path: string, text: string): void;
+  persist(path: string, recording: RecordingText): void;
   stdout?: NodeJS.WriteStream;
   stdin?: NodeJS.ReadStream;
   /** With --server: the simulator's side of the side-by-side view (`d`). */

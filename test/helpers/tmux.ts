@@ -12,6 +12,23 @@ export function ensureBuilt(): void {
   if (!existsSync(BIN)) spawnSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT });
 }
 
+/** Polls `read` until `predicate` holds for what it returns; the error shows the last reading. */
+export async function waitUntil(
+  read: () => string,
+  predicate: (text: string) => boolean,
+  what: string,
+  ms = 30_000,
+): Promise<string> {
+  const until = Date.now() + ms;
+  let text = read();
+  while (!predicate(text)) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; it was:\n${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    text = read();
+  }
+  return text;
+}
+
 /** One tmux server per test file (its own socket), one window per terminal. */
 export class Terminal {
   private static sockets = 0;
@@ -22,9 +39,9 @@ export class Terminal {
     readonly height: number,
   ) {}
 
-  /** Starts `mucsim <args>` with NO_COLOR, as in a person's terminal (CI unset: ink draws every frame). */
-  start(args: string): void {
-    const command = `cd ${REPO_ROOT} && env -u CI NO_COLOR=1 node ${BIN} ${args}; echo "EXITED $?"; sleep 60`;
+  /** Starts `mucsim <args>` in `cwd` with NO_COLOR, as in a person's terminal (CI unset: ink draws every frame). */
+  start(args: string, cwd = REPO_ROOT): void {
+    const command = `cd ${cwd} && env -u CI NO_COLOR=1 node ${BIN} ${args}; echo "EXITED $?"; sleep 60`;
     this.tmux(
       'new-session',
       '-d',
@@ -57,16 +74,8 @@ export class Terminal {
   }
 
   /** Polls the screen until `predicate` holds; the error shows the last screen. */
-  async waitFor(predicate: (text: string) => boolean, what: string, ms = 30_000): Promise<string> {
-    const until = Date.now() + ms;
-    let text = this.screen();
-    while (!predicate(text)) {
-      if (Date.now() > until)
-        throw new Error(`timed out waiting for ${what}; the screen was:\n${text}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      text = this.screen();
-    }
-    return text;
+  waitFor(predicate: (text: string) => boolean, what: string, ms = 30_000): Promise<string> {
+    return waitUntil(() => this.screen(), predicate, what, ms);
   }
 
   /** Waits until the screen contains `text` (a string or a pattern). */

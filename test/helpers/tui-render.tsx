@@ -48,9 +48,9 @@ export async function renderApp(
       session={session}
       colour={options.colour ?? false}
       recordPath={options.recordPath}
-      persist={(path, text) => {
+      persist={(path, recording) => {
         if (path.startsWith('/forbidden')) throw new Error('EACCES: permission denied');
-        files.set(path, text);
+        files.set(path, recording.text);
       }}
       size={options.size ?? { width: 100, height: 40 }}
       {...options.lessons}

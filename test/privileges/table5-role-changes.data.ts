@@ -309,7 +309,7 @@ export const EXIT_CELLS: PresenceCell[] = (['visitor', 'participant', 'moderator
 
 /**
  * Cells where the simulator answers otherwise, keyed `from→to actor target` (`self` for the
- * actor's own role). None today: the simulator follows Prosody 0.12's may_set_role
+ * actor's own role). None today: the simulator follows Prosody 13's may_set_role
  * (/usr/lib/prosody/modules/muc/muc.lib.lua), which refuses a change only when the target's
  * affiliation ranks higher than the actor's, when a non-admin touches the moderator role, or
  * when the actor is not a moderator in the room.

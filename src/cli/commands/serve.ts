@@ -7,8 +7,10 @@ import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { parseDomain, parseDuration, parseSeed } from '../options.js';
 import { displayPath, readScript } from '../script-files.js';
+import { serveInTui } from './serve-tui.js';
 
-interface ServeCliOptions {
+export interface ServeCliOptions {
+  tui?: boolean;
   port: number;
   wsPort: number;
   listen: string;
@@ -61,17 +63,15 @@ function untilSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-function startError(error: unknown, options: ServeCliOptions): Error {
+async function startError(error: unknown, options: ServeCliOptions): Promise<Error> {
   const { code, syscall, path } = error as NodeJS.ErrnoException;
   if (path !== undefined && syscall !== 'listen') {
     return new InputError(`cannot write the recording ${options.record}: ${code ?? 'error'}`);
   }
-  const where = `${options.listen} port ${options.port} or ${options.wsPort}`;
-  if (code === 'EADDRINUSE') return new InputError(`cannot listen on ${where}: already in use`);
-  if (code === 'EACCES') return new InputError(`cannot listen on ${where}: permission denied`);
-  if (code === 'EADDRNOTAVAIL')
-    return new InputError(`cannot listen on ${options.listen}: no such local address`);
-  return error instanceof Error ? error : new Error(String(error));
+  const { listenFailure } = await import('../../serve/server.js');
+  const where = { address: options.listen, port: options.port, wsPort: options.wsPort };
+  const failure = listenFailure(error, where);
+  return failure === error ? failure : new InputError(failure.message);
 }
 
 async function serve(options: ServeCliOptions, io: CliIo): Promise<number> {
@@ -93,8 +93,8 @@ async function serve(options: ServeCliOptions, io: CliIo): Promise<number> {
       const sign = kind === 'connected' ? '+' : '-';
       io.out(`${sign} ${client.name} ${kind}: ${client.jid} (${client.transport})\n`);
     },
-  }).catch((error: unknown) => {
-    throw startError(error, options);
+  }).catch(async (error: unknown) => {
+    throw await startError(error, options);
   });
   io.out(
     `mucsim serve: XMPP on ${options.listen}:${server.port} (TCP, no TLS) and ws://${options.listen}:${server.wsPort}/xmpp-websocket\n` +
@@ -155,6 +155,10 @@ export function makeServeCommand(io: CliIo, setExit: (code: number) => void): Co
     )
     .option('--record <file>', 'write the session as a .scs after every step (replay: mucsim run)')
     .option(
+      '--tui',
+      'open the terminal debugger with the door open: type virtual users beside the real clients',
+    )
+    .option(
       '--script <file>',
       'virtual users play this .scs in the same world, beside the real clients',
     )
@@ -166,7 +170,9 @@ export function makeServeCommand(io: CliIo, setExit: (code: number) => void): Co
         .argParser(parseDuration)
         .default(DEFAULT_SCRIPT_TIMEOUT_MS, '120s'),
     )
-    .action(async (options: ServeCliOptions) => {
-      setExit(await serve(options, io));
+    .action(async (options: ServeCliOptions, command: Command) => {
+      if (!options.tui) return setExit(await serve(options, io));
+      const script = () => (options.script ? loadScript(options.script, io) : undefined);
+      setExit(await serveInTui({ options, io, command, script }));
     });
 }

@@ -1,7 +1,8 @@
 // `mucsim tui`: the terminal debugger (ink, loaded only here), or a plain transcript without a terminal — stepping XEP-0045 scenarios (§7–§10)
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { DebugSession } from '../../debugger/debug-session.js';
+import { DebugSession, type DebugSessionOptions } from '../../debugger/debug-session.js';
+import type { RecordingText } from '../../debugger/growing-recording.js';
 import { liveSession as sessionOnServer } from '../../debugger/live-world.js';
 import { mapScriptDomain } from '../../live/domain.js';
 import { parseScript } from '../../scansion/parser.js';
@@ -10,12 +11,13 @@ import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { colourWanted } from '../../tui/colour.js';
 import { printTranscript } from '../../tui/transcript.js';
 import { visibleText, visibleToken } from '../../xmpp/visible.js';
+import { doorOpener } from '../door-opener.js';
 import { addExtraOption, type ExtraOptions, extrasFor } from '../extra-option.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { addLiveOptions, checkServer, type LiveOptions } from '../live-options.js';
 import { parseSeed } from '../options.js';
-import { checkReplaceable, replaceFile } from '../output-file.js';
-import { AppendedRecording } from '../recording-file.js';
+import { checkReplaceable } from '../output-file.js';
+import { recordingWriter } from '../recording-writer.js';
 import { displayPath, readScript } from '../script-files.js';
 
 interface TuiOptions extends LiveOptions, ExtraOptions {
@@ -55,6 +57,48 @@ async function liveSession(
   return sessionOnServer(script && mapScriptDomain(script, options.domain), live);
 }
 
+interface DebuggerSetup {
+  session: DebugSession;
+  /** On a real server (`--server`). */
+  live: boolean;
+  script?: Script;
+  path?: string;
+  record?: string;
+  /** How sessions on the simulator are made: for the comparison (`d`), and with a door. */
+  simulated: DebugSessionOptions;
+  served: DebugSessionOptions;
+  persist: (file: string, recording: RecordingText) => void;
+  /** Told of each session opened in place of the one on screen. */
+  opened(session: DebugSession): void;
+}
+
+/** The interactive debugger, until the user quits. */
+async function runDebugger(io: CliIo, setup: DebuggerSetup): Promise<void> {
+  const { session, script, path } = setup;
+  // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
+  const { startTui } = await import('../../tui/start-tui.js');
+  // `d`: the same script on the simulator beside the server's streams.
+  const { simulatorMirror } = await import('../../tui/compare-streams.js');
+  const compare = setup.live && script ? simulatorMirror(script, setup.simulated) : undefined;
+  // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator; the door,
+  // if open, goes along.
+  const openScript = async (file: string) => {
+    const opened = DebugSession.fromScript(await loadScript(file, io), setup.served);
+    setup.opened(opened);
+    return { session: opened, path: resolve(io.cwd, file) };
+  };
+  await startTui({
+    session,
+    colour: colourWanted(io.env, io.isTTY),
+    recordPath: setup.record,
+    persist: setup.persist,
+    ...(compare && { compare }),
+    ...(path !== undefined && { scriptPath: resolve(io.cwd, path) }),
+    ...(!setup.live && { openScript }),
+    lessonsFolder: resolve(io.cwd, 'scenarios', 'tutorial'),
+  });
+}
+
 export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Command {
   const command = new Command('tui')
     .description(
@@ -86,49 +130,47 @@ export function makeTuiCommand(io: CliIo, setExit: (code: number) => void): Comm
       if (record) checkReplaceable(record, recordShown);
       const live = await liveSession(script, options);
       const simulated = { seed: options.seed, world: { extras } };
+      // `:serve` opens a door for real clients on loopback (the simulator only).
+      const served = {
+        ...simulated,
+        openDoor: doorOpener({ address: '127.0.0.1', seed: options.seed }),
+      };
       const session: DebugSession =
-        live ??
-        (script ? DebugSession.fromScript(script, simulated) : DebugSession.empty(simulated));
-      const persist = (file: string, text: string) =>
-        replaceFile(resolve(io.cwd, file), text, visibleToken(file));
+        live ?? (script ? DebugSession.fromScript(script, served) : DebugSession.empty(served));
+      const persist = recordingWriter(io.cwd);
+      /** The session on screen: the only one whose door may be open. */
+      let current = session;
       try {
         if (!interactive) {
-          const recording = record
-            ? new AppendedRecording(record, recordShown, session)
-            : undefined;
           const passed = await printTranscript(session, {
             // Stanzas and reasons are shown visibly: escape sequences never reach the terminal.
             write: (text) => io.out(visibleText(text)),
-            afterStep: (step) => recording?.afterStep(step),
+            // The file holds the recording after every step, at the cost of that step.
+            afterStep: () => {
+              if (options.record !== undefined) persist(options.record, session.recordingText());
+            },
           });
-          recording?.finish();
           const failure = live?.target.connectionError;
           if (failure) throw new InputError(failure.message);
           setExit(passed ? EXIT.ok : EXIT.failed);
           return;
         }
-        // ink and react cost ~0.6 s to load: only the interactive debugger pays for them.
-        const { startTui } = await import('../../tui/start-tui.js');
-        // `d`: the same script on the simulator beside the server's streams.
-        const { simulatorMirror } = await import('../../tui/compare-streams.js');
-        const compare = live && script ? simulatorMirror(script, simulated) : undefined;
-        // `o`, `]`, `[` and `:open` swap the session for another script's, on the simulator.
-        const openScript = async (file: string) => ({
-          session: DebugSession.fromScript(await loadScript(file, io), simulated),
-          path: resolve(io.cwd, file),
-        });
-        await startTui({
+        await runDebugger(io, {
           session,
-          colour: colourWanted(io.env, io.isTTY),
-          recordPath: options.record,
+          live: live !== undefined,
+          ...(script && { script }),
+          ...(path !== undefined && { path }),
+          ...(options.record !== undefined && { record: options.record }),
+          simulated,
+          served,
           persist,
-          ...(compare && { compare }),
-          ...(path !== undefined && { scriptPath: resolve(io.cwd, path) }),
-          ...(!live && { openScript }),
-          lessonsFolder: resolve(io.cwd, 'scenarios', 'tutorial'),
+          opened: (next) => {
+            current = next;
+          },
         });
         setExit(EXIT.ok);
       } finally {
+        await current.doorway.close();
         await live?.close();
       }
     },

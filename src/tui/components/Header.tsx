@@ -1,4 +1,4 @@
-// Header: the lesson's title (or the script's name), the simulator's extras when on, the selected room with its lifecycle and flags, the step counter and whether it runs — XEP-0045 §10.1 (room states)
+// Header: the simulator's extras when on, the door for real clients, the lesson's title (or the script's name), the selected room with its lifecycle and flags, the step counter and whether it runs — XEP-0045 §10.1 (room states)
 import { Box, Text } from 'ink';
 import { useTheme } from '../theme.js';
 
@@ -9,12 +9,23 @@ export interface HeaderProps {
   /** The lesson's title and the script's file name (or just the file name). */
   script: string;
   state: 'paused' | 'running' | 'finished';
+  /** The door for real clients, when open (mucsim serve --tui, :serve): first, the room is cut before it. */
+  door?: string;
   width: number;
   /** The simulator's extras that are on: shown, since the room then departs from Prosody. */
   extras?: readonly string[];
 }
 
-export function Header({ room, step, steps, script, state, width, extras = [] }: HeaderProps) {
+export function Header({
+  room,
+  step,
+  steps,
+  script,
+  state,
+  door,
+  width,
+  extras = [],
+}: HeaderProps) {
   const theme = useTheme();
   const roomText = room
     ? `${room.jid} [${room.lifecycle}]${room.flags.length ? ` ${room.flags.join(', ')}` : ''}`
@@ -25,6 +36,7 @@ export function Header({ room, step, steps, script, state, width, extras = [] }:
         <Text wrap="truncate">
           <Text {...theme.strong}>mucsim</Text>
           {extras.length > 0 && <Text {...theme.warn}> +{extras.join(' +')}</Text>} │{' '}
+          {door ? <Text {...theme.accent}>{door} │ </Text> : null}
           <Text {...theme.accent}>{script}</Text> │ {roomText}
         </Text>
       </Box>

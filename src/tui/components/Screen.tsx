@@ -1,6 +1,7 @@
 // The screen: header and the panes laid out for the terminal size, or an overlay in their place — the debugger's views of XEP-0045 (§5, §7)
 import { Box } from 'ink';
 import { useSession, useUi } from '../contexts.js';
+import { doorMark } from '../door-marks.js';
 import { layoutFor } from '../layout.js';
 import { ErrorPanel } from './ErrorPanel.js';
 import { Header } from './Header.js';
@@ -50,6 +51,7 @@ export function Screen({ width, height }: ScreenProps) {
   const { room } = useSelectedRoom();
   const finished = session.cursor >= session.steps.length && session.steps.length > 0;
   const state = ui.mode === 'running' ? 'running' : finished ? 'finished' : 'paused';
+  const door = session.doorway.door;
   return (
     <Box flexDirection="column" width={width}>
       <Header
@@ -58,6 +60,7 @@ export function Screen({ width, height }: ScreenProps) {
         steps={session.steps.length}
         script={useScriptHeading()}
         state={state}
+        {...(door && { door: doorMark(door) })}
         width={width}
         extras={session.extras}
       />

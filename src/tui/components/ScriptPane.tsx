@@ -1,7 +1,8 @@
-// Script pane: the steps with narration as prose, ✔/✘ marks, breakpoints and the next step highlighted — a XEP-0045 scenario (§7–§10)
+// Script pane: the steps with narration as prose, ✔/✘ marks, breakpoints, what a paused door holds and the next step highlighted — a XEP-0045 scenario (§7–§10)
 import { Box, Text } from 'ink';
 import type { SessionStep } from '../../debugger/session-api.js';
 import { boundedXml } from '../../describe/read.js';
+import { originLabel } from '../door-marks.js';
 import { fitText } from '../fit.js';
 import { windowStart } from '../layout.js';
 import { SKIPPED_MARK } from '../marks.js';
@@ -23,6 +24,8 @@ export interface ScriptPaneProps {
   lesson?: LessonText;
   /** How many stanzas each executed `receives` passed over, by step index. */
   skippedBy?: (step: SessionStep) => number;
+  /** What real clients sent while the door was paused: it runs at the cursor on resume. */
+  held?: readonly string[];
   /** Steps executed so far: the step at this index runs next. */
   cursor: number;
   selected: number;
@@ -70,12 +73,15 @@ interface LineOptions {
   breakpoints: ReadonlySet<number>;
   width: number;
   skippedBy?: (step: SessionStep) => number;
+  held?: readonly string[];
 }
 
 function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[] {
-  const { cursor, selected, breakpoints, width, skippedBy } = options;
+  const { cursor, selected, breakpoints, width, skippedBy, held = [] } = options;
   const lines: Line[] = [];
+  const heldLines = held.map((text): Line => ({ text, style: 'narration', step: cursor }));
   for (const step of steps) {
+    if (step.index === cursor) lines.push(...heldLines);
     for (const prose of narrationParagraphs(step.action.narration)) {
       for (const text of wrapWords(prose, width - 4))
         lines.push({ text: `    ${text}`, style: 'narration', step: step.index });
@@ -84,7 +90,7 @@ function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[
     const pointer = step.index === selected ? '>' : ' ';
     const breakpoint = breakpoints.has(step.index) ? '●' : ' ';
     const next = step.index === cursor ? ' ◀ next' : '';
-    const typed = step.origin === 'typed' ? ' [typed]' : '';
+    const typed = originLabel(step);
     const nothing = action.nothing ? ': nothing' : '';
     const skipped = skippedBy?.(step) ?? 0;
     const passedOver = skipped > 0 ? ` (${skipped} skipped ${SKIPPED_MARK})` : '';
@@ -116,6 +122,7 @@ function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[
       });
     }
   }
+  if (cursor >= steps.length) lines.push(...heldLines);
   return lines;
 }
 
@@ -151,6 +158,7 @@ export function ScriptPane(props: ScriptPaneProps) {
       breakpoints,
       width: columns,
       ...(props.skippedBy && { skippedBy: props.skippedBy }),
+      ...(props.held && { held: props.held }),
     }),
     ...lessonLines(
       lesson?.summary.length ? 'After the last step' : undefined,

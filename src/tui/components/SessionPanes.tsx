@@ -4,6 +4,7 @@ import type { DebugSession } from '../../debugger/debug-session.js';
 import type { TransitionView } from '../../debugger/session-api.js';
 import { useSession, useUi } from '../contexts.js';
 import { detailSections } from '../detail-view.js';
+import { heldLines } from '../door-marks.js';
 import { fateMark } from '../marks.js';
 import { type SearchStatus, searchStatus } from '../search.js';
 import type { PaneId, UiState } from '../ui-state.js';
@@ -33,7 +34,8 @@ export function useScriptName(): string {
 export function useScriptHeading(): string {
   const session = useSession();
   const { script } = session;
-  if (script.actions.length === 0 && !script.title) return '(empty world)';
+  // Nothing loaded (an empty world, mucsim serve --tui): no file to name.
+  if (script.actions.length === 0) return script.title ?? '(empty world)';
   const file = basename(script.file);
   return script.title ? `${script.title} (${file})` : file;
 }
@@ -71,6 +73,7 @@ function ScriptView({ width, height }: PaneBoxProps) {
         summary: script.epilogue,
       }}
       skippedBy={(step) => session.readsOf(step)?.skipped.length ?? 0}
+      held={heldLines(session.doorway.door?.held() ?? [], session.names())}
       cursor={session.cursor}
       selected={ui.selection.script}
       breakpoints={breakpoints}
