@@ -8,7 +8,10 @@ import { AFFILIATIONS, type Draw, form, iq, ROLES } from './build.js';
 const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
 
 const MEMBERS_ONLY = 'muc#roomconfig_membersonly';
+const WHOIS = 'muc#roomconfig_whois';
 const PRESENCE_BROADCAST = 'muc#roomconfig_presencebroadcast';
+/** Fields whose change shapes the presences a new presence broadcast sends. */
+const SHAPES_BROADCASTS = new Set([MEMBERS_ONLY, WHOIS]);
 
 /** History lengths a configuration form asks for; a live run's leave out the negative one. */
 const LENGTHS = ['0', '2', '20', '-3', 'x'];
@@ -20,7 +23,7 @@ function configFields(t: Targets): [string, () => string[]][] {
   return [
     [MEMBERS_ONLY, bool],
     ['muc#roomconfig_moderatedroom', bool],
-    ['muc#roomconfig_whois', () => [t.rng.pick(['moderators', 'anyone', 'anyone', 'nobody'])]],
+    [WHOIS, () => [t.rng.pick(['moderators', 'anyone', 'anyone', 'nobody'])]],
     ['muc#roomconfig_roomsecret', () => [t.rng.chance(0.8) ? '' : 'secret']],
     ['muc#roomconfig_persistentroom', bool],
     ['muc#roomconfig_publicroom', bool],
@@ -59,9 +62,10 @@ function configSubmit(t: Targets, _sender: FuzzClient, online: readonly FuzzClie
   const formType = roll === 2 ? 'urn:wrong' : roll === 3 ? undefined : NS.mucRoomconfig;
   let fields: [string, string[]][] = [];
   for (const [name, value] of configFields(t)) if (t.rng.chance(0.25)) fields.push([name, value()]);
-  if (t.live && fields.some(([name]) => name === MEMBERS_ONLY)) {
-    // Prosody 13 applies a form's fields in Lua table order: whether members-only's kicks are
-    // broadcast under the old presence broadcast or the new one is left to chance.
+  if (t.live && fields.some(([name]) => SHAPES_BROADCASTS.has(name))) {
+    // Prosody 13 applies a form's fields in Lua table order: whether the presences a new
+    // presence broadcast sends come before or after members-only's kicks, or a new whois, is
+    // left to chance.
     fields = fields.filter(([name]) => name !== PRESENCE_BROADCAST);
   }
   if (t.live) fields = aloneIfRaising(jid, fields);

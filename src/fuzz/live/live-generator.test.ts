@@ -43,11 +43,12 @@ function problem(stanza: Element, harness: Harness): string | undefined {
     const names = fields.map(([name]) => name);
     const length = fields.find(([name]) => name === 'muc#roomconfig_historylength')?.[1][0];
     if (length !== undefined && Number(length) < 0) return `a history length of ${length}`;
+    const shaping = ['muc#roomconfig_membersonly', 'muc#roomconfig_whois'];
     if (
-      names.includes('muc#roomconfig_membersonly') &&
-      names.includes('muc#roomconfig_presencebroadcast')
+      names.includes('muc#roomconfig_presencebroadcast') &&
+      names.some((name) => shaping.includes(name))
     ) {
-      return 'members-only and the presence broadcast in one form';
+      return `the presence broadcast with ${names.join(', ')}`;
     }
     if (fields.some((field) => raises(to, field)) && !fields.every((field) => raises(to, field))) {
       return `a field Prosody raises on, with others: ${names.join(', ')}`;
