@@ -10,8 +10,28 @@ const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
 const MEMBERS_ONLY = 'muc#roomconfig_membersonly';
 const WHOIS = 'muc#roomconfig_whois';
 const PRESENCE_BROADCAST = 'muc#roomconfig_presencebroadcast';
-/** Fields whose change shapes the presences a new presence broadcast sends. */
-const SHAPES_BROADCASTS = new Set([MEMBERS_ONLY, WHOIS]);
+const HISTORY_LENGTH = 'muc#roomconfig_historylength';
+const DEFAULT_HISTORY = 'muc#roomconfig_defaulthistorymessages';
+
+/**
+ * Pairs of fields whose effects depend on which Prosody 13 applies first, which is Lua table
+ * order: members-only's removals and a new whois shape the presences a new presence broadcast
+ * sends; the default number of history messages is capped by the history length as it is then.
+ */
+export const ORDER_DEPENDENT_FIELDS: readonly (readonly [string, string])[] = [
+  [MEMBERS_ONLY, PRESENCE_BROADCAST],
+  [WHOIS, PRESENCE_BROADCAST],
+  [HISTORY_LENGTH, DEFAULT_HISTORY],
+];
+
+/** A live form leaves out the second field of each order-dependent pair whose first it has. */
+function withoutOrderDependence(fields: [string, string[]][]): [string, string[]][] {
+  const names = new Set(fields.map(([name]) => name));
+  return fields.filter(
+    ([name]) =>
+      !ORDER_DEPENDENT_FIELDS.some(([first, second]) => second === name && names.has(first)),
+  );
+}
 
 /** History lengths a configuration form asks for; a live run's leave out the negative one. */
 const LENGTHS = ['0', '2', '20', '-3', 'x'];
@@ -40,8 +60,8 @@ function configFields(t: Targets): [string, () => string[]][] {
     ],
     // Prosody 13.0.1 accepts a negative history length, then loops for ever on the room's next
     // historic message (history.lib.lua trims while #history > length): a live run leaves it out.
-    ['muc#roomconfig_historylength', () => [t.rng.pick(t.live ? LIVE_LENGTHS : LENGTHS)]],
-    ['muc#roomconfig_defaulthistorymessages', () => [t.rng.pick(['0', '1', '20'])]],
+    [HISTORY_LENGTH, () => [t.rng.pick(t.live ? LIVE_LENGTHS : LENGTHS)]],
+    [DEFAULT_HISTORY, () => [t.rng.pick(['0', '1', '20'])]],
     ['{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites', bool],
     ['muc#roomconfig_roomname', () => [t.rng.pick(['', 'Fuzz room', '😀'])]],
     ['muc#roomconfig_unknown', () => ['1']],
@@ -62,12 +82,7 @@ function configSubmit(t: Targets, _sender: FuzzClient, online: readonly FuzzClie
   const formType = roll === 2 ? 'urn:wrong' : roll === 3 ? undefined : NS.mucRoomconfig;
   let fields: [string, string[]][] = [];
   for (const [name, value] of configFields(t)) if (t.rng.chance(0.25)) fields.push([name, value()]);
-  if (t.live && fields.some(([name]) => SHAPES_BROADCASTS.has(name))) {
-    // Prosody 13 applies a form's fields in Lua table order: whether the presences a new
-    // presence broadcast sends come before or after members-only's kicks, or a new whois, is
-    // left to chance.
-    fields = fields.filter(([name]) => name !== PRESENCE_BROADCAST);
-  }
+  if (t.live) fields = withoutOrderDependence(fields);
   if (t.live) fields = aloneIfRaising(jid, fields);
   query.cnode(form(t.rng.chance(0.97) ? 'submit' : 'form', formType, fields));
   return { by, stanza };

@@ -6,6 +6,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
 import { makeCast } from '../actions.js';
 import { form, iq } from '../draw/build.js';
+import { ORDER_DEPENDENT_FIELDS } from '../draw/iq.js';
 import { StanzaGenerator } from '../generator.js';
 import { Harness } from '../harness.js';
 import { mayGoUnanswered } from '../oracle/prosody-rules.js';
@@ -43,13 +44,10 @@ function problem(stanza: Element, harness: Harness): string | undefined {
     const names = fields.map(([name]) => name);
     const length = fields.find(([name]) => name === 'muc#roomconfig_historylength')?.[1][0];
     if (length !== undefined && Number(length) < 0) return `a history length of ${length}`;
-    const shaping = ['muc#roomconfig_membersonly', 'muc#roomconfig_whois'];
-    if (
-      names.includes('muc#roomconfig_presencebroadcast') &&
-      names.some((name) => shaping.includes(name))
-    ) {
-      return `the presence broadcast with ${names.join(', ')}`;
-    }
+    const together = ORDER_DEPENDENT_FIELDS.find(
+      ([first, second]) => names.includes(first) && names.includes(second),
+    );
+    if (together) return `${together.join(' and ')} in one form`;
     if (fields.some((field) => raises(to, field)) && !fields.every((field) => raises(to, field))) {
       return `a field Prosody raises on, with others: ${names.join(', ')}`;
     }
