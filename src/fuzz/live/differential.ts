@@ -70,6 +70,30 @@ function bySender(
 let tags = 0;
 
 /**
+ * Whether the action sends a session's unavailable presence on to its directed addresses (a
+ * broadcast unavailable presence, a closed stream): Prosody does so in Lua table order, so the
+ * rooms' answers to them come in no fixed order (docs/prosody-differences.md).
+ */
+export function reachesDirectedAddresses(action: FuzzAction): boolean {
+  if (action.kind === 'disconnect') return true;
+  return (
+    action.kind === 'send' &&
+    action.stanza.name === 'presence' &&
+    action.stanza.attrs.type === 'unavailable' &&
+    action.stanza.attrs.to === undefined
+  );
+}
+
+/** Each client's stanzas in one order whatever the order they came in: by sender, then kind. */
+function sortBySender(received: Map<string, Element[]>): void {
+  const key = (stanza: Element) =>
+    `${stanza.attrs.from ?? ''}\n${stanza.name}\n${stanza.attrs.type ?? ''}`;
+  for (const stanzas of received.values()) {
+    stanzas.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+}
+
+/**
  * Runs `actions` (or the generator's, when `draw` is given) on a fresh simulated world and on
  * the server, under fresh room names there, and stops at the first unexplained difference or
  * invariant violation. Throws the server's connection error when it cannot be used at all.
@@ -112,6 +136,10 @@ export async function runLive(
         run.differences += 1;
         run.difference = { step, action, clients: [], failure };
         break;
+      }
+      if (reachesDirectedAddresses(action)) {
+        sortBySender(simulator);
+        sortBySender(server);
       }
       const record: StepRecord = { action, server };
       run.steps.push(record);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClientComparison } from '../../diff/compare.js';
 import { parseBlock } from '../../scansion/block.js';
 import { makeCast } from '../actions.js';
+import { reachesDirectedAddresses } from './differential.js';
 import { Explanations, readExplainedDifferences } from './explained.js';
 import { writeLiveRepro } from './live-repro.js';
 import { freshTag, RoomNames } from './room-names.js';
@@ -187,6 +188,41 @@ describe('writeLiveRepro', () => {
     expect(text).toContain('<occupant-id xmlns="urn:xmpp:occupant-id:0" id="{scansion:any}"/>');
     expect(text).not.toContain('xml:lang');
     expect(text.trimEnd().endsWith('U1 receives: nothing')).toBe(true);
+  });
+});
+
+describe('a session’s unavailable presence to its directed addresses', () => {
+  it('is a broadcast unavailable presence or a closed stream, and its answers are written in any order', () => {
+    const leave = stanza(`<presence type='unavailable'/>`);
+    const directed = stanza(`<presence type='unavailable' to='r1@conference.localhost/U1'/>`);
+    expect(reachesDirectedAddresses({ kind: 'send', client: 'U1', stanza: leave })).toBe(true);
+    expect(reachesDirectedAddresses({ kind: 'disconnect', client: 'U1' })).toBe(true);
+    expect(reachesDirectedAddresses({ kind: 'send', client: 'U1', stanza: directed })).toBe(false);
+    const gone = stanza(
+      `<presence type='error' from='r1@conference.localhost/U9' to='u1@localhost/a'><error type='cancel' by='conference.localhost'><item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></presence>`,
+    );
+    const text = writeLiveRepro(
+      makeCast(2, 1),
+      [
+        { action: { kind: 'connect', client: 'U1' }, server: new Map() },
+        {
+          action: { kind: 'send', client: 'U1', stanza: leave },
+          server: new Map([['U1', [gone]]]),
+        },
+      ],
+      {
+        seed: 7,
+        users: 2,
+        rooms: 1,
+        step: 2,
+        server: 'xmpp://127.0.0.1:5222',
+        differing: ['U1'],
+        summary: ['U1 leaves'],
+      },
+    );
+    expect(text).toContain(
+      `<presence type="error" from="r1@conference.localhost/U9" to="u1@localhost/a" scansion:order="any">`,
+    );
   });
 });
 
