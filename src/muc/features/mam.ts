@@ -83,11 +83,14 @@ function historyFromArchive(event: HistoryRequestEvent): 'handled' | undefined {
   const length = room.config.historyLength;
   const wanted =
     event.maxstanzas === undefined || event.maxstanzas > length ? length : event.maxstanzas;
-  if (room.state.history.length >= wanted) return undefined;
+  // Prosody leaves it to the room's own history when there is one (a room that keeps none has
+  // nil, whatever is asked); the memory store cuts the archive at a limit of zero or more only.
+  const own = room.state.history.length;
+  if (own > 0 && own >= wanted) return undefined;
   const found: Element[] = [];
   let chars = event.maxchars;
   for (const entry of [...archiveOf(room)].reverse()) {
-    if (found.length >= wanted) break;
+    if (wanted >= 0 && found.length >= wanted) break;
     if (event.since !== undefined && entry.when < event.since) continue;
     const item = clone(entry.stanza);
     item.attrs.to = event.to;
