@@ -149,6 +149,10 @@ function setItem({ room, stanza, payload }: IqContext): void {
     refusal = isAffiliation(affiliation)
       ? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)
       : { type: 'modify', condition: 'not-acceptable' };
+    // Prosody wrote the reason and nick into the JID's data, when it had some (a table it keeps
+    // only while not empty), before the change was refused.
+    const hadData = record?.reservedNick !== undefined || record?.reason !== undefined;
+    if (refusal && hadData) room.reviseAffiliationData(target.jid, data);
   } else if (role !== undefined && target.nick !== undefined && affiliation === undefined) {
     refusal = setRole(room, actor, target.nick, role, reason, BY);
   } else {
