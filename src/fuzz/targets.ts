@@ -173,8 +173,12 @@ export class Targets {
     const wanted = resourceprep(nick);
     if (!room || wanted === undefined) return false;
     const holder = jid === undefined ? room.occupantByNick(wanted)?.bareJid : prepJid(jid);
-    const reserver = room.jidReservingNick(wanted);
-    return reserver !== undefined && reserver !== holder;
+    // The records themselves, not the room's cache of them: Prosody rebuilds that cache from
+    // the records, and two records naming one nick is what makes the rebuild a matter of chance.
+    for (const [reserver, record] of room.state.affiliations) {
+      if (record.reservedNick === wanted && reserver !== holder) return true;
+    }
+    return false;
   }
 
   /** The real JID of a visitor in the room (whom a voice approval names), or of anyone. */

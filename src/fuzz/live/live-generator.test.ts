@@ -61,9 +61,10 @@ function problem(stanza: Element, harness: Harness): string | undefined {
       item.attrs.jid === undefined
         ? room?.occupantByNick(wanted)?.bareJid
         : prepJid(item.attrs.jid as string);
-    const reserver = room?.jidReservingNick(wanted);
-    if (reserver !== undefined && reserver !== holder) {
-      return `the nick ${wanted}, reserved by ${reserver}, reserved again for ${holder}`;
+    for (const [reserver, record] of room?.state.affiliations ?? []) {
+      if (record.reservedNick === wanted && reserver !== holder) {
+        return `the nick ${wanted}, reserved by ${reserver}, reserved again for ${holder}`;
+      }
     }
   }
   return undefined;
