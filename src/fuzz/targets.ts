@@ -173,6 +173,8 @@ export class Targets {
     const wanted = resourceprep(nick);
     if (!room || wanted === undefined) return false;
     const holder = jid === undefined ? room.occupantByNick(wanted)?.bareJid : prepJid(jid);
+    // Without a JID the item reserves nothing (Prosody answers bad-request).
+    if (holder === undefined) return false;
     // The records themselves, not the room's cache of them: Prosody rebuilds that cache from
     // the records, and two records naming one nick is what makes the rebuild a matter of chance.
     for (const [reserver, record] of room.state.affiliations) {

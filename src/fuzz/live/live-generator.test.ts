@@ -61,7 +61,8 @@ function problem(stanza: Element, harness: Harness): string | undefined {
       item.attrs.jid === undefined
         ? room?.occupantByNick(wanted)?.bareJid
         : prepJid(item.attrs.jid as string);
-    for (const [reserver, record] of room?.state.affiliations ?? []) {
+    const records = holder === undefined ? [] : (room?.state.affiliations ?? []);
+    for (const [reserver, record] of records) {
       if (record.reservedNick === wanted && reserver !== holder) {
         return `the nick ${wanted}, reserved by ${reserver}, reserved again for ${holder}`;
       }
