@@ -76,7 +76,12 @@ export function inWorker<K extends MeasurementKind>(
     const child = spawn(
       process.execPath,
       ['--expose-gc', '--import', 'tsx', 'bench/worker.ts', kind, JSON.stringify(options)],
-      { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+      // React's production build, as dist/ is bundled (scripts/build.mjs defines NODE_ENV).
+      {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
     );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {

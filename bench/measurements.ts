@@ -5,6 +5,7 @@ import { measureJoinStorm } from './join-storm.js';
 import { measureLiveFanout, measureLiveSuite } from './live.js';
 import { measureServe } from './serve.js';
 import { measureStartup } from './startup.js';
+import { measureStepBack } from './step-back.js';
 import { measureSuite } from './suite.js';
 import { measureTui } from './tui.js';
 
@@ -19,6 +20,8 @@ export const MEASUREMENTS = {
   serve: measureServe,
   tui: (options: { stanzas: number; presses: number }) =>
     measureTui(options.stanzas, options.presses),
+  'step-back': (options: { steps: number; samples: number }) =>
+    measureStepBack(options.steps, options.samples),
 };
 
 export type MeasurementKind = keyof typeof MEASUREMENTS;

@@ -9,6 +9,8 @@ export interface Plan {
   fuzz: { stanzas: number; seeds: number[]; warmup: number };
   live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
   tui: { stanzas: number[]; presses: number };
+  /** Step counts after which one step back is timed, and how many times. */
+  stepBack: { steps: number[]; samples: number };
   /** mucsim serve over TCP: clients that connect and join, and a burst into a room of `occupants`. */
   serve: { clients: number; occupants: number; messages: number };
 }
@@ -27,7 +29,8 @@ export const FULL: Plan = {
   ],
   fuzz: { stanzas: 30_000, seeds: [1, 2, 3], warmup: 1 },
   live: { sizes: [100, 1_000], deliveriesPerSample: 5_000, samples: 5 },
-  tui: { stanzas: [10_000, 100_000], presses: 50 },
+  tui: { stanzas: [10_000, 100_000, 1_000_000], presses: 50 },
+  stepBack: { steps: [10, 1_000, 100_000], samples: 3 },
   serve: { clients: 50, occupants: 10, messages: 2_000 },
 };
 
@@ -43,5 +46,6 @@ export const QUICK: Plan = {
   fuzz: { stanzas: 500, seeds: [1], warmup: 0 },
   live: { suiteLimit: 2, sizes: [5], deliveriesPerSample: 50, samples: 2 },
   tui: { stanzas: [500], presses: 3 },
+  stepBack: { steps: [10, 30, 100], samples: 2 },
   serve: { clients: 3, occupants: 2, messages: 20 },
 };

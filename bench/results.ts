@@ -15,6 +15,7 @@ import {
 import type { Plan } from './plan.js';
 import type { ServeResult } from './serve.js';
 import type { StartupResult } from './startup.js';
+import type { StepBackResult } from './step-back.js';
 import type { SuiteResult } from './suite.js';
 import type { TuiResult } from './tui.js';
 
@@ -59,6 +60,7 @@ export interface BenchResults {
   memory: { bytesPerOccupant: number; bytesPerUser: number; traceBytesPerEntry: number };
   live: LiveResults;
   tui: TuiResult[];
+  stepBack: StepBackResult[];
   serve: ServeResult;
 }
 
@@ -149,6 +151,11 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
     log(`TUI with ${stanzas} stanzas…`);
     tui.push(await inWorker('tui', { stanzas, presses: plan.tui.presses }));
   }
+  const stepBack: StepBackResult[] = [];
+  for (const steps of plan.stepBack.steps) {
+    log(`one step back after ${steps} steps…`);
+    stepBack.push(await inWorker('step-back', { steps, samples: plan.stepBack.samples }));
+  }
   log('mucsim serve over TCP…');
   const serve = await inWorker('serve', plan.serve);
   const largest = (trace: boolean) =>
@@ -172,6 +179,7 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
     },
     live,
     tui,
+    stepBack,
     serve,
   };
 }

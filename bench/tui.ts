@@ -1,18 +1,22 @@
 // Benchmark of the terminal debugger with a long trace: time to first frame and keypress-to-frame latency — XEP-0045 debugging at scale (§7–§10)
-// Run alone: npx tsx bench/tui.ts [stanzas | presses bytes]   (prints numbers; asserts nothing; `20 1000000`: a 1 MB stanza). `npm run bench` runs it for 10,000 and 100,000.
+// Run alone: NODE_ENV=production npx tsx bench/tui.ts [stanzas | presses bytes]   (prints numbers; asserts nothing; `20 1000000`: a 1 MB stanza). `npm run bench` runs it for 10,000 and 100,000.
 import { pathToFileURL } from 'node:url';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { DebugSession } from '../src/debugger/debug-session.js';
 import { parseScript } from '../src/scansion/parser.js';
 import { App } from '../src/tui/App.js';
+import { stanzaRows } from '../src/tui/view-model.js';
 import { FakeStdin, FakeStdout } from '../test/helpers/tui-render.js';
 import { percentile } from './harness.js';
 
 export interface TuiResult {
+  /** The stanzas in the trace, counted. */
   stanzas: number;
+  /** The size asked for (`crowdSession`), when the trace was made to measure. */
+  asked?: number;
   firstFrameMs: number;
-  /** Keypress to frame over every measured key (j, k, G, g, tab). */
+  /** Keypress to frame over every measured key (see KEYS). */
   keyP50Ms: number;
   keyP95Ms: number;
   presses: number;
@@ -30,7 +34,10 @@ function nextFrame(stdout: FakeStdout): Promise<void> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A real session whose steps deliver about `stanzas` stanzas: users join one room (n² presences). */
+/**
+ * A real session whose steps deliver about `stanzas` stanzas: users join one room (n² presences),
+ * which the first one unlocks as an instant room (§10.1.2) so that the others get in.
+ */
 export async function crowdSession(stanzas: number): Promise<DebugSession> {
   const users = Math.max(2, Math.ceil(Math.sqrt(stanzas)));
   const clients = Array.from(
@@ -42,6 +49,8 @@ export async function crowdSession(stanzas: number): Promise<DebugSession> {
     (_, i) =>
       `User${i} connects\n\nUser${i} sends:\n\t<presence to='crowd@conference.localhost/User${i}'><x xmlns='http://jabber.org/protocol/muc'/></presence>\n`,
   );
+  const unlock = `User0 sends:\n\t<iq type='set' id='unlock' to='crowd@conference.localhost'><query xmlns='http://jabber.org/protocol/muc#owner'><x xmlns='jabber:x:data' type='submit'/></query></iq>\n`;
+  steps.splice(1, 0, unlock);
   const script = parseScript(`${clients.join('\n')}\n-----\n\n${steps.join('\n')}`, 'crowd.scs');
   const session = DebugSession.fromScript(script);
   await session.run();
@@ -61,7 +70,9 @@ export async function bigStanzaSession(bytes: number): Promise<DebugSession> {
 
 /** Renders the debugger on a session with a long trace, and presses keys. */
 export async function measureTui(stanzas: number, pressesPerKey = 50): Promise<TuiResult> {
-  return measureSession(await crowdSession(stanzas), stanzas, pressesPerKey);
+  const session = await crowdSession(stanzas);
+  const result = await measureSession(session, stanzaRows(session, '').length, pressesPerKey);
+  return { ...result, asked: stanzas };
 }
 
 /** Renders the debugger on `session` and measures keypress-to-frame latency. */
@@ -86,24 +97,43 @@ export async function measureSession(
   await pause(50);
 
   const latencies: Record<string, number[]> = {};
-  const measure = async (label: string, key: string, times: number) => {
-    for (let i = 0; i < times; i += 1) {
-      const frame = nextFrame(stdout);
-      const pressed = performance.now();
-      stdin.press(key);
+  /** Presses `key` and waits for the first frame after which `done()` holds (the key's effect). */
+  const press = async (label: string, key: string, done: () => boolean = () => true) => {
+    const pressed = performance.now();
+    let frame = nextFrame(stdout);
+    stdin.press(key);
+    await frame;
+    while (!done()) {
+      frame = nextFrame(stdout);
       await frame;
-      const list = latencies[label] ?? [];
-      list.push(performance.now() - pressed);
-      latencies[label] = list;
-      await pause(5);
     }
+    const list = latencies[label] ?? [];
+    list.push(performance.now() - pressed);
+    latencies[label] = list;
+    await pause(5);
+  };
+  const measure = async (label: string, key: string, times: number) => {
+    for (let i = 0; i < times; i += 1) await press(label, key);
   };
   const few = Math.max(2, Math.round(pressesPerKey / 5));
-  await measure('k (select previous stanza)', 'k', pressesPerKey);
-  await measure('j (select next stanza)', 'j', pressesPerKey);
-  await measure('G / g (last / first)', 'G', few);
-  await measure('G / g (last / first)', 'g', few);
-  await measure('tab (focus)', '\t', 2 * few);
+  await measure(KEYS.k, 'k', pressesPerKey);
+  await measure(KEYS.j, 'j', pressesPerKey);
+  await measure(KEYS.G, 'G', few);
+  await measure(KEYS.G, 'g', few);
+  await measure(KEYS.tab, '\t', few);
+  await measure(KEYS.tab, SHIFT_TAB, few);
+  await followCauses(press, few);
+  await searchAsTyped(press, stdout, few);
+  // Travel: b takes the world back one step, n runs it again (the cursor says when it is done).
+  const travels = Math.max(1, Math.round(few / 4));
+  for (let i = 0; i < travels; i += 1) {
+    const at = session.cursor;
+    await press(KEYS.b, 'b', () => session.cursor === at - 1);
+  }
+  for (let i = 0; i < travels; i += 1) {
+    const at = session.cursor;
+    await press(KEYS.n, 'n', () => session.cursor === at + 1);
+  }
   instance.unmount();
 
   const all = Object.values(latencies).flat();
@@ -121,6 +151,43 @@ export async function measureSession(
     presses: all.length,
     byKey,
   };
+}
+
+/** The measured keys, by the label the table shows. */
+export const KEYS = {
+  k: 'k (select previous stanza)',
+  j: 'j (select next stanza)',
+  G: 'G / g (last / first)',
+  tab: 'tab / shift-tab (focus)',
+  enter: 'enter / esc (go to the cause and back)',
+  search: '/ (open the search, type, n to the next match)',
+  b: 'b (back one step: time travel)',
+  n: 'n (the next step)',
+} as const;
+
+const SHIFT_TAB = '\u001b[Z';
+const ESC = '\u001b';
+
+type Press = (label: string, key: string, done?: () => boolean) => Promise<void>;
+
+/** On a delivered stanza: enter goes to the input that caused it, esc comes back. */
+async function followCauses(press: Press, times: number): Promise<void> {
+  await press(KEYS.j, 'j');
+  for (let i = 0; i < times; i += 1) {
+    await press(KEYS.enter, '\r');
+    await press(KEYS.enter, ESC);
+  }
+}
+
+/** `/user1`, enter, then `n` through the matches; esc ends the search. */
+async function searchAsTyped(press: Press, stdout: FakeStdout, times: number): Promise<void> {
+  for (let i = 0; i < times; i += 1) {
+    await press(KEYS.search, '/');
+    for (const key of 'user1') await press(KEYS.search, key);
+    await press(KEYS.search, '\r');
+    await press(KEYS.search, 'n');
+    await press(KEYS.search, ESC, () => !stdout.lastFrame().includes('search "user1"'));
+  }
 }
 
 function print(result: TuiResult): void {

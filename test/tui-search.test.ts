@@ -14,7 +14,7 @@ describe('searchMatches', () => {
     expect(partial).toEqual({ matches: [], complete: false });
     const all = searchMatches(session, search, '');
     expect(all.complete).toBe(true);
-    expect(all.matches.map((index) => rows[index]?.text)).toEqual([
+    expect(all.matches.map((index) => rows.at(index)?.text)).toEqual([
       'Romeo → iq set to garden id=config1: muc#owner',
     ]);
   });

@@ -65,6 +65,7 @@ export class DebugSession {
   private queue: Promise<unknown> = Promise.resolve();
   private changes = 0;
   private readonly index: SessionIndex;
+  private roomCache: { version: number; rooms: RoomView[] } | undefined;
 
   private constructor(
     readonly script: Script,
@@ -247,8 +248,12 @@ export class DebugSession {
     return this.typed.sendRaw(client, xml);
   }
 
+  /** The rooms now, made once per change of the session (a frame asks several times). */
   rooms(): RoomView[] {
-    return this.place.rooms();
+    if (this.roomCache?.version !== this.changes) {
+      this.roomCache = { version: this.changes, rooms: this.place.rooms() };
+    }
+    return this.roomCache.rooms;
   }
 
   transitions(): TransitionView[] {

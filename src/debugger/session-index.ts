@@ -45,11 +45,17 @@ export class SessionIndex {
   names(): JidNames {
     const version = this.session.version();
     if (this.named?.version === version) return this.named.names;
+    const boundBy = new Map<string, string[]>();
+    for (const [jid, name] of this.bound) {
+      const jids = boundBy.get(name);
+      if (jids) jids.push(jid);
+      else boundBy.set(name, [jid]);
+    }
     const names = new JidNames(
       this.session.clients.map((client) => ({
         name: client.name,
         jid: client.jid,
-        bound: [...this.bound].filter(([, name]) => name === client.name).map(([jid]) => jid),
+        bound: boundBy.get(client.name) ?? [],
       })),
       { isRoom: (bare) => this.session.isRoom(bare) },
     );

@@ -6,7 +6,7 @@ import type { ScriptTarget } from '../scansion/target.js';
 import { SimTarget } from '../sim/sim-target.js';
 import type { World, WorldOptions } from '../sim/world.js';
 import type { RoomView, SessionWorld, TransitionView } from './session-api.js';
-import { roomViews, transitionViews } from './views.js';
+import { roomViews, TransitionList } from './views.js';
 
 export interface SimWorldOptions {
   /** Seed of the world's ids (generated resources, stanza ids): same seed, same trace. */
@@ -19,7 +19,8 @@ export class SimWorld implements SessionWorld {
   readonly capabilities = { timeTravel: true } as const;
   readonly arrivalWord = 'delivered';
   private target!: SimTarget;
-  private transitionCache: { length: number; views: TransitionView[] } | undefined;
+  /** The transitions of the current world, written as its trace grows. */
+  private transitionList: TransitionList | undefined;
 
   constructor(private readonly options: SimWorldOptions) {}
 
@@ -42,7 +43,7 @@ export class SimWorld implements SessionWorld {
       seed: this.options.seed ?? 1,
       trace: true,
     });
-    this.transitionCache = undefined;
+    this.transitionList = undefined;
     return this.target;
   }
 
@@ -51,11 +52,10 @@ export class SimWorld implements SessionWorld {
   }
 
   transitions(names: JidNames): TransitionView[] {
-    const length = this.trace.length;
-    if (this.transitionCache?.length !== length) {
-      this.transitionCache = { length, views: transitionViews(this.trace, names) };
+    if (this.transitionList?.entries !== this.trace) {
+      this.transitionList = new TransitionList(this.trace, names);
     }
-    return this.transitionCache.views;
+    return this.transitionList.update(names);
   }
 
   domains(): { domain: string; mucDomain: string } {

@@ -76,10 +76,11 @@ function codesText(codes: readonly string[]): string {
 class TransitionWriter {
   private readonly inputs = new Map<number, Extract<TraceEntry, { kind: 'input' }>>();
 
-  constructor(
-    entries: readonly TraceEntry[],
-    private readonly names: JidNames,
-  ) {
+  /** The names of the moment the transitions are written. */
+  constructor(public names: JidNames) {}
+
+  /** Knows the inputs among `entries`, the causes the transitions name. */
+  read(entries: readonly TraceEntry[]): void {
     for (const entry of entries) if (entry.kind === 'input') this.inputs.set(entry.seq, entry);
   }
 
@@ -125,15 +126,37 @@ class TransitionWriter {
 }
 
 /**
+ * The role change that goes with the affiliation change `events[index]`: same cause, room and
+ * JID. Causes only grow along the trace, so the look stops at the first later cause.
+ */
+function partnerOf(
+  events: readonly EventEntry[],
+  index: number,
+  consumed: ReadonlySet<number>,
+): EventEntry | undefined {
+  const { cause, event } = events[index] as EventEntry;
+  if (event.kind !== 'affiliation') return undefined;
+  for (let at = index + 1; at < events.length; at += 1) {
+    const later = events[at] as EventEntry;
+    if (later.cause > cause) return undefined;
+    const { event: role } = later;
+    const same = role.kind === 'role' && role.room === event.room && role.jid === event.jid;
+    if (later.cause === cause && same && !consumed.has(later.seq)) return later;
+  }
+  return undefined;
+}
+
+/**
  * The lifecycle, role, affiliation and nick events of the trace in words. An affiliation change
  * followed, for the same cause, by a role change of the same JID is one line:
  * `Juliet: member/participant → none/none — 321 removed because the affiliation changed (§9.4), by Romeo`.
  */
-export function transitionViews(entries: readonly TraceEntry[], names: JidNames): TransitionView[] {
-  const writer = new TransitionWriter(entries, names);
-  const events = entries.filter((entry): entry is EventEntry => entry.kind === 'event');
+function writeTransitions(
+  events: readonly EventEntry[],
+  writer: TransitionWriter,
+  views: TransitionView[],
+): void {
   const consumed = new Set<number>();
-  const views: TransitionView[] = [];
   for (const [index, entry] of events.entries()) {
     if (consumed.has(entry.seq)) continue;
     const { event, seq, cause } = entry;
@@ -150,16 +173,7 @@ export function transitionViews(entries: readonly TraceEntry[], names: JidNames)
         views.push({ seq, cause, event, text: writer.role(event, cause) });
         continue;
       case 'affiliation': {
-        const partner = events
-          .slice(index + 1)
-          .find(
-            (later) =>
-              later.cause === cause &&
-              !consumed.has(later.seq) &&
-              later.event.kind === 'role' &&
-              later.event.room === event.room &&
-              later.event.jid === event.jid,
-          );
+        const partner = partnerOf(events, index, consumed);
         if (partner && partner.event.kind === 'role') {
           consumed.add(partner.seq);
           views.push({
@@ -175,5 +189,34 @@ export function transitionViews(entries: readonly TraceEntry[], names: JidNames)
       }
     }
   }
-  return views;
+}
+
+/**
+ * The transitions of a growing trace in words: each `update` reads only the entries added since
+ * the last. An input's events are recorded together (its processing is synchronous), so a
+ * merged affiliation and role change never spans two updates.
+ */
+export class TransitionList {
+  readonly views: TransitionView[] = [];
+  private scanned = 0;
+  private readonly writer: TransitionWriter;
+
+  constructor(
+    /** The trace read: a new world's trace needs a new list. */
+    readonly entries: readonly TraceEntry[],
+    names: JidNames,
+  ) {
+    this.writer = new TransitionWriter(names);
+  }
+
+  /** The views, with those of the entries added since the last call written in `names`. */
+  update(names: JidNames): TransitionView[] {
+    const fresh = this.entries.slice(this.scanned);
+    this.scanned = this.entries.length;
+    this.writer.names = names;
+    this.writer.read(fresh);
+    const events = fresh.filter((entry): entry is EventEntry => entry.kind === 'event');
+    writeTransitions(events, this.writer, this.views);
+    return this.views;
+  }
 }

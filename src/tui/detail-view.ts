@@ -8,6 +8,7 @@ import { isStanzaEntry, stanzaRow } from '../describe/pane.js';
 import { explanationsFor } from '../describe/status-words.js';
 import { MATCHED_MARK, SKIPPED_MARK } from './marks.js';
 import type { UiState } from './ui-state.js';
+import type { StanzaRowList } from './view-model.js';
 
 export interface DetailSection {
   heading: string;
@@ -127,13 +128,13 @@ function stanzaSections(session: DebugSession, row: StanzaRow): DetailSection[] 
 export function detailSections(
   session: DebugSession,
   ui: UiState,
-  rows: readonly StanzaRow[],
+  rows: StanzaRowList,
 ): DetailSection[] {
   if (ui.detailSource === 'script') {
     const sections = stepSections(session, ui.selection.script);
     if (sections) return sections;
   }
-  const row = rows[ui.selection.stanzas];
+  const row = rows.at(ui.selection.stanzas);
   if (!row)
     return [{ heading: 'No stanza', lines: ['Step with n or space; the stanzas appear here.'] }];
   return stanzaSections(session, row);

@@ -30,7 +30,7 @@ function toStanza(ctx: ActionContext, seq: number, what: string): void {
 
 function fromStanza(ctx: ActionContext): void {
   const { session } = ctx;
-  const row = ctx.rows()[ctx.ui().selection.stanzas];
+  const row = ctx.rows().at(ctx.ui().selection.stanzas);
   if (!row) return ctx.say(false, 'no stanza selected');
   const entry = row.entry;
   if (entry.kind !== 'input')

@@ -46,8 +46,8 @@ function listOf(session: DebugSession, scope: SearchScope, filter: string) {
     items: rows,
     length: rows.length,
     test: (i: number, q: string) => {
-      const row = rows[i];
-      return row !== undefined && stanzaMatches(row.entry, q, names);
+      const entry = rows.entryAt(i);
+      return entry !== undefined && stanzaMatches(entry, q, names);
     },
   };
 }
@@ -108,7 +108,7 @@ export function nextMatch(
 
 /** `3/17`: where the selection is among the matches (`–` when on none); `…` while counting. */
 export function searchCounter(list: MatchList, selected: number): string {
-  const at = binaryIndex(list.matches, selected);
+  const at = matchPosition(list.matches, selected);
   const position = at === -1 ? '–' : String(at + 1);
   return `${position}/${list.matches.length}${list.complete ? '' : '…'}`;
 }
@@ -136,7 +136,8 @@ export function searchStatus(
   };
 }
 
-function binaryIndex(sorted: readonly number[], value: number): number {
+/** Where `value` is in the sorted `matches`, or -1. */
+export function matchPosition(sorted: readonly number[], value: number): number {
   let low = 0;
   let high = sorted.length - 1;
   while (low <= high) {

@@ -6,6 +6,7 @@ import type { ClientView } from '../describe/client-view.js';
 import type { StanzaRow } from '../describe/pane.js';
 import type { UiAction, UiState } from './ui-state.js';
 import { userLineCount } from './user-lines.js';
+import type { StanzaRowList } from './view-model.js';
 
 /** The session's users, in the order they were defined (script, then typed connects). */
 export function userNames(session: DebugSession): string[] {
@@ -25,14 +26,10 @@ function userOf(session: DebugSession, row: StanzaRow | undefined): string | und
  * The users' views to draw, first the chosen (or selected) user, then the next user: the pane
  * shows one, or two side by side when it is wide enough.
  */
-export function usersShown(
-  session: DebugSession,
-  ui: UiState,
-  rows: readonly StanzaRow[],
-): ClientView[] {
+export function usersShown(session: DebugSession, ui: UiState, rows: StanzaRowList): ClientView[] {
   const names = userNames(session);
   if (names.length === 0) return [];
-  const chosen = ui.user ?? userOf(session, rows[ui.selection.stanzas]) ?? names[0];
+  const chosen = ui.user ?? userOf(session, rows.at(ui.selection.stanzas)) ?? names[0];
   const first = names.includes(chosen as string) ? (chosen as string) : (names[0] as string);
   const second = names[(names.indexOf(first) + 1) % names.length] as string;
   const shown = second === first ? [first] : [first, second];
@@ -43,7 +40,7 @@ export function usersShown(
 export function followUsers(
   session: DebugSession,
   ui: UiState,
-  rows: readonly StanzaRow[],
+  rows: StanzaRowList,
 ): UiAction | undefined {
   if (!ui.users) return undefined;
   const view = usersShown(session, ui, rows)[0];

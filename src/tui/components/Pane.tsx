@@ -33,7 +33,9 @@ export function Pane({ title, info, focused, width, height, children }: PaneProp
       height={height}
       borderStyle={focused ? 'double' : 'single'}
       borderColor={focused ? theme.focusBorder : undefined}
-      overflow="hidden"
+      // Rows are clipped, columns not: every line is already cut to the width (wrap="truncate"),
+      // and a horizontal clip costs ink a measure and a slice of every line on every frame.
+      overflowY="hidden"
     >
       <Box width={innerColumns(width)} height={1}>
         <Box flexGrow={1} flexShrink={1}>
@@ -48,7 +50,7 @@ export function Pane({ title, info, focused, width, height, children }: PaneProp
           </Box>
         ) : null}
       </Box>
-      <Box flexDirection="column" height={innerRows(height)} overflow="hidden">
+      <Box flexDirection="column" height={innerRows(height)} overflowY="hidden">
         {children}
       </Box>
     </Box>

@@ -76,11 +76,16 @@ interface LineOptions {
   held?: readonly string[];
 }
 
-function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[] {
+/** The lines of the steps from `from` to before `to`, and of what the door holds among them. */
+function scriptLines(
+  steps: readonly SessionStep[],
+  { from, to }: StepRange,
+  options: LineOptions,
+): Line[] {
   const { cursor, selected, breakpoints, width, skippedBy, held = [] } = options;
   const lines: Line[] = [];
   const heldLines = held.map((text): Line => ({ text, style: 'narration', step: cursor }));
-  for (const step of steps) {
+  for (const step of steps.slice(from, to)) {
     if (step.index === cursor) lines.push(...heldLines);
     for (const prose of narrationParagraphs(step.action.narration)) {
       for (const text of wrapWords(prose, width - 4))
@@ -122,8 +127,24 @@ function scriptLines(steps: readonly SessionStep[], options: LineOptions): Line[
       });
     }
   }
-  if (cursor >= steps.length) lines.push(...heldLines);
+  if (cursor >= steps.length && to === steps.length) lines.push(...heldLines);
   return lines;
+}
+
+interface StepRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The steps whose lines can be on screen: `rows` steps either side of the one the window follows
+ * (every step takes a line at least), so a long script costs a screenful of lines per frame.
+ */
+function stepsInView(props: ScriptPaneProps, rows: number): StepRange {
+  const { steps, cursor, selected } = props;
+  const finished = steps.length > 0 && cursor >= steps.length && selected >= steps.length - 1;
+  const anchor = cursor === 0 && selected === 0 ? 0 : finished ? steps.length - 1 : selected;
+  return { from: Math.max(0, anchor - rows), to: Math.min(steps.length, anchor + rows + 1) };
 }
 
 /**
@@ -150,9 +171,13 @@ export function ScriptPane(props: ScriptPaneProps) {
   const theme = useTheme();
   const rows = innerRows(height);
   const columns = innerColumns(width);
+  const range = stepsInView(props, rows);
+  const atEnd = range.to === steps.length;
   const lines = [
-    ...lessonLines(lesson?.title, lesson?.description ? [lesson.description] : [], -1, columns),
-    ...scriptLines(steps, {
+    ...(range.from === 0
+      ? lessonLines(lesson?.title, lesson?.description ? [lesson.description] : [], -1, columns)
+      : []),
+    ...scriptLines(steps, range, {
       cursor,
       selected,
       breakpoints,
@@ -160,12 +185,14 @@ export function ScriptPane(props: ScriptPaneProps) {
       ...(props.skippedBy && { skippedBy: props.skippedBy }),
       ...(props.held && { held: props.held }),
     }),
-    ...lessonLines(
-      lesson?.summary.length ? 'After the last step' : undefined,
-      lesson?.summary ?? [],
-      steps.length,
-      columns,
-    ),
+    ...(atEnd
+      ? lessonLines(
+          lesson?.summary.length ? 'After the last step' : undefined,
+          lesson?.summary ?? [],
+          steps.length,
+          columns,
+        )
+      : []),
   ];
   const start = firstRow(lines, rows, props);
   const styleOf = (line: Line): TextStyle => {

@@ -97,7 +97,7 @@ function StanzasView({ width, height }: PaneBoxProps) {
   }
   const rows = stanzaRows(session, ui.filter);
   const selected = Math.min(ui.selection.stanzas, Math.max(0, rows.length - 1));
-  const row = rows[selected];
+  const row = rows.at(selected);
   const related = row ? session.related(row.seq) : { cause: undefined, effects: [] };
   const search = searchOn(session, ui, 'stanzas');
   return (

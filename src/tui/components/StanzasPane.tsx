@@ -6,11 +6,12 @@ import { listWindow } from '../layout.js';
 import { CAUSE_MARK, EFFECT_MARK } from '../marks.js';
 import { visibleRows } from '../rows.js';
 import { type TextStyle, useTheme } from '../theme.js';
+import type { StanzaRowList } from '../view-model.js';
 import { wrapLine } from '../wrap.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
 
 export interface StanzasPaneProps {
-  rows: readonly StanzaRow[];
+  rows: StanzaRowList;
   selected: number;
   /** The input that caused the selected stanza and that input's other effects. */
   related: { cause: number | undefined; effects: ReadonlySet<number> };
@@ -47,7 +48,7 @@ export function StanzasPane(props: StanzasPaneProps) {
           : ' ';
     return `${isSelected ? '>' : ' '}${mark}${String(row.seq).padStart(4)} ${fate?.(row) ?? ' '} ${text}`;
   };
-  const current = rows[selected];
+  const current = rows.at(selected);
   // The selected stanza is shown whole, over as many rows as it needs.
   const whole = current
     ? wrapLine(lineOf(current, selected, current.text), columns, 9).slice(0, size)
