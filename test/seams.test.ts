@@ -1,4 +1,4 @@
-// The seams of the architecture, checked on every run: no runtime import cycle in src/, and a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O — docs/architecture.md
+// The seams of the architecture, checked on every run: no runtime import cycle in src/, a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O, a room router that dispatches only into the MUC core, features that neither import each other nor fire hooks — docs/architecture.md
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -36,35 +36,19 @@ function resolveLocal(from: string, specifier: string): string | undefined {
   return undefined;
 }
 
-/**
- * Import edges known to close a cycle, each to be removed by the work that owns it: the MUC
- * core's split into core/ and hook-only features takes `nickname → enter` away (issue 12 §1).
- * A new cycle fails the test; so does a listed edge that no longer exists.
- */
-const KNOWN_CYCLE_EDGES: readonly [string, string][] = [
-  ['muc/features/nickname.ts', 'muc/features/enter.ts'],
-];
-
 const files = sourceFiles(SRC);
 const graph = new Map(
   files.map((file) => [
     file,
     runtimeImports(file)
       .map((specifier) => resolveLocal(file, specifier))
-      .filter((target): target is string => target !== undefined)
-      .filter(
-        (target) =>
-          !KNOWN_CYCLE_EDGES.some(
-            ([from, to]) => relative(SRC, file) === from && relative(SRC, target) === to,
-          ),
-      ),
+      .filter((target): target is string => target !== undefined),
   ]),
 );
 
-function importsAtAll(from: string, to: string): boolean {
-  return runtimeImports(join(SRC, from)).some(
-    (specifier) => resolveLocal(join(SRC, from), specifier) === join(SRC, to),
-  );
+/** The files under src/ that `file` imports at run time, relative to src/. */
+function localImports(file: string): string[] {
+  return (graph.get(join(SRC, file)) ?? []).map((target) => relative(SRC, target));
 }
 
 function findCycle(): string[] | undefined {
@@ -97,9 +81,35 @@ const FORBIDDEN =
   /^(ink|ink-.*|react|react\/.*|commander|node:(fs|fs\/promises|net|child_process|http|https|tls|dgram|readline|process))$/;
 
 describe('the seams of src/', () => {
-  it('has no runtime import cycle (but the listed edges, which still exist)', () => {
+  it('has no runtime import cycle', () => {
     expect(findCycle()).toBeUndefined();
-    for (const [from, to] of KNOWN_CYCLE_EDGES) expect(importsAtAll(from, to)).toBe(true);
+  });
+
+  it("routes a room's stanzas only into the MUC core (src/muc/core)", () => {
+    const outside = localImports('muc/room-router.ts').filter(
+      (target) => !target.startsWith('muc/core/') && !target.startsWith('xmpp/'),
+    );
+    expect(outside).toEqual([]);
+    expect(localImports('muc/room-router.ts').length).toBeGreaterThan(3);
+  });
+
+  it('keeps features as plugins: none imports another, only the core fires hooks', () => {
+    const features = files.filter((file) => relative(SRC, file).startsWith('muc/features/'));
+    const crossings = features
+      .filter((file) => !file.endsWith('/index.ts'))
+      .flatMap((file) =>
+        localImports(relative(SRC, file))
+          .filter((target) => target.startsWith('muc/features/'))
+          .map((target) => `${relative(SRC, file)} imports ${target}`),
+      );
+    expect(crossings).toEqual([]);
+    const firing = files
+      .filter((file) => relative(SRC, file).startsWith('muc/'))
+      .filter((file) => /\.fire\(/.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(SRC, file));
+    expect(firing.filter((file) => !file.startsWith('muc/core/'))).toEqual(['muc/room.ts']);
+    expect(firing.length).toBeGreaterThan(5);
+    expect(features.length).toBeGreaterThan(20);
   });
 
   it('keeps the pure core free of ink, react, commander and node I/O', () => {

@@ -1,4 +1,9 @@
-// The room configuration fields a typed `config` command names (muc#roomconfig, §10.2 and §16.5.3), and their values checked — XEP-0045 §10 as typed by virtual users
+// The room configuration fields a typed `config` command names, and their values checked, as the service's features define them — XEP-0045 §10.2 and §16.5.3, as typed by virtual users
+import { EXTRA_NAMES, featuresWithExtras } from '../muc/extras.js';
+import { FEATURES } from '../muc/features/index.js';
+import type { ConfigField, TypedValue } from '../muc/hooks.js';
+import { defaultRoomConfig } from '../muc/model/config.js';
+import type { FieldOption } from '../xmpp/data-form.js';
 import { visibleToken } from '../xmpp/visible.js';
 import type { Arguments, Token } from './command-arguments.js';
 
@@ -7,41 +12,61 @@ export interface ConfigValue {
   values: string[];
 }
 
-interface ConfigFieldSpec {
-  var: string;
-  kind: 'boolean' | 'text' | 'number' | 'roles' | 'choice';
-  choices?: readonly string[];
+/** How a field takes a typed `word=value`: a boolean, a comma-separated list, or one checked value. */
+type TypedField =
+  | { var: string; kind: 'boolean' }
+  | { var: string; kind: 'list'; among: readonly string[] }
+  | { var: string; kind: 'single'; check: TypedValue };
+
+const BOOLEAN_WORDS: Readonly<Record<string, '1' | '0'>> = {
+  '1': '1',
+  true: '1',
+  yes: '1',
+  on: '1',
+  '0': '0',
+  false: '0',
+  no: '0',
+  off: '0',
+};
+
+function optionValues(options: readonly FieldOption[]): string[] {
+  return options.map((option) => (typeof option === 'string' ? option : option.value));
 }
 
-const ROOMCONFIG = 'muc#roomconfig_';
-const BROADCAST_ROLES = ['moderator', 'participant', 'visitor', 'none'] as const;
+/** How a typed value is checked, from the field's own type and options (its `typed`, if it has one). */
+function typedField({ field, options, typed }: ConfigField): TypedField {
+  const name = field.var ?? '';
+  if (typed) return { var: name, kind: 'single', check: typed };
+  if (field.type === 'boolean') return { var: name, kind: 'boolean' };
+  if (field.type === 'list-multi') {
+    return { var: name, kind: 'list', among: optionValues(field.options ?? []) };
+  }
+  if (field.type === 'list-single') {
+    const choices = optionValues(options?.(defaultRoomConfig()) ?? field.options ?? []);
+    const check = {
+      expected: `one of ${choices.join(', ')}`,
+      accepts: (value: string) => choices.includes(value),
+    };
+    return { var: name, kind: 'single', check };
+  }
+  const check =
+    field.datatype === 'xs:integer'
+      ? { expected: 'a whole number', accepts: (value: string) => /^\d+$/.test(value) }
+      : { expected: 'text', accepts: () => true };
+  return { var: name, kind: 'single', check };
+}
 
-/** Short names for the muc#roomconfig fields (§10.2, §16.5.3) and Prosody's allowmemberinvites. */
-const CONFIG_FIELDS: Readonly<Record<string, ConfigFieldSpec>> = {
-  name: { var: `${ROOMCONFIG}roomname`, kind: 'text' },
-  description: { var: `${ROOMCONFIG}roomdesc`, kind: 'text' },
-  lang: { var: `${ROOMCONFIG}lang`, kind: 'text' },
-  persistent: { var: `${ROOMCONFIG}persistentroom`, kind: 'boolean' },
-  public: { var: `${ROOMCONFIG}publicroom`, kind: 'boolean' },
-  membersonly: { var: `${ROOMCONFIG}membersonly`, kind: 'boolean' },
-  allowinvites: {
-    var: '{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites',
-    kind: 'boolean',
-  },
-  moderated: { var: `${ROOMCONFIG}moderatedroom`, kind: 'boolean' },
-  whois: { var: `${ROOMCONFIG}whois`, kind: 'choice', choices: ['moderators', 'anyone'] },
-  password: { var: `${ROOMCONFIG}roomsecret`, kind: 'text' },
-  changesubject: { var: `${ROOMCONFIG}changesubject`, kind: 'boolean' },
-  presencebroadcast: { var: `${ROOMCONFIG}presencebroadcast`, kind: 'roles' },
-  historylength: { var: `${ROOMCONFIG}historylength`, kind: 'number' },
-  defaulthistorymessages: { var: `${ROOMCONFIG}defaulthistorymessages`, kind: 'number' },
-  allowpm: {
-    var: `${ROOMCONFIG}allowpm`,
-    kind: 'choice',
-    choices: ['visitor', 'participant', 'moderator', 'none'],
-  },
-  maxusers: { var: `${ROOMCONFIG}maxusers`, kind: 'number' },
-};
+/**
+ * The short names of every feature's fields (the extras' too), in the features' order: the
+ * debugger types what the room's form offers, and checks it as the field defines it.
+ */
+const TYPED_FIELDS: ReadonlyMap<string, TypedField> = new Map(
+  featuresWithExtras(FEATURES, new Set(EXTRA_NAMES))
+    .flatMap((feature) => feature.config ?? [])
+    .flatMap((field) =>
+      field.word === undefined ? [] : [[field.word, typedField(field)] as const],
+    ),
+);
 
 /** `field=value`: a short name with its value checked, or a full field name as given. */
 export function configValue(args: Arguments, token: Token): ConfigValue {
@@ -50,54 +75,45 @@ export function configValue(args: Arguments, token: Token): ConfigValue {
   const name = token.text.slice(0, equals);
   const value = token.text.slice(equals + 1);
   const key = name.toLowerCase().replace(/^muc#roomconfig_/, '');
-  const spec = CONFIG_FIELDS[key];
-  if (!spec) {
+  const typed = TYPED_FIELDS.get(key);
+  if (!typed) {
     if (name.includes('#') || name.startsWith('{')) return { var: name, values: value.split(',') };
     args.fail(
-      `unknown field '${visibleToken(name)}': use ${Object.keys(CONFIG_FIELDS).join(', ')} or a full field name`,
+      `unknown field '${visibleToken(name)}': use ${[...TYPED_FIELDS.keys()].join(', ')} or a full field name`,
       token,
     );
   }
-  return { var: spec.var, values: configValues(args, token, key, spec, value) };
+  return { var: typed.var, values: typedValues(args, token, key, typed, value) };
 }
 
-function configValues(
+function typedValues(
   args: Arguments,
   token: Token,
   key: string,
-  spec: ConfigFieldSpec,
+  typed: TypedField,
   value: string,
 ): string[] {
-  switch (spec.kind) {
-    case 'text':
-      return [value];
+  switch (typed.kind) {
     case 'boolean': {
-      const lower = value.toLowerCase();
-      if (['1', 'true', 'yes', 'on'].includes(lower)) return ['1'];
-      if (['0', 'false', 'no', 'off'].includes(lower)) return ['0'];
-      return args.fail(`${key} must be 1 or 0, not '${visibleToken(value)}'`, token);
+      const word = BOOLEAN_WORDS[value.toLowerCase()];
+      return word
+        ? [word]
+        : args.fail(`${key} must be 1 or 0, not '${visibleToken(value)}'`, token);
     }
-    case 'number':
-      if (/^\d+$/.test(value) || (key === 'maxusers' && value === 'none')) return [value];
-      return args.fail(`${key} must be a whole number, not '${visibleToken(value)}'`, token);
-    case 'choice': {
-      const choices = spec.choices ?? [];
-      if (choices.includes(value)) return [value];
+    case 'list': {
+      const values = value === '' ? [] : value.split(',');
+      const wrong = values.find((one) => !typed.among.includes(one));
+      if (wrong !== undefined) {
+        const among = typed.among.join(', ');
+        args.fail(`${key} takes values among ${among}, not '${visibleToken(wrong)}'`, token);
+      }
+      return values;
+    }
+    case 'single':
+      if (typed.check.accepts(value)) return [value];
       return args.fail(
-        `${key} must be one of ${choices.join(', ')}, not '${visibleToken(value)}'`,
+        `${key} must be ${typed.check.expected}, not '${visibleToken(value)}'`,
         token,
       );
-    }
-    case 'roles': {
-      const roles = value === '' ? [] : value.split(',');
-      const wrong = roles.find((role) => !(BROADCAST_ROLES as readonly string[]).includes(role));
-      if (wrong !== undefined) {
-        args.fail(
-          `${key} takes roles among ${BROADCAST_ROLES.join(', ')}, not '${visibleToken(wrong)}'`,
-          token,
-        );
-      }
-      return roles;
-    }
   }
 }

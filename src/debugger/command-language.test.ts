@@ -1,5 +1,6 @@
 // Tests of the typed command language: every verb, good and bad input, the stanzas built — XEP-0045 §7–§10 as typed by virtual users
 import { describe, expect, it } from 'vitest';
+import { FEATURES } from '../muc/features/index.js';
 import { parseBlock } from '../scansion/block.js';
 import { canonicalXml } from '../xmpp/xml.js';
 import {
@@ -450,15 +451,45 @@ describe('parseCommand: verbs', () => {
     });
     expect(parse('romeo config room maxusers=ten')).toEqual({
       ok: false,
-      message: "config: maxusers must be a whole number, not 'ten'",
+      message: "config: maxusers must be a whole number or none, not 'ten'",
       column: 19,
     });
     expect(parse('romeo config room presencebroadcast=moderator,owner')).toEqual({
       ok: false,
       message:
-        "config: presencebroadcast takes roles among moderator, participant, visitor, none, not 'owner'",
+        "config: presencebroadcast takes values among none, visitor, participant, moderator, not 'owner'",
       column: 19,
     });
+  });
+
+  it("config: the features' words, each value checked as the room's form offers it", () => {
+    expect(command('romeo config room allowpm=affiliated archiving=off maxusers=15')).toMatchObject(
+      {
+        fields: [
+          { var: 'muc#roomconfig_allowpm', values: ['affiliated'] },
+          { var: 'muc#roomconfig_enablearchiving', values: ['0'] },
+          { var: 'muc#roomconfig_maxusers', values: ['15'] },
+        ],
+      },
+    );
+    expect(parse('romeo config room allowpm=everyone')).toMatchObject({
+      ok: false,
+      message:
+        "config: allowpm must be one of visitor, participant, moderator, affiliated, none, not 'everyone'",
+    });
+    const words = FEATURES.flatMap((feature) => feature.config ?? []).flatMap((field) =>
+      field.word === undefined ? [] : [[field.word, field.field.var] as const],
+    );
+    expect(words.length).toBeGreaterThan(12);
+    for (const [word, name] of words) {
+      const typed = parse(`romeo config room ${word}=1`);
+      const fields = typed.ok && typed.command.verb === 'config' ? typed.command.fields : [];
+      expect(
+        fields.map((field) => field.var),
+        word,
+      ).toEqual(typed.ok ? [name] : []);
+      if (!typed.ok) expect(typed.message).toMatch(new RegExp(`^config: ${word} (must be|takes)`));
+    }
   });
 
   it('destroy: a room and a reason', () => {

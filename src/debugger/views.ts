@@ -2,7 +2,9 @@
 
 import type { JidNames } from '../describe/names.js';
 import type { DomainEvent } from '../muc/effects.js';
+import type { Feature } from '../muc/hooks.js';
 import { AFFILIATIONS } from '../muc/model/affiliation.js';
+import type { RoomConfig } from '../muc/model/config.js';
 import { describeStatus, STATUS_CODES } from '../muc/model/status-codes.js';
 import { occupantState } from '../muc/occupant-machine.js';
 import type { MucService } from '../muc/service.js';
@@ -10,20 +12,21 @@ import type { TraceEntry } from '../muc/trace.js';
 import { bareJid } from '../xmpp/jid.js';
 import type { OccupantView, RoomView, TransitionView } from './session-api.js';
 
+/** The words the room's features say about its configuration, in their order. */
+function roomFlags(features: readonly Feature[], config: RoomConfig): string[] {
+  return features
+    .flatMap((feature) => (feature.flag ? [feature.flag] : []))
+    .sort((a, b) => a.order - b.order)
+    .flatMap((flag) => flag.of(config) ?? []);
+}
+
 /** Builds the room views from the service's live state. */
 export function roomViews(service: MucService): RoomView[] {
   return [...service.rooms.values()].map((room) => {
     const { config, state } = room;
     const lifecycle = room.lifecycle();
     // The lifecycle (locked, open) is shown on its own: it is not repeated among the flags.
-    const flags: string[] = [];
-    if (config.membersOnly) flags.push('members-only');
-    if (config.moderated) flags.push('moderated');
-    if (config.password) flags.push('password');
-    flags.push(config.whois === 'anyone' ? 'non-anonymous' : 'semi-anonymous');
-    flags.push(config.persistent ? 'persistent' : 'temporary');
-    flags.push(config.public ? 'public' : 'hidden');
-    if (config.maxUsers > 0) flags.push(`max ${config.maxUsers} users`);
+    const flags = roomFlags(room.bus.features, config);
     const occupants: OccupantView[] = [...room.occupants()].map((occupant) => ({
       nick: occupant.nick,
       role: occupant.role,

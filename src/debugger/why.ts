@@ -1,4 +1,5 @@
 // Why a stanza is in the trace: the input behind it, the step that sent that input, the feature and hooks that decided, and the receives that read it — cause and effect in a XEP-0045 room (§7.1)
+import { CORE_PARTS } from '../muc/core/parts.js';
 import { FEATURES } from '../muc/features/index.js';
 import type { TraceEntry } from '../muc/trace.js';
 import type { SessionStep } from './session-api.js';
@@ -34,7 +35,9 @@ export interface Why {
   effects?: { delivered: number; dropped: number; transitions: number };
 }
 
-const SECTIONS = new Map(FEATURES.map((feature) => [feature.name, feature.section]));
+const SECTIONS = new Map(
+  [...CORE_PARTS, ...FEATURES].map((part) => [part.name, part.section] as const),
+);
 
 export function decider(name: string): Decider {
   const section = SECTIONS.get(name);

@@ -185,7 +185,7 @@ export function affiliationPrivileges(affiliation: Affiliation): [string, boolea
     ['grant and revoke the moderator role', mayGrantModerator],
     ['edit the admin list', asActor('none', 'admin')],
     ['edit the owner list', asActor('none', 'owner')],
-    // Table 6: configuring and destroying are owner-only (features/config.ts, features/destroy.ts).
+    // Table 6: configuring and destroying are owner-only (features/config.ts, core/destroy.ts).
     ['change the room configuration', isOwner],
     ['destroy the room', isOwner],
   ];

@@ -11,6 +11,8 @@ type TextKeys = {
 /** Where Prosody's form puts a field: its hook priority (higher first) and the field's layout. */
 export interface Placement {
   priority: number;
+  /** The debugger's short name for the field. */
+  word?: string;
   field: Omit<FormField, 'value'>;
 }
 
@@ -18,9 +20,10 @@ export interface Placement {
  * A boolean option stored as Prosody stores it (`true` or nil): the form shows `1` when it is on
  * and no value when it is off; a submission that is not a boolean turns it off.
  */
-export function flagField({ priority, field }: Placement, key: Keys<boolean>): ConfigField {
+export function flagField({ priority, word, field }: Placement, key: Keys<boolean>): ConfigField {
   return {
     priority,
+    ...(word !== undefined && { word }),
     field: { ...field, type: 'boolean' },
     read: (config) => config[key] || undefined,
     write: (config, value) => {
@@ -34,12 +37,13 @@ export function flagField({ priority, field }: Placement, key: Keys<boolean>): C
 
 /** A text option Prosody stores as nil when empty; `shownEmpty`: the form shows `<value/>` for it then. */
 export function textField(
-  { priority, field }: Placement,
+  { priority, word, field }: Placement,
   key: TextKeys,
   shownEmpty: boolean,
 ): ConfigField {
   return {
     priority,
+    ...(word !== undefined && { word }),
     field: { type: 'text-single', ...field },
     read: (config) => (config[key] === '' && !shownEmpty ? undefined : config[key]),
     write: (config, value) => {
@@ -53,13 +57,14 @@ export function textField(
 
 /** A list-single option whose form value is the option marked as the current one. */
 export function choiceField<K extends Keys<string>>(
-  { priority, field }: Placement,
+  { priority, word, field }: Placement,
   key: K,
   options: readonly { value: RoomConfig[K]; label: string }[],
   isValid: (value: string) => boolean = (value) => options.some((option) => option.value === value),
 ): ConfigField {
   return {
     priority,
+    ...(word !== undefined && { word }),
     field: { ...field, type: 'list-single' },
     options: (config) =>
       options.map((option) => ({ ...option, default: option.value === config[key] })),

@@ -1,6 +1,7 @@
 // What one input stanza did: the ordered outgoing stanzas and the state transitions — the trace's raw material (XEP-0045 §7.1 order of events)
 import type { Element } from 'ltx';
 import { freezeStanza } from '../xmpp/addressed-copy.js';
+import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { Role } from './model/role.js';
 import type { RoomLifecycle } from './room-machine.js';
@@ -78,6 +79,16 @@ export class Effects {
     if (to.length === 0) return;
     freezeStanza(stanza);
     this.entries.push({ kind: 'copies', stanza, to: [...to], by });
+  }
+
+  /**
+   * Replies to `stanza` with an error (its `by` as the spec names it, see `stanzaError`) and
+   * records the verdict of `by` in `room`. An error is never answered: Prosody's error_reply
+   * refuses to, and nothing goes out.
+   */
+  sendError(stanza: Element, spec: StanzaErrorSpec, by: string, room: string): void {
+    if (stanza.attrs.type !== 'error') this.send(stanzaError(stanza, spec), by);
+    this.record({ kind: 'verdict', room, hook: by, by, condition: spec.condition });
   }
 
   record(event: DomainEvent): void {

@@ -1,13 +1,31 @@
 // Tests for the hook bus: Prosody's priority order, first veto wins, iq routing, config form order — XEP-0045 §7.2.17 (error precedence)
 import { describe, expect, it } from 'vitest';
+import { CORE_IQ } from './core/index.js';
+import { Effects } from './effects.js';
 import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
 import type { ConfigField, Feature, HookOutcome, IqHandler, OccupantLeftEvent } from './hooks.js';
 import type { Occupant } from './model/occupant.js';
-import type { Room } from './room.js';
+import type { RoomChange } from './room-change.js';
+import type { RoomView } from './room-view.js';
 
 /** The hooks under test never look at the event, so an empty room and occupant do. */
-const leftEvent: OccupantLeftEvent = { room: {} as Room, occupant: {} as Occupant };
+const leftEvent: OccupantLeftEvent = {
+  room: {} as RoomView,
+  out: new Effects(),
+  occupant: {} as Occupant,
+};
+
+/** Collects the changes the bus hands over, with the feature that asked. */
+function collector(): {
+  applied: [string, RoomChange[]][];
+  apply: (changes: readonly RoomChange[], feature: string) => void;
+} {
+  const applied: [string, RoomChange[]][] = [];
+  return { applied, apply: (changes, feature) => applied.push([feature, [...changes]]) };
+}
+
+const ignore = () => {};
 
 /** A feature with one `muc-occupant-left` handler that logs its name and answers `outcome`. */
 function feature(name: string, priority: number, log: string[], outcome?: HookOutcome): Feature {
@@ -38,7 +56,7 @@ describe('HookBus.fire', () => {
       feature('middle', 0, log),
     ]);
 
-    bus.fire('muc-occupant-left', leftEvent);
+    bus.fire('muc-occupant-left', leftEvent, ignore);
 
     expect(log).toEqual(['high', 'middle', 'low']);
   });
@@ -47,7 +65,7 @@ describe('HookBus.fire', () => {
     const log: string[] = [];
     const bus = new HookBus([feature('first', 0, log), feature('second', 0, log)]);
 
-    bus.fire('muc-occupant-left', leftEvent);
+    bus.fire('muc-occupant-left', leftEvent, ignore);
 
     expect(log).toEqual(['first', 'second']);
   });
@@ -60,7 +78,7 @@ describe('HookBus.fire', () => {
       feature('nickname', 0, log),
     ]);
 
-    const decision = bus.fire('muc-occupant-left', leftEvent);
+    const decision = bus.fire('muc-occupant-left', leftEvent, ignore);
 
     expect(decision).toEqual({ outcome: forbidden, feature: 'members-only' });
     expect(log).toEqual(['nickname', 'members-only']);
@@ -68,17 +86,47 @@ describe('HookBus.fire', () => {
 
   it('stops at a handler that answers "handled"', () => {
     const log: string[] = [];
-    const bus = new HookBus([feature('a', 1, log, 'handled'), feature('b', 0, log, forbidden)]);
+    const handled: HookOutcome = { handled: true };
+    const bus = new HookBus([feature('a', 1, log, handled), feature('b', 0, log, forbidden)]);
 
-    expect(bus.fire('muc-occupant-left', leftEvent)).toEqual({ outcome: 'handled', feature: 'a' });
+    expect(bus.fire('muc-occupant-left', leftEvent, ignore)).toEqual({
+      outcome: 'handled',
+      feature: 'a',
+    });
     expect(log).toEqual(['a']);
+  });
+
+  it("applies each handler's changes before the next handler runs, in its feature's name", () => {
+    const log: string[] = [];
+    const unlock: RoomChange = { kind: 'lifecycle', event: { type: 'room.configured' } };
+    const remove: RoomChange = { kind: 'remove', nicks: ['Romeo'], code: '322', tellOthers: false };
+    const { applied, apply } = collector();
+    const bus = new HookBus([
+      feature('lock', 2, log, { changes: [unlock] }),
+      feature('members-only', 1, log, { handled: true, changes: [remove] }),
+      feature('never', 0, log, forbidden),
+    ]);
+    const logAtApply: number[] = [];
+
+    const decision = bus.fire('muc-occupant-left', leftEvent, (changes, name) => {
+      logAtApply.push(log.length);
+      apply(changes, name);
+    });
+
+    expect(applied).toEqual([
+      ['lock', [unlock]],
+      ['members-only', [remove]],
+    ]);
+    expect(logAtApply).toEqual([1, 2]);
+    expect(decision).toEqual({ outcome: 'handled', feature: 'members-only' });
+    expect(log).toEqual(['lock', 'members-only']);
   });
 
   it('runs every handler of a notification and answers nothing', () => {
     const log: string[] = [];
     const bus = new HookBus([feature('a', 0, log), feature('b', -1, log), feature('c', 1, log)]);
 
-    const decision = bus.fire('muc-occupant-left', leftEvent);
+    const decision = bus.fire('muc-occupant-left', leftEvent, ignore);
 
     expect(decision).toBeUndefined();
     expect(log).toEqual(['c', 'a', 'b']);
@@ -88,15 +136,15 @@ describe('HookBus.fire', () => {
     const log: string[] = [];
     const bus = new HookBus([feature('a', 0, log, forbidden)]);
 
-    expect(bus.fire('muc-room-destroyed', {} as never)).toBeUndefined();
+    expect(bus.fire('muc-room-destroyed', {} as never, ignore)).toBeUndefined();
     expect(log).toEqual([]);
   });
 });
 
 describe('HookBus.iq', () => {
   it('routes "type namespace" keys to the feature that registered them', () => {
-    const get: IqHandler = () => {};
-    const set: IqHandler = () => {};
+    const get: IqHandler = () => undefined;
+    const set: IqHandler = () => undefined;
     const bus = new HookBus([
       { name: 'config', section: '§10.2', iq: { 'get urn:owner': get, 'set urn:owner': set } },
     ]);
@@ -107,17 +155,18 @@ describe('HookBus.iq', () => {
 
   it('answers undefined for an unknown key', () => {
     const bus = new HookBus([
-      { name: 'config', section: '§10.2', iq: { 'get urn:owner': () => {} } },
+      { name: 'config', section: '§10.2', iq: { 'get urn:owner': () => undefined } },
     ]);
 
     expect(bus.iq('get urn:admin')).toBeUndefined();
     expect(bus.iq('set urn:owner')).toBeUndefined();
   });
 
-  it('the real feature list routes the muc#owner and muc#admin queries', () => {
+  it('the core answers the muc#owner queries, the real feature list the muc#admin ones', () => {
     const bus = new HookBus(FEATURES);
 
-    expect(bus.iq('get http://jabber.org/protocol/muc#owner')?.feature).toBe('config');
+    expect(CORE_IQ.get('get http://jabber.org/protocol/muc#owner')?.part).toBe('config');
+    expect(bus.iq('get http://jabber.org/protocol/muc#owner')).toBeUndefined();
     expect(bus.iq('set http://jabber.org/protocol/muc#admin')?.feature).toBe('admin');
   });
 });

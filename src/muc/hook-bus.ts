@@ -1,23 +1,28 @@
 // Runs the features' hooks in Prosody's priority order; the first handler that answers wins — XEP-0045 §7.2.17 (error precedence)
+import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
 import type {
   ConfigField,
   Feature,
   HookEvents,
   HookHandler,
   HookName,
-  HookOutcome,
   IqHandler,
 } from './hooks.js';
+import type { RoomChange } from './room-change.js';
 
 interface Registered<K extends HookName> {
   feature: string;
   handler: HookHandler<K>;
 }
 
+/** The first handler that stopped a hook: with its error, or because it handled the event. */
 export interface Decision {
-  outcome: Exclude<HookOutcome, undefined>;
+  outcome: { veto: StanzaErrorSpec } | 'handled';
   feature: string;
 }
+
+/** Applies the changes a handler returned, in the name of its feature. */
+export type ApplyChanges = (changes: readonly RoomChange[], feature: string) => void;
 
 export class HookBus {
   private readonly hooks = new Map<HookName, Registered<HookName>[]>();
@@ -43,11 +48,21 @@ export class HookBus {
     }
   }
 
-  /** Fires a hook; returns the first answer (veto or handled) and the feature that gave it. */
-  fire<K extends HookName>(name: K, event: HookEvents[K]): Decision | undefined {
+  /**
+   * Fires a hook: each handler in turn, the changes it returns applied before the next runs;
+   * returns the first that stopped it (a veto, or handled) and the feature that gave it.
+   */
+  fire<K extends HookName>(
+    name: K,
+    event: HookEvents[K],
+    apply: ApplyChanges,
+  ): Decision | undefined {
     for (const { feature, handler } of (this.hooks.get(name) ?? []) as Registered<K>[]) {
       const outcome = handler.run(event);
-      if (outcome) return { outcome, feature };
+      if (!outcome) continue;
+      if ('veto' in outcome) return { outcome, feature };
+      if (outcome.changes && outcome.changes.length > 0) apply(outcome.changes, feature);
+      if (outcome.handled) return { outcome: 'handled', feature };
     }
     return undefined;
   }

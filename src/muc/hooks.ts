@@ -2,16 +2,32 @@
 import type { Element } from 'ltx';
 import type { FieldOption, FieldValue, FormField } from '../xmpp/data-form.js';
 import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
+import type { Effects } from './effects.js';
 import type { Affiliation } from './model/affiliation.js';
 import type { RoomConfig } from './model/config.js';
-import type { Occupant } from './model/occupant.js';
-import type { Room } from './room.js';
+import type { RoomChange } from './room-change.js';
+import type { OccupantView, RoomView } from './room-view.js';
 
-/** A hook's answer: stop with an error, stop because it handled the stanza, or pass. */
-export type HookOutcome = { veto: StanzaErrorSpec } | 'handled' | undefined;
+/**
+ * What every hook and iq handler gets: the room, read-only, and where the room's output for this
+ * stanza goes (what it sends). What should change in the room, it returns.
+ */
+export interface RoomEvent {
+  room: RoomView;
+  /** The output of the stanza being handled: what is sent, and the transitions recorded. */
+  out: Effects;
+}
 
-export interface PreJoinEvent {
-  room: Room;
+/**
+ * A hook's answer: stop with an error; or the changes the core is to make (applied before the
+ * next hook runs), and whether that handled the event (nothing after it runs); or pass.
+ */
+export type HookOutcome =
+  | { veto: StanzaErrorSpec }
+  | { handled?: true; changes?: readonly RoomChange[] }
+  | undefined;
+
+export interface PreJoinEvent extends RoomEvent {
   stanza: Element;
   nick: string;
   realJid: string;
@@ -23,46 +39,41 @@ export interface PreJoinEvent {
   isCreation: boolean;
 }
 
-export interface NickChangeEvent {
-  room: Room;
+export interface NickChangeEvent extends RoomEvent {
   stanza: Element;
-  occupant: Occupant;
+  occupant: OccupantView;
   realJid: string;
   newNick: string;
 }
 
-export interface SessionJoinedEvent {
-  room: Room;
-  occupant: Occupant;
+export interface SessionJoinedEvent extends RoomEvent {
+  occupant: OccupantView;
   realJid: string;
   /** The presence that joined (or resynced): its muc `<x/>` asks for history. */
   stanza: Element;
 }
 
-export interface OccupantLeftEvent {
-  room: Room;
-  occupant: Occupant;
+export interface OccupantLeftEvent extends RoomEvent {
+  occupant: OccupantView;
 }
 
-export interface StanzaEvent {
-  room: Room;
+export interface StanzaEvent extends RoomEvent {
   stanza: Element;
   /** The sender's occupant, when the sender is in the room. */
-  occupant: Occupant | undefined;
+  occupant: OccupantView | undefined;
 }
 
 export interface VoiceRequestEvent extends StanzaEvent {
-  occupant: Occupant;
+  occupant: OccupantView;
   /** The submitted `jabber:x:data` form. */
   form: Element;
 }
 
 export interface PrivateMessageEvent extends StanzaEvent {
-  recipient: Occupant;
+  recipient: OccupantView;
 }
 
-export interface InviteEvent {
-  room: Room;
+export interface InviteEvent extends RoomEvent {
   stanza: Element;
   inviter: string;
   /** How the invitee is told who invited: the occupant JID in a semi-anonymous room. */
@@ -71,8 +82,12 @@ export interface InviteEvent {
   reason: string | undefined;
 }
 
-export interface AffiliationEvent {
-  room: Room;
+/** muc-invite: the invitation the room is about to send, for the features to add to. */
+export interface InvitationEvent extends InviteEvent {
+  invitation: Element;
+}
+
+export interface AffiliationEvent extends RoomEvent {
   /** Real JID of who asked, or undefined when the room itself decided. */
   actor: string | undefined;
   jid: string;
@@ -82,52 +97,62 @@ export interface AffiliationEvent {
   reservedNick: string | undefined;
 }
 
-export interface PresenceBuildEvent {
-  room: Room;
-  occupant: Occupant;
+export interface PresenceBuildEvent extends RoomEvent {
+  occupant: OccupantView;
   presence: Element;
 }
 
-export interface MessageBuildEvent {
-  room: Room;
-  occupant: Occupant | undefined;
+export interface MessageBuildEvent extends RoomEvent {
+  occupant: OccupantView | undefined;
   message: Element;
 }
 
-/** Prosody's muc-get-history: the joiner's limits; the handler that answers fills `stanzas`. */
-export interface HistoryRequestEvent {
-  room: Room;
-  to: string;
+/** The history a joiner asks for (§7.2.14): each limit, or none. */
+export interface HistoryRequest {
   maxchars: number | undefined;
   maxstanzas: number | undefined;
-  /** Simulated milliseconds. */
+  /** Simulated milliseconds: messages older than this are not sent. */
   since: number | undefined;
+}
+
+/** Prosody's muc-get-history: the joiner's limits; the handler that answers fills `stanzas`. */
+export interface HistoryRequestEvent extends HistoryRequest, RoomEvent {
+  to: string;
   stanzas: Element[] | undefined;
 }
 
-export interface ConfigSubmittedEvent {
-  room: Room;
+export interface ConfigSubmittedEvent extends RoomEvent {
   actor: string;
   before: RoomConfig;
   after: RoomConfig;
   statusCodes: Set<string>;
 }
 
-export interface DiscoInfoEvent {
-  room: Room;
+export interface DiscoInfoEvent extends RoomEvent {
   requester: string;
   features: string[];
   info: FormField[];
 }
 
-export interface RoomDestroyedEvent {
-  room: Room;
+/** disco#info on a node of the room: the reply's `<query node=…>`, for the feature that knows the node to fill. */
+export interface DiscoNodeEvent extends RoomEvent {
+  requester: string;
+  query: Element;
+}
+
+export interface RoomDestroyedEvent extends RoomEvent {
   alternateVenue: string | undefined;
   reason: string | undefined;
   password: string | undefined;
 }
 
+/** A room being created by its first presence (Prosody's muc-room-pre-create): features set it up. */
+export interface RoomCreationEvent extends RoomEvent {
+  stanza: Element;
+}
+
 export interface HookEvents {
+  'muc-room-pre-create': RoomCreationEvent;
   'muc-occupant-pre-join': PreJoinEvent;
   'muc-occupant-pre-change': NickChangeEvent;
   /** A new occupant is in, after its presence went out: before its history and subject (Prosody's muc-occupant-joined). */
@@ -141,7 +166,7 @@ export interface HookEvents {
   /** A muc#request form from a moderator: the answer to a request (§8.6). */
   'muc-voice-response': VoiceRequestEvent;
   'muc-pre-invite': InviteEvent;
-  'muc-invite': InviteEvent;
+  'muc-invite': InvitationEvent;
   'muc-pre-set-affiliation': AffiliationEvent;
   'muc-set-affiliation': AffiliationEvent;
   'muc-build-occupant-presence': PresenceBuildEvent;
@@ -153,6 +178,7 @@ export interface HookEvents {
   'muc-get-history': HistoryRequestEvent;
   'muc-config-submitted': ConfigSubmittedEvent;
   'muc-disco#info': DiscoInfoEvent;
+  'muc-disco#info/x-roomuser-item': DiscoNodeEvent;
   'muc-room-destroyed': RoomDestroyedEvent;
 }
 
@@ -167,21 +193,37 @@ export interface HookHandler<K extends HookName> {
 
 export type HookHandlers = { [K in HookName]?: HookHandler<K> };
 
-export interface IqContext {
-  room: Room;
+export interface IqContext extends RoomEvent {
   stanza: Element;
   /** The first child of the iq (its query). */
   payload: Element;
-  occupant: Occupant | undefined;
+  occupant: OccupantView | undefined;
+}
+
+/**
+ * An iq handler's answer, as xmpp.js's callee returns it: the reply (a stanza, or the error to
+ * answer with), sent first, then the changes the core is to make; nothing when it answers later
+ * (or never, as Prosody does where it raises).
+ */
+export interface IqAnswer {
+  reply?: Element | StanzaErrorSpec;
+  changes?: readonly RoomChange[];
 }
 
 /** Handles an iq to the room; keyed `"get <xmlns>"` or `"set <xmlns>"` of the payload. */
-export type IqHandler = (context: IqContext) => void;
+export type IqHandler = (context: IqContext) => IqAnswer | undefined;
 
 /** One field of the muc#roomconfig form (§10.2), owned by the feature it configures. */
 export interface ConfigField {
   /** Prosody's muc-config-form priority: the form lists fields highest first (equal ones in list order). */
   priority: number;
+  /** The short name the debugger's `config` command gives the field (`membersonly=1`), if it has one. */
+  word?: string;
+  /**
+   * What a typed value may be, when the field's type and options do not say it all (the
+   * debugger checks typed values against it): e.g. any whole number where the form offers a few.
+   */
+  typed?: TypedValue;
   /** The field's layout; its value comes from `read`. */
   field: Omit<FormField, 'value'>;
   /** Options built from the current configuration: the current choice is marked `default`. */
@@ -199,6 +241,21 @@ export interface ConfigField {
   raises?(value: FieldValue): string | undefined;
 }
 
+/** A check of a typed configuration value, and how to say what it expects. */
+export interface TypedValue {
+  /** What the value must be, to end the sentence "<word> must be …". */
+  expected: string;
+  accepts(value: string): boolean;
+}
+
+/** A word the room panes show about the room (`members-only`, `semi-anonymous`), from one feature's configuration. */
+export interface RoomFlag {
+  /** Where it stands among the flags, lowest first. */
+  order: number;
+  /** The word for this configuration, or none. */
+  of(config: RoomConfig): string | undefined;
+}
+
 export interface Feature {
   /** The Prosody twin's name, e.g. `members-only` for members_only.lib.lua. */
   name: string;
@@ -206,5 +263,7 @@ export interface Feature {
   section: string;
   hooks?: HookHandlers;
   config?: ConfigField[];
+  /** What the room panes say about the room because of this feature. */
+  flag?: RoomFlag;
   iq?: Record<string, IqHandler>;
 }

@@ -1,5 +1,6 @@
 // Where Prosody's MUC raises a Lua error: the handler stops, what it already did stays done, and the request gets no answer — Prosody 13's behaviour on inputs its code does not expect
-import type { Room } from './room.js';
+
+import type { Effects } from './effects.js';
 
 /**
  * A Lua error in Prosody's handler for the stanza being handled: an `assert`, or indexing or
@@ -27,14 +28,14 @@ export function raiseLuaError(feature: string, message: string): never {
  * Runs the room's handling of one stanza; a `LuaError` ends it quietly, as in Prosody, and the
  * trace notes it as a verdict of the feature that raised. Any other exception is a bug and goes on.
  */
-export function handleLikeProsody(room: Room, work: () => void): void {
+export function handleLikeProsody(room: string, out: Effects, work: () => void): void {
   try {
     work();
   } catch (error) {
     if (!(error instanceof LuaError)) throw error;
-    room.effects.record({
+    out.record({
       kind: 'verdict',
-      room: room.jid,
+      room,
       hook: 'lua-error',
       by: error.feature,
       condition: `Prosody raises "${error.message}": no reply`,

@@ -27,7 +27,17 @@ export const occupantMachine = setup({
     joining: {
       description: 'Presence sent to room/nick; the pre-join checks run (§7.2)',
       on: {
-        'occupant.admitted': [byRole('moderator'), byRole('participant'), byRole('visitor')],
+        'occupant.admitted': [
+          byRole('moderator'),
+          byRole('participant'),
+          byRole('visitor'),
+          {
+            target: 'gone',
+            guard: { type: 'isRole', params: { role: 'none' } },
+            description:
+              'No role for its affiliation (Prosody saves an occupant without a role as gone)',
+          },
+        ],
         'occupant.left': 'gone',
       },
     },
@@ -93,6 +103,12 @@ export function advanceOccupant(
   }
   known.set(key, interned);
   return interned;
+}
+
+/** The role an occupant in this state has: none while joining and once gone. */
+export function occupantRole(snapshot: OccupantSnapshot): Role {
+  const state = occupantState(snapshot);
+  return state === 'joining' || state === 'gone' ? 'none' : state;
 }
 
 export function occupantState(snapshot: OccupantSnapshot): OccupantState {

@@ -2,52 +2,51 @@
 import type { Element } from 'ltx';
 import { resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
-import { handleOccupantPresence } from './features/enter.js';
-import { handleGroupchat } from './features/groupchat.js';
-import { handleDecline, handleInvite } from './features/invite.js';
-import { isKickableError, kickForError } from './features/kickable.js';
-import { handleOccupantIq } from './features/occupant-iq.js';
-import { answerProbe } from './features/presence-probe.js';
-import { handlePrivateMessage } from './features/private-messages.js';
-import { handleRoleRequest, isRoleRequest } from './features/request.js';
+import { handleGroupchat } from './core/groupchat.js';
+import { handleDecline, handleInvite } from './core/invitation.js';
+import { handleOccupantIq } from './core/iq-relay.js';
+import { isKickableError, kickForError } from './core/kick-for-error.js';
+import { handleOccupantPresence } from './core/occupant-presence.js';
+import { handlePrivateMessage } from './core/private-message.js';
+import { answerProbe } from './core/probe.js';
+import { handleRoomIq, UNHANDLED } from './core/room-iq.js';
+import { handleRoleRequest, isRoleRequest } from './core/voice-request.js';
+import type { Effects } from './effects.js';
 import type { Room } from './room.js';
 
 const BY = 'room-router';
 
 /** Prosody's handle_presence_to_occupant: errors kick, probes are answered, odd types refused. */
-function routePresence(room: Room, stanza: Element, nick: string): void {
+function routePresence(room: Room, out: Effects, stanza: Element, nick: string): void {
   const type = stanza.attrs.type;
-  if (type === 'error') return kickForError(room, stanza);
-  if (type === 'probe') return answerProbe(room, stanza, nick);
+  if (type === 'error') return kickForError(room, out, stanza);
+  if (type === 'probe') return answerProbe(room, out, stanza, nick);
   if (type === undefined || type === 'unavailable')
-    return handleOccupantPresence(room, stanza, nick);
+    return handleOccupantPresence(room, out, stanza, nick);
   // Prosody leaves XEP-0018 visible/invisible (sent by ejabberd) and a stray result alone; the
   // user's own server answers subscription requests, which never reach the room.
   if (type === 'result' || type === 'visible' || type === 'invisible') return;
-  room.sendError(stanza, { type: 'modify', condition: 'bad-request', by: room.jid }, BY);
+  out.sendError(stanza, { type: 'modify', condition: 'bad-request', by: room.jid }, BY, room.jid);
 }
 
 /**
  * Presence to the bare room JID: Prosody treats an occupant's as presence to its own nick (for
  * clients that send it there), and leaves anyone else's unanswered.
  */
-function routeRoomPresence(room: Room, stanza: Element): void {
+function routeRoomPresence(room: Room, out: Effects, stanza: Element): void {
   const occupant = room.occupantBySession(stanza.attrs.from);
-  if (occupant) return routePresence(room, stanza, occupant.nick);
+  if (occupant) return routePresence(room, out, stanza, occupant.nick);
   const type = stanza.attrs.type;
-  if (type !== 'error' && type !== 'unavailable') room.sendError(stanza, UNHANDLED, BY);
+  if (type !== 'error' && type !== 'unavailable') out.sendError(stanza, UNHANDLED, BY, room.jid);
 }
 
-/** What Prosody answers for a stanza nothing handles: service-unavailable, from the room, no `by`. */
-const UNHANDLED = { type: 'cancel', condition: 'service-unavailable' } as const;
-
 /** Prosody's handle_message_to_room: groupchat, a kickable error, invitations, voice requests. */
-function routeMessage(room: Room, stanza: Element, nick: string | undefined): void {
+function routeMessage(room: Room, out: Effects, stanza: Element, nick: string | undefined): void {
   const type = stanza.attrs.type;
-  if (nick !== undefined) return handlePrivateMessage(room, stanza, nick);
-  if (type === 'groupchat') return handleGroupchat(room, stanza);
+  if (nick !== undefined) return handlePrivateMessage(room, out, stanza, nick);
+  if (type === 'groupchat') return handleGroupchat(room, out, stanza);
   if (type === 'error') {
-    if (isKickableError(stanza)) kickForError(room, stanza);
+    if (isKickableError(stanza)) kickForError(room, out, stanza);
     return;
   }
   if (type === undefined || type === 'normal') {
@@ -55,38 +54,33 @@ function routeMessage(room: Room, stanza: Element, nick: string | undefined): vo
     if (x) {
       const payload = x.getChildElements()[0];
       if (payload?.name === 'invite' && payload.attrs.to !== undefined)
-        return handleInvite(room, stanza, payload);
+        return handleInvite(room, out, stanza, payload);
       if (payload?.name === 'decline' && payload.attrs.to !== undefined)
-        return handleDecline(room, stanza, payload);
-      return room.sendError(stanza, { type: 'cancel', condition: 'bad-request' }, BY);
+        return handleDecline(room, out, stanza, payload);
+      return out.sendError(stanza, { type: 'cancel', condition: 'bad-request' }, BY, room.jid);
     }
     const form = isRoleRequest(stanza);
-    if (form) return handleRoleRequest(room, stanza, form);
+    if (form) return handleRoleRequest(room, out, stanza, form);
   }
-  room.sendError(stanza, UNHANDLED, BY);
+  out.sendError(stanza, UNHANDLED, BY, room.jid);
 }
 
-function routeIq(room: Room, stanza: Element, nick: string | undefined): void {
-  if (nick !== undefined) return handleOccupantIq(room, stanza, nick);
-  const type = stanza.attrs.type;
-  if (type !== 'get' && type !== 'set') return;
-  const payload = stanza.getChildElements()[0];
-  const route = payload && room.bus.iq(`${type} ${payload.attrs.xmlns}`);
-  if (!payload || !route) return room.sendError(stanza, UNHANDLED, BY);
-  route.handler({ room, stanza, payload, occupant: room.occupantBySession(stanza.attrs.from) });
+function routeIq(room: Room, out: Effects, stanza: Element, nick: string | undefined): void {
+  if (nick !== undefined) return handleOccupantIq(room, out, stanza, nick);
+  handleRoomIq(room, out, stanza, BY);
 }
 
-/** Handles one stanza whose `to` is the room or room/nick; output goes to the room's effects. */
-export function handleRoomStanza(room: Room, stanza: Element): void {
+/** Handles one stanza whose `to` is the room or room/nick; what the room sends and records goes to `out`. */
+export function handleRoomStanza(room: Room, out: Effects, stanza: Element): void {
   const nick = resourceOf(stanza.attrs.to);
   switch (stanza.name) {
     case 'presence':
       return nick === undefined
-        ? routeRoomPresence(room, stanza)
-        : routePresence(room, stanza, nick);
+        ? routeRoomPresence(room, out, stanza)
+        : routePresence(room, out, stanza, nick);
     case 'message':
-      return routeMessage(room, stanza, nick);
+      return routeMessage(room, out, stanza, nick);
     case 'iq':
-      return routeIq(room, stanza, nick);
+      return routeIq(room, out, stanza, nick);
   }
 }

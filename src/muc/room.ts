@@ -1,18 +1,24 @@
 // One room: its data, lookups and the primitive changes every feature goes through — XEP-0045 §5 (roles, affiliations) and §7
 import type { Element } from 'ltx';
 import { bareJid, domainOf } from '../xmpp/jid.js';
-import { type StanzaErrorSpec, stanzaError } from '../xmpp/stanza-error.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
 import type { MucExtra } from './extras.js';
-import type { HookBus } from './hook-bus.js';
+import type { Decision, HookBus } from './hook-bus.js';
+import type { HookEvents, HookName } from './hooks.js';
 import type { Affiliation } from './model/affiliation.js';
 import { defaultRoomConfig } from './model/config.js';
-import type { Occupant } from './model/occupant.js';
+import { Occupant } from './model/occupant.js';
 import { defaultRole } from './model/privileges.js';
 import type { Role } from './model/role.js';
 import type { AffiliationRecord, RoomState } from './model/room-state.js';
-import { advanceOccupant, initialOccupantSnapshot } from './occupant-machine.js';
+import {
+  advanceOccupant,
+  type OccupantEvent,
+  occupantRole,
+  occupantState,
+} from './occupant-machine.js';
+import type { RoomChange } from './room-change.js';
 import {
   advanceRoom,
   initialRoomSnapshot,
@@ -20,9 +26,12 @@ import {
   type RoomLifecycleEvent,
   roomLifecycle,
 } from './room-machine.js';
+import type { RoomView } from './room-view.js';
 
 export interface RoomServices {
   bus: HookBus;
+  /** The core's way of making the changes features return (src/muc/core/apply-changes.ts). */
+  applyChanges(room: Room, out: Effects, changes: readonly RoomChange[], by: string): void;
   /** The extras that are on (src/muc/extras.ts): by default none, the service behaves as Prosody. */
   extras: ReadonlySet<MucExtra>;
   env: MucEnvironment;
@@ -35,11 +44,10 @@ export interface RoomServices {
   vcards: Map<string, Element>;
 }
 
-export class Room {
+export class Room implements RoomView {
   readonly state: RoomState;
-  private currentEffects: Effects | undefined;
   /** Every occupant's sessions in occupant order, until an occupant or session comes or goes. */
-  private recipients: string[] | undefined;
+  private recipientList: string[] | undefined;
   /** register.lib.lua's reserved nick cache (`jidReservingNick`). */
   private reservedNicks: Map<string, string> | undefined;
 
@@ -56,6 +64,7 @@ export class Room {
       nickBySession: new Map(),
       subject: undefined,
       history: [],
+      archive: [],
       createdAt: services.env.now(),
     };
   }
@@ -72,6 +81,16 @@ export class Room {
     return this.services.bus;
   }
 
+  /**
+   * Fires a hook for this room (only the core does): each handler gets the room read-only, and
+   * the changes it returns are made before the next one runs.
+   */
+  fire<K extends HookName>(name: K, event: HookEvents[K] & { out: Effects }): Decision | undefined {
+    return this.services.bus.fire(name, event, (changes, feature) =>
+      this.services.applyChanges(this, event.out, changes, feature),
+    );
+  }
+
   now(): number {
     return this.services.env.now();
   }
@@ -80,57 +99,19 @@ export class Room {
     return roomLifecycle(this.state.lifecycle);
   }
 
-  /** Runs `work` with `effects` as the place where this room's output goes. */
-  withEffects<T>(effects: Effects, work: () => T): T {
-    const previous = this.currentEffects;
-    this.currentEffects = effects;
-    try {
-      return work();
-    } finally {
-      this.currentEffects = previous;
-    }
+  /** Every occupant's sessions in occupant order: whom a message to everyone reaches (§7.4). */
+  recipients(): readonly string[] {
+    this.recipientList ??= [...this.occupants()].flatMap((occupant) => [
+      ...occupant.sessions.keys(),
+    ]);
+    return this.recipientList;
   }
 
-  get effects(): Effects {
-    if (!this.currentEffects) throw new Error(`room ${this.jid} used outside of a stanza`);
-    return this.currentEffects;
-  }
-
-  send(stanza: Element, by: string): void {
-    this.effects.send(stanza, by);
-  }
-
-  /** Sends a copy of `stanza` addressed to `to`; the stanza is shared by its copies, and frozen. */
-  sendCopy(stanza: Element, to: string, by: string): void {
-    this.effects.sendCopy(stanza, to, by);
-  }
-
-  /** Sends a copy of `stanza` to every session of every occupant, in occupant order (§7.4). */
-  sendToAll(stanza: Element, by: string): void {
-    this.recipients ??= [...this.occupants()].flatMap((occupant) => [...occupant.sessions.keys()]);
-    this.effects.sendCopies(stanza, this.recipients, by);
-  }
-
-  /**
-   * Replies to `stanza` with an error (its `by` as the spec names it, see `stanzaError`). An
-   * error is never answered: Prosody's error_reply refuses to, and nothing goes out.
-   */
-  sendError(stanza: Element, spec: StanzaErrorSpec, by: string): void {
-    if (stanza.attrs.type !== 'error') this.send(stanzaError(stanza, spec), by);
-    this.effects.record({
-      kind: 'verdict',
-      room: this.jid,
-      hook: by,
-      by,
-      condition: spec.condition,
-    });
-  }
-
-  advanceLifecycle(event: RoomLifecycleEvent, by: string): void {
+  advanceLifecycle(out: Effects, event: RoomLifecycleEvent, by: string): void {
     const from = this.lifecycle();
     this.state.lifecycle = advanceRoom(this.state.lifecycle, event);
     const to = this.lifecycle();
-    if (from !== to) this.effects.record({ kind: 'room', room: this.jid, from, to, by });
+    if (from !== to) out.record({ kind: 'room', room: this.jid, from, to, by });
   }
 
   // — affiliations (§5.2): keyed by bare JID, with a domain-wide fallback for bans (§9.2)
@@ -191,6 +172,7 @@ export class Room {
   }
 
   storeAffiliation(
+    out: Effects,
     jid: string,
     affiliation: Affiliation,
     details: { reservedNick?: string; reason?: string; actor?: string },
@@ -210,7 +192,7 @@ export class Room {
       });
     }
     if (previous !== affiliation) {
-      this.effects.record({
+      out.record({
         kind: 'affiliation',
         room: this.jid,
         jid,
@@ -256,38 +238,45 @@ export class Room {
   }
 
   newOccupant(nick: string, realJid: string, presence: Element): Occupant {
-    return {
-      nick,
-      occupantJid: this.occupantJidOf(nick),
-      bareJid: bareJid(realJid),
-      role: 'none',
-      sessions: new Map([[realJid, presence]]),
-      primaryJid: realJid,
-      machine: initialOccupantSnapshot(),
-    };
+    return new Occupant(nick, this.occupantJidOf(nick), bareJid(realJid), realJid, presence);
   }
 
   /** Puts an occupant in the room with its first role (the occupant chart's `admitted`). */
-  admitOccupant(occupant: Occupant, role: Role, codes: string[], by: string): void {
-    this.recipients = undefined;
-    occupant.machine = advanceOccupant(occupant.machine, { type: 'occupant.admitted', role });
+  admitOccupant(out: Effects, occupant: Occupant, role: Role, codes: string[], by: string): void {
+    this.recipientList = undefined;
+    this.moveOccupant(occupant, { type: 'occupant.admitted', role });
     this.state.occupants.set(occupant.nick, occupant);
     for (const session of occupant.sessions.keys()) {
       this.state.nickBySession.set(session, occupant.nick);
     }
-    this.recordRole(occupant, 'none', role, codes, by);
-    occupant.role = role;
+    this.recordRole(out, occupant, 'none', role, codes, by);
+  }
+
+  /**
+   * Moves the occupant's chart by a role event. A role the chart does not take from where the
+   * occupant is (admitting with no role, changing a role of someone gone) is a bug of the core:
+   * it throws, and the world puts the error in the trace (DESIGN, style 5).
+   */
+  private moveOccupant(occupant: Occupant, event: OccupantEvent & { role: Role }): void {
+    const next = advanceOccupant(occupant.machine, event);
+    if (next === occupant.machine || occupantRole(next) !== event.role) {
+      const from = occupantState(occupant.machine);
+      throw new Error(
+        `illegal role change in ${this.jid}: ${occupant.nick} (${from}) cannot become ${event.role} by ${event.type}`,
+      );
+    }
+    occupant.machine = next;
   }
 
   addSession(occupant: Occupant, realJid: string, presence: Element): void {
-    this.recipients = undefined;
+    this.recipientList = undefined;
     occupant.sessions.set(realJid, presence);
     this.state.nickBySession.set(realJid, occupant.nick);
   }
 
   /** Removes one session; returns true when it was the occupant's last. */
   removeSession(occupant: Occupant, realJid: string): boolean {
-    this.recipients = undefined;
+    this.recipientList = undefined;
     occupant.sessions.delete(realJid);
     this.state.nickBySession.delete(realJid);
     if (occupant.sessions.size > 0 && occupant.primaryJid === realJid) {
@@ -296,18 +285,17 @@ export class Room {
     return occupant.sessions.size === 0;
   }
 
-  changeRole(occupant: Occupant, role: Role, codes: string[], by: string): void {
+  changeRole(out: Effects, occupant: Occupant, role: Role, codes: string[], by: string): void {
     const previous = occupant.role;
     if (previous === role) return;
-    occupant.machine = advanceOccupant(occupant.machine, { type: 'role.changed', role });
-    occupant.role = role;
-    this.recordRole(occupant, previous, role, codes, by);
+    this.moveOccupant(occupant, { type: 'role.changed', role });
+    this.recordRole(out, occupant, previous, role, codes, by);
     if (role === 'none') this.detachOccupant(occupant);
   }
 
   /** Takes an occupant out of the room (its role is already none). */
   detachOccupant(occupant: Occupant): void {
-    this.recipients = undefined;
+    this.recipientList = undefined;
     if (this.state.occupants.get(occupant.nick) === occupant) {
       this.state.occupants.delete(occupant.nick);
     }
@@ -318,8 +306,8 @@ export class Room {
     }
   }
 
-  renameOccupant(occupant: Occupant, newNick: string, by: string): void {
-    this.recipients = undefined;
+  renameOccupant(out: Effects, occupant: Occupant, newNick: string, by: string): void {
+    this.recipientList = undefined;
     const oldNick = occupant.nick;
     this.state.occupants.delete(oldNick);
     occupant.nick = newNick;
@@ -327,7 +315,7 @@ export class Room {
     occupant.machine = advanceOccupant(occupant.machine, { type: 'nick.changed' });
     this.state.occupants.set(newNick, occupant);
     for (const session of occupant.sessions.keys()) this.state.nickBySession.set(session, newNick);
-    this.effects.record({
+    out.record({
       kind: 'nick',
       room: this.jid,
       jid: occupant.bareJid,
@@ -337,8 +325,15 @@ export class Room {
     });
   }
 
-  private recordRole(occupant: Occupant, from: Role, to: Role, codes: string[], by: string) {
-    this.effects.record({
+  private recordRole(
+    out: Effects,
+    occupant: Occupant,
+    from: Role,
+    to: Role,
+    codes: string[],
+    by: string,
+  ): void {
+    out.record({
       kind: 'role',
       room: this.jid,
       nick: occupant.nick,

@@ -46,7 +46,7 @@ describe('MucService on its own', () => {
     new MucService({
       domain: 'conference.localhost',
       admins: [],
-      env: { now: () => 0, nextId: () => 'id' },
+      env: { now: () => 0, nextId: () => 'id', schedule: () => {} },
       occupantIdSecret: 'secret',
       features: [...FEATURES, bomb],
     });
@@ -183,18 +183,40 @@ describe('the lock (§7.2.10; Prosody unlocks after five minutes)', () => {
     );
   });
 
-  it('times out after exactly five minutes of simulated time', () => {
+  it('times out after exactly five minutes of simulated time, on a timer the creation set', () => {
     const { world, romeo, juliet } = twoUsers({ stepMs: 0 });
-    join(world, romeo, `${ROOM}/Romeo`);
+    const created = world.clock.now();
+    const creation = world.send(
+      romeo.jid,
+      stanza(`<presence to='${ROOM}/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>`),
+    );
 
     world.clock.advance(LOCK_TIMEOUT_MS - 1);
     join(world, juliet, `${ROOM}/Juliet`);
     expect(canonicalAll(take(juliet))).toEqual(canonicalAll([refusal]));
+    expect(roomEvents(world).at(-1)).toMatchObject({ from: 'absent', to: 'locked' });
 
     world.clock.advance(1);
+    const opened = world.trace.entries.at(-1);
+    expect(opened).toMatchObject({
+      kind: 'event',
+      time: created + LOCK_TIMEOUT_MS,
+      cause: creation,
+      event: { kind: 'room', from: 'locked', to: 'open', by: 'lock' },
+    });
     join(world, juliet, `${ROOM}/Juliet`);
     expect(world.service.room(ROOM)?.occupantByNick('Juliet')?.role).toBe('participant');
-    expect(roomEvents(world).at(-1)).toMatchObject({ from: 'locked', to: 'open', by: 'lock' });
+  });
+
+  it('changes nothing when it runs out in a room already configured', () => {
+    const { world, romeo } = twoUsers({ stepMs: 0 });
+    createRoom(world, romeo, `${ROOM}/Romeo`);
+    const entries = world.trace.entries.length;
+
+    world.clock.advance(LOCK_TIMEOUT_MS);
+
+    expect(world.trace.entries.length).toBe(entries);
+    expect(world.service.room(ROOM)?.lifecycle()).toBe('open');
   });
 });
 

@@ -1,21 +1,22 @@
 // The MUC component (conference.localhost): room registry, creation, tombstones, and what the service itself answers — XEP-0045 §6.1–6.3, §10.1, §10.9, as Prosody's mod_muc
-import type { Element } from 'ltx';
-import { bareJid, prepJid, resourceOf } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
+import { Element } from 'ltx';
+import { bareJid, prepJid } from '../xmpp/jid.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
+import { applyChanges } from './core/apply-changes.js';
+import { destroyRoom } from './core/destroy.js';
+import { setAffiliation } from './core/room-changes.js';
+import { createRoom } from './core/room-creation.js';
 import type { Effects } from './effects.js';
 import type { MucEnvironment } from './environment.js';
 import { featuresWithExtras, type MucExtra } from './extras.js';
-import { handleFirstPresence } from './features/enter.js';
 import { FEATURES } from './features/index.js';
 import { answerMamQuery } from './features/mam.js';
 import { answerVcardIq } from './features/vcard.js';
 import { HookBus } from './hook-bus.js';
-import type { Feature } from './hooks.js';
+import type { Feature, IqAnswer } from './hooks.js';
 import { handleLikeProsody } from './lua-error.js';
 import type { Affiliation } from './model/affiliation.js';
 import { Room, type RoomServices } from './room.js';
-import { destroyRoom, setAffiliation } from './room-changes.js';
 import { handleRoomStanza } from './room-router.js';
 import { answerServiceIq, type ServiceView } from './service-iq.js';
 import {
@@ -61,6 +62,7 @@ export class MucService {
     const extras = new Set(options.extras ?? []);
     this.roomServices = {
       bus: new HookBus(featuresWithExtras(options.features ?? FEATURES, extras)),
+      applyChanges,
       extras,
       env: options.env,
       occupantIdSecret: options.occupantIdSecret,
@@ -102,7 +104,7 @@ export class MucService {
     const jid = bareJid(stanza.attrs.to);
     const room = this.rooms.get(jid);
     if (!room) return;
-    room.withEffects(effects, () => handleLikeProsody(room, () => handleRoomStanza(room, stanza)));
+    handleLikeProsody(room.jid, effects, () => handleRoomStanza(room, effects, stanza));
     if (room.lifecycle() === 'destroyed') this.forget(room);
   }
 
@@ -110,19 +112,27 @@ export class MucService {
   private handleVcard({ stanza, effects }: ServiceEvent): void {
     const { vcards } = this.roomServices;
     const room = this.rooms.get(bareJid(stanza.attrs.to));
-    if (!room) return answerVcardIq(stanza, undefined, vcards, effects);
-    room.withEffects(effects, () =>
-      handleLikeProsody(room, () => answerVcardIq(stanza, room, vcards, effects)),
+    if (!room)
+      return this.answer(effects, undefined, answerVcardIq(stanza, undefined, vcards), 'vcard');
+    handleLikeProsody(room.jid, effects, () =>
+      this.answer(effects, room, answerVcardIq(stanza, room, vcards), 'vcard'),
     );
   }
 
   /** A MAM query: the form for any address, a search of an existing room's archive. */
   private handleMamQuery({ stanza, effects }: ServiceEvent): void {
     const room = this.rooms.get(bareJid(stanza.attrs.to));
-    if (!room) return answerMamQuery(stanza, undefined, effects);
-    room.withEffects(effects, () =>
-      handleLikeProsody(room, () => answerMamQuery(stanza, room, effects)),
+    if (!room)
+      return this.answer(effects, undefined, answerMamQuery(stanza, undefined, effects), 'mam');
+    handleLikeProsody(room.jid, effects, () =>
+      this.answer(effects, room, answerMamQuery(stanza, room, effects), 'mam'),
     );
+  }
+
+  /** Sends a host module's reply (a stanza: mod_vcard and mod_muc_mam build their own), then makes its changes. */
+  private answer(effects: Effects, room: Room | undefined, answer: IqAnswer, by: string): void {
+    if (answer.reply instanceof Element) effects.send(answer.reply, by);
+    if (room && answer.changes) applyChanges(room, effects, answer.changes, by);
   }
 
   private forget(room: Room): void {
@@ -135,24 +145,12 @@ export class MucService {
     }
   }
 
-  /**
-   * §10.1.1: "the service MUST create the room … the user … becomes the owner", locked, as
-   * Prosody's muc-room-pre-create hooks set it up: the creator's language and the password the
-   * creating presence carries. A creator whose nick the checks refuse leaves an empty, locked room.
-   */
+  /** §10.1.1: a new room, in the registry before the core creates it (the creator's join may end it). */
   private createRoom({ stanza, effects }: ServiceEvent): void {
     const jid = bareJid(stanza.attrs.to);
     const room = new Room(jid, this.roomServices);
     this.rooms.set(jid, room);
-    room.withEffects(effects, () => {
-      effects.record({ kind: 'room', room: jid, from: 'absent', to: 'locked', by: BY });
-      room.config.language = stanza.attrs['xml:lang'] ?? '';
-      room.config.password = stanza.getChild('x', NS.muc)?.getChildText('password') ?? '';
-      room.storeAffiliation(bareJid(stanza.attrs.from), 'owner', {}, BY);
-      handleLikeProsody(room, () =>
-        handleFirstPresence(room, stanza, resourceOf(stanza.attrs.to) as string),
-      );
-    });
+    createRoom(room, effects, stanza);
     if (room.lifecycle() === 'destroyed') this.forget(room);
   }
 
@@ -221,12 +219,18 @@ export class MucService {
       roomJids: () => [...this.rooms.keys(), ...this.tombstones.keys()],
       room: (jid) => this.rooms.get(prepJid(jid) ?? jid),
       destroy: (room) => {
-        room.withEffects(effects, () => destroyRoom(room, {}, 'destroy'));
+        destroyRoom(room, effects, {}, 'destroy');
         this.forget(room);
       },
       setAffiliation: (room, jid, affiliation, reason) => {
-        const refusal = room.withEffects(effects, () =>
-          setAffiliation(room, 'room', jid, affiliation as Affiliation, { reason }, 'service'),
+        const refusal = setAffiliation(
+          room,
+          effects,
+          'room',
+          jid,
+          affiliation as Affiliation,
+          { reason },
+          'service',
         );
         return refusal && `${refusal.type}:${refusal.condition}`;
       },

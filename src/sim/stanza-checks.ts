@@ -161,6 +161,17 @@ function utf8Length(text: string): number {
 }
 
 /** Which limit the stanza exceeds, as the text of the policy-violation error. */
+/** The server's answer to a stanza over a limit (kept without its children): policy-violation, from the server. */
+export function overLimit(shallow: Element, limit: string, domain: string): Verdict {
+  const policyViolation = () => {
+    const text = limit;
+    const reply = stanzaError(shallow, { type: 'modify', condition: 'policy-violation', text });
+    reply.attrs.from = domain;
+    return reply;
+  };
+  return answerUnlessReply(shallow, policyViolation, limit);
+}
+
 export function exceededLimit(
   stanza: Element,
   limits: { maxBytes: number; maxDepth: number },

@@ -24,6 +24,7 @@ import {
   DEFAULT_MAX_STANZA_DEPTH,
   exceededLimit,
   isSubscription,
+  overLimit,
   presencePriority,
   type Verdict,
 } from './stanza-checks.js';
@@ -50,6 +51,8 @@ export class World {
   private readonly lang: string;
   private readonly sessions: SessionRegistry;
   private readonly listeners = new Map<string, DeliveryListener>();
+  /** The input the service is handling: what a timer it sets will be traced as caused by. */
+  private serviceCause = 0;
 
   constructor(options: WorldOptions = {}) {
     this.ids = new SeededIds(options.seed ?? 1);
@@ -67,7 +70,14 @@ export class World {
     this.service = new MucService({
       domain: this.mucDomain,
       admins: options.admins ?? [`admin@${this.domain}`],
-      env: { now: () => this.clock.now(), nextId: () => this.ids.next() },
+      env: {
+        now: () => this.clock.now(),
+        nextId: () => this.ids.next(),
+        schedule: (at, task) => {
+          const cause = this.serviceCause;
+          this.clock.schedule(at, () => this.runService(cause, task));
+        },
+      },
       occupantIdSecret: occupantIdSecret(options.seed ?? 1),
       features: options.features,
       ...(options.extras !== undefined && { extras: options.extras }),
@@ -109,16 +119,7 @@ export class World {
     const limit = exceededLimit(stanza, this.limits);
     if (limit) {
       const shallow = new Element(stanza.name, { ...stanza.attrs });
-      const policyViolation = () => {
-        const reply = stanzaError(shallow, {
-          type: 'modify',
-          condition: 'policy-violation',
-          text: limit,
-        });
-        reply.attrs.from = this.domain;
-        return reply;
-      };
-      return this.refuse(session, shallow, answerUnlessReply(shallow, policyViolation, limit));
+      return this.refuse(session, shallow, overLimit(shallow, limit, this.domain));
     }
     const verdict = checkReceived(stanza);
     if (verdict) return this.refuse(session, clone(stanza), verdict);
@@ -314,24 +315,31 @@ export class World {
   }
 
   private toService(stanza: Element, cause: number): void {
+    this.runService(cause, (effects) => this.service.handle(stanza, effects), stanza);
+  }
+
+  /**
+   * Runs part of the service (a stanza's handling, a timer) with an output of its own, then
+   * routes what it sent and traces what it recorded, all caused by `cause`. A bug in it is
+   * traced as a crash, and a request gets internal-server-error.
+   */
+  private runService(cause: number, work: (effects: Effects) => void, request?: Element): void {
     const effects = new Effects();
+    const outer = this.serviceCause;
+    this.serviceCause = cause;
     try {
-      this.service.handle(stanza, effects);
+      work(effects);
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      this.trace.append({
-        kind: 'crash',
-        time: this.clock.now(),
-        cause,
-        message: failure.message,
-        stack: failure.stack ?? failure.message,
-      });
-      if (stanza.attrs.type !== 'error' && stanza.attrs.type !== 'result') {
-        effects.send(
-          stanzaError(stanza, { type: 'cancel', condition: 'internal-server-error' }),
-          'world',
-        );
+      const { message, stack = message } = failure;
+      this.trace.append({ kind: 'crash', time: this.clock.now(), cause, message, stack });
+      const type = request?.attrs.type;
+      if (request && type !== 'error' && type !== 'result') {
+        const condition = 'internal-server-error';
+        effects.send(stanzaError(request, { type: 'cancel', condition }), 'world');
       }
+    } finally {
+      this.serviceCause = outer;
     }
     for (const entry of effects.entries) {
       if (entry.kind === 'stanza') this.toLocal(entry.stanza, cause, entry.by);

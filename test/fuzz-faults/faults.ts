@@ -36,9 +36,9 @@ export const FAULTS: readonly InjectedFault[] = [
     edits: [
       {
         file: 'muc/features/admin.ts',
-        find: '? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)',
+        find: '  const actor = stanza.attrs.from;\n  changes.push({',
         replace:
-          "? setAffiliation(room, [...room.state.affiliations].find(([, record]) => record.affiliation === 'owner')?.[0] ?? actor, target.jid, affiliation, { reason, data }, BY)",
+          "  const actor = [...room.state.affiliations].find(([, record]) => record.affiliation === 'owner')?.[0] ?? stanza.attrs.from;\n  changes.push({",
       },
     ],
   },
@@ -48,23 +48,24 @@ export const FAULTS: readonly InjectedFault[] = [
     invariants: ['privileges', 'roles', 'anonymity', 'occupancy', 'affiliations'],
     edits: [
       {
-        file: 'muc/features/config.ts',
-        find: `  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
-    return room.sendError(stanza, ONLY_OWNERS, BY);
-  const child = payload.getChildElements()[0];`,
-        replace: `  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
+        file: 'muc/core/owner.ts',
+        find: `function ownerSet(context: CoreIqContext): IqAnswer | undefined {
+  const { room, out, stanza, payload } = context;
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner') return { reply: ONLY_OWNERS };`,
+        replace: `function ownerSet(context: CoreIqContext): IqAnswer | undefined {
+  const { room, out, stanza, payload } = context;
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner') {
     const form = findForm(payload);
     if (form?.attrs.type === 'submit') {
       const fields = layout(room);
       const submitted = readFormData(fields.map(({ field }) => field), form);
       for (const field of fields) {
         const name = field.field.var;
-        if (name !== undefined && submitted.values.has(name)) field.write(room.config, submitted.values.get(name));
+        if (name !== undefined && submitted.values.has(name)) field.write(room.state.config, submitted.values.get(name));
       }
     }
-    return room.sendError(stanza, ONLY_OWNERS, BY);
-  }
-  const child = payload.getChildElements()[0];`,
+    return { reply: ONLY_OWNERS };
+  }`,
       },
     ],
   },
@@ -74,9 +75,9 @@ export const FAULTS: readonly InjectedFault[] = [
     invariants: ['anonymity'],
     edits: [
       {
-        file: 'muc/room.ts',
-        find: "    return this.config.whois === 'anyone' || viewer?.role === 'moderator';",
-        replace: '    return viewer !== undefined;',
+        file: 'muc/core/publicise.ts',
+        find: "  return room.config.whois === 'anyone' || viewer.role === 'moderator';",
+        replace: '  return viewer !== undefined;',
       },
     ],
   },
@@ -98,10 +99,10 @@ export const FAULTS: readonly InjectedFault[] = [
     invariants: ['roles'],
     edits: [
       {
-        file: 'muc/room-changes.ts',
-        find: '  room.changeRole(occupant, role, codes, by);\n  publiciseOccupantStatus(',
+        file: 'muc/core/room-changes.ts',
+        find: '  room.changeRole(out, occupant, role, codes, by);\n  publiciseOccupantStatus(',
         replace:
-          "  room.changeRole(occupant, role === 'participant' ? 'moderator' : role, codes, by);\n  publiciseOccupantStatus(",
+          "  room.changeRole(out, occupant, role === 'participant' ? 'moderator' : role, codes, by);\n  publiciseOccupantStatus(",
       },
     ],
   },
@@ -111,10 +112,10 @@ export const FAULTS: readonly InjectedFault[] = [
     invariants: ['request-reply'],
     edits: [
       {
-        file: 'muc/features/disco.ts',
-        find: '  room.send(roomInfo(room, stanza), BY);',
+        file: 'muc/core/disco.ts',
+        find: "  if (node === undefined || node === '') return { reply: roomInfo(room, out, stanza) };",
         replace:
-          '  room.send(roomInfo(room, stanza), BY);\n  room.send(roomInfo(room, stanza), BY);',
+          "  if (node === undefined || node === '') {\n    out.send(roomInfo(room, out, stanza), 'disco');\n    return { reply: roomInfo(room, out, stanza) };\n  }",
       },
     ],
   },
@@ -125,7 +126,7 @@ export const FAULTS: readonly InjectedFault[] = [
     edits: [
       {
         file: 'muc/room.ts',
-        find: '  removeSession(occupant: Occupant, realJid: string): boolean {\n    this.recipients = undefined;',
+        find: '  removeSession(occupant: Occupant, realJid: string): boolean {\n    this.recipientList = undefined;',
         replace: '  removeSession(occupant: Occupant, realJid: string): boolean {',
       },
     ],
@@ -136,10 +137,10 @@ export const FAULTS: readonly InjectedFault[] = [
     invariants: ['no-crash'],
     edits: [
       {
-        file: 'muc/room.ts',
-        find: '  sendToAll(stanza: Element, by: string): void {',
+        file: 'muc/core/publicise.ts',
+        find: '  out.sendCopies(message, room.recipients(), by);',
         replace:
-          "  sendToAll(stanza: Element, by: string): void {\n    if (stanza.getChildText('body') === 'Hi all') throw new Error('boom');",
+          "  if (message.getChildText('body') === 'Hi all') throw new Error('boom');\n  out.sendCopies(message, room.recipients(), by);",
       },
     ],
   },

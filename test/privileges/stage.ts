@@ -1,9 +1,9 @@
 // A stage for the §5 privilege tables: one room, named virtual users, real stanzas in and the replies read back — XEP-0045 §5.1–5.2
 import type { Element } from 'ltx';
+import { setRole } from '../../src/muc/core/room-changes.js';
 import { Effects } from '../../src/muc/effects.js';
 import type { Affiliation } from '../../src/muc/model/affiliation.js';
 import type { Role } from '../../src/muc/model/role.js';
-import { setRole } from '../../src/muc/room-changes.js';
 import type { Session } from '../../src/sim/session.js';
 import { World } from '../../src/sim/world.js';
 import { stanza } from '../helpers/stanza.js';
@@ -106,9 +106,7 @@ export class Stage {
   forceRole(nick: string, role: Role): void {
     const room = this.world.service.room(ROOM);
     if (!room) throw new Error(`no room ${ROOM}`);
-    const refusal = room.withEffects(new Effects(), () =>
-      setRole(room, 'room', nick, role, undefined, 'test-arrange'),
-    );
+    const refusal = setRole(room, new Effects(), 'room', nick, role, undefined, 'test-arrange');
     if (refusal) throw new Error(`arrangement failed: ${nick} → ${role}: ${refusal.condition}`);
   }
 

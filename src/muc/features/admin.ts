@@ -1,35 +1,27 @@
 // The muc#admin protocol: kick, voice, moderator, ban, member/admin/owner changes and lists — XEP-0045 §8.2–8.5, §9.1–9.8, §10.3–10.8
-import { Element } from 'ltx';
+import type { Element } from 'ltx';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
-import type { Feature, IqContext } from '../hooks.js';
+import { buildItemList } from '../core/publicise.js';
+import type { Feature, IqAnswer, IqContext } from '../hooks.js';
 import { isAffiliation } from '../model/affiliation.js';
 import { mayRetrieveAffiliationList, mayRetrieveRoleList } from '../model/privileges.js';
 import { isRole } from '../model/role.js';
-import { buildItemList } from '../presence.js';
-import type { Room } from '../room.js';
-import { setAffiliation, setRole } from '../room-changes.js';
+import type { RoomChange } from '../room-change.js';
+import type { RoomView } from '../room-view.js';
 
 const BY = 'admin';
 const RESERVED_REASON = 'This nickname is reserved';
-
-export function iqResult(stanza: Element): Element {
-  return new Element('iq', {
-    type: 'result',
-    from: stanza.attrs.to,
-    to: stanza.attrs.from,
-    id: stanza.attrs.id,
-  });
-}
 
 const forbidden: StanzaErrorSpec = { type: 'auth', condition: 'forbidden' };
 const badRequest: StanzaErrorSpec = { type: 'cancel', condition: 'bad-request' };
 
 /** §9.2, §9.5, §10.5, §10.8: an affiliation list, for those Prosody lets read it. */
 function affiliationList(
-  room: Room,
+  room: RoomView,
   stanza: Element,
   affiliation: string,
 ): Element | StanzaErrorSpec {
@@ -54,7 +46,7 @@ function affiliationList(
 }
 
 /** §8.5, §9.8: a role list, one item per session with its real JID, for moderators. */
-function roleList(room: Room, stanza: Element, role: string, requester: IqContext['occupant']) {
+function roleList(room: RoomView, stanza: Element, role: string, requester: IqContext['occupant']) {
   if (!isRole(role)) return badRequest;
   const requesterRole =
     requester?.role ?? room.defaultRoleFor(room.affiliationOf(stanza.attrs.from));
@@ -69,19 +61,16 @@ function roleList(room: Room, stanza: Element, role: string, requester: IqContex
 }
 
 /** Prosody's handle_admin_query_get_command: an affiliation list or a role list, not both. */
-function getList({ room, stanza, payload, occupant }: IqContext): void {
+function getList({ room, stanza, payload, occupant }: IqContext): IqAnswer {
   const item = payload.getChildElements()[0];
   const { affiliation, role } = item?.attrs ?? {};
-  let answer: Element | StanzaErrorSpec;
   if (affiliation !== undefined && isAffiliation(affiliation) && role === undefined) {
-    answer = affiliationList(room, stanza, affiliation);
-  } else if (role !== undefined && isRole(role) && affiliation === undefined) {
-    answer = roleList(room, stanza, role, occupant);
-  } else {
-    answer = badRequest;
+    return { reply: affiliationList(room, stanza, affiliation) };
   }
-  if (answer instanceof Element) room.send(answer, BY);
-  else room.sendError(stanza, answer, BY);
+  if (role !== undefined && isRole(role) && affiliation === undefined) {
+    return { reply: roleList(room, stanza, role, occupant) };
+  }
+  return { reply: badRequest };
 }
 
 interface Target {
@@ -94,7 +83,7 @@ interface Target {
  * affiliation item naming only an occupant's nick means its bare JID (a compatibility for
  * old clients); a role item naming a JID looks up that JID's nick (which a bare JID never has).
  */
-function readTarget(room: Room, item: Element): Target | StanzaErrorSpec {
+function readTarget(room: RoomView, item: Element): Target | StanzaErrorSpec {
   const target: Target = {};
   if (item.attrs.jid !== undefined) {
     const jid = prepJid(item.attrs.jid);
@@ -127,40 +116,55 @@ function readTarget(room: Room, item: Element): Target | StanzaErrorSpec {
  * whole request" never arises). An affiliation item that reserves a nick first removes whoever
  * else uses it, before any privilege check.
  */
-function setItem({ room, stanza, payload }: IqContext): void {
+function setItem({ room, stanza, payload }: IqContext): IqAnswer {
   const item = payload.getChildElements()[0];
-  if (!item) return room.sendError(stanza, badRequest, BY);
+  if (!item) return { reply: badRequest };
   const target = readTarget(room, item);
-  if ('condition' in target) return room.sendError(stanza, target, BY);
+  if ('condition' in target) return { reply: target };
   const actor = stanza.attrs.from;
   const reason = item.getChildText('reason') ?? undefined;
   const { affiliation, role } = item.attrs;
-  let refusal: StanzaErrorSpec | undefined;
-  if (affiliation !== undefined && target.jid !== undefined && role === undefined) {
-    const record = room.affiliationRecord(target.jid);
-    const data = { reservedNick: record?.reservedNick, reason: reason ?? record?.reason };
-    if (target.nick !== undefined) {
-      const squatter = room.occupantByNick(target.nick);
-      if (squatter && squatter.bareJid !== target.jid) {
-        setRole(room, 'room', target.nick, 'none', RESERVED_REASON, BY);
-      }
-      data.reservedNick = target.nick;
-    }
-    refusal = isAffiliation(affiliation)
-      ? setAffiliation(room, actor, target.jid, affiliation, { reason, data }, BY)
-      : { type: 'modify', condition: 'not-acceptable' };
-    // Prosody wrote the reason and nick into the JID's data, when it had some (a table it keeps
-    // only while not empty), before the change was refused.
-    const hadData = record?.reservedNick !== undefined || record?.reason !== undefined;
-    if (refusal && hadData) room.reviseAffiliationData(target.jid, data);
-  } else if (role !== undefined && target.nick !== undefined && affiliation === undefined) {
-    refusal = setRole(room, actor, target.nick, role, reason, BY);
-  } else {
-    // §17.4: an item with both a role and an affiliation (or neither) is a bad request.
-    refusal = badRequest;
+  const { jid, nick } = target;
+  if (affiliation !== undefined && jid !== undefined && role === undefined) {
+    return { changes: affiliationChanges(room, stanza, { jid, nick }, affiliation, reason) };
   }
-  if (refusal) room.sendError(stanza, refusal, BY);
-  else room.send(iqResult(stanza), BY);
+  if (role !== undefined && nick !== undefined && affiliation === undefined) {
+    return { changes: [{ kind: 'role', actor, nick, role, reason, answer: stanza }] };
+  }
+  // §17.4: an item with both a role and an affiliation (or neither) is a bad request.
+  return { reply: badRequest };
+}
+
+/** An affiliation item: whoever else uses the nick it reserves is removed first, then the change. */
+function affiliationChanges(
+  room: RoomView,
+  stanza: Element,
+  { jid, nick }: { jid: string; nick?: string },
+  affiliation: string,
+  reason: string | undefined,
+): RoomChange[] {
+  const record = room.affiliationRecord(jid);
+  const data = { reservedNick: record?.reservedNick, reason: reason ?? record?.reason };
+  const changes: RoomChange[] = [];
+  if (nick !== undefined) {
+    const squatter = room.occupantByNick(nick);
+    if (squatter && squatter.bareJid !== jid) {
+      changes.push({ kind: 'role', actor: 'room', nick, role: 'none', reason: RESERVED_REASON });
+    }
+    data.reservedNick = nick;
+  }
+  const actor = stanza.attrs.from;
+  changes.push({
+    kind: 'affiliation',
+    actor,
+    jid,
+    affiliation,
+    reason,
+    data,
+    answer: stanza,
+    dataFirst: true,
+  });
+  return changes;
 }
 
 export const admin: Feature = {

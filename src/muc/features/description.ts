@@ -9,6 +9,7 @@ export const description: Feature = {
     textField(
       {
         priority: 98,
+        word: 'description',
         field: {
           var: 'muc#roomconfig_roomdesc',
           label: 'Description',

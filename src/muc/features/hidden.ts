@@ -4,9 +4,11 @@ import type { Feature } from '../hooks.js';
 export const hidden: Feature = {
   name: 'hidden',
   section: '§6.3',
+  flag: { order: 6, of: (config) => (config.public ? 'public' : 'hidden') },
   config: [
     {
       priority: 91,
+      word: 'public',
       field: {
         var: 'muc#roomconfig_publicroom',
         type: 'boolean',

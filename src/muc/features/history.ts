@@ -1,51 +1,13 @@
 // Discussion history sent to joiners, with <delay/> and the maxchars/maxstanzas/seconds/since limits — XEP-0045 §7.2.13–14, as Prosody's history.lib.lua
 import { clone, type Element } from 'ltx';
-import { parseDateTime } from '../../xmpp/datetime.js';
 import { NS } from '../../xmpp/namespaces.js';
-import { isoStamp } from '../environment.js';
-import type { Feature, HistoryRequestEvent } from '../hooks.js';
+import { isoStamp, wholeSeconds } from '../environment.js';
+import type { Feature, HistoryRequest, HookOutcome } from '../hooks.js';
 import type { HistoryEntry } from '../model/room-state.js';
-import type { Room } from '../room.js';
+import type { RoomView } from '../room-view.js';
 
-const BY = 'history';
 /** Prosody's default_history_length: what both history fields default to. */
 const DEFAULT_LENGTH = 20;
-
-export interface HistoryRequest {
-  maxchars: number | undefined;
-  maxstanzas: number | undefined;
-  /** Simulated milliseconds: messages older than this are not sent. */
-  since: number | undefined;
-}
-
-/** Lua's tonumber on an attribute: a number, or nothing. */
-function luaNumber(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const number = Number(value.trim());
-  return Number.isFinite(number) ? number : undefined;
-}
-
-/** Prosody's parse_history: the `<history>` limits of the join presence; `seconds` and `since` combine. */
-export function readHistoryRequest(room: Room, stanza: Element): HistoryRequest {
-  const history = stanza.getChild('x', NS.muc)?.getChild('history');
-  if (!history) return { maxchars: undefined, maxstanzas: undefined, since: undefined };
-  let since = history.attrs.since === undefined ? undefined : parseDateTime(history.attrs.since);
-  const seconds = luaNumber(history.attrs.seconds);
-  if (seconds !== undefined) {
-    const cutoff = wholeSeconds(room.now()) - seconds * 1000;
-    since = since === undefined ? cutoff : Math.max(since, cutoff);
-  }
-  return {
-    maxchars: luaNumber(history.attrs.maxchars),
-    maxstanzas: luaNumber(history.attrs.maxstanzas),
-    since,
-  };
-}
-
-/** Prosody keeps whole seconds (os.time): stamps and cut-offs compare at that grain. */
-function wholeSeconds(milliseconds: number): number {
-  return Math.floor(milliseconds / 1000) * 1000;
-}
 
 /**
  * §7.2.14: "the room MUST send the smallest amount of traffic that meets any combination of
@@ -73,37 +35,20 @@ export function selectHistory(
   return history.slice(history.length - count);
 }
 
-/** Prosody's muc-message-is-historic: no-store hints say no, a store hint or a body yes. */
-function isHistoric(message: Element): boolean {
-  if (message.getChild('no-store', NS.hints) || message.getChild('no-permanent-store', NS.hints)) {
-    return false;
-  }
-  return (
-    message.getChild('store', NS.hints) !== undefined ||
-    message.getChild('body') !== undefined ||
-    message.getChild('encryption', 'urn:xmpp:eme:0') !== undefined ||
-    message.getChildElements().some((child) => child.attrs.xmlns === 'urn:xmpp:chat-markers:0')
-  );
-}
-
 /** The number of messages a room keeps (Prosody's get_historylength). */
-export function historyLength(room: Room): number {
+export function historyLength(room: RoomView): number {
   return room.config.historyLength;
 }
 
-function storeInHistory(room: Room, message: Element): void {
-  const length = historyLength(room);
-  if (length === 0) {
-    room.state.history = [];
-    return;
-  }
+/** The message as the room keeps it, and how many the room keeps (none: the history empties). */
+function storeInHistory(room: RoomView, message: Element): HookOutcome {
   const stamp = wholeSeconds(room.now());
   const stored = clone(message);
   delete stored.attrs.to;
   // "… each history message MUST include a delayed-delivery notice … from the room".
   stored.c('delay', { xmlns: NS.delay, from: room.jid, stamp: isoStamp(stamp) });
-  room.state.history.push({ stanza: stored, stamp, chars: measured(stored) });
-  while (room.state.history.length > Math.max(length, 0)) room.state.history.shift();
+  const entry = { stanza: stored, stamp, chars: measured(stored) };
+  return { changes: [{ kind: 'history', entry, keep: historyLength(room) }] };
 }
 
 /** Prosody measures a stored stanza as `#tostring(stanza)` with `to=""`. */
@@ -114,11 +59,12 @@ function measured(stanza: Element): number {
 }
 
 export const history: Feature = {
-  name: BY,
+  name: 'history',
   section: '§7.2.13',
   config: [
     {
       priority: 65,
+      word: 'historylength',
       field: {
         var: 'muc#roomconfig_historylength',
         type: 'text-single',
@@ -135,6 +81,7 @@ export const history: Feature = {
     },
     {
       priority: 65,
+      word: 'defaulthistorymessages',
       field: {
         var: 'muc#roomconfig_defaulthistorymessages',
         type: 'text-single',
@@ -152,13 +99,6 @@ export const history: Feature = {
     },
   ],
   hooks: {
-    'muc-broadcast-message': {
-      priority: 0,
-      // One muc-add-history event per historic message, so that the archive and the room both keep it.
-      run: ({ room, occupant, message }) => {
-        if (isHistoric(message)) room.bus.fire('muc-add-history', { room, occupant, message });
-      },
-    },
     'muc-add-history': {
       priority: -1,
       run: ({ room, message }) => storeInHistory(room, message),
@@ -168,22 +108,7 @@ export const history: Feature = {
       run: (event) => {
         const entries = selectHistory(event.room.state.history, event, event.to);
         event.stanzas = entries.map((entry) => clone(entry.stanza));
-        return 'handled';
-      },
-    },
-    'muc-occupant-session-new': {
-      priority: 50,
-      // §7.1: history comes after the presences, before the subject.
-      run: ({ room, realJid, stanza }) => {
-        const limits = readHistoryRequest(room, stanza);
-        const unlimited = Object.values(limits).every((limit) => limit === undefined);
-        if (unlimited) limits.maxstanzas = room.config.defaultHistoryMessages;
-        const event: HistoryRequestEvent = { room, to: realJid, ...limits, stanzas: undefined };
-        room.bus.fire('muc-get-history', event);
-        for (const message of event.stanzas ?? []) {
-          message.attrs.to = realJid;
-          room.send(message, BY);
-        }
+        return { handled: true };
       },
     },
   },

@@ -2,16 +2,11 @@
 import type { Feature } from '../hooks.js';
 import { admin } from './admin.js';
 import { banned } from './banned.js';
-import { config } from './config.js';
 import { description } from './description.js';
-import { destroy } from './destroy.js';
-import { disco } from './disco.js';
-import { enter } from './enter.js';
 import { groupchat } from './groupchat.js';
 import { hidden } from './hidden.js';
 import { history } from './history.js';
 import { invite } from './invite.js';
-import { kickable } from './kickable.js';
 import { language } from './language.js';
 import { lock } from './lock.js';
 import { mam } from './mam.js';
@@ -24,8 +19,6 @@ import { occupantIq } from './occupant-iq.js';
 import { password } from './password.js';
 import { persistent } from './persistent.js';
 import { presenceBroadcast } from './presence-broadcast.js';
-import { presenceProbe } from './presence-probe.js';
-import { privateMessages } from './private-messages.js';
 import { register } from './register.js';
 import { request } from './request.js';
 import { restrictPm } from './restrict-pm.js';
@@ -52,18 +45,11 @@ export const FEATURES: readonly Feature[] = [
   nickname,
   banned,
   register,
-  enter,
   groupchat,
-  privateMessages,
   request,
   invite,
   admin,
-  config,
-  destroy,
-  disco,
   occupantId,
   occupantIq,
-  presenceProbe,
-  kickable,
   vcard,
 ];

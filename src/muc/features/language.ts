@@ -9,6 +9,7 @@ export const language: Feature = {
     textField(
       {
         priority: 97,
+        word: 'lang',
         field: {
           var: 'muc#roomconfig_lang',
           label: "Language tag for room (e.g. 'en', 'de', 'fr' etc.)",
@@ -21,6 +22,14 @@ export const language: Feature = {
     ),
   ],
   hooks: {
+    // mod_muc's set_room_defaults: the room speaks its creator's language.
+    'muc-room-pre-create': {
+      priority: 1,
+      run: ({ stanza }) => {
+        const language = stanza.attrs['xml:lang'];
+        return language ? { changes: [{ kind: 'config', patch: { language } }] } : undefined;
+      },
+    },
     'muc-disco#info': {
       priority: 0,
       run: ({ room, info }) => {

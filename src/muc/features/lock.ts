@@ -1,27 +1,32 @@
-// Room locking: a new room refuses everyone but its owners until configured — XEP-0045 §7.2.10 and §10.1.1
+// Room locking: a new room refuses everyone but its creating presence until configured, or until its lock times out on the simulated clock — XEP-0045 §7.2.10 and §10.1.1
 import { domainOf } from '../../xmpp/jid.js';
 import type { Feature } from '../hooks.js';
-import type { Room } from '../room.js';
 
 const BY = 'lock';
 /** Prosody unlocks a room nobody configured after five minutes (muc_room_lock_timeout). */
 export const LOCK_TIMEOUT_MS = 5 * 60 * 1000;
 
-/** Unlocks a room whose lock has timed out on the simulated clock. */
-export function expireLock(room: Room): void {
-  if (room.lifecycle() === 'locked' && room.now() - room.state.createdAt >= LOCK_TIMEOUT_MS) {
-    room.advanceLifecycle({ type: 'lock.expired' }, BY);
-  }
-}
-
 export const lock: Feature = {
   name: BY,
   section: '§7.2.10',
   hooks: {
+    // The lock's timer starts with the room: an unconfigured room opens when it runs out (a
+    // room configured or destroyed by then is past `locked`, and the expiry changes nothing).
+    'muc-room-pre-create': {
+      priority: 10,
+      run: () => ({
+        changes: [
+          {
+            kind: 'timer',
+            after: LOCK_TIMEOUT_MS,
+            changes: [{ kind: 'lifecycle', event: { type: 'lock.expired' } }],
+          },
+        ],
+      }),
+    },
     'muc-occupant-pre-join': {
       priority: -30,
       run: ({ room, isCreation }) => {
-        expireLock(room);
         // "If the room is locked … the service MUST deny access … <item-not-found/>". Prosody
         // refuses everyone but the creating presence, the owner's other sessions too, and
         // answers from the service, not the room.
@@ -31,9 +36,10 @@ export const lock: Feature = {
     },
     'muc-config-submitted': {
       priority: 0,
-      run: ({ room }) => {
-        if (room.lifecycle() === 'locked') room.advanceLifecycle({ type: 'room.configured' }, BY);
-      },
+      run: ({ room }) =>
+        room.lifecycle() === 'locked'
+          ? { changes: [{ kind: 'lifecycle', event: { type: 'room.configured' } }] }
+          : undefined,
     },
   },
 };

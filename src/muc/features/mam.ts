@@ -2,16 +2,17 @@
 import { clone, Element } from 'ltx';
 import { buildForm, type FormField, readForm } from '../../xmpp/data-form.js';
 import { parseDateTime } from '../../xmpp/datetime.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid, prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { type StanzaErrorSpec, stanzaError } from '../../xmpp/stanza-error.js';
 import type { Effects } from '../effects.js';
 import { isoStamp } from '../environment.js';
-import type { Feature, HistoryRequestEvent } from '../hooks.js';
+import type { Feature, HistoryRequestEvent, HookOutcome, IqAnswer } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import { defaultRole } from '../model/privileges.js';
-import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
+import type { ArchivedMessage } from '../model/room-state.js';
+import type { RoomView } from '../room-view.js';
 
 const BY = 'mam';
 const NS_MAM = 'urn:xmpp:mam:2';
@@ -21,26 +22,7 @@ const NS_FORWARD = 'urn:xmpp:forward:0';
 const DEFAULT_MAX = 20;
 const MAX_MAX = 50;
 
-interface Archived {
-  id: string;
-  stanza: Element;
-  /** Simulated milliseconds. */
-  when: number;
-}
-
-/** Each room's archive, oldest first (Prosody's muc_log store). */
-const archives = new WeakMap<Room, Archived[]>();
-
-function archiveOf(room: Room): Archived[] {
-  let archive = archives.get(room);
-  if (!archive) {
-    archive = [];
-    archives.set(room, archive);
-  }
-  return archive;
-}
-
-function isFromRoom(room: Room, child: Element | string): boolean {
+function isFromRoom(room: RoomView, child: Element | string): boolean {
   return (
     typeof child !== 'string' &&
     child.name === 'stanza-id' &&
@@ -54,8 +36,8 @@ function isFromRoom(room: Room, child: Element | string): boolean {
  * naming the sender's bare JID, affiliation and the role its affiliation's rank gives) and gets
  * the archive's id as a `<stanza-id>`.
  */
-function archive(room: Room, message: Element): void {
-  if (!room.config.archiving) return;
+function archive(room: RoomView, message: Element): HookOutcome {
+  if (!room.config.archiving) return undefined;
   const stored = clone(message);
   stored.attrs.to = room.jid;
   const sender = room.occupantByNick(message.attrs.from?.slice(room.jid.length + 1) ?? '');
@@ -68,8 +50,8 @@ function archive(room: Room, message: Element): void {
     stored.c('x', { xmlns: NS.mucUser }).c('item', { affiliation, role, jid: sender.bareJid });
   }
   const id = room.services.env.nextId();
-  archiveOf(room).push({ id, stanza: stored, when: room.now() });
   message.c('stanza-id', { xmlns: NS.stanzaId, by: room.jid, id });
+  return { changes: [{ kind: 'archived', entry: { id, stanza: stored, when: room.now() } }] };
 }
 
 /**
@@ -77,7 +59,7 @@ function archive(room: Room, message: Element): void {
  * the joiner asks for, the newest archived messages are sent instead, each with its delay and
  * stanza-id (without the sender's item in a semi-anonymous room); maxchars counts whole stanzas.
  */
-function historyFromArchive(event: HistoryRequestEvent): 'handled' | undefined {
+function historyFromArchive(event: HistoryRequestEvent): HookOutcome {
   const { room } = event;
   if (!room.config.archiving || event.maxstanzas === 0 || event.maxchars === 0) return undefined;
   const length = room.config.historyLength;
@@ -89,7 +71,7 @@ function historyFromArchive(event: HistoryRequestEvent): 'handled' | undefined {
   if (own > 0 && own >= wanted) return undefined;
   const found: Element[] = [];
   let chars = event.maxchars;
-  for (const entry of [...archiveOf(room)].reverse()) {
+  for (const entry of [...room.state.archive].reverse()) {
     if (wanted >= 0 && found.length >= wanted) break;
     if (event.since !== undefined && entry.when < event.since) continue;
     const item = clone(entry.stanza);
@@ -110,7 +92,7 @@ function historyFromArchive(event: HistoryRequestEvent): 'handled' | undefined {
     found.push(item);
   }
   event.stanzas = found.reverse();
-  return 'handled';
+  return { handled: true };
 }
 
 /** mod_muc_mam's query form, with the fields the memory store's capabilities add. */
@@ -218,9 +200,9 @@ function readSearch(query: Element): MamSearch | StanzaErrorSpec {
  * (or, reversed, before `before`) of `limit` items; an unknown id is item-not-found.
  */
 function findInArchive(
-  archived: readonly Archived[],
+  archived: readonly ArchivedMessage[],
   search: MamSearch,
-): { items: Archived[]; total: number } | 'item-not-found' {
+): { items: ArchivedMessage[]; total: number } | 'item-not-found' {
   if (archived.length === 0) {
     if (search.before !== undefined || search.after !== undefined) return 'item-not-found';
     return { items: [], total: 0 };
@@ -251,7 +233,7 @@ function findInArchive(
   // Lua truncates the list with items[i+limit+1] = nil: only a whole, non-negative limit cuts it.
   const limit = search.max + 1;
   const cut = Number.isInteger(limit) && limit >= 0 ? from + limit : Number.POSITIVE_INFINITY;
-  const page: Archived[] = [];
+  const page: ArchivedMessage[] = [];
   for (let index = from; index < items.length && index < cut; index++) {
     if (stopAt !== undefined && items[index].id === stopAt) break;
     page.push(items[index]);
@@ -264,14 +246,17 @@ function findInArchive(
  * messages, each forwarded in its own message, then the result with `<fin/>` and the RSM page.
  * Outcasts, and non-members of a members-only room, are forbidden.
  */
-export function answerMamQuery(stanza: Element, room: Room | undefined, effects: Effects): void {
+export function answerMamQuery(
+  stanza: Element,
+  room: RoomView | undefined,
+  out: Effects,
+): IqAnswer {
   const query = stanza.getChildElements()[0];
   if (stanza.attrs.type === 'get') {
     const form = buildForm({ type: 'form', fields: QUERY_FORM });
-    effects.send(iqResult(stanza).c('query', { xmlns: NS_MAM }).cnode(form).root(), BY);
-    return;
+    return { reply: iqResult(stanza).c('query', { xmlns: NS_MAM }).cnode(form).root() };
   }
-  const refuse = (spec: StanzaErrorSpec) => effects.send(stanzaError(stanza, spec), BY);
+  const refuse = (spec: StanzaErrorSpec) => ({ reply: stanzaError(stanza, spec) });
   if (!room) return refuse({ type: 'cancel', condition: 'item-not-found' });
   const affiliation = room.affiliationOf(bareJid(stanza.attrs.from));
   if (affiliation === 'outcast' || (room.config.membersOnly && affiliation === 'none')) {
@@ -279,7 +264,7 @@ export function answerMamQuery(stanza: Element, room: Room | undefined, effects:
   }
   const search = readSearch(query);
   if ('condition' in search) return refuse(search);
-  const found = findInArchive(archiveOf(room), search);
+  const found = findInArchive(room.state.archive, search);
   if (found === 'item-not-found') return refuse({ type: 'modify', condition: 'item-not-found' });
   const results: Element[] = [];
   let complete = true;
@@ -291,7 +276,7 @@ export function answerMamQuery(stanza: Element, room: Room | undefined, effects:
     results.push(forwarded(room, stanza, query.attrs.queryid, entry));
   }
   if (search.flip) results.reverse();
-  for (const result of results) effects.send(result, BY);
+  for (const result of results) out.send(result, BY);
   const sent = found.items.slice(0, results.length);
   const [first, last] = search.reverse
     ? [sent.at(-1)?.id, sent[0]?.id]
@@ -301,15 +286,15 @@ export function answerMamQuery(stanza: Element, room: Room | undefined, effects:
   if (first !== undefined) set.c('first').t(first);
   if (last !== undefined) set.c('last').t(last);
   set.c('count').t(String(found.total));
-  effects.send(iqResult(stanza).cnode(fin).root(), BY);
+  return { reply: iqResult(stanza).cnode(fin).root() };
 }
 
 /** One archived message as a MAM result: forwarded with its time, the sender's item only where real JIDs are public. */
 function forwarded(
-  room: Room,
+  room: RoomView,
   stanza: Element,
   queryid: string | undefined,
-  entry: Archived,
+  entry: ArchivedMessage,
 ): Element {
   const message = new Element('message', { to: stanza.attrs.from, from: stanza.attrs.to });
   const forward = message
@@ -335,6 +320,7 @@ export const mam: Feature = {
   config: [
     {
       priority: 0,
+      word: 'archiving',
       field: {
         var: 'muc#roomconfig_enablearchiving',
         type: 'boolean',
@@ -361,12 +347,6 @@ export const mam: Feature = {
     },
     'muc-add-history': { priority: 0, run: ({ room, message }) => archive(room, message) },
     'muc-get-history': { priority: 1, run: historyFromArchive },
-    'muc-room-destroyed': {
-      priority: 0,
-      run: ({ room }) => {
-        archives.delete(room);
-      },
-    },
     'muc-disco#info': {
       priority: 0,
       run: ({ room, features }) => {

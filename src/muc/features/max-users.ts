@@ -6,10 +6,20 @@ const CHOICES = ['10', '20', '30', '50', '100'];
 export const maxUsers: Feature = {
   name: 'max-users',
   section: '§7.2.9',
+  flag: {
+    order: 7,
+    of: (config) => (config.maxUsers > 0 ? `max ${config.maxUsers} users` : undefined),
+  },
   config: [
     {
       // Among Prosody's "Other options", after the history fields.
       priority: 60,
+      word: 'maxusers',
+      // The form offers a few limits; the room takes any.
+      typed: {
+        expected: 'a whole number or none',
+        accepts: (value) => value === 'none' || /^\d+$/.test(value),
+      },
       field: {
         var: 'muc#roomconfig_maxusers',
         type: 'list-single',

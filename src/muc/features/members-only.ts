@@ -3,18 +3,18 @@ import { flagField } from '../config-fields.js';
 import type { Feature } from '../hooks.js';
 import { AFFILIATION_RANK } from '../model/affiliation.js';
 import { mayEnterMembersOnly } from '../model/privileges.js';
-import { publiciseOccupantStatus, statusCodes } from '../presence.js';
-import { setAffiliation } from '../room-changes.js';
 
 const BY = 'members-only';
 
 export const membersOnly: Feature = {
   name: BY,
   section: '§7.2.6',
+  flag: { order: 1, of: (config) => (config.membersOnly ? 'members-only' : undefined) },
   config: [
     flagField(
       {
         priority: 87,
+        word: 'membersonly',
         field: {
           var: 'muc#roomconfig_membersonly',
           label: 'Only allow members to join',
@@ -26,6 +26,7 @@ export const membersOnly: Feature = {
     flagField(
       {
         priority: 87,
+        word: 'allowinvites',
         field: {
           var: '{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites',
           label: 'Allow members to invite new members',
@@ -49,18 +50,12 @@ export const membersOnly: Feature = {
       // sent to those users as well as any remaining occupants". Prosody tells only the removed
       // users; the notify-322 extra tells the others too.
       run: ({ room, before, after }) => {
-        if (before.membersOnly || !after.membersOnly) return;
+        if (before.membersOnly || !after.membersOnly) return undefined;
+        const nicks = [...room.occupants()]
+          .filter((occupant) => !mayEnterMembersOnly(room.affiliationOf(occupant.bareJid)))
+          .map((occupant) => occupant.nick);
         const tellOthers = room.services.extras.has('notify-322');
-        const removed = [...room.occupants()].filter(
-          (occupant) => !mayEnterMembersOnly(room.affiliationOf(occupant.bareJid)),
-        );
-        const prevRoles = removed.map((occupant) => occupant.role);
-        for (const occupant of removed) room.changeRole(occupant, 'none', ['322'], BY);
-        removed.forEach((occupant, index) => {
-          const prevRole = tellOthers ? prevRoles[index] : undefined;
-          publiciseOccupantStatus(room, occupant, { x: statusCodes('322'), prevRole }, BY);
-          room.bus.fire('muc-occupant-left', { room, occupant });
-        });
+        return { changes: [{ kind: 'remove', nicks, code: '322', tellOthers }] };
       },
     },
     'muc-pre-invite': {
@@ -81,15 +76,13 @@ export const membersOnly: Feature = {
       // higher than none, an outcast too; the reason is not kept.
       run: ({ room, shownInviter, invitee }) => {
         const rank = AFFILIATION_RANK[room.affiliationOf(invitee)];
-        if (!room.config.membersOnly || rank > AFFILIATION_RANK.none) return;
-        setAffiliation(
-          room,
-          'room',
-          invitee,
-          'member',
-          { reason: `Invited by ${shownInviter}` },
-          BY,
-        );
+        if (!room.config.membersOnly || rank > AFFILIATION_RANK.none) return undefined;
+        const reason = `Invited by ${shownInviter}`;
+        return {
+          changes: [
+            { kind: 'affiliation', actor: 'room', jid: invitee, affiliation: 'member', reason },
+          ],
+        };
       },
     },
     'muc-disco#info': {

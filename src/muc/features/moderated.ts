@@ -5,10 +5,12 @@ import type { Feature } from '../hooks.js';
 export const moderated: Feature = {
   name: 'moderated',
   section: '§8.3',
+  flag: { order: 2, of: (config) => (config.moderated ? 'moderated' : undefined) },
   config: [
     flagField(
       {
         priority: 77,
+        word: 'moderated',
         field: {
           var: 'muc#roomconfig_moderatedroom',
           label: 'Moderated (require permission to speak)',

@@ -7,7 +7,7 @@ export const name: Feature = {
   section: '§6.4',
   config: [
     textField(
-      { priority: 99, field: { var: 'muc#roomconfig_roomname', label: 'Title' } },
+      { priority: 99, word: 'name', field: { var: 'muc#roomconfig_roomname', label: 'Title' } },
       'name',
       false,
     ),

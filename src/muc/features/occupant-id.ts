@@ -3,8 +3,8 @@ import { createHmac } from 'node:crypto';
 import type { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
-import type { Occupant } from '../model/occupant.js';
-import type { Room } from '../room.js';
+
+import type { OccupantView, RoomView } from '../room-view.js';
 
 /**
  * The service's secret, derived from the world's seed: the same seed gives the same ids, so
@@ -18,9 +18,9 @@ export function occupantIdSecret(seed: number): string {
 }
 
 /** Prosody keeps a random salt per room (`occupant_id_salt`); here it comes from the secret. */
-const salts = new WeakMap<Room, string>();
+const salts = new WeakMap<RoomView, string>();
 
-function roomSalt(room: Room): string {
+function roomSalt(room: RoomView): string {
   let salt = salts.get(room);
   if (salt === undefined) {
     salt = createHmac('sha256', room.services.occupantIdSecret).update(room.jid).digest('hex');
@@ -30,10 +30,10 @@ function roomSalt(room: Room): string {
 }
 
 /** Each room's ids by bare JID, computed once: every presence and message of an occupant carries one. */
-const idsByRoom = new WeakMap<Room, Map<string, string>>();
+const idsByRoom = new WeakMap<RoomView, Map<string, string>>();
 
 /** As Prosody 13 computes it (muc/occupant_id.lib.lua): base64(HMAC-SHA256(bare JID, room salt)). */
-export function occupantIdOf(room: Room, bareJid: string): string {
+export function occupantIdOf(room: RoomView, bareJid: string): string {
   let ids = idsByRoom.get(room);
   if (!ids) {
     ids = new Map();
@@ -59,7 +59,7 @@ function stamp(stanza: Element, id: string): void {
 }
 
 /** Prosody's update_occupant and muc_private: the stanza carries the occupant's id, whatever the client put. */
-const stampOccupant = (room: Room, occupant: Occupant | undefined, stanza: Element) => {
+const stampOccupant = (room: RoomView, occupant: OccupantView | undefined, stanza: Element) => {
   if (occupant) stamp(stanza, occupantIdOf(room, occupant.bareJid));
 };
 

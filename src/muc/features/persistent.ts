@@ -5,10 +5,12 @@ import type { Feature } from '../hooks.js';
 export const persistent: Feature = {
   name: 'persistent',
   section: '§7.14',
+  flag: { order: 5, of: (config) => (config.persistent ? 'persistent' : 'temporary') },
   config: [
     flagField(
       {
         priority: 95,
+        word: 'persistent',
         field: {
           var: 'muc#roomconfig_persistentroom',
           label: 'Persistent (room should remain even when it is empty)',
@@ -24,21 +26,14 @@ export const persistent: Feature = {
       // Prosody destroys an empty temporary room silently: there is nobody left to tell. (Not
       // while an owner's destruction empties it: that one is told.)
       run: ({ room }) => {
-        if (
+        const emptied =
           !room.config.persistent &&
           room.occupantCount() === 0 &&
           room.state.destruction === undefined &&
-          room.lifecycle() !== 'destroyed'
-        ) {
-          room.advanceLifecycle({ type: 'room.destroyed' }, 'persistent');
-          // mod_muc fires muc-room-destroyed for it too (mod_muc_mam then drops the archive).
-          room.bus.fire('muc-room-destroyed', {
-            room,
-            alternateVenue: undefined,
-            reason: undefined,
-            password: undefined,
-          });
-        }
+          room.lifecycle() !== 'destroyed';
+        return emptied
+          ? { changes: [{ kind: 'lifecycle', event: { type: 'room.destroyed' } }] }
+          : undefined;
       },
     },
     'muc-disco#info': {

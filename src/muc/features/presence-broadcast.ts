@@ -1,7 +1,8 @@
 // Which roles' presence is broadcast, including role none for absent members — XEP-0045 §16.5.3 (muc#roomconfig_presencebroadcast), as Prosody's presence_broadcast.lib.lua
+
 import type { Feature } from '../hooks.js';
 import type { BroadcastRole } from '../model/config.js';
-import { publiciseOccupantStatus } from '../presence.js';
+import type { RoomChange } from '../room-change.js';
 
 const BY = 'presence-broadcast';
 const ORDER: BroadcastRole[] = ['visitor', 'participant', 'moderator', 'none'];
@@ -12,6 +13,7 @@ export const presenceBroadcast: Feature = {
   config: [
     {
       priority: 63,
+      word: 'presencebroadcast',
       field: {
         var: 'muc#roomconfig_presencebroadcast',
         type: 'list-multi',
@@ -43,13 +45,14 @@ export const presenceBroadcast: Feature = {
       priority: 0,
       // Prosody announces occupants whose role became broadcast, and shows as gone those whose role no longer is.
       run: ({ room, before, after }) => {
-        for (const occupant of [...room.occupants()]) {
-          const was = before.presenceBroadcast.has(occupant.role);
-          const is = after.presenceBroadcast.has(occupant.role);
-          if (is && !was) publiciseOccupantStatus(room, occupant, {}, BY);
-          else if (was && !is)
-            publiciseOccupantStatus(room, occupant, { forceUnavailable: true }, BY);
+        const changes: RoomChange[] = [];
+        for (const { nick, role } of room.occupants()) {
+          const was = before.presenceBroadcast.has(role);
+          const is = after.presenceBroadcast.has(role);
+          if (is && !was) changes.push({ kind: 'presence', nick });
+          else if (was && !is) changes.push({ kind: 'presence', nick, forceUnavailable: true });
         }
+        return { changes };
       },
     },
   },

@@ -1,20 +1,19 @@
 // Registering with a room and reserved nicknames: jabber:iq:register, x-roomuser-item and the reserved-nick check — XEP-0045 §7.10 and §7.12, as Prosody's register.lib.lua
 import { Element } from 'ltx';
 import { buildForm, findForm, readForm } from '../../xmpp/data-form.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import { resourceprep } from '../../xmpp/stringprep.js';
-import type { Feature, HookOutcome, IqContext } from '../hooks.js';
+import type { Feature, HookOutcome, IqAnswer, IqContext } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
-import type { Room } from '../room.js';
-import { setAffiliation } from '../room-changes.js';
-import { iqResult } from './admin.js';
+import type { RoomView } from '../room-view.js';
 
 const BY = 'register';
 
 /** §7.2.8: "If the nickname is … reserved by another user … <conflict/>" (checked on every move). */
-function reservedByOther(room: Room, nick: string, jid: string): HookOutcome {
+function reservedByOther(room: RoomView, nick: string, jid: string): HookOutcome {
   const holder = room.jidReservingNick(nick);
   return holder && holder !== bareJid(jid)
     ? { veto: { type: 'cancel', condition: 'conflict', by: room.jid } }
@@ -22,7 +21,7 @@ function reservedByOther(room: Room, nick: string, jid: string): HookOutcome {
 }
 
 /** §7.10: the form to fill in, or, for a registered user, `<registered/>` and the reserved nick (Example 69). */
-function registrationQuery(room: Room, jid: string): Element {
+function registrationQuery(room: RoomView, jid: string): Element {
   const query = new Element('query', { xmlns: NS.register });
   const reserved = room.reservedNickOf(jid);
   if (reserved !== undefined) {
@@ -43,7 +42,7 @@ function registrationQuery(room: Room, jid: string): Element {
 }
 
 /** The XEP says not-allowed; Prosody answers forbidden to outcasts, registration-required to the unaffiliated. */
-function refusal(room: Room, jid: string): StanzaErrorSpec | undefined {
+function refusal(room: RoomView, jid: string): StanzaErrorSpec | undefined {
   const affiliation = room.affiliationOf(jid);
   if (affiliation === 'outcast') return { type: 'auth', condition: 'forbidden' };
   if (affiliation === 'none' && !room.config.allowUnaffiliatedRegister) {
@@ -56,10 +55,10 @@ function badRequest(text: string): StanzaErrorSpec {
   return { type: 'modify', condition: 'bad-request', text };
 }
 
-function getRegistration({ room, stanza }: IqContext): void {
+function getRegistration({ room, stanza }: IqContext): IqAnswer {
   const refused = refusal(room, stanza.attrs.from);
-  if (refused) return room.sendError(stanza, refused, BY);
-  room.send(iqResult(stanza).cnode(registrationQuery(room, stanza.attrs.from)).root(), BY);
+  if (refused) return { reply: refused };
+  return { reply: iqResult(stanza).cnode(registrationQuery(room, stanza.attrs.from)).root() };
 }
 
 /**
@@ -67,7 +66,7 @@ function getRegistration({ room, stanza }: IqContext): void {
  * gets no answer: dataforms.lua reads a missing or empty text-single as nil, and Prosody's
  * handler passes it to resourceprep, which raises.
  */
-function wantedNick(room: Room, jid: string, payload: Element): string | StanzaErrorSpec {
+function wantedNick(room: RoomView, jid: string, payload: Element): string | StanzaErrorSpec {
   const form = findForm(payload);
   if (!form) return badRequest('Missing dataform');
   const submitted = readForm(form);
@@ -83,43 +82,26 @@ function wantedNick(room: Room, jid: string, payload: Element): string | StanzaE
   return nick;
 }
 
-function setRegistration({ room, stanza, payload }: IqContext): void {
+/** The registration set (or removed) as a change of the user's affiliation, answered once made. */
+function setRegistration({ room, stanza, payload }: IqContext): IqAnswer {
   const jid = bareJid(stanza.attrs.from);
   // Prosody refuses outcasts and unaffiliated users before anything else, removal included:
   // otherwise an outcast could lift its own ban by "unregistering".
   const refused = refusal(room, jid);
-  if (refused) return room.sendError(stanza, refused, BY);
+  if (refused) return { reply: refused };
   const current = room.affiliationOf(jid);
+  const change = { kind: 'affiliation', actor: 'room', jid, answer: stanza } as const;
   if (payload.getChild('remove')) {
     // Removing a registration takes away a membership only: an admin or owner stays one (the
     // last owner cannot leave the room ownerless this way) and just loses the nick.
-    const kept = current === 'member' ? 'none' : current;
-    const failed = setAffiliation(room, 'room', jid, kept, { data: false }, BY);
-    return failed ? room.sendError(stanza, failed, BY) : room.send(iqResult(stanza), BY);
+    const affiliation = current === 'member' ? 'none' : current;
+    return { changes: [{ ...change, affiliation, data: false }] };
   }
   const nick = wantedNick(room, jid, payload);
-  if (typeof nick !== 'string') return room.sendError(stanza, nick, BY);
-  if (room.reservedNickOf(jid) !== nick) {
-    const affiliation = current === 'none' ? 'member' : current;
-    const failed = setAffiliation(
-      room,
-      'room',
-      jid,
-      affiliation,
-      { data: { reservedNick: nick } },
-      BY,
-    );
-    if (failed) return room.sendError(stanza, failed, BY);
-  }
-  room.send(iqResult(stanza), BY);
-}
-
-/** §7.12: disco#info on node x-roomuser-item names the asker's reserved nick, if any. */
-export function reservedNickInfo(room: Room, stanza: Element): Element {
-  const query = new Element('query', { xmlns: NS.discoInfo, node: 'x-roomuser-item' });
-  const nick = room.reservedNickOf(stanza.attrs.from);
-  if (nick !== undefined) query.c('identity', { category: 'conference', type: 'text', name: nick });
-  return query;
+  if (typeof nick !== 'string') return { reply: nick };
+  if (room.reservedNickOf(jid) === nick) return { reply: iqResult(stanza) };
+  const affiliation = current === 'none' ? 'member' : current;
+  return { changes: [{ ...change, affiliation, data: { reservedNick: nick } }] };
 }
 
 export const register: Feature = {
@@ -142,6 +124,16 @@ export const register: Feature = {
       priority: 0,
       run: ({ features }) => {
         features.push(NS.register);
+      },
+    },
+    // §7.12: disco#info on node x-roomuser-item names the asker's reserved nick, if any.
+    'muc-disco#info/x-roomuser-item': {
+      priority: 0,
+      run: ({ room, requester, query }) => {
+        const nick = room.reservedNickOf(requester);
+        if (nick !== undefined) {
+          query.c('identity', { category: 'conference', type: 'text', name: nick });
+        }
       },
     },
   },

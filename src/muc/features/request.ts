@@ -1,13 +1,12 @@
 // Voice requests and their approval by moderators (muc#request) — XEP-0045 §7.13 and §8.6, as Prosody's request.lib.lua
 import { Element } from 'ltx';
-import { buildForm, type FormField, findForm, readFormData } from '../../xmpp/data-form.js';
+import { buildForm, type FormField, readFormData } from '../../xmpp/data-form.js';
 import { NS } from '../../xmpp/namespaces.js';
-import type { Feature } from '../hooks.js';
-import { raiseLuaError } from '../lua-error.js';
-import type { Occupant } from '../model/occupant.js';
-import { routeToOccupant } from '../presence.js';
-import type { Room } from '../room.js';
-import { setRole } from '../room-changes.js';
+import { routeToOccupant } from '../core/publicise.js';
+import type { Effects } from '../effects.js';
+import type { Feature, HookOutcome } from '../hooks.js';
+
+import type { OccupantView, RoomView } from '../room-view.js';
 
 const BY = 'request';
 
@@ -38,7 +37,7 @@ const LAYOUT: readonly FormField[] = [
 ];
 
 /** §8.6: the approval form a visitor's request puts before every moderator. */
-function approvalForm(room: Room, requester: Occupant, realJid: string): Element {
+function approvalForm(room: RoomView, requester: OccupantView, realJid: string): Element {
   const message = new Element('message', { type: 'normal', from: room.jid });
   const values: Record<string, string> = { 'muc#jid': realJid, 'muc#roomnick': requester.nick };
   message.cnode(
@@ -59,39 +58,35 @@ function approvalForm(room: Room, requester: Occupant, realJid: string): Element
  * A moderator's answer (§8.6): Prosody looks the visitor up by the real JID in `muc#jid` and
  * grants voice only when `muc#request_allow` is true and the occupant is still a visitor.
  */
-function answerRequest(room: Room, stanza: Element, form: Element): void {
+function answerRequest(room: RoomView, stanza: Element, form: Element): HookOutcome {
   const { values } = readFormData(LAYOUT, form);
-  if (values.get('muc#request_allow') !== true) return;
+  if (values.get('muc#request_allow') !== true) return undefined;
   const jid = values.get('muc#jid');
   const target = typeof jid === 'string' ? room.occupantBySession(jid) : undefined;
-  if (target?.role !== 'visitor') return;
-  const refusal = setRole(room, stanza.attrs.from, target.nick, 'participant', 'Voice granted', BY);
-  if (refusal) room.sendError(stanza, refusal, BY);
-}
-
-/** Prosody's handle_role_request, for a muc#request form sent to the room: a moderator answers, anyone else asks. */
-export function handleRoleRequest(room: Room, stanza: Element, form: Element): void {
-  const occupant = room.occupantBySession(stanza.attrs.from);
-  // request.lib.lua reads occupant.role without checking that the sender is an occupant.
-  if (!occupant) raiseLuaError(BY, "attempt to index a nil value (local 'occupant')");
-  const event = occupant.role === 'moderator' ? 'muc-voice-response' : 'muc-voice-request';
-  room.bus.fire(event, { room, stanza, occupant, form });
+  if (target?.role !== 'visitor') return undefined;
+  const grant = {
+    kind: 'role',
+    actor: stanza.attrs.from,
+    nick: target.nick,
+    role: 'participant',
+    reason: 'Voice granted',
+    answer: stanza,
+  } as const;
+  return { changes: [grant] };
 }
 
 /** §7.13: only a visitor's request goes to the moderators. */
-function forwardRequest(room: Room, stanza: Element, occupant: Occupant): void {
+function forwardRequest(
+  room: RoomView,
+  out: Effects,
+  stanza: Element,
+  occupant: OccupantView,
+): void {
   if (occupant.role !== 'visitor') return;
   const ask = approvalForm(room, occupant, stanza.attrs.from);
   for (const moderator of room.occupants()) {
-    if (moderator.role === 'moderator') routeToOccupant(room, moderator, ask, BY);
+    if (moderator.role === 'moderator') routeToOccupant(out, moderator, ask, BY);
   }
-}
-
-export function isRoleRequest(stanza: Element): Element | undefined {
-  const form = findForm(stanza);
-  if (!form) return undefined;
-  const type = form.getChildren('field').find((field) => field.attrs.var === 'FORM_TYPE');
-  return type?.getChildText('value') === NS.mucRequest ? form : undefined;
 }
 
 export const request: Feature = {
@@ -100,7 +95,7 @@ export const request: Feature = {
   hooks: {
     'muc-voice-request': {
       priority: 0,
-      run: ({ room, stanza, occupant }) => forwardRequest(room, stanza, occupant),
+      run: ({ room, out, stanza, occupant }) => forwardRequest(room, out, stanza, occupant),
     },
     'muc-voice-response': {
       priority: 0,

@@ -27,6 +27,7 @@ const PM_OPTIONS: readonly { value: AllowPm; label: string }[] = [
  */
 const allowPm: ConfigField = {
   priority: 0,
+  word: 'allowpm',
   field: {
     var: 'muc#roomconfig_allowpm',
     label: 'Allow private messages from',
@@ -45,6 +46,7 @@ const allowPm: ConfigField = {
 
 const allowModPm: ConfigField = {
   priority: 0,
+  word: 'allowmodpm',
   field: {
     var: '{xmpp:prosody.im}muc#allow_modpm',
     type: 'boolean',

@@ -2,11 +2,11 @@
 import { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import { flagField } from '../config-fields.js';
-import { isoStamp } from '../environment.js';
+import { isoStamp, wholeSeconds } from '../environment.js';
 import type { Feature } from '../hooks.js';
 import { mayChangeSubject } from '../model/privileges.js';
-import { broadcastMessage } from '../presence.js';
-import type { Room } from '../room.js';
+import type { RoomChange } from '../room-change.js';
+import type { RoomView } from '../room-view.js';
 
 const BY = 'subject';
 
@@ -27,7 +27,7 @@ function subjectChange(from: string, text: string | undefined): Element {
 }
 
 /** §7.2.15: the subject every joiner gets last; with a delay once someone has set it. */
-function subjectMessage(room: Room, to: string): Element {
+function subjectMessage(room: RoomView, to: string): Element {
   const subject = room.state.subject;
   const message = subjectChange(subject?.from ?? room.jid, subject?.text);
   message.attrs.to = to;
@@ -38,12 +38,14 @@ function subjectMessage(room: Room, to: string): Element {
 }
 
 /** Prosody's set_subject: nothing is sent when neither the text nor its setter changed. */
-function setSubject(room: Room, from: string, text: string): void {
+function setSubject(room: RoomView, from: string, text: string): RoomChange[] {
   const next = text === '' ? undefined : text;
   const current = room.state.subject;
-  if ((current?.from ?? room.jid) === from && current?.text === next) return;
-  room.state.subject = { text: next, from, stamp: Math.floor(room.now() / 1000) * 1000 };
-  broadcastMessage(room, subjectChange(from, next), undefined, BY);
+  if ((current?.from ?? room.jid) === from && current?.text === next) return [];
+  return [
+    { kind: 'subject', subject: { text: next, from, stamp: wholeSeconds(room.now()) } },
+    { kind: 'broadcast', stanza: subjectChange(from, next) },
+  ];
 }
 
 export const subject: Feature = {
@@ -53,6 +55,7 @@ export const subject: Feature = {
     flagField(
       {
         priority: 79,
+        word: 'changesubject',
         field: {
           var: 'muc#roomconfig_changesubject',
           label: "Allow anyone to set the room's subject",
@@ -77,8 +80,8 @@ export const subject: Feature = {
             },
           };
         }
-        setSubject(room, occupant.occupantJid, stanza.getChildText('subject') ?? '');
-        return 'handled';
+        const text = stanza.getChildText('subject') ?? '';
+        return { handled: true, changes: setSubject(room, occupant.occupantJid, text) };
       },
     },
     'muc-disco#info': {
@@ -95,8 +98,8 @@ export const subject: Feature = {
     'muc-occupant-session-new': {
       priority: 20,
       // §7.1: the subject comes after the presences and the history, before live messages.
-      run: ({ room, realJid }) => {
-        room.send(subjectMessage(room, realJid), BY);
+      run: ({ room, out, realJid }) => {
+        out.send(subjectMessage(room, realJid), BY);
       },
     },
   },

@@ -1,15 +1,15 @@
 // A room's vCard and avatar, as Prosody's mod_vcard and muc/vcard.lib.lua: owners set it, everyone reads it, occupants learn the avatar hash — XEP-0045 §6.4 (muc#roominfo_avatarhash), XEP-0054, XEP-0153
 import { clone, Element } from 'ltx';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { localOf, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { base64Decode, sha1Hex } from '../../xmpp/sha1.js';
 import { stanzaError } from '../../xmpp/stanza-error.js';
-import type { Effects } from '../effects.js';
-import type { Feature } from '../hooks.js';
+import { statusCodes } from '../core/publicise.js';
+import type { Feature, IqAnswer } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
-import { broadcastMessage, statusCodes } from '../presence.js';
-import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
+import type { RoomChange } from '../room-change.js';
+import type { RoomView } from '../room-view.js';
 
 const BY = 'vcard';
 
@@ -36,28 +36,23 @@ export function isVcardIq(stanza: Element): boolean {
  */
 export function answerVcardIq(
   stanza: Element,
-  room: Room | undefined,
+  room: RoomView | undefined,
   vcards: Map<string, Element>,
-  effects: Effects,
-): void {
+): IqAnswer {
   const node = localOf(stanza.attrs.to) ?? '';
   if (stanza.attrs.type === 'get') {
     const stored = vcards.get(node);
-    effects.send(
-      stored
+    return {
+      reply: stored
         ? iqResult(stanza).cnode(clone(stored)).root()
         : stanzaError(stanza, { type: 'cancel', condition: 'item-not-found' }),
-      BY,
-    );
-    return;
+    };
   }
   if (room?.affiliationOf(stanza.attrs.from) !== 'owner') {
-    effects.send(stanzaError(stanza, { type: 'auth', condition: 'forbidden' }), BY);
-    return;
+    return { reply: stanzaError(stanza, { type: 'auth', condition: 'forbidden' }) };
   }
   vcards.set(node, clone(stanza.getChildElements()[0]));
-  effects.send(iqResult(stanza), BY);
-  sendAvatarHash(room, undefined);
+  return { reply: iqResult(stanza), changes: avatarChanged(room) };
 }
 
 /**
@@ -65,37 +60,36 @@ export function answerVcardIq(
  * there is one (so a later photo keeps the first hash until the room is reloaded). A PHOTO without
  * BINVAL makes Prosody hash nil, which raises.
  */
-function avatarHash(room: Room): string | undefined {
-  if (room.state.avatarHash !== undefined) return room.state.avatarHash;
+function avatarHash(room: RoomView): { hash: string | undefined; changes: RoomChange[] } {
+  if (room.state.avatarHash !== undefined) return { hash: room.state.avatarHash, changes: [] };
   const vcard = room.services.vcards.get(localOf(room.jid) ?? '');
   const photo = vcard?.getChild('PHOTO');
-  if (!photo) return undefined;
+  if (!photo) return { hash: undefined, changes: [] };
   const binval = photo.getChildText('BINVAL');
   if (binval === null) raiseLuaError(BY, "bad argument #1 to 'sha1' (string expected, got nil)");
-  room.state.avatarHash = sha1Hex(base64Decode(binval));
-  return room.state.avatarHash;
+  const hash = sha1Hex(base64Decode(binval));
+  return { hash, changes: [{ kind: 'avatar-hash', hash }] };
 }
 
-/**
- * vcard.lib.lua's send_avatar_hash: to one joiner, only if there is an avatar; to everyone after
- * a change, a presence from the room with the hash (empty without a photo) and a 104 notice.
- */
-function sendAvatarHash(room: Room, to: string | undefined): void {
-  const hash = avatarHash(room);
-  if (!hash && to) return;
+/** vcard.lib.lua's send_avatar_hash's presence: from the room, with the hash (empty without a photo). */
+function avatarPresence(room: RoomView, hash: string | undefined): Element {
   const presence = new Element('presence', { from: room.jid });
   const photo = presence.c('x', { xmlns: NS.vcardUpdate }).c('photo');
   if (hash) photo.t(hash);
-  if (to) {
-    presence.attrs.to = to;
-    room.send(presence, BY);
-    return;
-  }
-  broadcastMessage(room, presence, undefined, BY);
+  return presence;
+}
+
+/** After a change, everyone is told the avatar hash, then gets a 104 notice. */
+function avatarChanged(room: RoomView): RoomChange[] {
+  const { hash, changes } = avatarHash(room);
   const notice = new Element('message', { from: room.jid, type: 'groupchat' });
   const x = notice.c('x', { xmlns: NS.mucUser });
   for (const status of statusCodes('104')) x.cnode(status);
-  broadcastMessage(room, notice, undefined, BY);
+  return [
+    ...changes,
+    { kind: 'broadcast', stanza: avatarPresence(room, hash) },
+    { kind: 'broadcast', stanza: notice },
+  ];
 }
 
 export const vcard: Feature = {
@@ -104,13 +98,23 @@ export const vcard: Feature = {
   hooks: {
     'muc-occupant-joined': {
       priority: 0,
-      run: ({ room, realJid }) => sendAvatarHash(room, realJid),
+      // A joiner learns the avatar hash, if there is an avatar.
+      run: ({ room, out, realJid }) => {
+        const { hash, changes } = avatarHash(room);
+        if (!hash) return undefined;
+        const presence = avatarPresence(room, hash);
+        presence.attrs.to = realJid;
+        out.send(presence, BY);
+        return { changes };
+      },
     },
     'muc-disco#info': {
       priority: 0,
       run: ({ room, features, info }) => {
+        const { hash, changes } = avatarHash(room);
         features.push(NS.vcard);
-        info.push({ var: 'muc#roominfo_avatarhash', type: 'text-multi', value: avatarHash(room) });
+        info.push({ var: 'muc#roominfo_avatarhash', type: 'text-multi', value: hash });
+        return { changes };
       },
     },
   },

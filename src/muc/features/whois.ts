@@ -5,11 +5,16 @@ import type { Feature } from '../hooks.js';
 export const whois: Feature = {
   name: 'whois',
   section: '§7.2.3',
+  flag: {
+    order: 4,
+    of: (config) => (config.whois === 'anyone' ? 'non-anonymous' : 'semi-anonymous'),
+  },
   config: [
     {
       ...choiceField(
         {
           priority: 76,
+          word: 'whois',
           field: {
             var: 'muc#roomconfig_whois',
             label: 'Addresses (JIDs) of room occupants may be viewed by:',

@@ -1,19 +1,34 @@
-// An occupant: one nick in one room, held by one bare JID with one or more sessions — XEP-0045 §5.1 and §7.2
+// An occupant: one nick in one room, held by one bare JID with one or more sessions; its role is the state of its chart — XEP-0045 §5.1 and §7.2
 import type { Element } from 'ltx';
-import type { OccupantSnapshot } from '../occupant-machine.js';
+import {
+  initialOccupantSnapshot,
+  type OccupantSnapshot,
+  occupantRole,
+} from '../occupant-machine.js';
 import type { Role } from './role.js';
 
-export interface Occupant {
-  nick: string;
-  /** room@service/nick */
-  occupantJid: string;
-  bareJid: string;
-  role: Role;
+export class Occupant {
   /** Each joined session's full JID and the last presence it sent (muc payloads removed). */
-  sessions: Map<string, Element>;
+  readonly sessions: Map<string, Element>;
   /** The session whose presence stands for the occupant (Prosody's occupant.jid). */
   primaryJid: string;
-  /** The unavailable presence that ended the visit, when the occupant itself sent one. */
-  leavePresence?: Element;
-  machine: OccupantSnapshot;
+  /** The occupant chart's snapshot (src/muc/occupant-machine.ts): the one place its role lives. */
+  machine: OccupantSnapshot = initialOccupantSnapshot();
+
+  constructor(
+    public nick: string,
+    /** room@service/nick */
+    public occupantJid: string,
+    readonly bareJid: string,
+    session: string,
+    presence: Element,
+  ) {
+    this.sessions = new Map([[session, presence]]);
+    this.primaryJid = session;
+  }
+
+  /** none while joining and once gone; otherwise the role of the chart's `present` state. */
+  get role(): Role {
+    return occupantRole(this.machine);
+  }
 }

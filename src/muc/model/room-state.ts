@@ -1,4 +1,4 @@
-// A room's data: configuration, affiliations, occupants, subject and history — XEP-0045 §5, §7.2.13–15, §10
+// A room's data: configuration, affiliations, occupants, subject, history and archive — XEP-0045 §5, §7.2.13–15, §10
 import type { Element } from 'ltx';
 import type { RoomSnapshot } from '../room-machine.js';
 import type { Affiliation } from './affiliation.js';
@@ -28,6 +28,14 @@ export interface HistoryEntry {
   chars: number;
 }
 
+/** A message in the room's archive (mod_muc_mam's store): its archive id and when it was kept. */
+export interface ArchivedMessage {
+  id: string;
+  stanza: Element;
+  /** Simulated milliseconds. */
+  when: number;
+}
+
 export interface RoomState {
   jid: string;
   lifecycle: RoomSnapshot;
@@ -37,12 +45,18 @@ export interface RoomState {
   nickBySession: Map<string, string>;
   subject: Subject | undefined;
   history: HistoryEntry[];
+  /** Every archived message, oldest first (mod_muc_mam's muc_log store). */
+  archive: ArchivedMessage[];
   createdAt: number;
   /**
    * How an owner (or a service admin) destroyed the room (§10.9), set as the destruction starts:
    * a persistent room's tombstone repeats it.
    */
-  destruction?: { alternateVenue: string | undefined; reason: string | undefined };
+  destruction?: {
+    alternateVenue: string | undefined;
+    reason: string | undefined;
+    password?: string | undefined;
+  };
   /** The avatar hash, once one was computed: Prosody caches it in the room and never forgets it. */
   avatarHash?: string;
 }

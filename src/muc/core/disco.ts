@@ -1,22 +1,21 @@
 // Service discovery of a room: identity, features and the muc#roominfo form — XEP-0045 §6.4, §6.5 and §7.12
 import type { Element } from 'ltx';
 import { buildForm, type FormField } from '../../xmpp/data-form.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
-import type { Feature, IqContext } from '../hooks.js';
+import type { Effects } from '../effects.js';
+import type { IqAnswer } from '../hooks.js';
 import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
-import { reservedNickInfo } from './register.js';
-
-const BY = 'disco';
+import type { CoreIqContext, CoreIqHandler } from './core-iq.js';
 
 /**
  * §6.4 as Prosody answers it: the identity carries the room's name only when it has one; the
  * features and the roominfo fields come from the features that own them.
  */
-function roomInfo(room: Room, stanza: Element): Element {
+function roomInfo(room: Room, out: Effects, stanza: Element): Element {
   const features: string[] = [NS.muc, NS.mucStableId];
   const info: FormField[] = [];
-  room.bus.fire('muc-disco#info', { room, requester: stanza.attrs.from, features, info });
+  room.fire('muc-disco#info', { room, out, requester: stanza.attrs.from, features, info });
   info.push({
     var: 'muc#roominfo_occupants',
     label: 'Number of occupants',
@@ -37,28 +36,32 @@ function roomInfo(room: Room, stanza: Element): Element {
   return reply;
 }
 
-function discoInfo({ room, stanza, payload }: IqContext): void {
+/**
+ * disco#info of the room, or of one of its nodes: Prosody answers a node with a query for that
+ * node, which the features that know it fill (§7.12's x-roomuser-item: the reserved nick).
+ */
+function discoInfo({ room, out, stanza, payload }: CoreIqContext): IqAnswer {
   const node = payload.attrs.node;
+  if (node === undefined || node === '') return { reply: roomInfo(room, out, stanza) };
+  const query = iqResult(stanza).c('query', { xmlns: NS.discoInfo, node });
   if (node === 'x-roomuser-item') {
-    return room.send(iqResult(stanza).cnode(reservedNickInfo(room, stanza)).root(), BY);
+    room.fire('muc-disco#info/x-roomuser-item', {
+      room,
+      out,
+      requester: stanza.attrs.from,
+      query,
+    });
   }
-  if (node !== undefined && node !== '') {
-    // Prosody answers any other node with an empty query for that node.
-    return room.send(iqResult(stanza).c('query', { xmlns: NS.discoInfo, node }).root(), BY);
-  }
-  room.send(roomInfo(room, stanza), BY);
+  return { reply: query.root() };
 }
 
 /** §6.5: occupants MAY be listed; Prosody keeps the list private and answers an empty query. */
-function discoItems({ room, stanza }: IqContext): void {
-  room.send(iqResult(stanza).c('query', { xmlns: NS.discoItems }).root(), BY);
+function discoItems({ stanza }: CoreIqContext): IqAnswer {
+  return { reply: iqResult(stanza).c('query', { xmlns: NS.discoItems }).root() };
 }
 
-export const disco: Feature = {
-  name: BY,
-  section: '§6.4',
-  iq: {
-    [`get ${NS.discoInfo}`]: discoInfo,
-    [`get ${NS.discoItems}`]: discoItems,
-  },
+/** The core's answers to disco queries at the room's bare JID. */
+export const DISCO_IQ: Record<string, CoreIqHandler> = {
+  [`get ${NS.discoInfo}`]: discoInfo,
+  [`get ${NS.discoItems}`]: discoItems,
 };

@@ -1,6 +1,6 @@
 // Tests for occupant presence as each viewer may see it: whois and presencebroadcast — XEP-0045 §7.2.2–4 and §16.5.3
 import { describe, expect, it } from 'vitest';
-import { canonicalAll, stanza } from '../../test/helpers/stanza.js';
+import { canonicalAll, stanza } from '../../../test/helpers/stanza.js';
 import {
   clearInboxes,
   createRoom,
@@ -8,9 +8,9 @@ import {
   leave,
   occupantId,
   take,
-} from '../../test/helpers/world.js';
-import type { Session } from '../sim/session.js';
-import { World } from '../sim/world.js';
+} from '../../../test/helpers/world.js';
+import type { Session } from '../../sim/session.js';
+import { World } from '../../sim/world.js';
 
 const ROOM = 'room@conference.localhost';
 

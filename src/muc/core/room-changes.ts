@@ -1,15 +1,16 @@
-// The three changes many features share: set a role, set an affiliation, destroy the room — XEP-0045 §8.2–8.4, §9, §10.3–10.9
+// The two changes many flows and features share: set a role, set an affiliation — XEP-0045 §8.2–8.4, §9, §10.3–10.8
 import { Element } from 'ltx';
-import { bareJid, domainOf, localOf, prepJid } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
-import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
-import { AFFILIATION_RANK, type Affiliation } from './model/affiliation.js';
-import type { Occupant } from './model/occupant.js';
-import { checkAffiliationChange, checkRoleChange } from './model/privileges.js';
-import { isRole, ROLE_RANK, type Role } from './model/role.js';
+import { bareJid, domainOf, localOf, prepJid } from '../../xmpp/jid.js';
+import { NS } from '../../xmpp/namespaces.js';
+import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
+import type { Effects } from '../effects.js';
+import { AFFILIATION_RANK, type Affiliation } from '../model/affiliation.js';
+import type { Occupant } from '../model/occupant.js';
+import { checkAffiliationChange, checkRoleChange } from '../model/privileges.js';
+import { isRole, ROLE_RANK, type Role } from '../model/role.js';
+import type { Room } from '../room.js';
 import { sendOccupantList } from './occupant-list.js';
-import { publiciseOccupantStatus, routeToOccupant, statusCodes } from './presence.js';
-import type { Room } from './room.js';
+import { publiciseOccupantStatus, routeToOccupant, statusCodes } from './publicise.js';
 
 /** Who asks for a change: a real full JID, or the room itself (no privilege check, no actor). */
 export type Actor = string | 'room';
@@ -22,6 +23,7 @@ export type Actor = string | 'room';
  */
 export function setRole(
   room: Room,
+  out: Effects,
   actor: Actor,
   nick: string,
   role: string,
@@ -43,14 +45,15 @@ export function setRole(
   }
   const prevRole = occupant.role;
   const codes = role === 'none' ? ['307'] : [];
-  room.changeRole(occupant, role, codes, by);
+  room.changeRole(out, occupant, role, codes, by);
   publiciseOccupantStatus(
     room,
+    out,
     occupant,
     { x: statusCodes(...codes), actor: actor === 'room' ? undefined : actor, reason, prevRole },
     by,
   );
-  if (role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
+  if (role === 'none') room.fire('muc-occupant-left', { room, out, occupant });
   return undefined;
 }
 
@@ -93,6 +96,7 @@ function storedData(
  */
 export function setAffiliation(
   room: Room,
+  out: Effects,
   actor: Actor,
   rawJid: string,
   affiliation: Affiliation,
@@ -117,6 +121,7 @@ export function setAffiliation(
   const data = storedData(room, jid, affiliation, details.data);
   const event = {
     room,
+    out,
     actor: actorJid,
     jid,
     previous,
@@ -124,25 +129,26 @@ export function setAffiliation(
     reason: details.reason,
     reservedNick: data.reservedNick,
   };
-  const pre = room.bus.fire('muc-pre-set-affiliation', event);
+  const pre = room.fire('muc-pre-set-affiliation', event);
   if (pre && pre.outcome !== 'handled') return pre.outcome.veto;
-  room.storeAffiliation(jid, affiliation, { ...data, actor: actorJid }, by);
-  const updated = updateRoles(room, jid, affiliation, previous, by);
+  room.storeAffiliation(out, jid, affiliation, { ...data, actor: actorJid }, by);
+  const updated = updateRoles(room, out, jid, affiliation, previous, by);
   const role = room.defaultRoleFor(affiliation);
   const x = role === 'none' ? statusCodes(affiliation === 'outcast' ? '301' : '321') : [];
   for (const [occupant, prevRole] of updated) {
     publiciseOccupantStatus(
       room,
+      out,
       occupant,
       { x, actor: actorJid, reason: details.reason, prevRole },
       by,
     );
-    if (occupant.role === 'none') room.bus.fire('muc-occupant-left', { room, occupant });
+    if (occupant.role === 'none') room.fire('muc-occupant-left', { room, out, occupant });
     else if (gainedOrLostModerator(room, prevRole, occupant.role))
-      resendOccupantList(room, occupant);
+      resendOccupantList(room, out, occupant);
   }
-  if (updated.size === 0) announceAbsentChange(room, jid, affiliation, x, details.reason, by);
-  room.bus.fire('muc-set-affiliation', event);
+  if (updated.size === 0) announceAbsentChange(room, out, jid, affiliation, x, details.reason, by);
+  room.fire('muc-set-affiliation', event);
   return undefined;
 }
 
@@ -152,6 +158,7 @@ export function setAffiliation(
  */
 function updateRoles(
   room: Room,
+  out: Effects,
   jid: string,
   affiliation: Affiliation,
   previous: Affiliation,
@@ -166,6 +173,7 @@ function updateRoles(
     updated.set(occupant, occupant.role);
     if (occupant.role !== role && (isDowngrade || ROLE_RANK[occupant.role] < ROLE_RANK[role])) {
       room.changeRole(
+        out,
         occupant,
         role,
         role === 'none' ? [affiliation === 'outcast' ? '301' : '321'] : [],
@@ -181,9 +189,9 @@ function gainedOrLostModerator(room: Room, before: Role, after: Role): boolean {
 }
 
 /** In a semi-anonymous room a new or former moderator sees real JIDs differently: Prosody re-sends the others' presence. */
-function resendOccupantList(room: Room, occupant: Occupant): void {
+function resendOccupantList(room: Room, out: Effects, occupant: Occupant): void {
   for (const session of occupant.sessions.keys()) {
-    sendOccupantList(room, session, (other) => !other || other.bareJid !== occupant.bareJid);
+    sendOccupantList(room, out, session, (other) => !other || other.bareJid !== occupant.bareJid);
   }
 }
 
@@ -194,6 +202,7 @@ function resendOccupantList(room: Room, occupant: Occupant): void {
  */
 function announceAbsentChange(
   room: Room,
+  out: Effects,
   jid: string,
   affiliation: Affiliation,
   codes: Element[],
@@ -208,43 +217,28 @@ function announceAbsentChange(
   const moderatorsOnly = room.config.whois === 'moderators';
   for (const occupant of room.occupants()) {
     if (!moderatorsOnly || occupant.role === 'moderator')
-      routeToOccupant(room, occupant, notice, by);
+      routeToOccupant(out, occupant, notice, by);
   }
-}
-
-export interface Destruction {
-  alternateVenue?: string;
-  reason?: string;
-  password?: string;
 }
 
 /**
- * Destroys the room (§10.9, Prosody's destroy and clear): every occupant gets one unavailable
- * presence carrying `<destroy>` with the reason and alternate venue; Prosody adds the real
- * affiliation and 110. Nobody else is told: everyone is already out.
+ * Takes several occupants out of the room at once (role none, with the status code): all leave
+ * before anyone is told, each is told with the code, and the others see them go only when
+ * `tellOthers` (otherwise their previous role is not told).
  */
-export function destroyRoom(room: Room, destruction: Destruction, by: string): void {
-  const destroy = new Element(
-    'destroy',
-    destruction.alternateVenue ? { jid: destruction.alternateVenue } : {},
-  );
-  if (destruction.reason) destroy.c('reason').t(destruction.reason);
-  if (destruction.password) destroy.c('password').t(destruction.password);
-  room.state.destruction = {
-    alternateVenue: destruction.alternateVenue,
-    reason: destruction.reason,
-  };
-  const occupants = [...room.occupants()].map((occupant) => [occupant, occupant.role] as const);
-  for (const [occupant] of occupants) room.changeRole(occupant, 'none', [], by);
-  for (const [occupant, prevRole] of occupants) {
-    publiciseOccupantStatus(room, occupant, { x: [destroy], prevRole }, by);
-    room.bus.fire('muc-occupant-left', { room, occupant });
-  }
-  room.advanceLifecycle({ type: 'room.destroyed' }, by);
-  room.bus.fire('muc-room-destroyed', {
-    room,
-    alternateVenue: destruction.alternateVenue,
-    reason: destruction.reason,
-    password: destruction.password,
+export function removeOccupants(
+  room: Room,
+  out: Effects,
+  occupants: readonly Occupant[],
+  code: string,
+  tellOthers: boolean,
+  by: string,
+): void {
+  const prevRoles = occupants.map((occupant) => occupant.role);
+  for (const occupant of occupants) room.changeRole(out, occupant, 'none', [code], by);
+  occupants.forEach((occupant, index) => {
+    const prevRole = tellOthers ? prevRoles[index] : undefined;
+    publiciseOccupantStatus(room, out, occupant, { x: statusCodes(code), prevRole }, by);
+    room.fire('muc-occupant-left', { room, out, occupant });
   });
 }

@@ -1,9 +1,11 @@
 // Occupants' presence as each viewer may see it, and how a status change is told to the room (Prosody's publicise_occupant_status) — XEP-0045 §7.2.2–4, §7.7, §7.14, §17.3
 import { clone, Element } from 'ltx';
-import { NS } from '../xmpp/namespaces.js';
-import type { Occupant } from './model/occupant.js';
-import type { Role } from './model/role.js';
-import type { Room } from './room.js';
+import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
+import type { Role } from '../model/role.js';
+import type { Room } from '../room.js';
+import type { OccupantView, RoomView } from '../room-view.js';
+import { addHistoric } from './history-delivery.js';
 
 /**
  * The muc#user `<x>` children of a status change, before the items: status codes, `<destroy>`.
@@ -23,7 +25,7 @@ export interface Publication {
   /** Everyone sees the occupant as unavailable (its role stopped being broadcast). */
   forceUnavailable?: boolean;
   /** Only this occupant is told (a probe's answer); no muc-broadcast-presence. */
-  recipient?: Occupant;
+  recipient?: OccupantView;
 }
 
 /** `<status code='…'/>` elements, for a `StatusX`. */
@@ -54,8 +56,8 @@ function definedOnly(attrs: Record<string, string | undefined>): Record<string, 
  * per session of the occupant, each with that session's JID.
  */
 export function buildItemList(
-  room: Room,
-  occupant: Occupant,
+  room: RoomView,
+  occupant: OccupantView,
   anonymous: boolean,
   details: { nick?: string; actorNick?: string; actorJid?: string; reason?: string } = {},
 ): Element[] {
@@ -78,7 +80,7 @@ function withX(presence: Element, children: readonly Element[], items: Element[]
 }
 
 /** The presence that stands for the occupant: its primary session's, or a generated unavailable one. */
-function basePresence(occupant: Occupant, forceUnavailable: boolean): Element {
+function basePresence(occupant: OccupantView, forceUnavailable: boolean): Element {
   const stored = occupant.sessions.get(occupant.primaryJid);
   const usable =
     stored &&
@@ -89,6 +91,11 @@ function basePresence(occupant: Occupant, forceUnavailable: boolean): Element {
   return presence;
 }
 
+/** §7.2.3–4 as Prosody decides per recipient: real JIDs if whois is anyone or the viewer moderates. */
+function canSeeRealJids(room: Room, viewer: OccupantView): boolean {
+  return room.config.whois === 'anyone' || viewer.role === 'moderator';
+}
+
 /**
  * Tells the room about an occupant's status (Prosody's publicise_occupant_status): every other
  * occupant first, as its whois rights allow, each session of the occupant itself last with 110.
@@ -97,7 +104,8 @@ function basePresence(occupant: Occupant, forceUnavailable: boolean): Element {
  */
 export function publiciseOccupantStatus(
   room: Room,
-  occupant: Occupant,
+  out: Effects,
+  occupant: OccupantView,
   publication: Publication,
   by: string,
 ): void {
@@ -105,16 +113,17 @@ export function publiciseOccupantStatus(
   const baseX = Array.isArray(x) ? x : x.base;
   const selfX = Array.isArray(x) ? x : x.self;
   const presence = basePresence(occupant, publication.forceUnavailable === true);
-  room.bus.fire('muc-build-occupant-presence', { room, occupant, presence });
-  if (!publication.recipient) room.bus.fire('muc-broadcast-presence', { room, occupant, presence });
+  room.fire('muc-build-occupant-presence', { room, out, occupant, presence });
+  if (!publication.recipient)
+    room.fire('muc-broadcast-presence', { room, out, occupant, presence });
   const actorNick = publication.actor ? room.occupantBySession(publication.actor)?.nick : undefined;
   const details = { nick: publication.nick, actorNick, reason: publication.reason };
   let full: Element | undefined;
   let anonymous: Element | undefined;
   const selfItems = buildItemList(room, occupant, false, details);
   const selfPresence = withX(presence, selfX, selfItems);
-  const forViewer = (viewer: Occupant): Element => {
-    if (room.canSeeRealJids(viewer)) {
+  const forViewer = (viewer: OccupantView): Element => {
+    if (canSeeRealJids(room, viewer)) {
       full ??= withX(
         presence,
         baseX,
@@ -127,18 +136,19 @@ export function publiciseOccupantStatus(
     return anonymous;
   };
   if (publication.recipient) {
-    routeToOccupant(room, publication.recipient, forViewer(publication.recipient), by);
+    routeToOccupant(out, publication.recipient, forViewer(publication.recipient), by);
     return;
   }
-  tellOthers(room, occupant, publication, forViewer, by);
-  tellSelf(room, occupant, selfX, selfItems, presence, by);
+  tellOthers(room, out, occupant, publication, forViewer, by);
+  tellSelf(room, out, occupant, selfX, selfItems, presence, by);
 }
 
 function tellOthers(
   room: Room,
-  occupant: Occupant,
+  out: Effects,
+  occupant: OccupantView,
   publication: Publication,
-  forViewer: (viewer: Occupant) => Element,
+  forViewer: (viewer: OccupantView) => Element,
   by: string,
 ): void {
   const broadcast = room.config.presenceBroadcast;
@@ -152,14 +162,15 @@ function tellOthers(
       copy = clone(copy);
       copy.attrs.type = 'unavailable';
     }
-    routeToOccupant(room, other, copy, by);
+    routeToOccupant(out, other, copy, by);
   }
 }
 
 /** The occupant's own sessions: its own presence per session (or the unavailable one when it left), with 110. */
 function tellSelf(
   room: Room,
-  occupant: Occupant,
+  out: Effects,
+  occupant: OccupantView,
   selfX: readonly Element[],
   selfItems: readonly Element[],
   presence: Element,
@@ -169,15 +180,15 @@ function tellSelf(
   const items = selfItems.map((entry) => clone(entry));
   items.push(new Element('status', { code: '110' }));
   if (occupant.role === 'none') {
-    routeToOccupant(room, occupant, withX(presence, children, items), by);
+    routeToOccupant(out, occupant, withX(presence, children, items), by);
     return;
   }
   for (const [session, own] of occupant.sessions) {
     const copy = clone(own);
     copy.attrs.from = occupant.occupantJid;
-    room.bus.fire('muc-build-occupant-presence', { room, occupant, presence: copy });
+    room.fire('muc-build-occupant-presence', { room, out, occupant, presence: copy });
     copy.attrs.to = session;
-    room.send(
+    out.send(
       withX(
         copy,
         children,
@@ -189,17 +200,25 @@ function tellSelf(
 }
 
 /** Sends `stanza` to every session of `occupant`. */
-export function routeToOccupant(room: Room, occupant: Occupant, stanza: Element, by: string): void {
-  for (const session of occupant.sessions.keys()) room.sendCopy(stanza, session, by);
+export function routeToOccupant(
+  out: Effects,
+  occupant: OccupantView,
+  stanza: Element,
+  by: string,
+): void {
+  for (const session of occupant.sessions.keys()) out.sendCopy(stanza, session, by);
 }
 
 /** Sends a message to every occupant's every session (§7.4), after the broadcast hooks ran. */
 export function broadcastMessage(
   room: Room,
+  out: Effects,
   message: Element,
-  sender: Occupant | undefined,
+  sender: OccupantView | undefined,
   by: string,
 ): void {
-  room.bus.fire('muc-broadcast-message', { room, occupant: sender, message });
-  room.sendToAll(message, by);
+  room.fire('muc-broadcast-message', { room, out, occupant: sender, message });
+  // Prosody's history.lib.lua at priority 0, after the plugins' handlers (mod_muc_mam's at 1).
+  addHistoric(room, out, sender, message);
+  out.sendCopies(message, room.recipients(), by);
 }

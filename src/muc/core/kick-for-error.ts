@@ -1,10 +1,10 @@
 // Removing an occupant whose client answered with an error: status 333 — XEP-0045 §11.1 and §18.1.2 (ghost users)
 import { Element } from 'ltx';
 import { readStanzaError } from '../../xmpp/stanza-error.js';
-import type { Feature } from '../hooks.js';
-import { publiciseOccupantStatus, statusCodes } from '../presence.js';
+import type { Effects } from '../effects.js';
 import type { Room } from '../room.js';
-import { nextPrimary, occupantView } from './enter.js';
+import { nextPrimary, occupantView } from './occupant-sessions.js';
+import { publiciseOccupantStatus, statusCodes } from './publicise.js';
 
 const BY = 'kickable';
 
@@ -21,8 +21,6 @@ const KICKABLE = new Set([
   'service-unavailable',
 ]);
 
-export const kickable: Feature = { name: BY, section: '§11.1' };
-
 export function isKickableError(stanza: Element): boolean {
   const { condition } = readStanzaError(stanza);
   return condition === undefined || KICKABLE.has(condition);
@@ -34,7 +32,7 @@ export function isKickableError(stanza: Element): boolean {
  * Prosody adds the client's error text only where real JIDs are public (whois anyone). A session
  * of several is removed without a code, the occupant stays.
  */
-export function kickForError(room: Room, stanza: Element): void {
+export function kickForError(room: Room, out: Effects, stanza: Element): void {
   const realJid = stanza.attrs.from;
   const occupant = room.occupantBySession(realJid);
   if (!occupant) return;
@@ -48,11 +46,11 @@ export function kickForError(room: Room, stanza: Element): void {
     occupant.primaryJid === realJid ? nextPrimary(occupant, realJid) : occupant.primaryJid;
   if (primary !== undefined) {
     room.removeSession(occupant, realJid);
-    publiciseOccupantStatus(room, occupant, { prevRole }, BY);
+    publiciseOccupantStatus(room, out, occupant, { prevRole }, BY);
     return;
   }
   const view = occupantView(occupant, new Map([[realJid, goodbye]]), 'none', realJid);
-  room.changeRole(occupant, 'none', ['333'], BY);
-  publiciseOccupantStatus(room, view, { x: statusCodes('333'), prevRole }, BY);
-  room.bus.fire('muc-occupant-left', { room, occupant });
+  room.changeRole(out, occupant, 'none', ['333'], BY);
+  publiciseOccupantStatus(room, out, view, { x: statusCodes('333'), prevRole }, BY);
+  room.fire('muc-occupant-left', { room, out, occupant });
 }

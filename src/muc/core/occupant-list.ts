@@ -1,13 +1,14 @@
 // The occupant list a joiner (or a new moderator) gets: each occupant's current presence, as the viewer may see it (Prosody's send_occupant_list) — XEP-0045 §7.2.2–4
 import { clone, Element } from 'ltx';
-import { addressedCopies } from '../xmpp/addressed-copy.js';
-import { bareJid } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
-import type { Affiliation } from './model/affiliation.js';
-import type { Occupant } from './model/occupant.js';
-import type { Role } from './model/role.js';
-import { buildItemList } from './presence.js';
-import type { Room } from './room.js';
+import { addressedCopies } from '../../xmpp/addressed-copy.js';
+import { bareJid } from '../../xmpp/jid.js';
+import { NS } from '../../xmpp/namespaces.js';
+import type { Effects } from '../effects.js';
+import type { Affiliation } from '../model/affiliation.js';
+import type { Occupant } from '../model/occupant.js';
+import type { Role } from '../model/role.js';
+import type { Room } from '../room.js';
+import { buildItemList } from './publicise.js';
 
 const BY = 'occupant-list';
 
@@ -23,12 +24,12 @@ export function isAnonymousFor(room: Room, jid: string): boolean {
 }
 
 /** The occupant's current presence with its items, as a viewer sees it, without `to`. */
-function listedPresence(room: Room, occupant: Occupant, anonymous: boolean): Element {
+function listedPresence(room: Room, out: Effects, occupant: Occupant, anonymous: boolean): Element {
   const presence = clone(occupant.sessions.get(occupant.primaryJid) ?? new Element('presence'));
   presence.attrs.from = occupant.occupantJid;
   const x = presence.c('x', { xmlns: NS.mucUser });
   for (const entry of buildItemList(room, occupant, anonymous)) x.cnode(entry);
-  room.bus.fire('muc-build-occupant-presence', { room, occupant, presence });
+  room.fire('muc-build-occupant-presence', { room, out, occupant, presence });
   return presence;
 }
 
@@ -49,7 +50,12 @@ const cache = new WeakMap<Occupant, { full?: Built; anonymous?: Built }>();
  * occupant state and shared by a join storm's joiners. With real JIDs it lists every session,
  * so an occupant with several is always rebuilt.
  */
-function listedCopies(room: Room, occupant: Occupant, anonymous: boolean): (to: string) => Element {
+function listedCopies(
+  room: Room,
+  out: Effects,
+  occupant: Occupant,
+  anonymous: boolean,
+): (to: string) => Element {
   const affiliation = room.affiliationOf(occupant.bareJid);
   const entry = cache.get(occupant) ?? {};
   const known = anonymous ? entry.anonymous : entry.full;
@@ -63,7 +69,7 @@ function listedCopies(room: Room, occupant: Occupant, anonymous: boolean): (to: 
     known.base === base &&
     known.primaryJid === occupant.primaryJid;
   if (cacheable && current) return known.copyTo;
-  const copyTo = addressedCopies(listedPresence(room, occupant, anonymous));
+  const copyTo = addressedCopies(listedPresence(room, out, occupant, anonymous));
   if (!cacheable) return copyTo;
   const built: Built = {
     role: occupant.role,
@@ -84,6 +90,7 @@ function listedCopies(room: Room, occupant: Occupant, anonymous: boolean): (to: 
  */
 export function sendOccupantList(
   room: Room,
+  out: Effects,
   to: string,
   include: (occupant: Occupant | undefined, jid: string) => boolean,
 ): void {
@@ -98,7 +105,7 @@ export function sendOccupantList(
     const own = occupant.bareJid === toBare;
     if (!include(occupant, occupant.occupantJid) || !(own || broadcast.has(occupant.role)))
       continue;
-    room.send(listedCopies(room, occupant, anonymous && !own)(to), BY);
+    out.send(listedCopies(room, out, occupant, anonymous && !own)(to), BY);
   }
   if (!broadcast.has('none')) return;
   for (const [jid, record] of room.state.affiliations) {
@@ -110,6 +117,6 @@ export function sendOccupantList(
     if (nick) attrs.nick = nick;
     if (!anonymous) attrs.jid = jid;
     presence.c('x', { xmlns: NS.mucUser }).c('item', attrs);
-    room.send(presence, BY);
+    out.send(presence, BY);
   }
 }

@@ -7,14 +7,15 @@ import {
   findForm,
   readFormData,
 } from '../../xmpp/data-form.js';
+import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
-import type { ConfigField, Feature, IqContext } from '../hooks.js';
+import type { Effects } from '../effects.js';
+import type { ConfigField, IqAnswer } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
-import { broadcastMessage } from '../presence.js';
 import type { Room } from '../room.js';
-import { iqResult } from './admin.js';
+import type { CoreIqContext, CoreIqHandler } from './core-iq.js';
 import { handleDestroyRequest } from './destroy.js';
 
 const BY = 'config';
@@ -65,17 +66,16 @@ const ONLY_OWNERS: StanzaErrorSpec = {
   text: 'Only owners can configure rooms',
 };
 
-function getForm({ room, stanza }: IqContext): void {
+function getForm({ room, stanza }: CoreIqContext): IqAnswer {
   // §10 preamble: "If the sender is not an owner … <forbidden/>".
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
-    return room.sendError(stanza, ONLY_OWNERS, BY);
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner') return { reply: ONLY_OWNERS };
   const form = buildForm({
     type: 'form',
     title: `Configuration for ${room.jid}`,
     instructions: 'Complete and submit this form to configure the room.',
     fields: formFields(room),
   });
-  room.send(iqResult(stanza).c('query', { xmlns: NS.mucOwner }).cnode(form).root(), BY);
+  return { reply: iqResult(stanza).c('query', { xmlns: NS.mucOwner }).cnode(form).root() };
 }
 
 function copyConfig(config: RoomConfig): RoomConfig {
@@ -83,17 +83,16 @@ function copyConfig(config: RoomConfig): RoomConfig {
 }
 
 /** Prosody's handle_owner_query_set_to_room: destroy, or a configuration form, owners only. */
-function ownerSet(context: IqContext): void {
-  const { room, stanza, payload } = context;
-  if (room.affiliationOf(stanza.attrs.from) !== 'owner')
-    return room.sendError(stanza, ONLY_OWNERS, BY);
+function ownerSet(context: CoreIqContext): IqAnswer | undefined {
+  const { room, out, stanza, payload } = context;
+  if (room.affiliationOf(stanza.attrs.from) !== 'owner') return { reply: ONLY_OWNERS };
   const child = payload.getChildElements()[0];
-  if (!child) return room.sendError(stanza, { type: 'modify', condition: 'bad-request' }, BY);
+  if (!child) return { reply: { type: 'modify', condition: 'bad-request' } };
   if (child.name === 'destroy') return handleDestroyRequest(context);
   if (child.name !== 'x' || child !== findForm(payload)) {
-    return room.sendError(stanza, { type: 'cancel', condition: 'service-unavailable' }, BY);
+    return { reply: { type: 'cancel', condition: 'service-unavailable' } };
   }
-  processForm(room, stanza, child);
+  return processForm(room, out, stanza, child);
 }
 
 /**
@@ -101,15 +100,11 @@ function ownerSet(context: IqContext): void {
  * an empty submission is an instant room; each submitted field is applied, and a notice with
  * the status codes follows the result when something changed (§10.2.1).
  */
-function processForm(room: Room, stanza: Element, form: Element): void {
+function processForm(room: Room, out: Effects, stanza: Element, form: Element): IqAnswer {
   const type = form.attrs.type;
-  if (type === 'cancel') return room.send(iqResult(stanza), BY);
+  if (type === 'cancel') return { reply: iqResult(stanza) };
   if (type !== 'submit') {
-    return room.sendError(
-      stanza,
-      { type: 'cancel', condition: 'bad-request', text: 'Not a submitted form' },
-      BY,
-    );
+    return { reply: { type: 'cancel', condition: 'bad-request', text: 'Not a submitted form' } };
   }
   const fields = layout(room);
   const instant = form.getChildElements().length === 0;
@@ -119,7 +114,7 @@ function processForm(room: Room, stanza: Element, form: Element): void {
   );
   if (!instant && submitted.formType !== NS.mucRoomconfig) {
     const text = 'Form is not of type room configuration';
-    return room.sendError(stanza, { type: 'cancel', condition: 'bad-request', text }, BY);
+    return { reply: { type: 'cancel', condition: 'bad-request', text } };
   }
   const before = copyConfig(room.config);
   const raised = instant ? undefined : firstRaise(fields, submitted.values);
@@ -127,8 +122,9 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     // Prosody fires muc-config-submitted (the lock lifts) before the per-field events, then a
     // setter raises: no field is applied here (Prosody applies those its Lua table order put
     // first, which no one can predict), nothing is announced, and no reply is sent.
-    room.bus.fire('muc-config-submitted', {
+    room.fire('muc-config-submitted', {
       room,
+      out,
       actor: stanza.attrs.from,
       before,
       after: copyConfig(room.config),
@@ -148,20 +144,20 @@ function processForm(room: Room, stanza: Element, form: Element): void {
     }
   }
   room.state.config = draft;
-  room.bus.fire('muc-config-submitted', {
+  room.fire('muc-config-submitted', {
     room,
+    out,
     actor: stanza.attrs.from,
     before,
     after: draft,
     statusCodes,
   });
-  room.send(iqResult(stanza), BY);
-  if (statusCodes.size === 0) return;
+  if (statusCodes.size === 0) return { reply: iqResult(stanza) };
   // §10.2.1: "the room MUST send notice to all occupants" — a message carrying only status codes.
   const notice = new Element('message', { type: 'groupchat', from: room.jid });
   const x = notice.c('x', { xmlns: NS.mucUser });
   for (const code of statusCodes) x.c('status', { code });
-  broadcastMessage(room, notice, undefined, BY);
+  return { reply: iqResult(stanza), changes: [{ kind: 'broadcast', stanza: notice }] };
 }
 
 /** The Lua error the first submitted value a setter rejects raises (see `ConfigField.raises`). */
@@ -178,11 +174,8 @@ function firstRaise(
   return undefined;
 }
 
-export const config: Feature = {
-  name: BY,
-  section: '§10.2',
-  iq: {
-    [`get ${NS.mucOwner}`]: getForm,
-    [`set ${NS.mucOwner}`]: ownerSet,
-  },
+/** The core's answers to muc#owner queries: the configuration form, its submission, and destroy. */
+export const OWNER_IQ: Record<string, CoreIqHandler> = {
+  [`get ${NS.mucOwner}`]: getForm,
+  [`set ${NS.mucOwner}`]: ownerSet,
 };

@@ -1,15 +1,13 @@
 // Private messages between occupants, relayed through the room — XEP-0045 §7.5, as Prosody's handle_message_to_occupant
 import { clone, type Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
-import type { Feature } from '../hooks.js';
-import { routeToOccupant } from '../presence.js';
+import type { Effects } from '../effects.js';
 import { NOT_AN_OCCUPANT } from '../refusals.js';
 import type { Room } from '../room.js';
-import { isKickableError, kickForError } from './kickable.js';
+import { isKickableError, kickForError } from './kick-for-error.js';
+import { routeToOccupant } from './publicise.js';
 
 const BY = 'private-messages';
-
-export const privateMessages: Feature = { name: BY, section: '§7.5' };
 
 /**
  * Prosody's handle_message_to_occupant. A non-occupant gets `not-acceptable`; a groupchat
@@ -17,23 +15,33 @@ export const privateMessages: Feature = { name: BY, section: '§7.5' };
  * other message (an ordinary error too) is relayed from the sender's occupant JID to every
  * session of the recipient, without the sender's own MUC payloads.
  */
-export function handlePrivateMessage(room: Room, stanza: Element, nick: string): void {
+export function handlePrivateMessage(
+  room: Room,
+  out: Effects,
+  stanza: Element,
+  nick: string,
+): void {
   const type = stanza.attrs.type;
   const sender = room.occupantBySession(stanza.attrs.from);
   if (!sender) {
-    if (type !== 'error') room.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY);
+    if (type !== 'error') out.sendError(stanza, { ...NOT_AN_OCCUPANT, by: room.jid }, BY, room.jid);
     return;
   }
   // §7.5: "… of type groupchat … the service MUST refuse … <bad-request/>".
   if (type === 'groupchat') {
-    room.sendError(stanza, { type: 'modify', condition: 'bad-request', by: room.jid }, BY);
+    out.sendError(stanza, { type: 'modify', condition: 'bad-request', by: room.jid }, BY, room.jid);
     return;
   }
-  if (type === 'error' && isKickableError(stanza)) return kickForError(room, stanza);
+  if (type === 'error' && isKickableError(stanza)) return kickForError(room, out, stanza);
   const recipient = room.occupantByNick(nick);
   if (!recipient) {
     const text = 'Recipient not in room';
-    room.sendError(stanza, { type: 'cancel', condition: 'item-not-found', text, by: room.jid }, BY);
+    out.sendError(
+      stanza,
+      { type: 'cancel', condition: 'item-not-found', text, by: room.jid },
+      BY,
+      room.jid,
+    );
     return;
   }
   const relayed = clone(stanza);
@@ -49,8 +57,9 @@ export function handlePrivateMessage(room: Room, stanza: Element, nick: string):
   );
   relayed.c('x', { xmlns: NS.mucUser });
   relayed.attrs.from = sender.occupantJid;
-  const decision = room.bus.fire('muc-private-message', {
+  const decision = room.fire('muc-private-message', {
     room,
+    out,
     stanza: relayed,
     occupant: sender,
     recipient,
@@ -62,10 +71,10 @@ export function handlePrivateMessage(room: Room, stanza: Element, nick: string):
       for (const session of sender.sessions.keys()) {
         const target = clone(stanza);
         target.attrs.from = session;
-        room.sendError(target, refusal, decision.feature);
+        out.sendError(target, refusal, decision.feature, room.jid);
       }
     }
     return;
   }
-  routeToOccupant(room, recipient, relayed, BY);
+  routeToOccupant(out, recipient, relayed, BY);
 }
