@@ -61,6 +61,8 @@ export type RoomChange =
   | { kind: 'history'; entry: HistoryEntry; keep: number }
   /** A message kept in the room's archive (mod_muc_mam's slice). */
   | { kind: 'archived'; entry: ArchivedMessage }
+  /** The room's archive emptied, as mod_muc_mam deletes it when the room is destroyed. */
+  | { kind: 'archive-deleted' }
   /** The avatar hash, computed once (vcard.lib.lua's slice). */
   | { kind: 'avatar-hash'; hash: string }
   /** Changes made later, when the simulated clock has moved on by `after` milliseconds. */

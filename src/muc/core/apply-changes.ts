@@ -73,6 +73,9 @@ function applyChange(room: Room, out: Effects, change: RoomChange, by: string): 
     case 'archived':
       room.state.archive.push(change.entry);
       return;
+    case 'archive-deleted':
+      room.state.archive.length = 0;
+      return;
     case 'avatar-hash':
       room.state.avatarHash = change.hash;
       return;

@@ -347,6 +347,12 @@ export const mam: Feature = {
     },
     'muc-add-history': { priority: 0, run: ({ room, message }) => archive(room, message) },
     'muc-get-history': { priority: 1, run: historyFromArchive },
+    // A destroyed room's archive goes with it: a room made again under its name starts empty,
+    // and so does the one a lone occupant's nick change empties for a moment.
+    'muc-room-destroyed': {
+      priority: 0,
+      run: () => ({ changes: [{ kind: 'archive-deleted' }] }),
+    },
     'muc-disco#info': {
       priority: 0,
       run: ({ room, features }) => {
