@@ -6,7 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 /** Where Debian's package puts Prosody's modules, and its version file. */
 const PROSODY_DIR = '/usr/lib/prosody';
@@ -66,10 +66,18 @@ function prosodyOnPath(): string | undefined {
   return undefined;
 }
 
-/** The installed Prosody's version (Debian's `prosody.version` file), if it can be read. */
+/**
+ * The installed Prosody's version: its `prosody.version` file, beside its modules (Debian:
+ * /usr/lib/prosody) or under the `lib/` beside its binary; undefined when neither is there.
+ */
 export function prosodyVersion(): string | undefined {
-  const file = join(PROSODY_DIR, 'prosody.version');
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  const binary = prosodyOnPath();
+  const candidates = [
+    join(PROSODY_DIR, 'prosody.version'),
+    ...(binary ? [join(dirname(binary), '../lib/prosody/prosody.version')] : []),
+  ];
+  const found = candidates.find((path) => existsSync(path));
+  return found ? readFileSync(found, 'utf8').trim() : undefined;
 }
 
 /**
@@ -267,8 +275,11 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
 }
 
 /** Runs `body` against a fresh server and always stops it. */
-export async function withProsody<T>(body: (server: ProsodyServer) => Promise<T>): Promise<T> {
-  const server = await startProsody();
+export async function withProsody<T>(
+  body: (server: ProsodyServer) => Promise<T>,
+  options: ProsodyOptions = {},
+): Promise<T> {
+  const server = await startProsody(options);
   try {
     return await body(server);
   } finally {
