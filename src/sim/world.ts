@@ -144,6 +144,10 @@ export class World {
   ): void {
     if (verdict.kind === 'answer') this.deliver(session, verdict.reply, cause, by);
     else if (verdict.kind === 'discard') this.drop(stanza, cause, verdict.reason);
+    else if (verdict.kind === 'home') {
+      const answer = answerServerIq(verdict.stanza, this);
+      if (answer) this.deliver(session, answer, cause, 'server');
+    }
   }
 
   session(jid: string): Session | undefined {
@@ -249,6 +253,8 @@ export class World {
         if (other === session || !other.presence) continue;
         const copy = clone(other.presence);
         copy.attrs.to = session.jid;
+        // Posted on the other's behalf, with a `to`: directed presence of the other session.
+        this.trackDirectedPresence(other, copy);
         this.deliver(session, copy, cause, 'router');
       }
     }
@@ -266,12 +272,18 @@ export class World {
     session.presence = stored;
   }
 
-  /** A copy of the presence to each other available resource of the session's account. */
+  /**
+   * A copy of the presence to each other available resource of the session's account. Each copy
+   * has a `to`, and no roster holds the account itself: mod_presence counts it as directed
+   * presence (an available one adds the resource, an unavailable one takes it out), so a
+   * session's later unavailable presence also reaches a resource that has gone unavailable since.
+   */
   private toOtherResources(session: Session, stanza: Element, cause: number): void {
     for (const other of this.sessions.of(session.jid)) {
       if (other === session || !other.available) continue;
       const copy = clone(stanza);
       copy.attrs.to = other.jid;
+      this.trackDirectedPresence(session, copy);
       this.deliver(other, copy, cause, 'router');
     }
   }
