@@ -1,4 +1,4 @@
-// The MUC service's chart and its actions: a stanza goes to another module of the host, the service, an existing room, a tombstone, a new room, or is refused, and the action chosen does the work — XEP-0045 §6.1–6.3, §7.2.10–11, §10.1.1, §10.9, as Prosody's mod_muc
+// The MUC service's chart and its actions: a stanza goes to another module of the host, the service, an existing room, a tombstone, a new room, or is refused, and the action chosen does the work; the routes the service takes read the chart — XEP-0045 §6.1–6.3, §7.2.10–11, §10.1.1, §10.9, as Prosody's mod_muc
 import { Element } from 'ltx';
 import { setup } from 'xstate';
 import { bareJid, localOf, prepJid, resourceOf } from '../xmpp/jid.js';
