@@ -1,12 +1,18 @@
 // The same measurements against a real Prosody over the live transport: the suite and scenarios on fresh servers and on one warm server, and fan-out to N real connections — XEP-0045 §7.4 on a real server
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Element } from 'ltx';
 import { LiveTarget } from '../src/live/live-target.js';
 import { parseScript } from '../src/scansion/parser.js';
 import { runScript } from '../src/scansion/runner.js';
 import { NS } from '../src/xmpp/namespaces.js';
-import { findProsody, type ProsodyServer, startProsody } from '../test/helpers/prosody.js';
+import {
+  findProsody,
+  type ProsodyServer,
+  prosodyMissing,
+  prosodyVersion,
+  withProsody,
+} from '../test/helpers/prosody.js';
 import { groupchat, joinPresence, ROOM } from './crowd.js';
 import { medianTime } from './harness.js';
 import { suiteFiles } from './suite.js';
@@ -37,27 +43,12 @@ export interface LiveFanoutResult {
 
 /** Why the live figures cannot be measured here, or undefined when they can. */
 export function liveUnavailable(): string | undefined {
-  return findProsody() ? undefined : 'prosody is not installed (scripts/install-prosody.sh)';
+  return findProsody() ? undefined : prosodyMissing();
 }
 
-async function withServer<T>(body: (server: ProsodyServer) => Promise<T>): Promise<T> {
-  const server = await startProsody({ debugLog: false });
-  try {
-    return await body(server);
-  } finally {
-    await server.stop();
-  }
-}
-
-/** What `prosody.version` beside Prosody's modules says (Debian: /usr/lib/prosody). */
-function prosodyVersion(): string {
-  const binary = findProsody();
-  const candidates = [
-    '/usr/lib/prosody/prosody.version',
-    ...(binary ? [join(dirname(binary), '../lib/prosody/prosody.version')] : []),
-  ];
-  const found = candidates.find((path) => existsSync(path));
-  return found ? `Prosody ${readFileSync(found, 'utf8').trim()}` : 'Prosody (version unknown)';
+/** A fresh server without stanza logging, which would be most of its work. */
+function withServer<T>(body: (server: ProsodyServer) => Promise<T>): Promise<T> {
+  return withProsody(body, { debugLog: false });
 }
 
 async function timeScript(
@@ -95,7 +86,7 @@ export async function measureLiveSuite(options: { limit?: number }): Promise<Liv
   });
   return {
     scripts: files.length,
-    prosody: prosodyVersion(),
+    prosody: `Prosody ${prosodyVersion() ?? '(version unknown)'}`,
     fresh: summarise(fresh),
     warm: summarise(warm),
   };

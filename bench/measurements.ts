@@ -1,5 +1,6 @@
 // Every measurement of `npm run bench` by name, each run in its own process by bench/worker.ts — the XEP-0045 simulator's benchmarks (§7.2.3, §7.4)
 import { measureFanout } from './fanout.js';
+import { measureFuzz } from './fuzz.js';
 import { measureJoinStorm } from './join-storm.js';
 import { measureLiveFanout, measureLiveSuite } from './live.js';
 import { measureServe } from './serve.js';
@@ -13,6 +14,7 @@ export const MEASUREMENTS = {
   startup: measureStartup,
   fanout: measureFanout,
   storm: measureJoinStorm,
+  fuzz: measureFuzz,
   'live-suite': measureLiveSuite,
   'live-fanout': measureLiveFanout,
   serve: measureServe,

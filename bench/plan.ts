@@ -6,6 +6,7 @@ export interface Plan {
   startup: { pairs: number; frames: number };
   fanout: { sizes: number[]; deliveriesPerSample: number; samples: number; warmup: number };
   storm: { size: number; trace: boolean; samples: number; warmup: number }[];
+  fuzz: { stanzas: number; seeds: number[]; warmup: number };
   live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
   tui: { stanzas: number[]; presses: number };
   /** Step counts after which steps back are timed, and how many in a row (at least K). */
@@ -26,6 +27,7 @@ export const FULL: Plan = {
     { size: 1_000, trace: false, samples: 3, warmup: 1 },
     { size: 5_000, trace: false, samples: 1, warmup: 0 },
   ],
+  fuzz: { stanzas: 30_000, seeds: [1, 2, 3], warmup: 1 },
   live: { sizes: [100, 1_000], deliveriesPerSample: 5_000, samples: 5 },
   tui: { stanzas: [10_000, 100_000, 1_000_000], presses: 50 },
   stepBack: { steps: [10, 1_000, 10_000, 100_000], samples: 16 },
@@ -41,6 +43,7 @@ export const QUICK: Plan = {
     { size: 10, trace: true, samples: 2, warmup: 1 },
     { size: 30, trace: false, samples: 2, warmup: 1 },
   ],
+  fuzz: { stanzas: 500, seeds: [1], warmup: 0 },
   live: { suiteLimit: 2, sizes: [5], deliveriesPerSample: 50, samples: 2 },
   tui: { stanzas: [500], presses: 3 },
   stepBack: { steps: [10, 30, 100], samples: 2 },

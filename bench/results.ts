@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { FanoutResult } from './fanout.js';
+import type { FuzzBenchResult } from './fuzz.js';
 import { inWorker, REPO_ROOT } from './harness.js';
 import type { JoinStormResult } from './join-storm.js';
 import {
@@ -53,6 +54,7 @@ export interface BenchResults {
   startup: StartupResult;
   fanout: FanoutResult[];
   storm: JoinStormResult[];
+  fuzz: FuzzBenchResult;
   /** Fan-out rate at the largest N over the rate at the smallest. */
   scaling: { traceOn: number; traceOff: number };
   memory: { bytesPerOccupant: number; bytesPerUser: number; traceBytesPerEntry: number };
@@ -140,6 +142,8 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
     log(`join storm of ${size}, trace ${trace ? 'on' : 'off'}…`);
     storm.push(await inWorker('storm', { n: size, trace, samples, warmup }));
   }
+  log('fuzzing in memory…');
+  const fuzz = await inWorker('fuzz', plan.fuzz);
   log('against Prosody…');
   const live = await measureLive(plan, suite, fanout);
   const tui: TuiResult[] = [];
@@ -166,6 +170,7 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
     startup,
     fanout,
     storm,
+    fuzz,
     scaling: { traceOn: scalingOf(fanout, true), traceOff: scalingOf(fanout, false) },
     memory: {
       bytesPerOccupant: largest(false).bytesPerOccupant,

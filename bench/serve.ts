@@ -4,6 +4,7 @@ import { createConnection, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xml } from '@xmpp/client';
+import { recordingWriter } from '../src/cli/recording-writer.js';
 import { startServer } from '../src/serve/server.js';
 import { startTestServer, xmppClient } from '../test/helpers/serve.js';
 import { median, percentile } from './harness.js';
@@ -177,7 +178,7 @@ export async function measureServe(options: {
     domain: 'localhost',
     mucDomain: 'conference.localhost',
     seed: 1,
-    recordPath: join(dir, 'bench.scs'),
+    record: { path: join(dir, 'bench.scs'), persist: recordingWriter(dir) },
   });
   const recordedSeconds = await burst(recorded.port, occupants, messages);
   await recorded.close();

@@ -1,5 +1,5 @@
 // Benchmark of the terminal debugger with a long trace: time to first frame and keypress-to-frame latency — XEP-0045 debugging at scale (§7–§10)
-// Run alone: NODE_ENV=production npx tsx bench/tui.ts [stanzas | presses bytes]   (prints numbers; asserts nothing; `20 1000000`: a 1 MB stanza). `npm run bench` runs it for 10,000 and 100,000.
+// Run alone: NODE_ENV=production npx tsx bench/tui.ts [stanzas | presses bytes]   (prints numbers; asserts nothing; `20 1000000`: a 1 MB stanza). `npm run bench` runs it for 10,000, 100,000 and 1,000,000.
 import { pathToFileURL } from 'node:url';
 import { render } from 'ink';
 import { createElement } from 'react';

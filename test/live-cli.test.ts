@@ -3,12 +3,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.js';
-import {
-  findProsody,
-  type ProsodyServer,
-  prosodyMissing,
-  startProsody,
-} from './helpers/prosody.js';
+import { describeOnProsody } from './helpers/on-prosody.js';
+import { type ProsodyServer, startProsody } from './helpers/prosody.js';
 import { prosodySuiteDir, REPO_ROOT, scriptsIn } from './helpers/suite.js';
 
 const DEREGISTER = join(prosodySuiteDir(), 'muc_members_only_deregister.scs');
@@ -76,10 +72,7 @@ describe('live options without a server', () => {
   });
 });
 
-const prosody = findProsody();
-if (!prosody) console.warn(`live CLI tests skipped: ${prosodyMissing()}`);
-
-describe.skipIf(!prosody)('against a real Prosody 13', () => {
+describeOnProsody('against a real Prosody 13', () => {
   let server: ProsodyServer;
   beforeAll(async () => {
     server = await startProsody();

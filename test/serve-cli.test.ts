@@ -1,5 +1,5 @@
 // `mucsim serve` from the command line: its options and exit codes, a line per client, a clean stop on signals, and a recording a kill cannot spoil — real clients in XEP-0045 rooms
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { xml } from '@xmpp/client';
@@ -52,7 +52,9 @@ describe('mucsim serve: usage errors exit 2', () => {
       '/nonexistent/dir/x.scs',
     ]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('mucsim: cannot write the recording /nonexistent/dir/x.scs: ENOENT\n');
+    expect(run.stderr).toBe(
+      'mucsim: cannot write /nonexistent/dir/x.scs: no such file or directory (ENOENT)\n',
+    );
   });
 
   it('a --script that does not parse', async () => {
@@ -111,6 +113,17 @@ describe('mucsim serve as a process', () => {
     expect(server.output()).toContain('- Romeo disconnected: romeo@localhost/orchard (tcp)');
     const replay = await runCli(['run', join(dir, 'live.scs')]);
     expect(replay.code).toBe(0);
+  });
+
+  it('--record through a symbolic link writes the file it points to, and the link stays', async () => {
+    const dir = tempFiles({ 'target.scs': '' });
+    symlinkSync(join(dir, 'target.scs'), join(dir, 'link.scs'));
+    const server = await spawnServe(['--record', 'link.scs'], dir);
+    await xmppClient(`xmpp://127.0.0.1:${server.port}`, 'romeo', 'orchard');
+    await until(() => server.output().includes('+ Romeo connected'), 'the connect line');
+    expect(await server.stop('SIGINT')).toBe(0);
+    expect(lstatSync(join(dir, 'link.scs')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'target.scs'), 'utf8')).toContain('[Client] Romeo');
   });
 
   it('a kill -9 mid-session leaves a recording that replays green', async () => {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Element, parse } from 'ltx';
 import { describe, expect, it } from 'vitest';
+import { recordingWriter } from '../src/cli/recording-writer.js';
 import { RecordingFile } from '../src/serve/recording-file.js';
 import { ServedWorld } from '../src/serve/served-world.js';
 import { World } from '../src/sim/world.js';
@@ -16,7 +17,7 @@ function servedWithRecording() {
   const dir = tempFiles({});
   const path = join(dir, 'session.scs');
   const served = new ServedWorld(new World());
-  const recording = new RecordingFile(path, served);
+  const recording = new RecordingFile(path, served, recordingWriter(dir));
   served.onStep(() => recording.update());
   const inboxes = new Map<string, Element[]>();
   const connect = (name: string, jid: string) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { xml } from '@xmpp/client';
 import type { Element } from 'ltx';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordingWriter } from '../src/cli/recording-writer.js';
 import { parseScript } from '../src/scansion/parser.js';
 import { playScript } from '../src/serve/script-users.js';
 import type { RunningServer } from '../src/serve/server.js';
@@ -89,7 +90,7 @@ describe.each([
   it('joins a room, talks with a scripted virtual user, and the recording replays green', async () => {
     const dir = tempFiles({});
     const recordPath = join(dir, 'session.scs');
-    server = await startTestServer({ recordPath });
+    server = await startTestServer({ record: { path: recordPath, persist: recordingWriter(dir) } });
     const nurse = playScript(server.served, parseScript(NURSE, 'nurse.scs'), 5000);
     const romeo = await xmppClient(serviceOf(server), 'romeo', 'orchard');
     const received: Element[] = [];

@@ -286,6 +286,23 @@ describe('command line', () => {
     expect(app.frame()).toContain('✘ Romeo is not connected');
   });
 
+  it('tab completes every command of the table first on the : line, and never in a search', async () => {
+    const app = await renderApp(gardenSession());
+    await app.press(':');
+    await app.type('se');
+    await app.press(KEY.tab);
+    expect(app.frame()).toContain(':serve');
+    await app.press(KEY.esc, ':');
+    await app.type('h');
+    await app.press(KEY.tab);
+    expect(app.frame()).toContain(':help');
+    await app.press(KEY.esc, '/');
+    await app.type('sa');
+    await app.press(KEY.tab);
+    expect(app.frame()).toContain('/sa');
+    expect(app.frame()).not.toContain('/save');
+  });
+
   it('other lines go to the engine; its errors are shown, never thrown', async () => {
     const session = gardenSession();
     const app = await renderApp(session);

@@ -157,16 +157,34 @@ export function normaliseStanza(stanza: Element, context: NormaliseContext): Ele
 /** Namespaces whose `<x>` or `<query>` lists `<item>`s in an order Prosody does not fix. */
 const UNORDERED_ITEMS = new Set<string>([NS.mucUser, NS.mucAdmin, NS.discoItems]);
 
+/**
+ * The children at `places` sorted by `key` (stably), back into those same places; the other
+ * children stay where they are.
+ */
+function sortInPlaces(
+  children: (Element | string)[],
+  places: readonly number[],
+  key: (element: Element) => string,
+): void {
+  const sorted = places
+    .map((index) => children[index] as Element)
+    .map((element) => ({ element, key: key(element) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  places.forEach((index, position) => {
+    children[index] = (sorted[position] as { element: Element }).element;
+  });
+}
+
+/** Where the element children named `name` are. */
+function placesOf(children: readonly (Element | string)[], name: string): number[] {
+  return children.flatMap((child, index) =>
+    typeof child !== 'string' && localName(child) === name ? [index] : [],
+  );
+}
+
 /** The `<item>` children sorted by canonical form, in the places items held; the rest stays put. */
 function sortItems(children: (Element | string)[]): void {
-  const isItem = (child: Element | string): child is Element =>
-    typeof child !== 'string' && localName(child) === 'item';
-  const items = children.filter(isItem);
-  sortElements(items);
-  let next = 0;
-  for (const [index, child] of children.entries()) {
-    if (isItem(child)) children[index] = items[next++] as Element;
-  }
+  sortInPlaces(children, placesOf(children, 'item'), canonicalXml);
 }
 
 /** A list-multi or jid-multi field: its values are a set (Prosody builds them from Lua tables). */
@@ -176,16 +194,7 @@ function isMulti(field: Element): boolean {
 
 /** The `<value>` children sorted by text, in the places values held; options and the rest stay put. */
 function sortValues(children: (Element | string)[]): void {
-  const isValue = (child: Element | string): child is Element =>
-    typeof child !== 'string' && localName(child) === 'value';
-  const values = children.filter(isValue).sort((a, b) => {
-    const [x, y] = [a.getText(), b.getText()];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  let next = 0;
-  for (const [index, child] of children.entries()) {
-    if (isValue(child)) children[index] = values[next++] as Element;
-  }
+  sortInPlaces(children, placesOf(children, 'value'), (value) => value.getText());
 }
 
 function formType(form: Element): string | undefined {
@@ -203,24 +212,17 @@ function formType(form: Element): string | undefined {
  * Lua table order (the archiving and private-message options, say).
  */
 function sortSections(children: (Element | string)[]): void {
-  const isField = (child: Element | string): child is Element =>
-    typeof child !== 'string' && localName(child) === 'field';
-  const key = (field: Element) => String(field.attrs.var ?? '');
+  const byVar = (field: Element) => String(field.attrs.var ?? '');
   let section: number[] = [];
-  const flush = () => {
-    const fields = section.map((index) => children[index] as Element);
-    fields.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    section.forEach((index, position) => {
-      children[index] = fields[position] as Element;
-    });
-    section = [];
-  };
-  children.forEach((child, index) => {
-    if (!isField(child)) return;
-    if (child.attrs.type === 'fixed' || child.attrs.var === 'FORM_TYPE') flush();
-    else section.push(index);
-  });
-  flush();
+  for (const index of placesOf(children, 'field')) {
+    const field = children[index] as Element;
+    if (field.attrs.type !== 'fixed' && field.attrs.var !== 'FORM_TYPE') section.push(index);
+    else {
+      sortInPlaces(children, section, byVar);
+      section = [];
+    }
+  }
+  sortInPlaces(children, section, byVar);
 }
 
 /** Data form fields by `var`, FORM_TYPE first; other children keep their place before them. */

@@ -100,7 +100,9 @@ export async function recordRun(
     recording.step = index;
     const result = await stepper.step(action, index);
     const id = result.sent?.attrs.id;
-    if (typeof id === 'string') sentIds.add(id);
+    // An id the script echoes from what it captured was made by the service, not the script.
+    const captured = /\sid=(['"])\{scansion:capture:/.test(action.xml ?? '');
+    if (typeof id === 'string' && !captured) sentIds.add(id);
     steps.push({
       index,
       line: action.line,

@@ -23,10 +23,16 @@ export interface FuzzCast {
   admins: string[];
 }
 
-/** `users` users u1…uN (every third with a second session `b`), plus the service admin when N ≥ 3. */
-export function makeCast(users: number, rooms: number): FuzzCast {
-  const domain = 'localhost';
-  const mucDomain = `conference.${domain}`;
+/**
+ * `users` users u1…uN (every third with a second session `b`), plus the service admin when
+ * N ≥ 3, on `domain`, with rooms r1…rM at `mucDomain`.
+ */
+export function makeCast(
+  users: number,
+  rooms: number,
+  domain = 'localhost',
+  mucDomain = `conference.${domain}`,
+): FuzzCast {
   const clients: FuzzClient[] = [];
   for (let index = 1; index <= users; index += 1) {
     const bare = `u${index}@${domain}`;

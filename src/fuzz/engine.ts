@@ -3,7 +3,7 @@ import type { Feature } from '../muc/hooks.js';
 import { type FuzzAction, type FuzzCast, makeCast } from './actions.js';
 import { StanzaGenerator } from './generator.js';
 import { Harness } from './harness.js';
-import type { Violation } from './invariants.js';
+import type { Violation } from './oracle/context.js';
 import { Random } from './random.js';
 
 export interface FuzzOptions {

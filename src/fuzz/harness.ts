@@ -4,13 +4,16 @@ import type { Feature } from '../muc/hooks.js';
 import type { TraceEntry } from '../muc/trace.js';
 import { World } from '../sim/world.js';
 import type { FuzzAction, FuzzCast, FuzzClient } from './actions.js';
-import { InvariantChecker, type Violation } from './invariants.js';
+import { InvariantChecker } from './oracle/checker.js';
+import type { Violation } from './oracle/context.js';
 
 export interface HarnessOptions {
   /** The MUC service's features, e.g. with a bug injected (default: all of them). */
   features?: readonly Feature[];
   /** Keep a running hash of every delivery (for the determinism check). */
   hash?: boolean;
+  /** Simulated time per action (default 1 s); a live run sets 0 and advances the clock itself. */
+  stepMs?: number;
 }
 
 export interface StepOutcome {
@@ -52,10 +55,17 @@ export class Harness {
     this.world = new World({
       seed: WORLD_SEED,
       trace: false,
+      domain: cast.domain,
+      mucDomain: cast.mucDomain,
       admins: cast.admins,
       features: options.features,
+      ...(options.stepMs !== undefined && { stepMs: options.stepMs }),
     });
-    this.checker = new InvariantChecker(this.world, cast);
+    this.checker = new InvariantChecker({
+      mucDomain: cast.mucDomain,
+      users: [...new Set(cast.clients.map((client) => client.bare))],
+      admins: cast.admins,
+    });
     for (const client of cast.clients) {
       this.clients.set(client.name, client);
       this.jidToClient.set(client.jid, client.name);
@@ -82,7 +92,6 @@ export class Harness {
     if (!this.applicable(action)) return { applied: false };
     const client = this.clients.get(action.client)!;
     this.entries.length = 0;
-    this.checker.begin(action, client.jid);
     try {
       this.perform(action, client);
     } catch (error) {
@@ -93,7 +102,7 @@ export class Harness {
       };
     }
     this.steps += 1;
-    const violation = this.checker.end(this.entries);
+    const violation = this.checker.check(this.entries);
     if (this.options.hash) this.hashStep();
     return violation ? { applied: true, violation } : { applied: true };
   }
@@ -103,12 +112,10 @@ export class Harness {
       case 'connect':
         this.world.connect(client.jid, { label: client.name });
         this.connected.add(client.name);
-        this.checker.markConnected(client.jid);
         return;
       case 'disconnect':
         // From this moment the session is gone: nothing may be delivered to it any more.
         this.connected.delete(client.name);
-        this.checker.markDisconnected(client.jid);
         this.world.disconnect(client.jid);
         return;
       case 'send':

@@ -10,6 +10,6 @@ export {
   replay,
 } from './engine.js';
 export { Harness, WORLD_SEED } from './harness.js';
-export { INVARIANTS, type InvariantName, type Violation } from './invariants.js';
+export { INVARIANTS, type InvariantName, type Violation } from './oracle/context.js';
 export { type Repro, type ReproInfo, scriptToActions, writeRepro } from './repro.js';
 export { type ShrinkResult, shrink } from './shrink.js';

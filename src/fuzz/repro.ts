@@ -7,7 +7,7 @@ import type { Script } from '../scansion/script.js';
 import { type WritableAction, writeScript } from '../scansion/writer.js';
 import type { FuzzAction, FuzzCast } from './actions.js';
 import { replay } from './engine.js';
-import type { Violation } from './invariants.js';
+import type { Violation } from './oracle/context.js';
 
 export interface ReproInfo {
   seed: number;

@@ -1,4 +1,4 @@
-// A checkpoint of the MUC service: its rooms (configuration, affiliations, occupants and their charts, subject, history, archive, relayed iqs), tombstones and vCards, copied so a world can come back to them — XEP-0045 §5, §7, §9, §10 (everything a room keeps)
+// A checkpoint of the MUC service: its rooms (configuration, affiliations, occupants and their charts, subject, history, archive), tombstones and vCards, copied so a world can come back to them — XEP-0045 §5, §7, §9, §10 (everything a room keeps)
 import type { Element } from 'ltx';
 import { Occupant } from './model/occupant.js';
 import type { ArchivedMessage, RoomState } from './model/room-state.js';
@@ -29,7 +29,6 @@ const ROOM_STATE: FieldCopiers<RoomState> = {
   history: (history) => [...history],
   archive: (archive, copies) => copies.shareArchive(archive),
   createdAt: same,
-  relayedQueries: (queries) => new Map(queries),
   destruction: same,
   avatarHash: same,
 };

@@ -43,6 +43,11 @@ export type RoomChange =
       reason?: string;
       data?: AffiliationData;
       answer?: Element;
+      /**
+       * The data goes into the JID's existing table before the change is decided, and stays
+       * even if it is refused (Prosody's handle_admin_query_set_command).
+       */
+      dataFirst?: boolean;
     }
   /** Occupants taken out together with a status code; the others see it only if `tellOthers`. */
   | { kind: 'remove'; nicks: readonly string[]; code: string; tellOthers: boolean }

@@ -45,13 +45,28 @@ function intern(snapshot: RoomSnapshot): RoomSnapshot {
   return snapshot;
 }
 
+let initial: RoomSnapshot | undefined;
+
 export function initialRoomSnapshot(): RoomSnapshot {
-  return intern(getInitialSnapshot(roomMachine));
+  initial ??= intern(getInitialSnapshot(roomMachine));
+  return initial;
 }
 
+/** Each interned snapshot's successors by event type: the chart is pure, so `transition()` runs once per pair. */
+const successors = new WeakMap<RoomSnapshot, Map<string, RoomSnapshot>>();
+
 export function advanceRoom(snapshot: RoomSnapshot, event: RoomLifecycleEvent): RoomSnapshot {
+  let known = successors.get(snapshot);
+  const cached = known?.get(event.type);
+  if (cached) return cached;
   const [next] = transition(roomMachine, snapshot, event);
-  return intern(next);
+  const interned = intern(next);
+  if (!known) {
+    known = new Map();
+    successors.set(snapshot, known);
+  }
+  known.set(event.type, interned);
+  return interned;
 }
 
 export function roomLifecycle(snapshot: RoomSnapshot): RoomLifecycle {

@@ -48,6 +48,8 @@ export class Room implements RoomView {
   readonly state: RoomState;
   /** Every occupant's sessions in occupant order, until an occupant or session comes or goes. */
   private recipientList: string[] | undefined;
+  /** register.lib.lua's reserved nick cache (`jidReservingNick`). */
+  private reservedNicks: Map<string, string> | undefined;
 
   constructor(
     jid: string,
@@ -64,7 +66,6 @@ export class Room implements RoomView {
       history: [],
       archive: [],
       createdAt: services.env.now(),
-      relayedQueries: new Map(),
     };
   }
 
@@ -136,11 +137,30 @@ export class Room implements RoomView {
     return this.affiliationRecord(jid)?.reservedNick;
   }
 
+  /**
+   * Who reserved `nick`, as register.lib.lua's get_reserved_nicks knows it: read from the records
+   * once, and read again only after an affiliation is set (muc-set-affiliation), so a record's
+   * nick revised by a refused admin item (`reviseAffiliationData`) is not seen until then.
+   */
   jidReservingNick(nick: string): string | undefined {
-    for (const [jid, record] of this.state.affiliations) {
-      if (record.reservedNick === nick) return jid;
+    if (!this.reservedNicks) {
+      this.reservedNicks = new Map();
+      for (const [jid, record] of this.state.affiliations) {
+        if (record.reservedNick !== undefined && !this.reservedNicks.has(record.reservedNick)) {
+          this.reservedNicks.set(record.reservedNick, jid);
+        }
+      }
     }
-    return undefined;
+    return this.reservedNicks.get(nick);
+  }
+
+  /**
+   * Prosody's handle_admin_query_set_command writes an item's reason and nick into the JID's
+   * affiliation data before set_affiliation decides: they stay even when the change is refused.
+   */
+  reviseAffiliationData(jid: string, data: { reservedNick?: string; reason?: string }): void {
+    const record = this.state.affiliations.get(jid);
+    if (record) this.state.affiliations.set(jid, { ...record, ...data });
   }
 
   ownerCount(): number {
@@ -161,6 +181,7 @@ export class Room implements RoomView {
     // The stored affiliation, not affiliationOf's view of it (service admins, domain-wide
     // records): the event tells what changed in the room's list.
     const previous = this.state.affiliations.get(jid)?.affiliation ?? 'none';
+    this.reservedNicks = undefined;
     if (affiliation === 'none') {
       this.state.affiliations.delete(jid);
     } else {
@@ -211,7 +232,7 @@ export class Room implements RoomView {
     return defaultRole(affiliation, this.config);
   }
 
-  /** §7.2.3–4: whether `viewer` may see occupants' real JIDs. */
+  /** §7.2.3–4 as Prosody's publicise_occupant_status decides per recipient: real JIDs if whois is anyone or the viewer moderates. */
   canSeeRealJids(viewer: Occupant | undefined): boolean {
     return this.config.whois === 'anyone' || viewer?.role === 'moderator';
   }

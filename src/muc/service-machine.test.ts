@@ -1,4 +1,4 @@
-// The service chart's actions are real: the action the chart picks for a stanza does the service's work on the context it is given — XEP-0045 §6.1–6.3, §7.2.10, §10.1.1
+// The service chart's actions are real: the action the chart picks for a stanza does the service's work on the context it is given, and the routes the service runs choose what xstate's transition() chooses — XEP-0045 §6.1–6.3, §7.2.10, §7.2.11, §10.1.1
 import { describe, expect, it } from 'vitest';
 import { getInitialSnapshot, transition } from 'xstate';
 import { stanza } from '../../test/helpers/stanza.js';
@@ -6,8 +6,12 @@ import { applyChanges } from './core/apply-changes.js';
 import { Effects } from './effects.js';
 import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
-import type { ServiceContext } from './service-machine.js';
-import { serviceMachine } from './service-machine.js';
+import {
+  type ServiceContext,
+  type ServiceEvent,
+  serviceMachine,
+  serviceRoutes,
+} from './service-machine.js';
 
 function context(): ServiceContext {
   return {
@@ -29,7 +33,7 @@ function context(): ServiceContext {
   };
 }
 
-/** Runs the chart on one stanza, as the service does: the chosen actions, executed. */
+/** Runs the chart on one stanza through xstate's interpreter: the chosen actions, executed. */
 function run(service: ServiceContext, xml: string): { actions: string[]; effects: Effects } {
   const effects = new Effects();
   const [, actions] = transition(serviceMachine, getInitialSnapshot(serviceMachine, service), {
@@ -81,5 +85,48 @@ describe('the service chart', () => {
     );
     expect(actions).toEqual(['handleHostIq']);
     expect(effects.entries.map((entry) => entry.kind === 'stanza' && entry.by)).toEqual(['vcard']);
+  });
+});
+
+const STANZAS = [
+  `<iq type='get' to='conference.localhost' id='1'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>`,
+  `<presence to='open@conference.localhost/Nick'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+  `<message to='open@conference.localhost' type='groupchat'><body>hi</body></message>`,
+  `<presence to='gone@conference.localhost/Nick'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+  `<presence to='new@conference.localhost/Nick'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+  `<presence to='new@conference.localhost/Nick'/>`,
+  `<presence to='new@conference.localhost'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+  `<iq type='get' to='new@conference.localhost' id='2'><query xmlns='http://jabber.org/protocol/disco#info'/></iq>`,
+  `<iq type='get' to='open@conference.localhost' id='3'><vCard xmlns='vcard-temp'/></iq>`,
+  `<iq type='set' to='open@conference.localhost' id='4'><query xmlns='urn:xmpp:mam:2'/></iq>`,
+  `<iq type='get' to='open@conference.localhost' id='5'><ping xmlns='urn:xmpp:ping'/></iq>`,
+  `<iq type='get' to='new@conference.localhost' id='6'><time xmlns='urn:xmpp:time'/></iq>`,
+];
+
+describe('serviceRoutes', () => {
+  const service = context();
+  run(
+    service,
+    `<presence from='romeo@localhost/r' to='open@conference.localhost/Romeo'><x xmlns='http://jabber.org/protocol/muc'/></presence>`,
+  );
+
+  /** The action xstate's own interpreter picks for one stanza, without running it. */
+  function chosenByXstate(event: ServiceEvent): string[] {
+    const [, actions] = transition(
+      serviceMachine,
+      getInitialSnapshot(serviceMachine, service),
+      event,
+    );
+    return actions.map((action) => action.type);
+  }
+
+  it.each(STANZAS)('routes %s as the chart does', (xml) => {
+    const event: ServiceEvent = {
+      type: 'stanza.received',
+      stanza: stanza(xml),
+      effects: new Effects(),
+    };
+    const route = serviceRoutes().find(({ guard }) => guard === undefined || guard(service, event));
+    expect([route?.action]).toEqual(chosenByXstate(event));
   });
 });

@@ -1,4 +1,4 @@
-// The MUC service's chart and its actions: a stanza goes to another module of the host, the service, an existing room, a tombstone, a new room, or is refused, and the action chosen does the work — XEP-0045 §6.1–6.3, §7.2.10–11, §10.1.1, §10.9, as Prosody's mod_muc
+// The MUC service's chart and its actions: a stanza goes to another module of the host, the service, an existing room, a tombstone, a new room, or is refused, and the action chosen does the work; the routes the service takes read the chart — XEP-0045 §6.1–6.3, §7.2.10–11, §10.1.1, §10.9, as Prosody's mod_muc
 import { Element } from 'ltx';
 import { setup } from 'xstate';
 import { bareJid, localOf, prepJid, resourceOf } from '../xmpp/jid.js';
@@ -247,3 +247,44 @@ export const serviceMachine = setup({
     },
   },
 });
+
+/** One of the chart's transitions on `stanza.received`: its guard (none on the last) and its action. */
+export interface ServiceRoute {
+  guard?: (service: ServiceContext, event: ServiceEvent) => boolean;
+  /** The action's name in the chart. */
+  action: string;
+  /** The chart's own implementation of that action. */
+  run: Action;
+}
+
+type Implementation<Result> = (args: { context: ServiceContext; event: ServiceEvent }) => Result;
+
+/**
+ * The chart's transitions on `stanza.received`, in order, with the chart's own guards and
+ * actions: the chart has one state and no context changes, so running the action of the first
+ * route whose guard passes is what xstate's transition() does, without building a snapshot and
+ * its action list for every stanza.
+ */
+export function serviceRoutes(): readonly ServiceRoute[] {
+  const { guards, actions } = serviceMachine.implementations as unknown as {
+    guards: Record<string, Implementation<boolean>>;
+    actions: Record<string, Implementation<void>>;
+  };
+  const running = serviceMachine.config.states?.running;
+  const candidates = running?.on?.['stanza.received'] as readonly {
+    guard?: string;
+    actions: string;
+  }[];
+  return candidates.map(({ guard, actions: action }) => {
+    const implementation = actions[action];
+    if (!implementation) throw new Error(`the service chart has no action ${action}`);
+    const check = guard === undefined ? undefined : guards[guard];
+    return {
+      action,
+      run: (context: ServiceContext, event: ServiceEvent) => implementation({ context, event }),
+      ...(check && {
+        guard: (context: ServiceContext, event: ServiceEvent) => check({ context, event }),
+      }),
+    };
+  });
+}

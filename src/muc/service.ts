@@ -1,6 +1,5 @@
 // The MUC component (conference.localhost): room registry, creation, tombstones, and what the service itself answers — XEP-0045 §6.1–6.3, §10.1, §10.9, as Prosody's mod_muc
 import type { Element } from 'ltx';
-import { getInitialSnapshot, type SnapshotFrom, transition } from 'xstate';
 import { prepJid } from '../xmpp/jid.js';
 import { applyChanges } from './core/apply-changes.js';
 import type { Effects } from './effects.js';
@@ -10,7 +9,14 @@ import { FEATURES } from './features/index.js';
 import { HookBus } from './hook-bus.js';
 import type { Feature } from './hooks.js';
 import type { Room } from './room.js';
-import { type ServiceContext, serviceMachine, type Tombstone } from './service-machine.js';
+import {
+  type ServiceContext,
+  type ServiceEvent,
+  serviceRoutes,
+  type Tombstone,
+} from './service-machine.js';
+
+const ROUTES = serviceRoutes();
 
 export interface ServiceOptions {
   domain: string;
@@ -30,12 +36,12 @@ export class MucService {
   readonly tombstones = new Map<string, Tombstone>();
   /** mod_vcard's store on the MUC host, by room node: it outlives the rooms. */
   readonly vcards = new Map<string, Element>();
-  private snapshot: SnapshotFrom<typeof serviceMachine>;
+  private readonly context: ServiceContext;
 
   constructor(options: ServiceOptions) {
     this.domain = options.domain;
     const extras = new Set(options.extras ?? []);
-    const context: ServiceContext = {
+    this.context = {
       domain: this.domain,
       rooms: this.rooms,
       tombstones: this.tombstones,
@@ -50,23 +56,17 @@ export class MucService {
       },
       handle: (stanza, effects) => this.handle(stanza, effects),
     };
-    this.snapshot = getInitialSnapshot(serviceMachine, context);
   }
 
   /**
    * Handles one stanza addressed to the service or a room; `from` is the sender's full JID. The
-   * service chart chooses the action, which does the work.
+   * service chart's first route whose guard passes chooses the chart's action, which does the
+   * work. An action that throws reaches the world's catch (DESIGN, style 5).
    */
   handle(stanza: Element, effects: Effects): void {
-    // The pure transition() rather than an actor: an actor catches a throwing action, stops for
-    // good and rethrows later, whereas a bug must reach the world's catch (DESIGN, style 5).
-    const [next, actions] = transition(serviceMachine, this.snapshot, {
-      type: 'stanza.received',
-      stanza,
-      effects,
-    });
-    this.snapshot = next;
-    for (const action of actions) action.exec?.(action.info, action.params);
+    const event: ServiceEvent = { type: 'stanza.received', stanza, effects };
+    const route = ROUTES.find(({ guard }) => guard === undefined || guard(this.context, event));
+    route?.run(this.context, event);
   }
 
   /** A timer is due: its changes are made in its room (src/muc/environment.ts). */

@@ -1,6 +1,6 @@
 // mucsim serve: the TCP and WebSocket doors around one simulated world, with the recording beside it — real XMPP clients as occupants (XEP-0045 §7)
 import { World } from '../sim/world.js';
-import { RecordingFile } from './recording-file.js';
+import { type PersistRecording, RecordingFile } from './recording-file.js';
 import { type ClientEvent, ServedWorld } from './served-world.js';
 import { type Listening, listenTcp } from './tcp-listener.js';
 import { listenWebSocket } from './websocket-listener.js';
@@ -15,8 +15,8 @@ export interface ServeOptions {
   domain: string;
   mucDomain: string;
   seed: number;
-  /** Write the session to this .scs after every step. */
-  recordPath?: string;
+  /** Write the session to this .scs after every step, with this writer. */
+  record?: { path: string; persist: PersistRecording };
   /** The largest stanza a client may send, in bytes (default 256 KiB, as Prosody's c2s). */
   maxStanzaBytes?: number;
   /** Told when writing the recording failed mid-session (it stops; the clients go on). */
@@ -46,7 +46,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     ...(options.maxStanzaBytes !== undefined && { maxStanzaBytes: options.maxStanzaBytes }),
   });
   if (options.onClient) served.onClient(options.onClient);
-  const recording = options.recordPath ? new RecordingFile(options.recordPath, served) : undefined;
+  const { record } = options;
+  const recording = record ? new RecordingFile(record.path, served, record.persist) : undefined;
   if (recording) {
     // The first write fails the start (a path that cannot be written); a later failure stops
     // the recording, never a client's stream.

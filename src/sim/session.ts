@@ -12,6 +12,6 @@ export interface Session {
   presence?: Element;
   /** The `<priority/>` of its last broadcast presence (RFC 6121 §4.7.2.3; 0 when absent). */
   priority: number;
-  /** Occupant JIDs this session has sent available presence to (Prosody's directed presence). */
+  /** Addresses this session has sent available presence to: occupant JIDs, its account's other resources (Prosody's directed presence). */
   joined: Set<string>;
 }

@@ -29,6 +29,8 @@ export type Verdict =
   /** Addressed to the sender's own account: handled as if it had no `to`. */
   | { kind: 'self' }
   | { kind: 'answer'; reply: Element }
+  /** An iq handed to the sender's own host as if to a bare JID there: its handlers answer it. */
+  | { kind: 'home'; stanza: Element }
   | { kind: 'discard'; reason: string };
 
 /**
@@ -96,16 +98,16 @@ function checkUnprepared(stanza: Element, rawTo: string): Verdict {
   const emptied = emptiedJid(rawTo);
   if (emptied !== undefined) {
     // Prosody routes the address it prepared (`room@service/`), cannot split it, and hands the
-    // stanza to the sender's own host as if to a bare JID: an iq finds no handler, a message's
-    // handler raises, a presence goes nowhere.
+    // stanza to the sender's own host as if to a bare JID: an iq goes to that host's bare-JID
+    // handlers (mod_ping and mod_vcard_legacy answer, nothing else does), a message's handler
+    // raises, a presence goes nowhere.
     const type = stanza.attrs.type;
     if (stanza.name !== 'iq' || (type !== 'get' && type !== 'set')) {
       return { kind: 'discard', reason: 'an address Prosody prepares to an empty part' };
     }
     const addressed = clone(stanza);
     addressed.attrs.to = emptied;
-    const reply = stanzaError(addressed, { type: 'cancel', condition: 'service-unavailable' });
-    return { kind: 'answer', reply };
+    return { kind: 'home', stanza: addressed };
   }
   // core_process_stanza answers straight back, from the address it could not read.
   return answerUnlessReply(

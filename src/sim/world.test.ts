@@ -94,6 +94,35 @@ describe('the router', () => {
     );
   });
 
+  it('answers an iq to an address that prepares to an empty resource as its own host answers a bare JID, as Prosody', () => {
+    const world = new World();
+    const romeo = world.connect('romeo@localhost', { resource: 'r' });
+    const to = `${ROOM}/\u200b`;
+
+    world.send(
+      romeo.jid,
+      stanza(`<iq type='get' to='${to}' id='p'><ping xmlns='urn:xmpp:ping'/></iq>`),
+    );
+    world.send(
+      romeo.jid,
+      stanza(`<iq type='get' to='${to}' id='v'><vCard xmlns='vcard-temp'/></iq>`),
+    );
+    world.send(
+      romeo.jid,
+      stanza(`<iq type='get' to='${to}' id='q'><query xmlns='jabber:iq:version'/></iq>`),
+    );
+
+    expect(canonicalAll(take(world, romeo))).toEqual(
+      canonicalAll([
+        `<iq type='result' from='${ROOM}/' to='romeo@localhost/r' id='p'/>`,
+        `<iq type='result' from='${ROOM}/' to='romeo@localhost/r' id='v'><vCard xmlns='vcard-temp'/></iq>`,
+        `<iq type='error' from='${ROOM}/' to='romeo@localhost/r' id='q'>
+          <error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>
+        </iq>`,
+      ]),
+    );
+  });
+
   it('echoes initial presence to every available session of the account, the sender included (without a to, as Prosody)', () => {
     const world = new World();
     const r1 = world.connect('romeo@localhost', { resource: 'r1' });
@@ -121,6 +150,27 @@ describe('the router', () => {
     expect(canonicalAll(take(world, r2))).toEqual(canonicalAll([echo('romeo@localhost/r2')]));
     expect(take(world, r3)).toEqual([]);
     expect(take(world, juliet)).toEqual([]);
+  });
+
+  it("sends a session's unavailable presence on to a resource it has sent presence to, even one gone unavailable since (mod_presence's directed presence)", () => {
+    const world = new World();
+    const r1 = world.connect('romeo@localhost', { resource: 'r1' });
+    const r2 = world.connect('romeo@localhost', { resource: 'r2' });
+    world.send(r2.jid, stanza(`<presence/>`));
+    // r1's initial presence brings it r2's, posted on r2's behalf: r1 is now among r2's directed
+    // addresses, and r2 among r1's.
+    world.send(r1.jid, stanza(`<presence/>`));
+    world.send(r1.jid, stanza(`<presence type='unavailable'/>`));
+    take(world, r1);
+    take(world, r2);
+
+    world.send(r2.jid, stanza(`<presence type='unavailable'/>`));
+
+    expect(canonicalAll(take(world, r1))).toEqual(
+      canonicalAll([
+        `<presence type='unavailable' from='romeo@localhost/r2' to='romeo@localhost/r1' xml:lang='en'/>`,
+      ]),
+    );
   });
 
   it('adds the vcard-temp:x:update <photo/> to available presence only, and only once', () => {

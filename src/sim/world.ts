@@ -1,17 +1,23 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
-import { isoStamp, type RoomTimer } from '../muc/environment.js';
+import type { RoomTimer } from '../muc/environment.js';
 import { occupantIdSecret } from '../muc/features/occupant-id.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { addressedCopies } from '../xmpp/addressed-copy.js';
 import { bareJid, domainOf, isFullJid } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
 import { addAvatarHash, answerServerIq } from './home-server.js';
 import { SeededIds } from './ids.js';
+import {
+  broadcastPresence,
+  leaveDirected,
+  type PresenceRouter,
+  toOtherResources,
+  trackDirectedPresence,
+} from './presence-broadcast.js';
 import type { Session } from './session.js';
 import { SessionRegistry } from './session-registry.js';
 import {
@@ -26,7 +32,6 @@ import {
   internalError,
   isSubscription,
   overLimit,
-  presencePriority,
   type Verdict,
 } from './stanza-checks.js';
 import type { WorldOptions } from './world-options.js';
@@ -55,6 +60,8 @@ export class World {
   readonly listeners = new Map<string, DeliveryListener>();
   /** The input the service is handling: what a timer it sets will be traced as caused by. */
   private serviceCause = 0;
+  /** What the presence handling (mod_presence) uses of the world. */
+  private readonly presence: PresenceRouter;
 
   constructor(options: WorldOptions = {}) {
     this.ids = new SeededIds(options.seed ?? 1);
@@ -80,6 +87,13 @@ export class World {
       features: options.features,
       ...(options.extras !== undefined && { extras: options.extras }),
     });
+    this.presence = {
+      sessions: this.sessions,
+      domain: this.domain,
+      now: () => this.clock.now(),
+      deliver: (session, stanza, cause, by) => this.deliver(session, stanza, cause, by),
+      postFromServer: (session, stanza) => this.input(session, stanza, 'server'),
+    };
   }
 
   /** Connects a session for `jid`: its resource, the requested one, or a generated one. */
@@ -102,9 +116,9 @@ export class World {
     const unavailable = new Element('presence', { type: 'unavailable', from: jid });
     if (session.available) {
       const cause = this.traceInput(session, unavailable, 'server');
-      this.toOtherResources(session, unavailable, cause);
+      toOtherResources(this.presence, session, unavailable, cause);
     }
-    this.leaveJoinedRooms(session, unavailable);
+    leaveDirected(this.presence, session, unavailable);
     this.trace.append({ kind: 'disconnect', time: this.clock.now(), jid });
   }
 
@@ -145,6 +159,10 @@ export class World {
   ): void {
     if (verdict.kind === 'answer') this.deliver(session, verdict.reply, cause, by);
     else if (verdict.kind === 'discard') this.drop(stanza, cause, verdict.reason);
+    else if (verdict.kind === 'home') {
+      const answer = answerServerIq(verdict.stanza, this);
+      if (answer) this.deliver(session, answer, cause, 'server');
+    }
   }
 
   session(jid: string): Session | undefined {
@@ -197,7 +215,7 @@ export class World {
 
   private route(session: Session, stanza: Element, cause: number): void {
     const to = stanza.attrs.to;
-    this.trackDirectedPresence(session, stanza);
+    trackDirectedPresence(session, stanza);
     if (domainOf(to) === this.mucDomain) {
       this.toService(stanza, cause);
     } else if (domainOf(to) === this.domain) {
@@ -210,7 +228,7 @@ export class World {
 
   private handleUnaddressed(session: Session, stanza: Element, cause: number): void {
     if (stanza.name === 'presence' && (!stanza.attrs.type || stanza.attrs.type === 'unavailable')) {
-      this.broadcastPresence(session, stanza, cause);
+      broadcastPresence(this.presence, session, stanza, cause);
     } else if (stanza.name === 'presence') {
       // mod_presence: any other type without a `to` is refused (an error, never answered, is dropped).
       const refusal = answerUnlessReply(
@@ -233,71 +251,6 @@ export class World {
         this.deliver(session, answer, cause, 'server');
       }
     }
-  }
-
-  /**
-   * A broadcast presence, as Prosody's mod_presence (`handle_normal_presence`, RFC 6121 §4.2–4.5):
-   * reflected to the sender (without a `to`), sent to the user's other available resources; an
-   * initial presence also brings the sender those resources' last presences, stamped with a
-   * delay from the server; unavailable also goes to every room the session joined.
-   */
-  private broadcastPresence(session: Session, stanza: Element, cause: number): void {
-    const initial = stanza.attrs.type === undefined && !session.available;
-    this.deliver(session, clone(stanza), cause, 'router');
-    this.toOtherResources(session, stanza, cause);
-    if (initial) {
-      for (const other of this.sessions.of(session.jid)) {
-        if (other === session || !other.presence) continue;
-        const copy = clone(other.presence);
-        copy.attrs.to = session.jid;
-        this.deliver(session, copy, cause, 'router');
-      }
-    }
-    if (stanza.attrs.type === 'unavailable') {
-      session.available = false;
-      session.presence = undefined;
-      session.priority = 0;
-      this.leaveJoinedRooms(session, stanza);
-      return;
-    }
-    session.available = true;
-    session.priority = presencePriority(stanza);
-    const stored = clone(stanza);
-    stored.c('delay', { xmlns: NS.delay, from: this.domain, stamp: isoStamp(this.clock.now()) });
-    session.presence = stored;
-  }
-
-  /** A copy of the presence to each other available resource of the session's account. */
-  private toOtherResources(session: Session, stanza: Element, cause: number): void {
-    for (const other of this.sessions.of(session.jid)) {
-      if (other === session || !other.available) continue;
-      const copy = clone(stanza);
-      copy.attrs.to = other.jid;
-      this.deliver(other, copy, cause, 'router');
-    }
-  }
-
-  /** The unavailable presence, as the client sent it, to every address of its directed presence. */
-  private leaveJoinedRooms(session: Session, unavailable: Element): void {
-    const directed = [...session.joined];
-    session.joined.clear();
-    for (const address of directed) {
-      const copy = clone(unavailable);
-      copy.attrs.to = address;
-      this.input(session, copy, 'server');
-    }
-  }
-
-  /**
-   * mod_presence's directed presence: an available presence to anyone (no roster here) adds its
-   * address, an unavailable or error presence removes exactly that address.
-   */
-  private trackDirectedPresence(session: Session, stanza: Element): void {
-    if (stanza.name !== 'presence') return;
-    const to = stanza.attrs.to;
-    const type = stanza.attrs.type;
-    if (type === undefined) session.joined.add(to);
-    else if (type === 'unavailable' || type === 'error') session.joined.delete(to);
   }
 
   private toService(stanza: Element, cause: number): void {

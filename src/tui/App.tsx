@@ -2,34 +2,19 @@
 import { resolve } from 'node:path';
 import { useMemo, useState } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
-import type { RecordingText } from '../debugger/growing-recording.js';
-import type { CompareSource } from './compare-streams.js';
 import { moveDoor } from './door-actions.js';
 import { type Lesson, type LessonLibrary, lessonFolder, lessonsIn } from './lessons.js';
-import { SessionApp } from './SessionApp.js';
+import { SessionApp, type SessionAppProps } from './SessionApp.js';
 import type { Message } from './ui-state.js';
-import type { Size } from './use-terminal-size.js';
 
-export interface AppProps {
-  session: DebugSession;
+/** The props of one session's debugger, but the lessons, which the app makes from the script's folder. */
+export interface AppProps extends Omit<SessionAppProps, 'lessons' | 'greeting'> {
   /** The script the session runs (the lessons beside it are offered). */
   scriptPath?: string;
   /** Makes the session of another script (and says its full path); absent when sessions cannot be swapped (a real server). */
   openScript?: (path: string) => Promise<{ session: DebugSession; path: string }>;
   /** Where lessons are looked for when no script is open (the tutorial). */
   lessonsFolder?: string;
-  /** Colour on or off (NO_COLOR / FORCE_COLOR / TTY, decided by the caller). */
-  colour: boolean;
-  /** Where to rewrite the recording after every step (`--record`). */
-  recordPath?: string;
-  /** Writes a file; may throw (the error is shown in the message line). */
-  persist(path: string, recording: RecordingText): void;
-  /** A fixed size instead of the terminal's (tests). */
-  size?: Size;
-  /** Called once the user quits. */
-  onExit?: () => void;
-  /** Only with --server: the simulator's side of the side-by-side view (`d`). */
-  compare?: CompareSource;
 }
 
 interface Current {

@@ -1,6 +1,6 @@
 // The text inputs' actions: the `:` line, the `/` search and the raw XML editor, with completion — typing to a XEP-0045 room (§7–§10)
 import type { ActionContext } from './actions.js';
-import { runCommandLine } from './command-line.js';
+import { COMMANDS, runCommandLine } from './command-line.js';
 import { complete, completionWords } from './completion.js';
 import type { InputAction } from './keys.js';
 import { searchAsTyped } from './search-actions.js';
@@ -27,7 +27,12 @@ function editBuffer(ctx: ActionContext, edit: (buffer: TextBuffer) => TextBuffer
   if (xml) ctx.dispatch({ type: 'xml', buffer: edit(xml.buffer) });
 }
 
-/** tab: completes the word before the cursor with a client name, JID, nick or command. */
+/** The `:` commands' names that tab completes: the table's, but the one-letter aliases (`e`, `w`, `q`, `q!`). */
+const COMMAND_NAMES = COMMANDS.flatMap((spec) => spec.names).filter((name) =>
+  /^[a-z]{2,}$/.test(name),
+);
+
+/** tab: completes the word before the cursor with a client name, JID, nick or, first on the `:` line, a command. */
 function completeInput(ctx: ActionContext): void {
   const ui = ctx.ui();
   const words = completionWords(ctx.session);
@@ -38,7 +43,8 @@ function completeInput(ctx: ActionContext): void {
     return;
   }
   const prefix = /\S*$/.exec(ui.line)?.[0] ?? '';
-  const verbs = ui.line.includes(' ') ? words : ['open', 'save', 'break', 'xml', 'quit', ...words];
+  const first = ui.mode === 'command' && !ui.line.includes(' ');
+  const verbs = first ? [...COMMAND_NAMES, ...words] : words;
   const found = complete(prefix, verbs);
   ctx.dispatch({ type: 'line', line: ui.line + found.insert });
   ctx.dispatch({ type: 'candidates', candidates: found.candidates });

@@ -86,6 +86,18 @@ export function searchMatches(
   return { matches: known.matches, complete: known.scanned >= list.length };
 }
 
+/** How many of the sorted `values` are below `bound` (where `bound` would go among them). */
+function countBelow(sorted: readonly number[], bound: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((sorted[middle] as number) < bound) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The first match after `from` (before it, going back), wrapping around; undefined when none. */
 export function nextMatch(
   matches: readonly number[],
@@ -94,14 +106,7 @@ export function nextMatch(
 ): number | undefined {
   if (matches.length === 0) return undefined;
   // The first match above `from` (forward), or the one before the first at or above it.
-  let low = 0;
-  let high = matches.length;
-  const bound = forward ? from + 1 : from;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((matches[middle] as number) < bound) low = middle + 1;
-    else high = middle;
-  }
+  const low = countBelow(matches, forward ? from + 1 : from);
   if (forward) return matches[low] ?? matches[0];
   return matches[low - 1] ?? matches.at(-1);
 }
@@ -138,14 +143,6 @@ export function searchStatus(
 
 /** Where `value` is in the sorted `matches`, or -1. */
 export function matchPosition(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const found = sorted[middle] as number;
-    if (found === value) return middle;
-    if (found < value) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
+  const index = countBelow(sorted, value);
+  return sorted[index] === value ? index : -1;
 }

@@ -82,10 +82,16 @@ describe('prepJid', () => {
     expect(prepJid(jid)).toBeUndefined();
   });
 
-  // RFC 6122 §2.2: each domain label must pass ToASCII with UseSTD3ASCIIRules (letters, digits,
-  // hyphens), so "@" cannot be part of a domainpart; Prosody's jid.split refuses it too.
+  // Prosody's jid.split stops a domainpart at "@".
   it('rejects a second "@" (the domain would be "b@c")', () => {
     expect(prepJid('a@b@c')).toBeUndefined();
+  });
+
+  // RFC 6122 §2.2 asks for STD3's host name rules; Prosody's nameprep does not apply them.
+  it('prepares a domainpart with spaces or control characters, as Prosody does', () => {
+    expect(prepJid('not a jid')).toBe('not a jid');
+    expect(prepJid('x@Not A Host/r')).toBe('x@not a host/r');
+    expect(prepJid('a\tb')).toBe('a\tb');
   });
 
   it('refuses, in strict mode, a nickname with a code point unassigned in Unicode 3.2', () => {

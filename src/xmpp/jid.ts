@@ -29,11 +29,27 @@ export function joinJid(parts: JidParts): string {
  * invalid JID. `strict` prohibits code points unassigned in Unicode 3.2 (stored strings).
  */
 export function prepJid(jid: string, options: { strict?: boolean } = {}): string | undefined {
+  if (options.strict) return prepareJid(jid, options);
+  // The same few addresses come back stanza after stanza: each is prepared once.
+  if (prepared.has(jid)) return prepared.get(jid);
+  const result = prepareJid(jid, options);
+  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
+  prepared.set(jid, result);
+  return result;
+}
+
+/** How many prepared JIDs `prepJid` remembers (it forgets them all beyond). */
+const PREPARED_LIMIT = 4096;
+const prepared = new Map<string, string | undefined>();
+
+function prepareJid(jid: string, options: { strict?: boolean }): string | undefined {
   const parts = splitJid(jid);
   if (!parts) return undefined;
+  // Prosody's prepped_split: a domain never holds '@' (its split stops there), and nameprep alone
+  // decides the rest, without STD3's host name rules (RFC 6122 §2.2 asks for them): a domain
+  // with spaces or control characters prepares, as Prosody's does.
   const domain = nameprep(parts.domain.replace(/\.$/, ''), options);
-  // RFC 6122 §2.2: a domainpart is a hostname or an IP literal; '@' and spaces never occur.
-  if (!domain || /[@\s]/.test(domain)) return undefined;
+  if (!domain || domain.includes('@')) return undefined;
   const local = parts.local === undefined ? undefined : nodeprep(parts.local, options);
   if (local === '' || (parts.local !== undefined && local === undefined)) return undefined;
   const resource = parts.resource === undefined ? undefined : resourceprep(parts.resource, options);
@@ -51,7 +67,7 @@ export function emptiedJid(jid: string): string | undefined {
   const parts = splitJid(jid);
   if (!parts) return undefined;
   const domain = nameprep(parts.domain.replace(/\.$/, ''));
-  if (!domain || /[@\s]/.test(domain)) return undefined;
+  if (!domain || domain.includes('@')) return undefined;
   const local = parts.local === undefined ? undefined : nodeprep(parts.local);
   const resource = parts.resource === undefined ? undefined : resourceprep(parts.resource);
   if (local !== '' && resource !== '') return undefined;

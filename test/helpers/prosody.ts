@@ -1,9 +1,12 @@
 // Test helper: a throw-away Prosody 13 on loopback with the MUC component, set up like Prosody's own scansion suite, one fresh server per script — the real XEP-0045 service
+//
+// `tsx test/helpers/prosody.ts config DIR PORT [LEVEL]` prints the configuration for a server in
+// DIR on PORT: scripts/run-prosody.sh runs its server with it, so both are set up alike.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 /** Where Debian's package puts Prosody's modules, and its version file. */
 const PROSODY_DIR = '/usr/lib/prosody';
@@ -63,10 +66,18 @@ function prosodyOnPath(): string | undefined {
   return undefined;
 }
 
-/** The installed Prosody's version (Debian's `prosody.version` file), if it can be read. */
+/**
+ * The installed Prosody's version: its `prosody.version` file, beside its modules (Debian:
+ * /usr/lib/prosody) or under the `lib/` beside its binary; undefined when neither is there.
+ */
 export function prosodyVersion(): string | undefined {
-  const file = join(PROSODY_DIR, 'prosody.version');
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
+  const binary = prosodyOnPath();
+  const candidates = [
+    join(PROSODY_DIR, 'prosody.version'),
+    ...(binary ? [join(dirname(binary), '../lib/prosody/prosody.version')] : []),
+  ];
+  const found = candidates.find((path) => existsSync(path));
+  return found ? readFileSync(found, 'utf8').trim() : undefined;
 }
 
 /**
@@ -133,16 +144,25 @@ export interface ProsodyOptions {
   debugLog?: boolean;
 }
 
-function config(dir: string, port: number, { debugLog = true }: ProsodyOptions): string {
+/**
+ * The server's prosody.cfg.lua, for a server in `dir` on `port`. `logLevel` (default: debug with
+ * `debugLog`, else info) is the least level prosody.log keeps.
+ */
+export function prosodyConfig(
+  dir: string,
+  port: number,
+  { debugLog = true, logLevel }: ProsodyOptions & { logLevel?: string } = {},
+): string {
   const modules = availableModules();
   if (!debugLog) modules.host = modules.host.filter((name) => name !== 'stanza_debug');
   const list = (names: string[]) => names.map((name) => lua(name)).join('; ');
+  const level = logLevel ?? (debugLog ? 'debug' : 'info');
   return `-- written by test/helpers/prosody.ts: a throw-away server on loopback
 run_as_root = true
 pidfile = ${lua(join(dir, 'prosody.pid'))}
 data_path = ${lua(join(dir, 'data'))}
 certificates = ${lua(join(dir, 'certs'))}
-log = { { levels = { min = "${debugLog ? 'debug' : 'info'}" }, to = "file", filename = ${lua(join(dir, 'prosody.log'))} } }
+log = { { levels = { min = ${lua(level)} }, to = "file", filename = ${lua(join(dir, 'prosody.log'))} } }
 interfaces = { "127.0.0.1" }; local_interfaces = { "127.0.0.1" }
 c2s_ports = { ${port} }; c2s_direct_tls_ports = {}; s2s_ports = {}; http_ports = {}; https_ports = {}
 modules_disabled = { "s2s", "s2s_auth_certs", "offline" }
@@ -208,7 +228,7 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
   mkdirSync(join(dir, 'certs')); // empty: no StartTLS is offered
   const port = await freePort();
   const configFile = join(dir, 'prosody.cfg.lua');
-  writeFileSync(configFile, config(dir, port, options));
+  writeFileSync(configFile, prosodyConfig(dir, port, options));
   const child = spawn(binary, ['--config', configFile, '-F'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
@@ -255,11 +275,24 @@ export async function startProsody(options: ProsodyOptions = {}): Promise<Prosod
 }
 
 /** Runs `body` against a fresh server and always stops it. */
-export async function withProsody<T>(body: (server: ProsodyServer) => Promise<T>): Promise<T> {
-  const server = await startProsody();
+export async function withProsody<T>(
+  body: (server: ProsodyServer) => Promise<T>,
+  options: ProsodyOptions = {},
+): Promise<T> {
+  const server = await startProsody(options);
   try {
     return await body(server);
   } finally {
     await server.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  const [command, dir, port, logLevel = 'info'] = process.argv.slice(2);
+  if (command !== 'config' || dir === undefined || !/^\d+$/.test(port ?? '')) {
+    process.stderr.write('usage: prosody.ts config DIR PORT [LEVEL]\n');
+    process.exitCode = 2;
+  } else {
+    process.stdout.write(prosodyConfig(dir, Number(port), { logLevel }));
   }
 }

@@ -39,9 +39,10 @@ export class Terminal {
     readonly height: number,
   ) {}
 
-  /** Starts `mucsim <args>` in `cwd` with NO_COLOR, as in a person's terminal (CI unset: ink draws every frame). */
-  start(args: string, cwd = REPO_ROOT): void {
-    const command = `cd ${cwd} && env -u CI NO_COLOR=1 node ${BIN} ${args}; echo "EXITED $?"; sleep 60`;
+  /** Starts `mucsim <args>` in `cwd`, as in a person's terminal (CI unset: ink draws every frame), with NO_COLOR unless `colour`. */
+  start(args: string, cwd = REPO_ROOT, { colour = false } = {}): void {
+    const noColour = colour ? '' : ' NO_COLOR=1';
+    const command = `cd ${cwd} && env -u CI${noColour} node ${BIN} ${args}; echo "EXITED $?"; sleep 60`;
     this.tmux(
       'new-session',
       '-d',
@@ -53,6 +54,14 @@ export class Terminal {
       String(this.height),
       command,
     );
+  }
+
+  /** The process of `mucsim` itself (the pane's shell's child), to kill it as a crash would. */
+  mucsimPid(): number {
+    const shell = this.tmux('list-panes', '-t', 'tui', '-F', '#{pane_pid}').trim();
+    const child = spawnSync('pgrep', ['-P', shell], { encoding: 'utf8' }).stdout.trim();
+    if (!/^\d+$/.test(child)) throw new Error(`no single mucsim process under the pane: ${child}`);
+    return Number(child);
   }
 
   stop(): void {

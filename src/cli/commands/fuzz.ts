@@ -1,4 +1,5 @@
-// `mucsim fuzz`: random valid and invalid stanzas against the simulator, invariants after every step, a shrunk .scs on failure — XEP-0045 §5, §7, §17
+// `mucsim fuzz`: random valid and invalid stanzas against the simulator with invariants after every step, or against the simulator and a real server side by side — a shrunk .scs on failure (XEP-0045 §5, §7, §17)
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
@@ -10,20 +11,30 @@ import {
   shrink,
   writeRepro,
 } from '../../fuzz/index.js';
+import { Explanations, readExplainedDifferences } from '../../fuzz/live/explained.js';
+import { fuzzServer } from '../../fuzz/live/fuzz-server.js';
+import { PROSODY_DIFFERENCES } from '../../fuzz/live/prosody-differences.js';
+import type { ServiceAddress } from '../../live/service.js';
 import type { Feature } from '../../muc/hooks.js';
 import { visibleToken } from '../../xmpp/visible.js';
-import { type CliIo, EXIT } from '../io.js';
-import { parseSeed } from '../options.js';
+import { type CliIo, EXIT, InputError } from '../io.js';
+import { checkServer } from '../live-options.js';
+import { parseDomain, parseSeed, parseServer } from '../options.js';
 import { checkReplaceable, replaceFile } from '../output-file.js';
 
 interface FuzzCommandOptions {
   seed: number;
-  stanzas: number;
+  stanzas?: number;
+  actions?: number;
   users: number;
   rooms: number;
   output?: string;
   checkDeterminism?: boolean;
   shrinkSeconds: number;
+  server?: ServiceAddress;
+  domain: string;
+  muc?: string;
+  explained: string[];
 }
 
 function countParser(min: number, max: number): (value: string) => number {
@@ -46,6 +57,145 @@ function summary(result: FuzzResult, elapsedMs: number): string {
   return `${number(result.stanzas)} stanzas in ${number(result.steps)} steps, ${number(result.checks)} invariant checks, ${seconds.toFixed(1)} s (${number(rate)} stanzas/s)`;
 }
 
+/** `--output`, resolved and checked before the first step: a failure found after minutes must not be lost to an unwritable path. */
+function outputFile(output: string | undefined, io: CliIo) {
+  if (output === undefined) return undefined;
+  const path = resolve(io.cwd, output);
+  const shown = visibleToken(output);
+  checkReplaceable(path, shown);
+  return (text: string) => {
+    replaceFile(path, text, shown);
+    io.out(`\nwritten to ${shown}\n`);
+  };
+}
+
+/** The explained differences: docs/prosody-differences.md's, and those of each --explained FILE. */
+async function explanations(files: readonly string[]): Promise<Explanations> {
+  const entries = [...PROSODY_DIFFERENCES];
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`${visibleToken(file)}: ${error.message}`);
+    });
+    try {
+      entries.push(...readExplainedDifferences(text));
+    } catch (error) {
+      throw new InputError(`${visibleToken(file)}: ${(error as Error).message}`);
+    }
+  }
+  return new Explanations(entries);
+}
+
+async function againstServer(
+  options: FuzzCommandOptions,
+  server: ServiceAddress,
+  io: CliIo,
+  features?: readonly Feature[],
+): Promise<number> {
+  if (options.checkDeterminism) throw new InputError('--check-determinism runs in memory only');
+  if (options.stanzas !== undefined) throw new InputError('with --server, say --actions');
+  const writeOutput = outputFile(options.output, io);
+  const explained = await explanations(options.explained);
+  await checkServer({ server, timeout: 0 });
+  const muc = options.muc ?? `conference.${options.domain}`;
+  io.out(
+    `mucsim fuzz --seed ${options.seed} --server ${server.url}: ${options.users} users, ${options.rooms} rooms, ${options.domain} and ${muc}\n`,
+  );
+  return fuzzServer(
+    {
+      seed: options.seed,
+      actions: options.actions ?? 2000,
+      users: options.users,
+      rooms: options.rooms,
+      server,
+      domain: options.domain,
+      muc,
+      explanations: explained,
+      shrinkSeconds: options.shrinkSeconds,
+      now: () => Date.now(),
+      ...(features && { features }),
+    },
+    {
+      out: io.out,
+      err: io.err,
+      isTTY: io.isTTY,
+      ...(writeOutput && { writeOutput: async (text: string) => writeOutput(text) }),
+    },
+  );
+}
+
+function inMemory(options: FuzzCommandOptions, io: CliIo, features?: readonly Feature[]) {
+  if (options.actions !== undefined) throw new InputError('--actions needs --server');
+  const config = {
+    seed: options.seed,
+    stanzas: options.stanzas ?? 100_000,
+    users: options.users,
+    rooms: options.rooms,
+    features,
+  };
+  io.out(`mucsim fuzz --seed ${config.seed}: ${config.users} users, ${config.rooms} rooms\n`);
+  const started = performance.now();
+  // On a terminal, a progress line (stderr) shows that a long run is moving.
+  const onProgress = io.isTTY
+    ? ({ stanzas }: { stanzas: number }) => io.err(`\r${number(stanzas)} stanzas…`)
+    : undefined;
+  const hash = options.checkDeterminism === true;
+  const result = fuzz({ ...config, hash, onProgress, progressEvery: 50_000 });
+  if (onProgress) io.err('\r\u001b[K');
+  return { config, result, elapsed: performance.now() - started };
+}
+
+function checkDeterminism(config: Parameters<typeof fuzz>[0], result: FuzzResult, io: CliIo) {
+  const again = fuzz({ ...config, hash: true });
+  if (again.hash === result.hash && again.steps === result.steps) {
+    io.out(`deterministic: two runs delivered the same stanzas (hash ${result.hash})\n`);
+    return EXIT.ok;
+  }
+  io.out(
+    `NOT deterministic: hash ${result.hash} then ${again.hash} (${result.steps} then ${again.steps} steps)\n`,
+  );
+  return EXIT.failed;
+}
+
+async function fuzzInMemory(options: FuzzCommandOptions, io: CliIo, features?: readonly Feature[]) {
+  const writeOutput = outputFile(options.output, io);
+  const { config, result, elapsed } = inMemory(options, io, features);
+  if (!result.violation) {
+    io.out(`0 violations of ${INVARIANTS.length} invariants (${INVARIANTS.join(', ')})\n`);
+    io.out(`${summary(result, elapsed)}\n`);
+    return options.checkDeterminism ? checkDeterminism(config, result, io) : EXIT.ok;
+  }
+  const { violation } = result;
+  io.out(
+    `violation of '${violation.invariant}' at step ${number(violation.step)} (after ${number(result.stanzas)} stanzas, ${(elapsed / 1000).toFixed(1)} s):\n  ${violation.detail}\n`,
+  );
+  const cast = makeCast(config.users, config.rooms);
+  const actions = recordViolation(config, violation);
+  const shrinkStart = performance.now();
+  const shrunk = await shrink(cast, actions, violation.invariant, {
+    features,
+    now: () => performance.now(),
+    deadline: shrinkStart + options.shrinkSeconds * 1000,
+  });
+  io.out(
+    `shrunk ${number(actions.length)} steps to ${number(shrunk.actions.length)} in ${number(shrunk.replays)} replays (${((performance.now() - shrinkStart) / 1000).toFixed(1)} s${shrunk.complete ? '' : ', budget spent: not minimal'})\n`,
+  );
+  const repro = writeRepro(
+    cast,
+    shrunk.actions,
+    violation,
+    { ...config, step: violation.step },
+    features,
+  );
+  if (!repro.violation) {
+    io.out('warning: read back from .scs, the steps no longer show the violation\n');
+  } else if (repro.violation.detail !== violation.detail) {
+    io.out(`as the minimal script shows it:\n  ${repro.violation.detail}\n`);
+  }
+  io.out(`\nminimal reproducing script (replay with mucsim run):\n\n${repro.text}`);
+  writeOutput?.(repro.text);
+  return EXIT.failed;
+}
+
 /** `features` replaces the service's features (tests inject a bug to see a violation reported). */
 export function makeFuzzCommand(
   io: CliIo,
@@ -54,15 +204,16 @@ export function makeFuzzCommand(
 ): Command {
   return new Command('fuzz')
     .description(
-      'send random valid and invalid stanzas from several users to several rooms, check invariants after every step, and shrink a violation to a minimal .scs',
+      'send random valid and invalid stanzas from several users to several rooms and check invariants after every step; with --server, send the same actions to a real server and compare what every client receives; shrink a failure to a minimal .scs',
     )
     .addOption(
       new Option('--seed <n>', 'seed of the random stanzas').argParser(parseSeed).default(1),
     )
     .addOption(
-      new Option('--stanzas <n>', 'how many stanzas to send')
-        .argParser(countParser(1, 100_000_000))
-        .default(100_000),
+      new Option(
+        '--stanzas <n>',
+        'in memory: how many stanzas to send (default 100,000)',
+      ).argParser(countParser(1, 100_000_000)),
     )
     .addOption(
       new Option(
@@ -73,80 +224,48 @@ export function makeFuzzCommand(
         .default(8),
     )
     .addOption(new Option('--rooms <n>', 'rooms they use').argParser(countParser(1, 50)).default(4))
-    .option('--output <file>', 'write the minimal reproducing .scs here on a violation')
+    .option('--output <file>', 'write the minimal reproducing .scs here')
     .option('--check-determinism', 'run twice and compare a hash of everything delivered')
     .addOption(
-      new Option('--shrink-seconds <n>', 'time allowed for shrinking a violation')
+      new Option('--shrink-seconds <n>', 'time allowed for shrinking a failure')
         .argParser(countParser(1, 3600))
         .default(60),
     )
+    .addOption(
+      new Option(
+        '--server <xmpp://host:port>',
+        'also run the actions on this real server and compare',
+      ).argParser(parseServer),
+    )
+    .addOption(
+      new Option('--actions <n>', 'with --server: how many actions (default 2,000)').argParser(
+        countParser(1, 10_000_000),
+      ),
+    )
+    .addOption(
+      new Option('--domain <domain>', 'with --server: the users’ domain')
+        .argParser(parseDomain)
+        .default('localhost'),
+    )
+    .addOption(
+      new Option(
+        '--muc <domain>',
+        'with --server: the MUC service (default conference.<domain>)',
+      ).argParser(parseDomain),
+    )
+    .addOption(
+      new Option(
+        '--explained <file>',
+        'with --server: more explained differences, besides docs/prosody-differences.md’s (repeatable)',
+      )
+        .argParser((file: string, files: string[]) => [...files, file])
+        .default([]),
+    )
     .action(async (options: FuzzCommandOptions) => {
-      // Checked first: a violation found after minutes must not be lost to an unwritable path.
-      const output = options.output === undefined ? undefined : resolve(io.cwd, options.output);
-      if (output) checkReplaceable(output, visibleToken(options.output as string));
-      const config = {
-        seed: options.seed,
-        stanzas: options.stanzas,
-        users: options.users,
-        rooms: options.rooms,
-        features,
-      };
-      const heading = `mucsim fuzz --seed ${config.seed}: ${config.users} users, ${config.rooms} rooms`;
-      io.out(`${heading}\n`);
-      const started = performance.now();
-      // On a terminal, a progress line (stderr) shows that a long run is moving.
-      const onProgress = io.isTTY
-        ? ({ stanzas }: { stanzas: number }) => io.err(`\r${number(stanzas)} stanzas…`)
-        : undefined;
-      const result = fuzz({
-        ...config,
-        hash: options.checkDeterminism === true,
-        onProgress,
-        progressEvery: 50_000,
-      });
-      if (onProgress) io.err('\r\u001b[K');
-      const elapsed = performance.now() - started;
-      if (!result.violation) {
-        io.out(`0 violations of ${INVARIANTS.length} invariants (${INVARIANTS.join(', ')})\n`);
-        io.out(`${summary(result, elapsed)}\n`);
-        if (!options.checkDeterminism) return setExit(EXIT.ok);
-        const again = fuzz({ ...config, hash: true });
-        if (again.hash === result.hash && again.steps === result.steps) {
-          io.out(`deterministic: two runs delivered the same stanzas (hash ${result.hash})\n`);
-          return setExit(EXIT.ok);
-        }
-        io.out(
-          `NOT deterministic: hash ${result.hash} then ${again.hash} (${result.steps} then ${again.steps} steps)\n`,
-        );
-        return setExit(EXIT.failed);
-      }
-      const { violation } = result;
-      io.out(
-        `violation of '${violation.invariant}' at step ${number(violation.step)} (after ${number(result.stanzas)} stanzas, ${(elapsed / 1000).toFixed(1)} s):\n  ${violation.detail}\n`,
+      setExit(
+        options.server
+          ? await againstServer(options, options.server, io, features)
+          : await fuzzInMemory(options, io, features),
       );
-      const cast = makeCast(config.users, config.rooms);
-      const actions = recordViolation(config, violation);
-      const shrinkStart = performance.now();
-      const shrunk = shrink(cast, actions, violation.invariant, {
-        features,
-        now: () => performance.now(),
-        deadline: shrinkStart + options.shrinkSeconds * 1000,
-      });
-      io.out(
-        `shrunk ${number(actions.length)} steps to ${number(shrunk.actions.length)} in ${number(shrunk.replays)} replays (${((performance.now() - shrinkStart) / 1000).toFixed(1)} s${shrunk.complete ? '' : ', budget spent: not minimal'})\n`,
-      );
-      const info = { ...config, step: violation.step };
-      const repro = writeRepro(cast, shrunk.actions, violation, info, features);
-      if (!repro.violation) {
-        io.out('warning: read back from .scs, the steps no longer show the violation\n');
-      } else if (repro.violation.detail !== violation.detail) {
-        io.out(`as the minimal script shows it:\n  ${repro.violation.detail}\n`);
-      }
-      io.out(`\nminimal reproducing script (replay with mucsim run):\n\n${repro.text}`);
-      if (output) {
-        replaceFile(output, repro.text, visibleToken(options.output as string));
-        io.out(`\nwritten to ${visibleToken(options.output as string)}\n`);
-      }
-      setExit(EXIT.failed);
     });
 }

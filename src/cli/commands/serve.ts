@@ -6,6 +6,7 @@ import type { Script } from '../../scansion/script.js';
 import { ScriptSyntaxError } from '../../scansion/syntax-error.js';
 import { type CliIo, EXIT, InputError } from '../io.js';
 import { parseDomain, parseDuration, parseSeed } from '../options.js';
+import { recordingWriter } from '../recording-writer.js';
 import { displayPath, readScript } from '../script-files.js';
 import { serveInTui } from './serve-tui.js';
 
@@ -64,10 +65,6 @@ function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 async function startError(error: unknown, options: ServeCliOptions): Promise<Error> {
-  const { code, syscall, path } = error as NodeJS.ErrnoException;
-  if (path !== undefined && syscall !== 'listen') {
-    return new InputError(`cannot write the recording ${options.record}: ${code ?? 'error'}`);
-  }
   const { listenFailure } = await import('../../serve/server.js');
   const where = { address: options.listen, port: options.port, wsPort: options.wsPort };
   const failure = listenFailure(error, where);
@@ -87,7 +84,9 @@ async function serve(options: ServeCliOptions, io: CliIo): Promise<number> {
     domain: options.domain,
     mucDomain,
     seed: options.seed,
-    ...(options.record !== undefined && { recordPath: resolve(io.cwd, options.record) }),
+    ...(options.record !== undefined && {
+      record: { path: options.record, persist: recordingWriter(io.cwd) },
+    }),
     onRecordingError: (error) => io.err(`mucsim serve: the recording stopped: ${error.message}\n`),
     onClient: ({ kind, client }) => {
       const sign = kind === 'connected' ? '+' : '-';

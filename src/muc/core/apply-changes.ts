@@ -4,7 +4,6 @@ import { iqResult } from '../../xmpp/iq-result.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import type { Effects } from '../effects.js';
 import { isAffiliation } from '../model/affiliation.js';
-import { isRole } from '../model/role.js';
 import type { Room } from '../room.js';
 import type { RoomChange } from '../room-change.js';
 import { advanceLifecycle } from './destroy.js';
@@ -35,16 +34,19 @@ function applyChange(room: Room, out: Effects, change: RoomChange, by: string): 
       return;
     case 'role': {
       const { actor, nick, role, reason } = change;
-      const refusal = isRole(role)
-        ? setRole(room, out, actor, nick, role, reason, by)
-        : NOT_ACCEPTABLE;
+      const refusal = setRole(room, out, actor, nick, role, reason, by);
       return answer(room, out, change.answer, refusal, by);
     }
     case 'affiliation': {
       const { actor, jid, affiliation, reason, data } = change;
+      const record = room.affiliationRecord(jid);
       const refusal = isAffiliation(affiliation)
         ? setAffiliation(room, out, actor, jid, affiliation, { reason, data }, by)
         : NOT_ACCEPTABLE;
+      // Prosody's table of the JID's data, when it had one (kept only while not empty), was
+      // written before the change was refused.
+      const hadData = record?.reservedNick !== undefined || record?.reason !== undefined;
+      if (refusal && change.dataFirst && hadData && data) room.reviseAffiliationData(jid, data);
       return answer(room, out, change.answer, refusal, by);
     }
     case 'remove': {

@@ -111,8 +111,9 @@ export function moveSession(
   if (isLast) room.fire('muc-occupant-left', { room, out, occupant: view });
   const target = dest ?? admitMoved(room, out, newNick, realJid, stanza, origRole);
   if (dest) room.addSession(dest, realJid, storedPresence(stanza));
-  arrive(room, out, target, realJid, stanza, origRole, !dest);
-  if (!isLast) rejoinOriginal(room, out, orig, realJid);
+  // Prosody shows the split-off occupant again before the join's history and subject.
+  const shown = isLast ? undefined : () => rejoinOriginal(room, out, orig, realJid);
+  arrive(room, out, target, realJid, stanza, origRole, !dest, shown);
 }
 
 function admitMoved(
@@ -129,9 +130,10 @@ function admitMoved(
 }
 
 /**
- * The moved session arrives: the occupant list if it asked (muc `<x/>`), the new presence,
- * history and subject; with the `<x/>`, a session that is the first at its new nick (`first`)
- * joins as a new occupant would (Prosody fires muc-occupant-joined).
+ * The moved session arrives: the occupant list if it asked (muc `<x/>`), the new presence, what
+ * `shown` sends (the occupant it split off, still there), then history and subject; with the
+ * `<x/>`, a session that is the first at its new nick (`first`) joins as a new occupant would
+ * (Prosody fires muc-occupant-joined).
  */
 function arrive(
   room: Room,
@@ -141,10 +143,12 @@ function arrive(
   stanza: Element,
   prevRole: Occupant['role'],
   first: boolean,
+  shown?: () => void,
 ): void {
   const mucX = stanza.getChild('x', NS.muc);
   if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
   publiciseOccupantStatus(room, out, occupant, { prevRole }, BY);
+  shown?.();
   if (mucX && first) room.fire('muc-occupant-joined', { room, out, occupant, realJid, stanza });
   if (mucX) sessionNew(room, out, occupant, realJid, stanza);
 }

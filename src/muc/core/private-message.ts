@@ -40,11 +40,14 @@ export function handlePrivateMessage(
   }
   const relayed = clone(stanza);
   // §17: client-supplied MUC payloads are never relayed (Prosody's filter_muc_x): a sender could
-  // otherwise dress a private message up with items, statuses or real JIDs of its choosing.
+  // otherwise dress a private message up with items, statuses or real JIDs of its choosing. Nor
+  // is its own occupant-id: XEP-0421 "MUST strip any occupant-id element sent by the client".
   relayed.children = relayed.children.filter(
     (child) =>
       typeof child === 'string' ||
-      (child.attrs.xmlns !== NS.muc && child.attrs.xmlns !== NS.mucUser),
+      (child.attrs.xmlns !== NS.muc &&
+        child.attrs.xmlns !== NS.mucUser &&
+        child.attrs.xmlns !== NS.occupantId),
   );
   relayed.c('x', { xmlns: NS.mucUser });
   relayed.attrs.from = sender.occupantJid;

@@ -7,7 +7,7 @@ import type { Effects } from '../effects.js';
 import { AFFILIATION_RANK, type Affiliation } from '../model/affiliation.js';
 import type { Occupant } from '../model/occupant.js';
 import { checkAffiliationChange, checkRoleChange } from '../model/privileges.js';
-import { ROLE_RANK, type Role } from '../model/role.js';
+import { isRole, ROLE_RANK, type Role } from '../model/role.js';
 import type { Room } from '../room.js';
 import { sendOccupantList } from './occupant-list.js';
 import { publiciseOccupantStatus, routeToOccupant, statusCodes } from './publicise.js';
@@ -18,19 +18,21 @@ export type Actor = string | 'room';
 /**
  * Sets an occupant's role (Prosody's set_role): kick (role none, 307), grant or revoke voice,
  * grant or revoke moderator. "The service MUST … send an unavailable presence … with 307" (§8.2).
- * The change is told to the room even when the role stays what it was.
+ * The change is told to the room even when the role stays what it was. `role` is read as an
+ * item gives it: a name Prosody does not know is not-acceptable, once the occupant is found.
  */
 export function setRole(
   room: Room,
   out: Effects,
   actor: Actor,
   nick: string,
-  role: Role,
+  role: string,
   reason: string | undefined,
   by: string,
 ): StanzaErrorSpec | undefined {
   const occupant = room.occupantByNick(nick);
   if (!occupant) return { type: 'modify', condition: 'item-not-found' };
+  if (!isRole(role)) return { type: 'modify', condition: 'not-acceptable' };
   if (actor !== 'room') {
     const refusal = checkRoleChange({
       actorAffiliation: room.affiliationOf(actor),

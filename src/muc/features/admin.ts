@@ -154,7 +154,16 @@ function affiliationChanges(
     data.reservedNick = nick;
   }
   const actor = stanza.attrs.from;
-  changes.push({ kind: 'affiliation', actor, jid, affiliation, reason, data, answer: stanza });
+  changes.push({
+    kind: 'affiliation',
+    actor,
+    jid,
+    affiliation,
+    reason,
+    data,
+    answer: stanza,
+    dataFirst: true,
+  });
   return changes;
 }
 

@@ -15,6 +15,7 @@ import type {
   IqAnswer,
 } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
+import { defaultRole } from '../model/privileges.js';
 import type { ArchivedMessage } from '../model/room-state.js';
 import type { RoomView } from '../room-view.js';
 
@@ -37,7 +38,8 @@ function isFromRoom(room: RoomView, child: Element | string): boolean {
 
 /**
  * Prosody's save_to_history: the message is archived (in a non-anonymous room with an item
- * naming the sender's bare JID and default role) and gets the archive's id as a `<stanza-id>`.
+ * naming the sender's bare JID, affiliation and the role its affiliation's rank gives) and gets
+ * the archive's id as a `<stanza-id>`.
  */
 function archive(room: RoomView, message: Element): HookOutcome {
   if (!room.config.archiving) return undefined;
@@ -47,9 +49,10 @@ function archive(room: RoomView, message: Element): HookOutcome {
   if (room.config.whois === 'anyone' && sender) {
     delete stored.attrs.to;
     const affiliation = room.affiliationOf(sender.bareJid);
-    stored
-      .c('x', { xmlns: NS.mucUser })
-      .c('item', { affiliation, role: room.defaultRoleFor(affiliation), jid: sender.bareJid });
+    // get_default_role is asked with the affiliation spelled out ("none" for none), where the
+    // moderated and members-only hooks answer only for nil: the rank alone decides the role.
+    const role = defaultRole(affiliation, { membersOnly: false, moderated: false });
+    stored.c('x', { xmlns: NS.mucUser }).c('item', { affiliation, role, jid: sender.bareJid });
   }
   const id = room.services.env.nextId();
   message.c('stanza-id', { xmlns: NS.stanzaId, by: room.jid, id });
@@ -67,11 +70,14 @@ function historyFromArchive(event: HistoryRequestEvent): HookOutcome {
   const length = room.config.historyLength;
   const wanted =
     event.maxstanzas === undefined || event.maxstanzas > length ? length : event.maxstanzas;
-  if (room.state.history.length >= wanted) return undefined;
+  // Prosody leaves it to the room's own history when there is one (a room that keeps none has
+  // nil, whatever is asked); the memory store cuts the archive at a limit of zero or more only.
+  const own = room.state.history.length;
+  if (own > 0 && own >= wanted) return undefined;
   const found: Element[] = [];
   let chars = event.maxchars;
   for (const entry of [...room.state.archive].reverse()) {
-    if (found.length >= wanted) break;
+    if (wanted >= 0 && found.length >= wanted) break;
     if (event.since !== undefined && entry.when < event.since) continue;
     const item = clone(entry.stanza);
     item.attrs.to = event.to;

@@ -72,9 +72,11 @@ export const membersOnly: Feature = {
     },
     'muc-invite': {
       priority: 0,
-      // "the room MAY add the invitee to the member list" — Prosody does; the reason is not kept.
+      // "the room MAY add the invitee to the member list" — Prosody does for anyone ranked no
+      // higher than none, an outcast too; the reason is not kept.
       run: ({ room, shownInviter, invitee }) => {
-        if (!room.config.membersOnly || room.affiliationOf(invitee) !== 'none') return undefined;
+        const rank = AFFILIATION_RANK[room.affiliationOf(invitee)];
+        if (!room.config.membersOnly || rank > AFFILIATION_RANK.none) return undefined;
         const reason = `Invited by ${shownInviter}`;
         return {
           changes: [

@@ -29,19 +29,20 @@ function roomSalt(room: RoomView): string {
   return salt;
 }
 
+/** Each room's ids by bare JID, computed once: every presence and message of an occupant carries one. */
+const idsByRoom = new WeakMap<RoomView, Map<string, string>>();
+
 /** As Prosody 13 computes it (muc/occupant_id.lib.lua): base64(HMAC-SHA256(bare JID, room salt)). */
 export function occupantIdOf(room: RoomView, bareJid: string): string {
-  return createHmac('sha256', bareJid).update(roomSalt(room)).digest('base64');
-}
-
-/** Each occupant's id, computed once: every presence and message of an occupant carries it. */
-const ids = new WeakMap<OccupantView, string>();
-
-function idOf(room: RoomView, occupant: OccupantView): string {
-  let id = ids.get(occupant);
+  let ids = idsByRoom.get(room);
+  if (!ids) {
+    ids = new Map();
+    idsByRoom.set(room, ids);
+  }
+  let id = ids.get(bareJid);
   if (id === undefined) {
-    id = occupantIdOf(room, occupant.bareJid);
-    ids.set(occupant, id);
+    id = createHmac('sha256', bareJid).update(roomSalt(room)).digest('base64');
+    ids.set(bareJid, id);
   }
   return id;
 }
@@ -59,7 +60,7 @@ function stamp(stanza: Element, id: string): void {
 
 /** Prosody's update_occupant and muc_private: the stanza carries the occupant's id, whatever the client put. */
 const stampOccupant = (room: RoomView, occupant: OccupantView | undefined, stanza: Element) => {
-  if (occupant) stamp(stanza, idOf(room, occupant));
+  if (occupant) stamp(stanza, occupantIdOf(room, occupant.bareJid));
 };
 
 export const occupantId: Feature = {

@@ -36,14 +36,6 @@ export interface ArchivedMessage {
   when: number;
 }
 
-/** An iq relayed to an occupant, waiting for its answer (§17.4): who asked, under which id, of whom. */
-export interface RelayedQuery {
-  requester: string;
-  id: string;
-  target: string;
-  targetNick: string;
-}
-
 export interface RoomState {
   jid: string;
   lifecycle: RoomSnapshot;
@@ -56,8 +48,6 @@ export interface RoomState {
   /** Every archived message, oldest first (mod_muc_mam's muc_log store). */
   archive: ArchivedMessage[];
   createdAt: number;
-  /** Iqs relayed to occupants and not yet answered, by the id the room gave them. */
-  relayedQueries: Map<string, RelayedQuery>;
   /**
    * How an owner (or a service admin) destroyed the room (§10.9), set as the destruction starts:
    * a persistent room's tombstone repeats it.

@@ -1,0 +1,149 @@
+// What every check of the oracle shares: the invariants' names, the model of the rooms, and what the current step has done so far — XEP-0045 §5, §7, §17
+import type { Role } from '../../muc/model/role.js';
+import type { StepInput } from './inputs.js';
+import type { ModelConfig, ModelRoom } from './room-model.js';
+
+export const INVARIANTS = [
+  'no-crash',
+  'occupancy',
+  'roles',
+  'affiliations',
+  'privileges',
+  'anonymity',
+  'request-reply',
+  'delivery',
+] as const;
+export type InvariantName = (typeof INVARIANTS)[number];
+
+export interface Violation {
+  invariant: InvariantName;
+  detail: string;
+}
+
+export function violation(invariant: InvariantName, detail: string): Violation {
+  return { invariant, detail };
+}
+
+/** An owner's configuration form in flight: what it sets, once the room accepts it. */
+export interface Submission {
+  room: string;
+  sender: string;
+  /** The sender was an owner of the room when it submitted. */
+  byOwner: boolean;
+  form: import('ltx').Element;
+  /** The configuration the form leads to. */
+  next: ModelConfig;
+}
+
+/** The inner map of `outer` at `key`, made on first use. */
+export function entryOf<K, IK, IV>(outer: Map<K, Map<IK, IV>>, key: K): Map<IK, IV> {
+  let inner = outer.get(key);
+  if (!inner) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
+}
+
+/** What the step has done so far, as the oracle follows its trace entries in order. */
+export class StepState {
+  time = 0;
+  readonly inputs = new Map<number, StepInput>();
+  /** Rooms that came into being in this step. */
+  readonly created = new Set<string>();
+  /**
+   * Per room, the sessions that left an occupant in this step → that occupant's bare JID and
+   * role (their last presence may follow; a session moving to a new nick keeps the role).
+   */
+  readonly left = new Map<string, Map<string, { bare: string; role: Role }>>();
+  /** Per room, the nicks vacated in this step → the bare JID that held them. */
+  readonly vacated = new Map<string, Map<string, string>>();
+  /**
+   * Per room and nick, the role an affiliation change of this step leads to ('unknown' when the
+   * configuration it depends on is not known).
+   */
+  readonly expectedRoles = new Map<string, Map<string, Role | 'unknown'>>();
+  /** Configuration forms of this step, by the input's sequence number. */
+  readonly submissions = new Map<number, Submission>();
+  /** Sessions whose stream closed in this step. */
+  readonly disconnected: string[] = [];
+  /** Rooms emptied by a destruction request, which must then be destroyed in this step. */
+  readonly destroying = new Set<string>();
+  /** Rooms destroyed in this step: what follows in the step may still concern them. */
+  readonly destroyed = new Map<string, ModelRoom>();
+
+  reset(time: number): void {
+    this.time = time;
+    this.inputs.clear();
+    this.created.clear();
+    this.left.clear();
+    this.vacated.clear();
+    this.expectedRoles.clear();
+    this.submissions.clear();
+    this.disconnected.length = 0;
+    this.destroying.clear();
+    this.destroyed.clear();
+  }
+
+  noteLeft(room: string, nick: string, bare: string, role: Role, sessions: Iterable<string>): void {
+    const bySession = entryOf(this.left, room);
+    for (const session of sessions) bySession.set(session, { bare, role });
+    entryOf(this.vacated, room).set(nick, bare);
+  }
+
+  expectRole(room: string, nick: string, role: Role | 'unknown'): void {
+    entryOf(this.expectedRoles, room).set(nick, role);
+  }
+}
+
+/** Where a stanza comes from, as far as the oracle cares: the MUC service, a room, a nick. */
+export interface Source {
+  /** From the MUC service or one of its rooms. */
+  muc: boolean;
+  room: string | undefined;
+  nick: string | undefined;
+}
+
+const NOT_MUC: Source = { muc: false, room: undefined, nick: undefined };
+const sources = new Map<string, Source>();
+
+/** Reads a `from` once: the same few addresses come back on every delivery. */
+export function sourceOf(from: string | undefined, mucDomain: string): Source {
+  if (from === undefined) return NOT_MUC;
+  const known = sources.get(from);
+  if (known) return known;
+  const slash = from.indexOf('/');
+  const bare = slash === -1 ? from : from.slice(0, slash);
+  const at = bare.indexOf('@');
+  const domain = at === -1 ? bare : bare.slice(at + 1);
+  const source: Source =
+    domain !== mucDomain
+      ? NOT_MUC
+      : {
+          muc: true,
+          room: at === -1 ? undefined : bare,
+          nick: at === -1 || slash === -1 ? undefined : from.slice(slash + 1),
+        };
+  if (sources.size > 4096) sources.clear();
+  sources.set(from, source);
+  return source;
+}
+
+/** The room's model, or the one of a room destroyed earlier in the step. */
+export function roomOf(oracle: Oracle, jid: string): ModelRoom | undefined {
+  return oracle.rooms.get(jid) ?? oracle.step.destroyed.get(jid);
+}
+
+/** The model and the cast, as every check reads them. */
+export interface Oracle {
+  readonly mucDomain: string;
+  /** Bare JIDs of the cast's users: the real JIDs anonymity protects. */
+  readonly realBares: ReadonlySet<string>;
+  /** The service admins (Prosody's `admins`): they may destroy rooms through the service's command. */
+  readonly admins: ReadonlySet<string>;
+  readonly rooms: Map<string, ModelRoom>;
+  readonly connected: Set<string>;
+  readonly step: StepState;
+  /** Counts the checks made, for the summary line. */
+  checks: number;
+}

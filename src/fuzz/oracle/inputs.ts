@@ -1,0 +1,179 @@
+// What a client's stanza asks the MUC service for, read once per step from the trace's input entry — the requests of XEP-0045 §7–§10 as the oracle understands them
+import type { Element } from 'ltx';
+import type { Affiliation } from '../../muc/model/affiliation.js';
+import type { Role } from '../../muc/model/role.js';
+import { bareJid, domainOf, localOf, prepJid, resourceOf } from '../../xmpp/jid.js';
+import { NS } from '../../xmpp/namespaces.js';
+import { isAffiliationName, isRoleName } from './prosody-rules.js';
+
+export const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
+
+/** A muc#admin item: at most one is read (Prosody reads the first). */
+export interface AdminItem {
+  /** Prepared bare JID, or undefined (absent or invalid). */
+  jid: string | undefined;
+  nick: string | undefined;
+  role: Role | undefined;
+  affiliation: Affiliation | undefined;
+  /** Raw values, for items that name something unknown. */
+  rawRole: string | undefined;
+  rawAffiliation: string | undefined;
+}
+
+export type Request =
+  | { kind: 'presence'; type: string | undefined; password: string | undefined; hasMucX: boolean }
+  | { kind: 'admin-set'; item: AdminItem | undefined }
+  | { kind: 'admin-get'; item: AdminItem | undefined }
+  | { kind: 'config-submit'; form: Element; formType: string | undefined }
+  | { kind: 'config-get' }
+  | { kind: 'destroy' }
+  | { kind: 'register'; remove: boolean }
+  | { kind: 'invite'; to: string | undefined }
+  | { kind: 'decline'; to: string | undefined }
+  | { kind: 'voice-form'; fields: Map<string, string[]> }
+  | { kind: 'service-destroy'; rooms: string[] }
+  | { kind: 'other' };
+
+/** One input of the step, with its address read once. */
+export interface StepInput {
+  seq: number;
+  sender: string;
+  origin: 'client' | 'server';
+  stanza: Element;
+  /** The prepared `to`, when it is a valid JID. */
+  to: string | undefined;
+  /** The room (bare JID) addressed, when `to` is at the MUC service and names a room. */
+  room: string | undefined;
+  /** The nick addressed (`to`'s resource), when it names one. */
+  nick: string | undefined;
+  /** Whether `to` is the MUC service itself. */
+  toService: boolean;
+  request: Request;
+}
+
+const prepared = new Map<string, string | undefined>();
+
+/** prepJid with a small memory: the cast's few addresses come back again and again. */
+export function prep(jid: string | undefined): string | undefined {
+  if (jid === undefined) return undefined;
+  if (prepared.has(jid)) return prepared.get(jid);
+  const result = prepJid(jid);
+  if (prepared.size > 4096) prepared.clear();
+  prepared.set(jid, result);
+  return result;
+}
+
+function formFields(form: Element): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  for (const field of form.getChildren('field')) {
+    const name = field.attrs.var;
+    if (typeof name !== 'string') continue;
+    fields.set(
+      name,
+      field.getChildren('value').map((value) => value.getText()),
+    );
+  }
+  return fields;
+}
+
+function adminItem(query: Element): AdminItem | undefined {
+  const item = query.getChildElements()[0];
+  if (item?.name !== 'item') return undefined;
+  const rawJid = item.attrs.jid as string | undefined;
+  const jid = rawJid === undefined ? undefined : prep(rawJid);
+  const rawRole = item.attrs.role as string | undefined;
+  const rawAffiliation = item.attrs.affiliation as string | undefined;
+  return {
+    jid: jid !== undefined && resourceOf(jid) === undefined ? jid : undefined,
+    nick: item.attrs.nick as string | undefined,
+    role: isRoleName(rawRole) ? rawRole : undefined,
+    affiliation: isAffiliationName(rawAffiliation) ? rawAffiliation : undefined,
+    rawRole,
+    rawAffiliation,
+  };
+}
+
+function iqRequest(stanza: Element): Request {
+  const type = stanza.attrs.type;
+  const payload = stanza.getChildElements()[0];
+  if (!payload || (type !== 'get' && type !== 'set')) return { kind: 'other' };
+  const ns = payload.attrs.xmlns;
+  if (ns === NS.mucAdmin && payload.name === 'query') {
+    return { kind: type === 'set' ? 'admin-set' : 'admin-get', item: adminItem(payload) };
+  }
+  if (ns === NS.mucOwner && payload.name === 'query') {
+    if (type === 'get') return { kind: 'config-get' };
+    const child = payload.getChildElements()[0];
+    if (child?.name === 'destroy') return { kind: 'destroy' };
+    if (child?.name === 'x' && child.attrs.xmlns === NS.dataForms) {
+      const formType = child.attrs.type as string | undefined;
+      return { kind: 'config-submit', form: child, formType };
+    }
+    return { kind: 'other' };
+  }
+  if (ns === NS.register && payload.name === 'query' && type === 'set') {
+    return { kind: 'register', remove: payload.getChild('remove') !== undefined };
+  }
+  if (ns === NS.commands && payload.attrs.node === DESTROY_NODE && type === 'set') {
+    const form = payload.getChild('x', NS.dataForms);
+    const rooms = form ? (formFields(form).get('rooms') ?? []) : [];
+    return { kind: 'service-destroy', rooms: rooms.map((room) => prep(room) ?? room) };
+  }
+  return { kind: 'other' };
+}
+
+function messageRequest(stanza: Element): Request {
+  const x = stanza.getChild('x', NS.mucUser);
+  const invite = x?.getChild('invite');
+  if (invite) return { kind: 'invite', to: prep(invite.attrs.to as string | undefined) };
+  const decline = x?.getChild('decline');
+  if (decline) return { kind: 'decline', to: prep(decline.attrs.to as string | undefined) };
+  const form = stanza.getChild('x', NS.dataForms);
+  if (form) {
+    const fields = formFields(form);
+    if (fields.get('FORM_TYPE')?.[0] === NS.mucRequest) return { kind: 'voice-form', fields };
+  }
+  return { kind: 'other' };
+}
+
+function request(stanza: Element): Request {
+  switch (stanza.name) {
+    case 'presence': {
+      const x = stanza.getChild('x', NS.muc);
+      const password = x?.getChildText('password') ?? undefined;
+      return {
+        kind: 'presence',
+        type: stanza.attrs.type as string | undefined,
+        password: password === null || password === '' ? undefined : password,
+        hasMucX: x !== undefined,
+      };
+    }
+    case 'iq':
+      return iqRequest(stanza);
+    case 'message':
+      return messageRequest(stanza);
+    default:
+      return { kind: 'other' };
+  }
+}
+
+/** Reads an input entry of the trace for the MUC service at `mucDomain`. */
+export function readInput(
+  entry: { seq: number; sender: string; origin: 'client' | 'server'; stanza: Element },
+  mucDomain: string,
+): StepInput {
+  const to = prep(entry.stanza.attrs.to as string | undefined);
+  const atService = to !== undefined && domainOf(to) === mucDomain;
+  const names = atService && localOf(to) !== undefined;
+  return {
+    seq: entry.seq,
+    sender: entry.sender,
+    origin: entry.origin,
+    stanza: entry.stanza,
+    to,
+    room: names ? bareJid(to) : undefined,
+    nick: names ? resourceOf(to) : undefined,
+    toService: atService && !names && resourceOf(to) === undefined,
+    request: request(entry.stanza),
+  };
+}
