@@ -1,6 +1,6 @@
 // Tests of time travel from checkpoints: after stepping back (once, many times, across checkpoints, after typed steps, with a timer pending), the world and everything the session derives are byte for byte those of a fresh replay, and going forward again gives the trace of never going back — XEP-0045 scenarios (§7–§10) stepped backwards
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DebugSession, type DebugSessionOptions } from '../src/debugger/debug-session.js';
 import { traceToJsonLines } from '../src/muc/trace-json.js';
@@ -71,20 +71,20 @@ async function checkBackAndForth(script: Script, options: DebugSessionOptions): 
   expect(stateOf(session)).toBe(straight[end]);
 }
 
-const SCENARIO_FILES = [
-  ...scriptsIn(join(REPO_ROOT, 'scenarios', 'tutorial')),
-  ...scriptsIn(join(REPO_ROOT, 'scenarios', 'xep0045')),
-];
+const SCENARIOS = join(REPO_ROOT, 'scenarios');
+const SCENARIO_FILES = readdirSync(SCENARIOS)
+  .sort()
+  .flatMap((directory) => scriptsIn(join(SCENARIOS, directory)));
 const SUITE_FILES = scriptsIn(prosodySuiteDir());
 
 describe('time travel from checkpoints: every scenario', () => {
   it('finds the scenarios and the Prosody suite', () => {
-    expect(SCENARIO_FILES.length).toBeGreaterThan(50);
+    expect(SCENARIO_FILES.length).toBeGreaterThan(70);
     expect(SUITE_FILES.length).toBeGreaterThan(10);
   });
 
   for (const file of [...SCENARIO_FILES, ...SUITE_FILES]) {
-    it(`${basename(file)}: back to each cursor is a fresh replay, forward again the same trace`, async () => {
+    it(`${basename(dirname(file))}/${basename(file)}: back to each cursor is a fresh replay, forward again the same trace`, async () => {
       await checkBackAndForth(load(file), { checkpointEvery: 4 });
     }, 60_000);
   }

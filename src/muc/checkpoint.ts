@@ -31,6 +31,7 @@ const ROOM_STATE: FieldCopiers<RoomState> = {
   createdAt: same,
   destruction: same,
   avatarHash: same,
+  reservedNicks: (reserved) => reserved && new Map(reserved),
 };
 
 /** A copy of `value` made field by field, each field as `copiers` says. */

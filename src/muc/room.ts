@@ -48,8 +48,6 @@ export class Room implements RoomView {
   readonly state: RoomState;
   /** Every occupant's sessions in occupant order, until an occupant or session comes or goes. */
   private recipientList: string[] | undefined;
-  /** register.lib.lua's reserved nick cache (`jidReservingNick`). */
-  private reservedNicks: Map<string, string> | undefined;
 
   constructor(
     jid: string,
@@ -143,15 +141,16 @@ export class Room implements RoomView {
    * nick revised by a refused admin item (`reviseAffiliationData`) is not seen until then.
    */
   jidReservingNick(nick: string): string | undefined {
-    if (!this.reservedNicks) {
-      this.reservedNicks = new Map();
+    if (!this.state.reservedNicks) {
+      const reserved = new Map<string, string>();
       for (const [jid, record] of this.state.affiliations) {
-        if (record.reservedNick !== undefined && !this.reservedNicks.has(record.reservedNick)) {
-          this.reservedNicks.set(record.reservedNick, jid);
+        if (record.reservedNick !== undefined && !reserved.has(record.reservedNick)) {
+          reserved.set(record.reservedNick, jid);
         }
       }
+      this.state.reservedNicks = reserved;
     }
-    return this.reservedNicks.get(nick);
+    return this.state.reservedNicks.get(nick);
   }
 
   /**
@@ -181,7 +180,7 @@ export class Room implements RoomView {
     // The stored affiliation, not affiliationOf's view of it (service admins, domain-wide
     // records): the event tells what changed in the room's list.
     const previous = this.state.affiliations.get(jid)?.affiliation ?? 'none';
-    this.reservedNicks = undefined;
+    delete this.state.reservedNicks;
     if (affiliation === 'none') {
       this.state.affiliations.delete(jid);
     } else {

@@ -4,11 +4,8 @@ import type { DebugSession } from '../../src/debugger/debug-session.js';
 import { traceToJsonLines } from '../../src/muc/trace-json.js';
 import type { World } from '../../src/sim/world.js';
 
-/**
- * Fields that hold machinery or caches made from the state, not state: the services every room
- * shares, a room's recipients and reserved nicks (made again when first asked).
- */
-const NOT_STATE = new Set(['services', 'recipientList', 'reservedNicks']);
+/** Fields that hold machinery or a cache made from the state: the services every room shares, its recipients. */
+const NOT_STATE = new Set(['services', 'recipientList']);
 
 /**
  * Any value as plain data, walking every own field of every object (private ones too), so a

@@ -59,4 +59,10 @@ export interface RoomState {
   };
   /** The avatar hash, once one was computed: Prosody caches it in the room and never forgets it. */
   avatarHash?: string;
+  /**
+   * register.lib.lua's reserved nick cache, nick to bare JID: made from the affiliation records
+   * when first read, forgotten when an affiliation is set. State, not a mere cache: a record's
+   * nick revised by a refused admin item is not in it until then (src/muc/room.ts).
+   */
+  reservedNicks?: Map<string, string>;
 }
