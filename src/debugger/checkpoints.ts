@@ -19,6 +19,8 @@ export interface CheckpointedSession {
   readonly index: SessionIndex;
   readonly recording: GrowingRecording;
   stepper(): ScriptStepper;
+  /** Whether the session can still travel in time (not once a real client has acted). */
+  canTravel(): boolean;
   /** Steps between checkpoints (default CHECKPOINT_EVERY). */
   readonly every?: number | undefined;
 }
@@ -54,6 +56,7 @@ export class Checkpoints {
     const { world, timeline, index } = this.session;
     const cursor = timeline.cursor;
     if (!(world instanceof SimWorld) || cursor % this.every !== 0) return;
+    if (!this.session.canTravel()) return;
     if ((this.saved.at(-1)?.cursor ?? 0) >= cursor) return;
     this.saved.push({
       cursor,

@@ -82,6 +82,7 @@ export class DebugSession {
       index: this.index,
       recording: this.recorded,
       stepper: () => this.stepper,
+      canTravel: () => this.capabilities.timeTravel,
       every: options.checkpointEvery,
     });
     this.typed = new TypedInput({

@@ -29,4 +29,22 @@ describe('SimulatedClock timers', () => {
 
     expect(ran).toEqual([100]);
   });
+
+  it('comes back to a checkpoint: its time, and its pending timers as data, run again as time passes', () => {
+    const ran: string[] = [];
+    const clock = new SimulatedClock<string>((task) => ran.push(`${task}@${clock.now()}`), 0);
+    clock.schedule(10, 'a');
+    clock.schedule(20, 'b');
+    clock.advance(5);
+    const checkpoint = clock.checkpoint();
+    clock.schedule(12, 'later');
+    clock.advance(30);
+    expect(ran).toEqual(['a@10', 'later@12', 'b@20']);
+
+    clock.restore(checkpoint);
+    expect(clock.now()).toBe(5);
+    clock.advance(30);
+
+    expect(ran).toEqual(['a@10', 'later@12', 'b@20', 'a@10', 'b@20']);
+  });
 });
