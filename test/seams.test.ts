@@ -1,4 +1,4 @@
-// The seams of the architecture, checked on every run: no runtime import cycle in src/, a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O, a room router that dispatches only into the MUC core, features that neither import each other nor fire hooks, small files and functions everywhere in src/ — docs/architecture.md
+// The seams of the architecture, checked on every run: no runtime import cycle in src/, a pure core (src/xmpp, src/muc, src/scansion) without ink, react, commander or node I/O, a room router that dispatches only into the MUC core, features that neither import each other nor fire hooks, small files and functions everywhere in src/, and no test code in src/ — docs/architecture.md
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -194,5 +194,40 @@ describe('the seams of src/', () => {
     expect(FORBIDDEN.test('ink')).toBe(true);
     expect(FORBIDDEN.test('ltx')).toBe(false);
     expect(graph.size).toBeGreaterThan(100);
+  });
+});
+
+/** Every file under `dir`, whatever its extension. */
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allFiles(path) : [path];
+  });
+}
+
+const VITEST_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\(\s*)['"]vitest(?:\/[^'"]*)?['"]/;
+
+/** Whether a file is test code: named `*.test.*`, or importing vitest. */
+function isTestCode(name: string, text: string): boolean {
+  return /\.test\.[^/]+$/.test(name) || VITEST_IMPORT.test(text);
+}
+
+describe('src/ holds no test code (unit tests live in test/unit/, helpers in test/helpers/)', () => {
+  it('has no *.test.* file and no file importing vitest under src/', () => {
+    const offenders = allFiles(SRC)
+      .filter((path) => isTestCode(path, readFileSync(path, 'utf8')))
+      .map((path) => relative(REPO_ROOT, path));
+    expect(offenders).toEqual([]);
+  });
+
+  it('recognises test code by its name or its vitest import (the check can fail)', () => {
+    expect(isTestCode('src/xmpp/jid.test.ts', '')).toBe(true);
+    expect(isTestCode('src/tui/Pane.test.tsx', '')).toBe(true);
+    expect(isTestCode('src/sim/fake-clock.ts', "import { vi } from 'vitest';")).toBe(true);
+    expect(isTestCode('src/sim/fake-clock.ts', 'import type { Mock } from "vitest";')).toBe(true);
+    expect(isTestCode('src/sim/fake-clock.ts', "await import('vitest/config');")).toBe(true);
+    expect(isTestCode('src/sim/clock.ts', '// no vitest here, and no test.ts name')).toBe(false);
+    expect(isTestCode('src/xmpp/latest.ts', "import { x } from './vitest-free.js';")).toBe(false);
+    expect(allFiles(SRC).length).toBeGreaterThan(100);
   });
 });
