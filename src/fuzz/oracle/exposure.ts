@@ -9,7 +9,7 @@ import type { StepInput } from './inputs.js';
 import { defaultRole, inviterMayBeShown } from './prosody-rules.js';
 import { affiliationIn, bareOf, type ModelRoom, roleOfSession } from './room-model.js';
 
-/** The real JIDs (as written) in a subtree, found once per shared payload. */
+/** The real JIDs (as written) in each child of a stanza, found once per shared payload. */
 const found = new WeakMap<Element, readonly string[]>();
 
 const TOKEN = /[^\s<>"'(),;]+@[^\s<>"'(),;]+/g;
@@ -24,23 +24,25 @@ function jidsIn(text: string, realBares: ReadonlySet<string>, into: string[]): v
 
 const NONE: readonly string[] = [];
 
-function scan(element: Element, realBares: ReadonlySet<string>): readonly string[] {
-  const cached = found.get(element);
-  if (cached) return cached;
-  const jids: string[] = [];
+/** Every attribute and text of the subtree, searched into `jids`. */
+function scanInto(element: Element, realBares: ReadonlySet<string>, jids: string[]): void {
   const attrs = element.attrs as Record<string, unknown>;
   for (const name in attrs) {
     const value = attrs[name];
     if (typeof value === 'string' && value.includes('@')) jidsIn(value, realBares, jids);
   }
   for (const child of element.children) {
-    if (typeof child === 'string') {
-      if (child.includes('@')) jidsIn(child, realBares, jids);
-      continue;
-    }
-    const inner = scan(child, realBares);
-    if (inner.length > 0) jids.push(...inner);
+    if (typeof child !== 'string') scanInto(child, realBares, jids);
+    else if (child.includes('@')) jidsIn(child, realBares, jids);
   }
+}
+
+/** A stanza's child searched once: the copies of a broadcast share their payload elements. */
+function scan(element: Element, realBares: ReadonlySet<string>): readonly string[] {
+  const cached = found.get(element);
+  if (cached) return cached;
+  const jids: string[] = [];
+  scanInto(element, realBares, jids);
   const result = jids.length > 0 ? jids : NONE;
   found.set(element, result);
   return result;
@@ -48,12 +50,15 @@ function scan(element: Element, realBares: ReadonlySet<string>): readonly string
 
 /** The real JIDs a stanza shows, its own addressing aside. */
 export function shownJids(stanza: Element, realBares: ReadonlySet<string>): readonly string[] {
-  const jids: string[] = [];
+  let jids: string[] | undefined;
   for (const child of stanza.children) {
     const inner = typeof child === 'string' ? textJids(child, realBares) : scan(child, realBares);
-    if (inner.length > 0) jids.push(...inner);
+    if (inner.length > 0) {
+      jids ??= [];
+      jids.push(...inner);
+    }
   }
-  return jids.length > 0 ? jids : NONE;
+  return jids ?? NONE;
 }
 
 function textJids(text: string, realBares: ReadonlySet<string>): readonly string[] {
