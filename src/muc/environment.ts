@@ -15,8 +15,15 @@ export interface MucEnvironment {
 
 /** XEP-0082 DateTime of a simulated instant, as `<delay stamp>` wants it. */
 export function isoStamp(milliseconds: number): string {
-  return new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // Every stanza of a step is stamped at the same simulated time: it is written once.
+  if (milliseconds !== lastStamp.milliseconds) {
+    lastStamp.milliseconds = milliseconds;
+    lastStamp.text = new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastStamp.text;
 }
+
+const lastStamp = { milliseconds: Number.NaN, text: '' };
 
 /** Prosody keeps whole seconds (os.time): stamps and cut-offs compare at that grain. */
 export function wholeSeconds(milliseconds: number): number {

@@ -37,28 +37,43 @@ function scanInto(element: Element, realBares: ReadonlySet<string>, jids: string
   }
 }
 
-/** A stanza's child searched once: the copies of a broadcast share their payload elements. */
+/**
+ * A stanza's child, searched. A frozen one is shared by the copies of a broadcast (and cannot
+ * change any more): it is searched once.
+ */
 function scan(element: Element, realBares: ReadonlySet<string>): readonly string[] {
-  const cached = found.get(element);
+  const shared = Object.isFrozen(element.children);
+  const cached = shared ? found.get(element) : undefined;
   if (cached) return cached;
   const jids: string[] = [];
   scanInto(element, realBares, jids);
   const result = jids.length > 0 ? jids : NONE;
-  found.set(element, result);
+  if (shared) found.set(element, result);
   return result;
 }
 
+/** The last frozen children searched, and what they show: a broadcast's copies come one after another. */
+const last: { children: unknown; realBares: unknown; jids: readonly string[] } = {
+  children: undefined,
+  realBares: undefined,
+  jids: NONE,
+};
+
 /** The real JIDs a stanza shows, its own addressing aside. */
 export function shownJids(stanza: Element, realBares: ReadonlySet<string>): readonly string[] {
+  const { children } = stanza;
+  if (children === last.children && realBares === last.realBares) return last.jids;
   let jids: string[] | undefined;
-  for (const child of stanza.children) {
+  for (const child of children) {
     const inner = typeof child === 'string' ? textJids(child, realBares) : scan(child, realBares);
     if (inner.length > 0) {
       jids ??= [];
       jids.push(...inner);
     }
   }
-  return jids ?? NONE;
+  const shown = jids ?? NONE;
+  if (Object.isFrozen(children)) Object.assign(last, { children, realBares, jids: shown });
+  return shown;
 }
 
 function textJids(text: string, realBares: ReadonlySet<string>): readonly string[] {
