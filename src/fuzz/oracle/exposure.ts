@@ -4,6 +4,7 @@
 // trusted to have masked what it should.
 import type { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
+import { firstChild } from '../../xmpp/xml.js';
 import { type Oracle, type Violation, violation } from './context.js';
 import type { StepInput } from './inputs.js';
 import { defaultRole, inviterMayBeShown } from './prosody-rules.js';
@@ -86,9 +87,9 @@ function textJids(text: string, realBares: ReadonlySet<string>): readonly string
 /** JIDs a stanza may show whoever gets it: an inviter Prosody does not mask, a decliner. */
 function allowedByPurpose(room: ModelRoom, stanza: Element): Set<string> {
   const allowed = new Set<string>();
-  const x = stanza.getChild('x', NS.mucUser);
-  const invite = x?.getChild('invite');
-  const decline = x?.getChild('decline');
+  const x = firstChild(stanza, 'x', NS.mucUser);
+  const invite = x && firstChild(x, 'invite');
+  const decline = x && firstChild(x, 'decline');
   if (decline?.attrs.from) allowed.add(bareOf(String(decline.attrs.from)));
   if (invite?.attrs.from) {
     const inviter = String(invite.attrs.from);
@@ -149,7 +150,7 @@ export function checkExposure(
   // A list answers a request whose right to it the privileges invariant judges.
   if (
     stanza.name === 'iq' &&
-    stanza.getChild('query', NS.mucAdmin) &&
+    firstChild(stanza, 'query', NS.mucAdmin) &&
     stanza.attrs.type === 'result'
   )
     return undefined;
@@ -181,9 +182,9 @@ function checkOccupantId(
   stanza: Element,
   to: string,
 ): Violation | undefined {
-  const element = stanza.getChild('occupant-id', NS.occupantId);
+  const element = firstChild(stanza, 'occupant-id', NS.occupantId);
   const id = element?.attrs.id as string | undefined;
-  if (id === undefined || stanza.getChild('delay', NS.delay)) return undefined;
+  if (id === undefined || firstChild(stanza, 'delay', NS.delay)) return undefined;
   const from = String(stanza.attrs.from ?? '');
   const nick = from.slice(from.indexOf('/') + 1);
   if (!from.includes('/')) return undefined;
