@@ -29,7 +29,9 @@ export interface OracleCast {
 function isInternalError(stanza: import('ltx').Element): boolean {
   if (stanza.attrs.type !== 'error') return false;
   const error = firstChild(stanza, 'error');
-  return error !== undefined && firstChild(error, 'internal-server-error', NS.stanzas) !== undefined;
+  return (
+    error !== undefined && firstChild(error, 'internal-server-error', NS.stanzas) !== undefined
+  );
 }
 
 export class InvariantChecker implements Oracle {
