@@ -52,16 +52,9 @@ export interface StepInput {
   request: Request;
 }
 
-const prepared = new Map<string, string | undefined>();
-
-/** prepJid with a small memory: the cast's few addresses come back again and again. */
+/** prepJid, for an address that may be absent (prepJid remembers the cast's few addresses). */
 export function prep(jid: string | undefined): string | undefined {
-  if (jid === undefined) return undefined;
-  if (prepared.has(jid)) return prepared.get(jid);
-  const result = prepJid(jid);
-  if (prepared.size > 4096) prepared.clear();
-  prepared.set(jid, result);
-  return result;
+  return jid === undefined ? undefined : prepJid(jid);
 }
 
 function formFields(form: Element): Map<string, string[]> {
