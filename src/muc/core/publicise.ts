@@ -47,7 +47,10 @@ function item(
 
 function definedOnly(attrs: Record<string, string | undefined>): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) result[name] = value;
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (value !== undefined) result[name] = value;
+  }
   return result;
 }
 
