@@ -9,9 +9,10 @@ const SEEDS = [1, 2, 3];
 const CAST = { users: 8, rooms: 4 };
 
 const copies: CoreCopy[] = [];
+/** Removing the copies' files can take long on a busy machine: the hook's own timeout. */
 afterAll(() => {
   for (const copy of copies) copy.remove();
-});
+}, 60_000);
 
 describe('the fuzzer reports a bug written into a copy of the core', () => {
   it.each(FAULTS.map((fault) => [fault.name, fault] as const))(
