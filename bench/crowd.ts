@@ -39,7 +39,7 @@ export function configure(world: World, owner: string, fields: Record<string, st
 
 /** N connected users (`user<i>@localhost/bench`), none joined yet; the first owns the room. */
 export function connectCrowd(n: number, trace: boolean): Crowd {
-  const world = new World({ trace, keepInboxes: false });
+  const world = new World({ trace });
   let delivered = 0;
   const count = () => {
     delivered += 1;

@@ -1,8 +1,8 @@
 // Generates src/fuzz/live/prosody-differences.ts from the machine-readable blocks of
 // docs/prosody-differences.md (read as `mucsim fuzz --explained` reads any such document): the
 // differences between mucsim and Prosody 13 that `mucsim fuzz --server` reports as explained.
-// The file is then formatted as the rest of the code (biome); src/fuzz/live/prosody-differences.test.ts
-// fails when the two disagree.
+// The file is then formatted as the rest of the code (biome);
+// test/unit/fuzz/live/prosody-differences.test.ts fails when the two disagree.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -58,8 +58,8 @@ describe('the world refuses stanzas over its limits', () => {
     const juliet = world.connect('juliet@localhost/balcony');
     createRoom(world, romeo, `${ROOM}/Romeo`);
     joinRoom(world, juliet, `${ROOM}/Juliet`);
-    take(romeo);
-    take(juliet);
+    take(world, romeo);
+    take(world, juliet);
     return { world, romeo, juliet };
   }
 
@@ -69,8 +69,11 @@ describe('the world refuses stanzas over its limits', () => {
     return message;
   }
 
-  function errorOf(session: Session): { condition: string | undefined; text: string | undefined } {
-    const [reply] = take(session);
+  function errorOf(
+    world: World,
+    session: Session,
+  ): { condition: string | undefined; text: string | undefined } {
+    const [reply] = take(world, session);
     const error = reply?.getChild('error');
     const condition = error?.getChildElements().find((child) => child.name !== 'text')?.name;
     return { condition, text: error?.getChildText('text') ?? undefined };
@@ -79,22 +82,22 @@ describe('the world refuses stanzas over its limits', () => {
   it('refuses a stanza over 256 KiB with policy-violation naming the limit; the room never sees it', () => {
     const { world, romeo, juliet } = openRoom();
     world.send(romeo.jid, groupchat('x'.repeat(300 * 1024)));
-    expect(errorOf(romeo)).toEqual({
+    expect(errorOf(world, romeo)).toEqual({
       condition: 'policy-violation',
       text: 'Stanza larger than the limit of 262144 bytes',
     });
-    expect(take(juliet)).toEqual([]);
+    expect(take(world, juliet)).toEqual([]);
     expect(world.service.room(ROOM)?.state.history).toEqual([]);
   });
 
   it('counts bytes, not characters, and lets a stanza under the limit through', () => {
     const { world, romeo, juliet } = openRoom({ maxStanzaBytes: 1000 });
     world.send(romeo.jid, groupchat('é'.repeat(300)));
-    expect(take(juliet)).toHaveLength(1);
-    take(romeo);
+    expect(take(world, juliet)).toHaveLength(1);
+    take(world, romeo);
     world.send(romeo.jid, groupchat('é'.repeat(500)));
-    expect(errorOf(romeo).text).toBe('Stanza larger than the limit of 1000 bytes');
-    expect(take(juliet)).toEqual([]);
+    expect(errorOf(world, romeo).text).toBe('Stanza larger than the limit of 1000 bytes');
+    expect(take(world, juliet)).toEqual([]);
   });
 
   function nested(depth: number): Element {
@@ -108,20 +111,20 @@ describe('the world refuses stanzas over its limits', () => {
   it('accepts 64 levels of nesting and refuses 65', () => {
     const { world, romeo, juliet } = openRoom();
     world.send(romeo.jid, nested(64));
-    expect(take(juliet)).toHaveLength(1);
-    take(romeo);
+    expect(take(world, juliet)).toHaveLength(1);
+    take(world, romeo);
     world.send(romeo.jid, nested(65));
-    expect(errorOf(romeo)).toEqual({
+    expect(errorOf(world, romeo)).toEqual({
       condition: 'policy-violation',
       text: 'Stanza nested deeper than the limit of 64 levels',
     });
-    expect(take(juliet)).toEqual([]);
+    expect(take(world, juliet)).toEqual([]);
   });
 
   it('survives 100,000 levels of nesting without walking them recursively', () => {
     const { world, romeo } = openRoom();
     world.send(romeo.jid, nested(100_000));
-    expect(errorOf(romeo).condition).toBe('policy-violation');
+    expect(errorOf(world, romeo).condition).toBe('policy-violation');
   });
 
   it('does not create a room for an oversized join, and never answers an oversized error', () => {
@@ -131,7 +134,7 @@ describe('the world refuses stanzas over its limits', () => {
     join.c('status').t('s'.repeat(300));
     world.send(romeo.jid, join);
     expect(world.service.room('new@conference.localhost')).toBeUndefined();
-    expect(errorOf(romeo).condition).toBe('policy-violation');
+    expect(errorOf(world, romeo).condition).toBe('policy-violation');
     const error = new Element('message', { to: ROOM, type: 'error' });
     error
       .c('error', { type: 'cancel' })
@@ -140,7 +143,7 @@ describe('the world refuses stanzas over its limits', () => {
       .c('text', { xmlns: NS.stanzas })
       .t('e'.repeat(300));
     world.send(romeo.jid, error);
-    expect(take(romeo)).toEqual([]);
+    expect(take(world, romeo)).toEqual([]);
     expect(world.service.room(ROOM)?.occupantBySession(romeo.jid)).toBeDefined();
   });
 });
@@ -480,7 +483,7 @@ describe('property: the world never crashes on generated stanzas', () => {
           const crashes = world.trace.entries.filter((entry) => entry.kind === 'crash');
           expect(crashes).toEqual([]);
           for (const session of sessions) {
-            for (const received of session.inbox) {
+            for (const received of take(world, session)) {
               expect(
                 received.getChild('error')?.getChild('internal-server-error', NS.stanzas),
               ).toBeUndefined();

@@ -15,7 +15,7 @@ function joinAndSpeak(features: typeof FEATURES) {
   join(world, romeo, `${ROOM}/Romeo`);
   configure(world, romeo, ROOM);
   join(world, juliet, `${ROOM}/Juliet`);
-  take(romeo);
+  take(world, romeo);
   world.send(
     juliet.jid,
     stanza(`<message to='${ROOM}' type='groupchat' id='hi'><body>Hi all</body></message>`),
@@ -25,8 +25,8 @@ function joinAndSpeak(features: typeof FEATURES) {
 
 describe('a service without one of its plugins', () => {
   it('with every plugin, Romeo gets what Juliet said from her occupant JID', () => {
-    const { romeo } = joinAndSpeak(FEATURES);
-    expect(take(romeo).map((received) => received.attrs.from)).toEqual([`${ROOM}/Juliet`]);
+    const { world, romeo } = joinAndSpeak(FEATURES);
+    expect(take(world, romeo).map((received) => received.attrs.from)).toEqual([`${ROOM}/Juliet`]);
   });
 
   it.each(FEATURES.map((feature) => [feature.name]))('runs without %s', (name) => {
@@ -37,8 +37,29 @@ describe('a service without one of its plugins', () => {
       'Romeo',
       'Juliet',
     ]);
-    const message = take(romeo).find((received) => received.name === 'message');
+    const message = take(world, romeo).find((received) => received.name === 'message');
     expect(message?.attrs.from).toBe(`${ROOM}/Juliet`);
     expect(message?.getChildText('body')).toBe('Hi all');
+  });
+
+  it.each([
+    ['mam', `<query xmlns='urn:xmpp:mam:2'/>`],
+    ['vcard', `<vCard xmlns='vcard-temp'/>`],
+  ])('without %s, the host no longer answers its queries: service-unavailable', (name, query) => {
+    const { world, juliet } = joinAndSpeak(FEATURES.filter((feature) => feature.name !== name));
+    take(world, juliet);
+    world.send(juliet.jid, stanza(`<iq type='get' to='${ROOM}' id='q'>${query}</iq>`));
+    const [answer] = take(world, juliet);
+    expect(answer?.getChild('error')?.getChildElements()[0]?.name).toBe('service-unavailable');
+    const withIt = joinAndSpeak(FEATURES);
+    take(withIt.world, withIt.juliet);
+    withIt.world.send(
+      withIt.juliet.jid,
+      stanza(`<iq type='get' to='${ROOM}' id='q'>${query}</iq>`),
+    );
+    const [answered] = take(withIt.world, withIt.juliet);
+    expect(answered?.getChild('error')?.getChildElements()[0]?.name).not.toBe(
+      'service-unavailable',
+    );
   });
 });

@@ -25,9 +25,9 @@ function seenByRomeo(seed: number, room = ROOM): { world: World; nurseId: string
   const romeo = world.connect('romeo@localhost/pda');
   createRoom(world, juliet, `${room}/Juliet`);
   join(world, nurse, `${room}/Nurse`);
-  take(romeo);
+  take(world, romeo);
   join(world, romeo, `${room}/Romeo`);
-  return { world, nurseId: occupantIdFrom(take(romeo), `${room}/Nurse`) };
+  return { world, nurseId: occupantIdFrom(take(world, romeo), `${room}/Nurse`) };
 }
 
 function occupantIdFrom(stanzas: ReturnType<typeof take>, from: string): string {
@@ -102,8 +102,8 @@ describe('XEP-0421 occupant-id: only the service can compute it', () => {
     const { world, nurseId } = seenByRomeo(1);
     const phone: Session = world.connect('nurse@localhost/phone');
     const romeo = world.session('romeo@localhost/pda')!;
-    take(romeo);
+    take(world, romeo);
     join(world, phone, `${ROOM}/Nurse`);
-    expect(occupantIdFrom(take(romeo), `${ROOM}/Nurse`)).toBe(nurseId);
+    expect(occupantIdFrom(take(world, romeo), `${ROOM}/Nurse`)).toBe(nurseId);
   });
 });

@@ -25,7 +25,7 @@ function semiAnonymousRoom(fields: Record<string, string> = {}, options: WorldOp
   createRoom(world, juliet, `${ROOM}/Juliet`, fields);
   join(world, romeo, `${ROOM}/Romeo`);
   join(world, nurse, `${ROOM}/Nurse`);
-  for (const session of [juliet, romeo, nurse, benvolio]) take(session);
+  for (const session of [juliet, romeo, nurse, benvolio]) take(world, session);
   return { world, juliet, romeo, nurse, benvolio };
 }
 
@@ -38,7 +38,7 @@ describe('spoofing: the server stamps `from`', () => {
         `<message from='${juliet.jid}' to='${ROOM}' type='groupchat' id='g1'><body>I am Juliet</body></message>`,
       ),
     );
-    const [reflected] = take(juliet);
+    const [reflected] = take(world, juliet);
     expect(reflected?.attrs.from).toBe(`${ROOM}/Romeo`);
   });
 
@@ -51,11 +51,11 @@ describe('spoofing: the server stamps `from`', () => {
           <query xmlns='${NS.mucAdmin}'><item nick='Nurse' role='none'/></query>
         </iq>`),
     );
-    const [answer] = take(romeo);
+    const [answer] = take(world, romeo);
     expect(answer?.attrs.type).toBe('error');
     expect(answer?.getChild('error')?.getChild('not-allowed', NS.stanzas)).toBeDefined();
-    expect(take(juliet)).toEqual([]);
-    expect(take(nurse)).toEqual([]);
+    expect(take(world, juliet)).toEqual([]);
+    expect(take(world, nurse)).toEqual([]);
     expect(world.service.room(ROOM)?.occupantByNick('Nurse')?.role).toBe('participant');
   });
 
@@ -68,7 +68,7 @@ describe('spoofing: the server stamps `from`', () => {
           <x xmlns='${NS.mucUser}'><item affiliation='none' role='none'/><status code='307'/></x>
         </presence>`),
     );
-    const [forged] = take(juliet);
+    const [forged] = take(world, juliet);
     expect(forged?.attrs.from).toBe(romeo.jid);
   });
 
@@ -78,7 +78,7 @@ describe('spoofing: the server stamps `from`', () => {
       nurse.jid,
       stanza(`<iq to='${ROOM}/Juliet' type='get' id='v1'><query xmlns='jabber:iq:version'/></iq>`),
     );
-    const [relayed] = take(juliet);
+    const [relayed] = take(world, juliet);
     expect(relayed?.attrs.from).toBe(`${ROOM}/Nurse`);
     const relayedId = relayed!.attrs.id as string;
     // Romeo guesses the id and answers in Juliet's place.
@@ -88,14 +88,14 @@ describe('spoofing: the server stamps `from`', () => {
         `<iq to='${ROOM}/Nurse' type='result' id='${relayedId}'><query xmlns='jabber:iq:version'><name>forged</name></query></iq>`,
       ),
     );
-    expect(take(nurse)).toEqual([]);
+    expect(take(world, nurse)).toEqual([]);
     world.send(
       juliet.jid,
       stanza(
         `<iq to='${ROOM}/Nurse' type='result' id='${relayedId}'><query xmlns='jabber:iq:version'><name>real</name></query></iq>`,
       ),
     );
-    const [answer] = take(nurse);
+    const [answer] = take(world, nurse);
     expect(answer?.attrs).toMatchObject({ type: 'result', id: 'v1', from: `${ROOM}/Juliet` });
     expect(answer?.toString()).toContain('real');
   });
@@ -114,7 +114,7 @@ describe('leaks: private messages in a semi-anonymous room', () => {
   it('come from the occupant JID and carry no trace of the real one', () => {
     const { world, romeo, nurse } = semiAnonymousRoom();
     pm(world, romeo, 'Nurse');
-    const [received] = take(nurse);
+    const [received] = take(world, nurse);
     expect(received?.attrs.from).toBe(`${ROOM}/Romeo`);
     expect(mentions(received!, 'romeo@localhost')).toBe(false);
   });
@@ -127,7 +127,7 @@ describe('leaks: private messages in a semi-anonymous room', () => {
       'Nurse',
       `<x xmlns='${NS.mucUser}'><item jid='${juliet.jid}' affiliation='owner' role='moderator'/><status code='110'/></x><x xmlns='${NS.muc}'/>`,
     );
-    const [received] = take(nurse);
+    const [received] = take(world, nurse);
     expect(mentions(received!, juliet.jid)).toBe(false);
     const muc = received!
       .getChildren('x')
@@ -139,10 +139,10 @@ describe('leaks: private messages in a semi-anonymous room', () => {
     const { world, romeo, nurse } = semiAnonymousRoom();
     const phone = world.connect('romeo@localhost/phone');
     join(world, phone, `${ROOM}/Romeo`);
-    take(nurse);
+    take(world, nurse);
     pm(world, phone, 'Nurse');
     pm(world, romeo, 'Nurse');
-    const received = take(nurse);
+    const received = take(world, nurse);
     expect(received).toHaveLength(2);
     for (const message of received) expect(mentions(message, 'romeo@localhost')).toBe(false);
   });
@@ -150,7 +150,7 @@ describe('leaks: private messages in a semi-anonymous room', () => {
   it('to a moderator also come from the occupant JID only: a PM never adds the address', () => {
     const { world, juliet, romeo } = semiAnonymousRoom();
     pm(world, romeo, 'Juliet');
-    const [received] = take(juliet);
+    const [received] = take(world, juliet);
     expect(received?.attrs.from).toBe(`${ROOM}/Romeo`);
     expect(mentions(received!, 'romeo@localhost')).toBe(false);
   });
@@ -169,7 +169,7 @@ describe('leaks: invitations in a semi-anonymous room', () => {
   it('name the inviter by occupant JID, in the invite and in the fallback body', () => {
     const { world, romeo, benvolio } = semiAnonymousRoom();
     invite(world, romeo, 'benvolio@localhost');
-    const [received] = take(benvolio);
+    const [received] = take(world, benvolio);
     const inviteElement = received?.getChild('x', NS.mucUser)?.getChild('invite');
     expect(inviteElement?.attrs.from).toBe(`${ROOM}/Romeo`);
     expect(mentions(received!, 'romeo@localhost')).toBe(false);
@@ -178,9 +178,9 @@ describe('leaks: invitations in a semi-anonymous room', () => {
   it('do the same in a members-only room, where the invitation also makes a member', () => {
     const { world, juliet, benvolio } = semiAnonymousRoom();
     configure(world, juliet, ROOM, { 'muc#roomconfig_membersonly': '1' });
-    take(juliet);
+    take(world, juliet);
     invite(world, juliet, 'benvolio@localhost');
-    const [received] = take(benvolio);
+    const [received] = take(world, benvolio);
     expect(received?.getChild('x', NS.mucUser)?.getChild('invite')?.attrs.from).toBe(
       `${ROOM}/Juliet`,
     );
@@ -199,14 +199,14 @@ describe('leaks: invitations in a semi-anonymous room', () => {
       ),
     );
     invite(world, montague, 'benvolio@localhost');
-    for (const received of take(benvolio))
+    for (const received of take(world, benvolio))
       expect(mentions(received, 'montague@localhost')).toBe(false);
   });
 
   it('show the real inviter only where the room is non-anonymous', () => {
     const { world, romeo, benvolio } = semiAnonymousRoom({ 'muc#roomconfig_whois': 'anyone' });
     invite(world, romeo, 'benvolio@localhost');
-    const [received] = take(benvolio);
+    const [received] = take(world, benvolio);
     expect(received?.getChild('x', NS.mucUser)?.getChild('invite')?.attrs.from).toBe(romeo.jid);
   });
 });

@@ -16,7 +16,7 @@ const enter = (nick: string) =>
 function servedWithRecording() {
   const dir = tempFiles({});
   const path = join(dir, 'session.scs');
-  const served = new ServedWorld(new World({ keepInboxes: false }));
+  const served = new ServedWorld(new World());
   const recording = new RecordingFile(path, served, recordingWriter(dir));
   served.onStep(() => recording.update());
   const inboxes = new Map<string, Element[]>();

@@ -174,10 +174,26 @@ export class LiveWorld implements SessionWorld {
     return seq;
   }
 
-  /** The target, with what goes over the wire appended to the trace. */
+  /**
+   * The target, with what goes over the wire appended to the trace; the script's runner reads
+   * what each client received there (the client of each delivery is remembered by position).
+   */
   private tracing(inner: ScriptTarget): ScriptTarget {
+    const entries = this.entries;
+    const receiver = new Map<number, string>();
     return {
       live: inner.live,
+      received: {
+        get length() {
+          return entries.length;
+        },
+        receivedBy(position, client) {
+          const entry = entries[position];
+          return entry?.kind === 'delivery' && receiver.get(position) === client
+            ? entry.stanza
+            : undefined;
+        },
+      },
       connect: async (client, deliver) => {
         let jid = '';
         const bound = await inner.connect(client, (stanza: Element) => {
@@ -191,6 +207,7 @@ export class LiveWorld implements SessionWorld {
             stanza,
             by: String(stanza.attrs.from ?? ''),
           });
+          receiver.set(entries.length - 1, client.name);
           deliver(stanza);
           this.onChange();
         });

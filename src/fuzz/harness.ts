@@ -59,7 +59,6 @@ export class Harness {
       mucDomain: cast.mucDomain,
       admins: cast.admins,
       features: options.features,
-      keepInboxes: false,
       ...(options.stepMs !== undefined && { stepMs: options.stepMs }),
     });
     this.checker = new InvariantChecker({

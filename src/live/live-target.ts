@@ -85,6 +85,81 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: () => string): Pr
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
+/** Who a client logs in as. */
+interface Login {
+  domain: string;
+  username: string;
+  password: string;
+  resource: string | undefined;
+  /** The bare JID, for the error that says which login failed. */
+  account: string;
+}
+
+/** How far one connection attempt got, and what went wrong first. */
+interface Attempt {
+  stage: string;
+  online: boolean;
+  firstError?: unknown;
+}
+
+function loginOf(client: ClientDefinition): Login {
+  const domain = domainOf(client.jid);
+  const username = localOf(client.jid);
+  if (!username) throw new Error(`'${client.jid}' has no local part to log in with`);
+  const password = client.password ?? 'password';
+  const resource = resourceOf(client.jid) ?? client.resource;
+  return { domain, username, password, resource, account: `${username}@${domain}` };
+}
+
+/**
+ * Only the script speaks: iq replies the library would send by itself are dropped. Returns how
+ * the script's own stanzas are sent (the only iq replies that go out).
+ */
+function scriptSpeaksOnly(xmpp: XmppClient): (element: Element) => Promise<void> {
+  const rawSend = xmpp.send.bind(xmpp);
+  const ours = new WeakSet<Element>();
+  xmpp.send = (element: Element) =>
+    isIqReply(element) && !ours.has(element) ? Promise.resolve() : rawSend(element);
+  return (element) => {
+    ours.add(element);
+    return rawSend(element);
+  };
+}
+
+/**
+ * Follows the connection's life: the stage of the attempt, its first error, whether it is
+ * online, and what cuts it once it is. Returns a promise rejected if the server closes the
+ * connection before it is online.
+ */
+function watchLifecycle(connection: Connection, attempt: Attempt): Promise<never> {
+  const { xmpp } = connection;
+  xmpp.on('status', (status: string) => {
+    if (status === 'connect') {
+      xmpp.socket?.setNoDelay(true); // Nagle costs ~40 ms per exchange
+      attempt.stage = 'opening the stream';
+    }
+  });
+  xmpp.on('error', (error: unknown) => {
+    // The library drops its parser but would go on feeding it: stop reading at once.
+    if (error instanceof IncomingLimitError) xmpp.socket?.destroy();
+    attempt.firstError ??= error;
+    if (attempt.online) connection.lost ??= `connection error: ${describeFailure(error)}`;
+  });
+  let closedEarly: (error: Error) => void = () => {};
+  const closed = new Promise<never>((_, reject) => {
+    closedEarly = reject;
+  });
+  closed.catch(() => {});
+  xmpp.on('disconnect', () => {
+    if (attempt.online) connection.lost ??= 'the server closed the connection';
+    else closedEarly(new Error('the server closed the connection'));
+  });
+  xmpp.on('online', () => {
+    attempt.online = true;
+  });
+  return closed;
+}
+
 /**
  * The live side of the runner. Connects each client with PLAIN over plain TCP (the server must
  * not require StartTLS), never reconnects, and after every `sends` waits for one XEP-0199 ping
@@ -122,81 +197,22 @@ export class LiveTarget implements ScriptTarget {
 
   async connect(client: ClientDefinition, deliver: (stanza: Element) => void): Promise<string> {
     if (this.connections.has(client.name)) throw new Error(`${client.name} is already connected`);
-    const domain = domainOf(client.jid);
-    const username = localOf(client.jid);
-    if (!username) throw new Error(`'${client.jid}' has no local part to log in with`);
-    const password = client.password ?? 'password';
-    const resource = resourceOf(client.jid) ?? client.resource;
-    const account = `${username}@${domain}`;
-
-    let stage = 'connecting';
-    // Loaded on first use: the library is most of what `mucsim --help` would otherwise load.
-    const { client: xmppClient } = await import('@xmpp/client');
-    const xmpp = xmppClient({
-      service: this.service.url,
-      domain,
-      username,
-      password,
-      ...(resource !== undefined && { resource }),
-      // On plain TCP @xmpp/client prefers SCRAM (0.5–1.3 s a login): force PLAIN.
-      credentials: async (authenticate, mechanisms) => {
-        stage = 'authenticating';
-        if (!mechanisms.includes('PLAIN')) {
-          throw new Error(
-            `the server offers no PLAIN mechanism (offers ${mechanisms.join(', ') || 'none'})`,
-          );
-        }
-        await authenticate({ username, password }, 'PLAIN');
-        stage = 'binding a resource';
-      },
-    });
+    const login = loginOf(client);
+    const attempt: Attempt = { stage: 'connecting', online: false };
+    const xmpp = await this.createClient(login, attempt);
     xmpp.reconnect.stop();
     const received = this.bound(xmpp);
-    // Only the script speaks: drop iq replies the library would send by itself.
-    const rawSend = xmpp.send.bind(xmpp);
-    const ours = new WeakSet<Element>();
-    xmpp.send = (element: Element) =>
-      isIqReply(element) && !ours.has(element) ? Promise.resolve() : rawSend(element);
     const connection: Connection = {
       name: client.name,
       xmpp,
-      domain,
+      domain: login.domain,
       jid: '',
       barriers: new Set(),
-      sendOwn: (element) => {
-        ours.add(element);
-        return rawSend(element);
-      },
+      sendOwn: scriptSpeaksOnly(xmpp),
     };
-    let online = false;
-    let firstError: unknown;
-
-    xmpp.on('status', (status: string) => {
-      if (status === 'connect') {
-        xmpp.socket?.setNoDelay(true); // Nagle costs ~40 ms per exchange
-        stage = 'opening the stream';
-      }
-    });
-    xmpp.on('error', (error: unknown) => {
-      // The library drops its parser but would go on feeding it: stop reading at once.
-      if (error instanceof IncomingLimitError) xmpp.socket?.destroy();
-      firstError ??= error;
-      if (online) connection.lost ??= `connection error: ${describeFailure(error)}`;
-    });
-    let closedEarly: (error: Error) => void = () => {};
-    const closed = new Promise<never>((_, reject) => {
-      closedEarly = reject;
-    });
-    closed.catch(() => {});
-    xmpp.on('disconnect', () => {
-      if (online) connection.lost ??= 'the server closed the connection';
-      else closedEarly(new Error('the server closed the connection'));
-    });
-    xmpp.on('online', () => {
-      online = true;
-    });
+    const closed = watchLifecycle(connection, attempt);
     xmpp.on('stanza', (stanza: Element) => {
-      if (!online || connection.lost) return; // the bind result; nothing after a cut
+      if (!attempt.online || connection.lost) return; // the bind result; nothing after a cut
       const flood = received.stanza(this.limits);
       if (flood) {
         connection.lost = flood;
@@ -207,29 +223,63 @@ export class LiveTarget implements ScriptTarget {
       if (isIqReply(stanza) && typeof id === 'string' && connection.barriers.delete(id)) return;
       deliver(detachStanza(stanza));
     });
+    connection.jid = await this.start(connection, attempt, closed, login.account);
+    this.connections.set(client.name, connection);
+    return connection.jid;
+  }
 
+  /** An @xmpp/client for the login, which logs in with PLAIN and tells the attempt how far it got. */
+  private async createClient(login: Login, attempt: Attempt): Promise<XmppClient> {
+    const { domain, username, password, resource } = login;
+    // Loaded on first use: the library is most of what `mucsim --help` would otherwise load.
+    const { client: xmppClient } = await import('@xmpp/client');
+    return xmppClient({
+      service: this.service.url,
+      domain,
+      username,
+      password,
+      ...(resource !== undefined && { resource }),
+      // On plain TCP @xmpp/client prefers SCRAM (0.5–1.3 s a login): force PLAIN.
+      credentials: async (authenticate, mechanisms) => {
+        attempt.stage = 'authenticating';
+        if (!mechanisms.includes('PLAIN')) {
+          throw new Error(
+            `the server offers no PLAIN mechanism (offers ${mechanisms.join(', ') || 'none'})`,
+          );
+        }
+        await authenticate({ username, password }, 'PLAIN');
+        attempt.stage = 'binding a resource';
+      },
+    });
+  }
+
+  /** Starts the stream and returns the bound JID; a failure is the target's connection error. */
+  private async start(
+    connection: Connection,
+    attempt: Attempt,
+    closed: Promise<never>,
+    account: string,
+  ): Promise<string> {
     try {
       const bound = await withTimeout(
-        Promise.race([xmpp.start(), closed]),
+        Promise.race([connection.xmpp.start(), closed]),
         this.connectTimeoutMs,
-        () => `while ${stage}`,
+        () => `while ${attempt.stage}`,
       );
-      connection.jid = String(bound);
+      return String(bound);
     } catch (error) {
-      await this.abandon(xmpp);
+      await this.abandon(connection.xmpp);
       const failure = new LiveConnectionError(
         this.service,
-        stage === 'connecting' ? undefined : account,
-        stage,
+        attempt.stage === 'connecting' ? undefined : account,
+        attempt.stage,
         // The library's first error event (socket error, stream error, SASL failure) says more
         // than the rejection of start(), which may be a timeout or a closed connection.
-        describeFailure(firstError ?? error),
+        describeFailure(attempt.firstError ?? error),
       );
       this.connectionError ??= failure;
       throw failure;
     }
-    this.connections.set(client.name, connection);
-    return connection.jid;
   }
 
   async send(clientName: string, stanza: Element): Promise<void> {

@@ -1,4 +1,5 @@
 // Runs the features' hooks in Prosody's priority order; the first handler that answers wins — XEP-0045 §7.2.17 (error precedence)
+import type { Element } from 'ltx';
 import type { StanzaErrorSpec } from '../xmpp/stanza-error.js';
 import type {
   ConfigField,
@@ -6,6 +7,7 @@ import type {
   HookEvents,
   HookHandler,
   HookName,
+  HostIq,
   IqHandler,
 } from './hooks.js';
 import type { RoomChange } from './room-change.js';
@@ -27,6 +29,7 @@ export type ApplyChanges = (changes: readonly RoomChange[], feature: string) => 
 export class HookBus {
   private readonly hooks = new Map<HookName, Registered<HookName>[]>();
   private readonly iqHandlers = new Map<string, { feature: string; handler: IqHandler }>();
+  private readonly hostIqs: { feature: string; handler: HostIq }[] = [];
   readonly configFields: { feature: string; field: ConfigField }[] = [];
 
   constructor(readonly features: readonly Feature[]) {
@@ -39,6 +42,7 @@ export class HookBus {
       for (const [key, handler] of Object.entries(feature.iq ?? {})) {
         this.iqHandlers.set(key, { feature: feature.name, handler });
       }
+      if (feature.hostIq) this.hostIqs.push({ feature: feature.name, handler: feature.hostIq });
       for (const field of feature.config ?? []) {
         this.configFields.push({ feature: feature.name, field });
       }
@@ -69,5 +73,11 @@ export class HookBus {
 
   iq(key: string): { feature: string; handler: IqHandler } | undefined {
     return this.iqHandlers.get(key);
+  }
+
+  /** The first feature that answers this iq for the whole host, if one does. */
+  hostIq(stanza: Element): { feature: string; handler: HostIq } | undefined {
+    if (stanza.name !== 'iq') return undefined;
+    return this.hostIqs.find(({ handler }) => handler.matches(stanza));
   }
 }

@@ -213,6 +213,25 @@ export interface IqAnswer {
 /** Handles an iq to the room; keyed `"get <xmlns>"` or `"set <xmlns>"` of the payload. */
 export type IqHandler = (context: IqContext) => IqAnswer | undefined;
 
+/** What another module of the host gets for an iq it answers (see `HostIq`). */
+export interface HostIqContext {
+  stanza: Element;
+  /** The room at the iq's bare JID, if there is one. */
+  room: RoomView | undefined;
+  out: Effects;
+  /** mod_vcard's store on the MUC host, by room node: vCards outlive their rooms. */
+  vcards: Map<string, Element>;
+}
+
+/**
+ * An iq another module of the MUC host answers before the MUC looks for the room (Prosody's
+ * mod_vcard, mod_muc_mam), whether or not the room exists.
+ */
+export interface HostIq {
+  matches(stanza: Element): boolean;
+  answer(context: HostIqContext): IqAnswer;
+}
+
 /** One field of the muc#roomconfig form (§10.2), owned by the feature it configures. */
 export interface ConfigField {
   /** Prosody's muc-config-form priority: the form lists fields highest first (equal ones in list order). */
@@ -266,4 +285,6 @@ export interface Feature {
   /** What the room panes say about the room because of this feature. */
   flag?: RoomFlag;
   iq?: Record<string, IqHandler>;
+  /** The iqs it answers for the whole host, before the MUC looks for a room. */
+  hostIq?: HostIq;
 }

@@ -10,6 +10,11 @@ export const NOT_AN_OCCUPANT: StanzaErrorSpec = {
   text: NOT_CONNECTED,
 };
 
+/** §7.5, §6.6: a private message or an iq to a nick nobody holds (Prosody's wording, from the room). */
+export function notInRoom(room: string): StanzaErrorSpec {
+  return { type: 'cancel', condition: 'item-not-found', text: 'Recipient not in room', by: room };
+}
+
 /** §7.2.18 as Prosody answers it: presence without `<x/>` from someone not in the room. */
 export const NOT_JOINED: StanzaErrorSpec = {
   type: 'cancel',

@@ -52,6 +52,13 @@ export class Trace {
     return seq;
   }
 
+  /** A bug inside the core, caught by the world: its message and stack. */
+  appendCrash(time: number, cause: number, error: unknown): number {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    const { message, stack = message } = failure;
+    return this.append({ kind: 'crash', time, cause, message, stack });
+  }
+
   /** `append` of a delivery without the spread: the one entry per recipient of a broadcast. */
   appendDelivery(time: number, cause: number, to: string, stanza: Element, by: string): number {
     const seq = this.nextSeq++;

@@ -1,10 +1,10 @@
 // scansion runner: plays a script's steps against a target and checks each client's inbox — XEP-0045 scenarios (§7–§10)
 import type { Element } from 'ltx';
 import { parseBlock } from './block.js';
-import { Inbox } from './inbox.js';
+import { Inbox, ReceivedLog } from './inbox.js';
 import { diffStanzas, matchStanza, scansionDirective, similarity } from './matcher.js';
 import type { Action, ClientDefinition, Script, ScriptWarning } from './script.js';
-import type { ScriptTarget } from './target.js';
+import type { ReceivedRecord, ScriptTarget } from './target.js';
 import { substituteCaptures, substituteVariables } from './variables.js';
 
 export interface RunOptions {
@@ -86,11 +86,16 @@ export async function runScript(
 
 /**
  * Executes a script's actions one at a time against a target, keeping what scansion keeps
- * between steps: each client's inbox, bound full JIDs and captures. `runScript` is a loop over
- * `step`; the debugger steps it by hand and adds the clients of typed commands.
+ * between steps: what each client has not read yet (positions in the target's record of what
+ * it received, or in the stepper's own log for a target that keeps none), bound full JIDs and
+ * captures. `runScript` is a loop over `step`; the debugger steps it by hand and adds the
+ * clients of typed commands.
  */
 export class ScriptStepper {
   private readonly inboxes = new Map<string, Inbox>();
+  /** The stepper's own record, when the target keeps none (a live server). */
+  private readonly log: ReceivedLog | undefined;
+  private readonly record: ReceivedRecord;
   private readonly clients = new Map<string, ClientDefinition>();
   private readonly bare = new Map<string, string>();
   private readonly full = new Map<string, string>();
@@ -105,6 +110,8 @@ export class ScriptStepper {
   ) {
     for (const client of clients) this.addClient(client);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.log = target.received ? undefined : new ReceivedLog();
+    this.record = target.received ?? (this.log as ReceivedLog);
   }
 
   /** Defines (or redefines) a client, e.g. a user created by a typed command. */
@@ -147,7 +154,7 @@ export class ScriptStepper {
   private inbox(client: string): Inbox {
     let inbox = this.inboxes.get(client);
     if (!inbox) {
-      inbox = new Inbox();
+      inbox = new Inbox(this.record, client);
       this.inboxes.set(client, inbox);
     }
     return inbox;
@@ -170,7 +177,10 @@ export class ScriptStepper {
     const inbox = this.inbox(action.client);
     const client = this.clients.get(action.client);
     if (!client) throw new Error(`no client '${action.client}' is defined`);
-    const jid = await this.target.connect(client, (stanza) => inbox.push(stanza));
+    const jid = await this.target.connect(client, (stanza) => {
+      this.log?.add(action.client, stanza);
+      inbox.wake();
+    });
     this.full.set(action.client, jid);
     this.disconnected.delete(action.client);
   }
@@ -209,9 +219,8 @@ export class ScriptStepper {
     const inbox = this.inbox(action.client);
     let scanned = 0;
     const find = (): number | undefined => {
-      for (; scanned < inbox.stanzas.length; scanned += 1) {
-        if (matchStanza(expected, inbox.stanzas[scanned] as Element, this.captures).ok)
-          return scanned;
+      for (; scanned < inbox.size; scanned += 1) {
+        if (matchStanza(expected, inbox.at(scanned) as Element, this.captures).ok) return scanned;
       }
       return undefined;
     };
@@ -220,7 +229,7 @@ export class ScriptStepper {
     if (scansionDirective(expected, 'order') === 'any') {
       // `scansion:order='any'`: the stanza may come after others the script still expects (a
       // server sends occupant presences in no fixed order): take it, leave those before it.
-      step.matched = inbox.stanzas.splice(at, 1)[0];
+      step.matched = inbox.takeAt(at);
       return;
     }
     step.skipped = inbox.take(at);
@@ -262,15 +271,15 @@ export class ScriptStepper {
   private async receiveNothing(action: Action, step: StepResult): Promise<void> {
     const inbox = this.inbox(action.client);
     const grace = Math.min(this.timeoutMs, NOTHING_GRACE_MS);
-    if (this.target.live)
-      await inbox.waitFor(() => (inbox.stanzas.length > 0 ? true : undefined), grace);
-    const first = inbox.stanzas[0];
+    if (this.target.live) await inbox.waitFor(() => (inbox.size > 0 ? true : undefined), grace);
+    const unread = inbox.stanzas;
+    const first = unread[0];
     if (!first) return;
-    step.skipped = [...inbox.stanzas];
+    step.skipped = unread;
     step.closest = first;
     this.fail(
       step,
-      `expected nothing for ${action.client}, but ${inbox.stanzas.length} stanza(s) arrived`,
+      `expected nothing for ${action.client}, but ${unread.length} stanza(s) arrived`,
     );
   }
 }

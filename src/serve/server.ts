@@ -39,7 +39,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     seed: options.seed,
     domain: options.domain,
     mucDomain: options.mucDomain,
-    keepInboxes: false,
     ...(options.maxStanzaBytes !== undefined && { maxStanzaBytes: options.maxStanzaBytes }),
   });
   const served = new ServedWorld(world, {

@@ -34,7 +34,6 @@ export class SessionRegistry {
       label: label ?? full,
       available: false,
       priority: 0,
-      inbox: [],
       joined: new Set(),
     };
     this.sessions.set(full, session);

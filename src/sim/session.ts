@@ -1,4 +1,4 @@
-// A virtual user's connected session: full JID, availability, inbox and the rooms it has joined — XEP-0045 §7.2 (occupant sessions)
+// A virtual user's connected session: full JID, availability and the rooms it has joined (what it received is in the world's trace) — XEP-0045 §7.2 (occupant sessions)
 import type { Element } from 'ltx';
 
 export interface Session {
@@ -12,8 +12,6 @@ export interface Session {
   presence?: Element;
   /** The `<priority/>` of its last broadcast presence (RFC 6121 §4.7.2.3; 0 when absent). */
   priority: number;
-  /** Stanzas delivered to this session, oldest first. */
-  inbox: Element[];
   /** Addresses this session has sent available presence to: occupant JIDs, its account's other resources (Prosody's directed presence). */
   joined: Set<string>;
 }

@@ -1,24 +1,48 @@
-// Runs scansion scripts against the simulator: each [Client] is a virtual user of a fresh world — XEP-0045 scenarios (§7–§10)
+// Runs scansion scripts against the simulator: each [Client] is a virtual user of a fresh world, and what it received is read from the world's trace — XEP-0045 scenarios (§7–§10)
 import type { Element } from 'ltx';
 import type { ClientDefinition } from '../scansion/script.js';
-import type { ScriptTarget } from '../scansion/target.js';
+import type { ReceivedRecord, ScriptTarget } from '../scansion/target.js';
 import { World, type WorldOptions } from './world.js';
 
 export class SimTarget implements ScriptTarget {
   readonly live = false;
   readonly world: World;
   private readonly jids = new Map<string, string>();
+  /** Who bound each full JID, from which trace position on: deliveries to it are theirs. */
+  private readonly bindings = new Map<string, { client: string; from: number }[]>();
+
+  /** The world's trace, when it is kept: what each client received is read there. */
+  readonly received: ReceivedRecord | undefined;
 
   constructor(options: WorldOptions = {}) {
     this.world = new World(options);
+    const entries = this.world.trace.entries;
+    const holder = (jid: string, position: number) => this.holder(jid, position);
+    this.received = !this.world.trace.enabled
+      ? undefined
+      : {
+          get length() {
+            return entries.length;
+          },
+          receivedBy(position, client) {
+            const entry = entries[position];
+            if (entry?.kind !== 'delivery' || holder(entry.to, position) !== client)
+              return undefined;
+            return entry.stanza;
+          },
+        };
   }
 
   async connect(client: ClientDefinition, deliver: (stanza: Element) => void): Promise<string> {
+    const from = this.world.trace.entries.length;
     const session = this.world.connect(client.jid, {
       resource: client.resource,
       label: client.name,
     });
     this.jids.set(client.name, session.jid);
+    const held = this.bindings.get(session.jid) ?? [];
+    held.push({ client: client.name, from });
+    this.bindings.set(session.jid, held);
     this.world.onDelivery(session.jid, deliver);
     return session.jid;
   }
@@ -33,6 +57,17 @@ export class SimTarget implements ScriptTarget {
   }
 
   async close(): Promise<void> {}
+
+  /** The client that held `jid` at trace position `position`. */
+  private holder(jid: string, position: number): string | undefined {
+    const held = this.bindings.get(jid);
+    if (!held) return undefined;
+    for (let index = held.length - 1; index >= 0; index -= 1) {
+      const binding = held[index]!;
+      if (binding.from <= position) return binding.client;
+    }
+    return undefined;
+  }
 
   private jidOf(clientName: string): string {
     const jid = this.jids.get(clientName);

@@ -161,6 +161,13 @@ function utf8Length(text: string): number {
 }
 
 /** Which limit the stanza exceeds, as the text of the policy-violation error. */
+/** What the world answers a request whose handling crashed: internal-server-error (an error or a result gets nothing). */
+export function internalError(request: Element): Element | undefined {
+  const type = request.attrs.type;
+  if (type === 'error' || type === 'result') return undefined;
+  return stanzaError(request, { type: 'cancel', condition: 'internal-server-error' });
+}
+
 /** The server's answer to a stanza over a limit (kept without its children): policy-violation, from the server. */
 export function overLimit(shallow: Element, limit: string, domain: string): Verdict {
   const policyViolation = () => {

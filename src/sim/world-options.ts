@@ -21,9 +21,4 @@ export interface WorldOptions {
   maxStanzaDepth?: number;
   /** The language of every client's stream (`xml:lang`, default `en`, what @xmpp/client sends). */
   lang?: string;
-  /**
-   * Keep every delivered stanza in its session's `inbox` (default true). Off when nothing reads
-   * the inboxes (benchmarks, long runs): delivery listeners and the trace still see everything.
-   */
-  keepInboxes?: boolean;
 }

@@ -1,17 +1,22 @@
 // The world of virtual users around the MUC service: sessions, the router, the clock and the trace — XEP-0045 §7 (as seen by occupants' clients)
 import { clone, Element } from 'ltx';
 import { Effects } from '../muc/effects.js';
-import { isoStamp } from '../muc/environment.js';
 import { occupantIdSecret } from '../muc/features/occupant-id.js';
 import { MucService } from '../muc/service.js';
 import { Trace } from '../muc/trace.js';
 import { addressedCopies } from '../xmpp/addressed-copy.js';
 import { bareJid, domainOf, isFullJid } from '../xmpp/jid.js';
-import { NS } from '../xmpp/namespaces.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
 import { SimulatedClock } from './clock.js';
 import { addAvatarHash, answerServerIq } from './home-server.js';
 import { SeededIds } from './ids.js';
+import {
+  broadcastPresence,
+  leaveDirected,
+  type PresenceRouter,
+  toOtherResources,
+  trackDirectedPresence,
+} from './presence-broadcast.js';
 import type { Session } from './session.js';
 import { SessionRegistry } from './session-registry.js';
 import {
@@ -23,20 +28,18 @@ import {
   DEFAULT_MAX_STANZA_BYTES,
   DEFAULT_MAX_STANZA_DEPTH,
   exceededLimit,
+  internalError,
   isSubscription,
   overLimit,
-  presencePriority,
   type Verdict,
 } from './stanza-checks.js';
 import type { WorldOptions } from './world-options.js';
 
+export { UsageError } from './session-registry.js';
 export { DEFAULT_MAX_STANZA_BYTES, DEFAULT_MAX_STANZA_DEPTH } from './stanza-checks.js';
-
 export type { WorldOptions } from './world-options.js';
 
 export type DeliveryListener = (stanza: Element) => void;
-
-export { UsageError } from './session-registry.js';
 
 export class World {
   readonly clock = new SimulatedClock();
@@ -47,12 +50,13 @@ export class World {
   readonly mucDomain: string;
   private readonly stepMs: number;
   private readonly limits: { maxBytes: number; maxDepth: number };
-  private readonly keepInboxes: boolean;
   private readonly lang: string;
   private readonly sessions: SessionRegistry;
   private readonly listeners = new Map<string, DeliveryListener>();
   /** The input the service is handling: what a timer it sets will be traced as caused by. */
   private serviceCause = 0;
+  /** What the presence handling (mod_presence) uses of the world. */
+  private readonly presence: PresenceRouter;
 
   constructor(options: WorldOptions = {}) {
     this.ids = new SeededIds(options.seed ?? 1);
@@ -65,7 +69,6 @@ export class World {
       maxBytes: options.maxStanzaBytes ?? DEFAULT_MAX_STANZA_BYTES,
       maxDepth: options.maxStanzaDepth ?? DEFAULT_MAX_STANZA_DEPTH,
     };
-    this.keepInboxes = options.keepInboxes ?? true;
     this.lang = options.lang ?? 'en';
     this.service = new MucService({
       domain: this.mucDomain,
@@ -82,6 +85,13 @@ export class World {
       features: options.features,
       ...(options.extras !== undefined && { extras: options.extras }),
     });
+    this.presence = {
+      sessions: this.sessions,
+      domain: this.domain,
+      now: () => this.clock.now(),
+      deliver: (session, stanza, cause, by) => this.deliver(session, stanza, cause, by),
+      postFromServer: (session, stanza) => this.input(session, stanza, 'server'),
+    };
   }
 
   /** Connects a session for `jid`: its resource, the requested one, or a generated one. */
@@ -104,9 +114,9 @@ export class World {
     const unavailable = new Element('presence', { type: 'unavailable', from: jid });
     if (session.available) {
       const cause = this.traceInput(session, unavailable, 'server');
-      this.toOtherResources(session, unavailable, cause);
+      toOtherResources(this.presence, session, unavailable, cause);
     }
-    this.leaveJoinedRooms(session, unavailable);
+    leaveDirected(this.presence, session, unavailable);
     this.trace.append({ kind: 'disconnect', time: this.clock.now(), jid });
   }
 
@@ -203,7 +213,7 @@ export class World {
 
   private route(session: Session, stanza: Element, cause: number): void {
     const to = stanza.attrs.to;
-    this.trackDirectedPresence(session, stanza);
+    trackDirectedPresence(session, stanza);
     if (domainOf(to) === this.mucDomain) {
       this.toService(stanza, cause);
     } else if (domainOf(to) === this.domain) {
@@ -216,7 +226,7 @@ export class World {
 
   private handleUnaddressed(session: Session, stanza: Element, cause: number): void {
     if (stanza.name === 'presence' && (!stanza.attrs.type || stanza.attrs.type === 'unavailable')) {
-      this.broadcastPresence(session, stanza, cause);
+      broadcastPresence(this.presence, session, stanza, cause);
     } else if (stanza.name === 'presence') {
       // mod_presence: any other type without a `to` is refused (an error, never answered, is dropped).
       const refusal = answerUnlessReply(
@@ -241,79 +251,6 @@ export class World {
     }
   }
 
-  /**
-   * A broadcast presence, as Prosody's mod_presence (`handle_normal_presence`, RFC 6121 §4.2–4.5):
-   * reflected to the sender (without a `to`), sent to the user's other available resources; an
-   * initial presence also brings the sender those resources' last presences, stamped with a
-   * delay from the server; unavailable also goes to every room the session joined.
-   */
-  private broadcastPresence(session: Session, stanza: Element, cause: number): void {
-    const initial = stanza.attrs.type === undefined && !session.available;
-    this.deliver(session, clone(stanza), cause, 'router');
-    this.toOtherResources(session, stanza, cause);
-    if (initial) {
-      for (const other of this.sessions.of(session.jid)) {
-        if (other === session || !other.presence) continue;
-        const copy = clone(other.presence);
-        copy.attrs.to = session.jid;
-        // Posted on the other's behalf, with a `to`: directed presence of the other session.
-        this.trackDirectedPresence(other, copy);
-        this.deliver(session, copy, cause, 'router');
-      }
-    }
-    if (stanza.attrs.type === 'unavailable') {
-      session.available = false;
-      session.presence = undefined;
-      session.priority = 0;
-      this.leaveJoinedRooms(session, stanza);
-      return;
-    }
-    session.available = true;
-    session.priority = presencePriority(stanza);
-    const stored = clone(stanza);
-    stored.c('delay', { xmlns: NS.delay, from: this.domain, stamp: isoStamp(this.clock.now()) });
-    session.presence = stored;
-  }
-
-  /**
-   * A copy of the presence to each other available resource of the session's account. Each copy
-   * has a `to`, and no roster holds the account itself: mod_presence counts it as directed
-   * presence (an available one adds the resource, an unavailable one takes it out), so a
-   * session's later unavailable presence also reaches a resource that has gone unavailable since.
-   */
-  private toOtherResources(session: Session, stanza: Element, cause: number): void {
-    for (const other of this.sessions.of(session.jid)) {
-      if (other === session || !other.available) continue;
-      const copy = clone(stanza);
-      copy.attrs.to = other.jid;
-      this.trackDirectedPresence(session, copy);
-      this.deliver(other, copy, cause, 'router');
-    }
-  }
-
-  /** The unavailable presence, as the client sent it, to every address of its directed presence. */
-  private leaveJoinedRooms(session: Session, unavailable: Element): void {
-    const directed = [...session.joined];
-    session.joined.clear();
-    for (const address of directed) {
-      const copy = clone(unavailable);
-      copy.attrs.to = address;
-      this.input(session, copy, 'server');
-    }
-  }
-
-  /**
-   * mod_presence's directed presence: an available presence to anyone (no roster here) adds its
-   * address, an unavailable or error presence removes exactly that address.
-   */
-  private trackDirectedPresence(session: Session, stanza: Element): void {
-    if (stanza.name !== 'presence') return;
-    const to = stanza.attrs.to;
-    const type = stanza.attrs.type;
-    if (type === undefined) session.joined.add(to);
-    else if (type === 'unavailable' || type === 'error') session.joined.delete(to);
-  }
-
   private toService(stanza: Element, cause: number): void {
     this.runService(cause, (effects) => this.service.handle(stanza, effects), stanza);
   }
@@ -330,14 +267,9 @@ export class World {
     try {
       work(effects);
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      const { message, stack = message } = failure;
-      this.trace.append({ kind: 'crash', time: this.clock.now(), cause, message, stack });
-      const type = request?.attrs.type;
-      if (request && type !== 'error' && type !== 'result') {
-        const condition = 'internal-server-error';
-        effects.send(stanzaError(request, { type: 'cancel', condition }), 'world');
-      }
+      this.trace.appendCrash(this.clock.now(), cause, error);
+      const answer = request && internalError(request);
+      if (answer) effects.send(answer, 'world');
     } finally {
       this.serviceCause = outer;
     }
@@ -402,7 +334,6 @@ export class World {
   }
 
   private deliver(session: Session, stanza: Element, cause: number, by: string): void {
-    if (this.keepInboxes) session.inbox.push(stanza);
     this.trace.appendDelivery(this.clock.now(), cause, session.jid, stanza, by);
     this.listeners.get(session.jid)?.(stanza);
   }

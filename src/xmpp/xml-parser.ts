@@ -1,6 +1,7 @@
 // XML text → ltx Element, with well-formedness errors at 1-based line:column — the stanza syntax of every XEP-0045 example (§2, §16)
 import { Element } from 'ltx';
-import { codePointName, visibleToken } from './visible.js';
+import { visibleToken } from './visible.js';
+import { characterProblem, readReference } from './xml-characters.js';
 
 export interface XmlError {
   message: string;
@@ -20,21 +21,11 @@ export interface ParseXmlOptions {
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** Elements nest at most this deep: the reader recurses, and hostile input must not exhaust the stack. */
 export const MAX_XML_DEPTH = 1000;
-const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  apos: "'",
-  quot: '"',
-};
 const NAME_START =
   'A-Za-z_\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD';
 const NAME_REST = `${NAME_START}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const NAME = new RegExp(`[:${NAME_START}][:${NAME_REST}]*`, 'y');
-const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([^\s&;<]+));/y;
 const SPACE = /[ \t\n]*/y;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters XML 1.0 forbids
-const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 /** Parses exactly one XML element (prolog, comments and processing instructions allowed around it). */
 export function parseXml(text: string, options: ParseXmlOptions = {}): XmlParseResult {
@@ -65,20 +56,6 @@ function positionOf(source: string, offset: number): { line: number; column: num
   const lastNewline = before.lastIndexOf('\n');
   return { line: before.split('\n').length, column: offset - lastNewline };
 }
-
-function isXmlChar(code: number): boolean {
-  return (
-    code === 0x9 ||
-    code === 0xa ||
-    code === 0xd ||
-    (code >= 0x20 && code <= 0xd7ff) ||
-    (code >= 0xe000 && code <= 0xfffd) ||
-    (code >= 0x10000 && code <= 0x10ffff)
-  );
-}
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 type Scope = ReadonlyMap<string, string>;
 
@@ -304,51 +281,15 @@ class XmlReader {
   }
 
   private checkChar(): void {
-    const code = this.src.charCodeAt(this.pos);
-    if (code >= 0xd800 && code <= 0xdfff) {
-      const paired =
-        code <= 0xdbff
-          ? isLowSurrogate(this.src.charCodeAt(this.pos + 1))
-          : isHighSurrogate(this.src.charCodeAt(this.pos - 1));
-      if (!paired) {
-        this.fail(
-          `unpaired surrogate ${codePointName(this.src.charAt(this.pos))}: the text is not valid Unicode`,
-          'a valid XML character',
-        );
-      }
-    }
-    const char = this.src[this.pos] as string;
-    if (FORBIDDEN_CHAR.test(char)) {
-      this.fail(`character ${codePointName(char)} is not allowed in XML`, 'a valid XML character');
-    }
+    const problem = characterProblem(this.src, this.pos);
+    if (problem) this.fail(problem.message, problem.expected);
   }
 
   private reference(): string {
-    REFERENCE.lastIndex = this.pos;
-    const match = REFERENCE.exec(this.src);
-    if (!match)
-      this.fail("'&' must start an entity reference", "an entity reference such as '&amp;'");
-    const [, hex, decimal, entity] = match;
-    let text: string;
-    if (entity !== undefined) {
-      const replacement = PREDEFINED_ENTITIES[entity];
-      if (replacement === undefined)
-        this.fail(
-          `unknown entity '&${visibleToken(entity)};'`,
-          '&lt; &gt; &amp; &apos; &quot; or a character reference',
-        );
-      text = replacement;
-    } else {
-      const code = Number.parseInt(hex ?? decimal ?? '', hex === undefined ? 10 : 16);
-      if (!isXmlChar(code))
-        this.fail(
-          `invalid character reference '${visibleToken(match[0])}'`,
-          'a valid XML character',
-        );
-      text = String.fromCodePoint(code);
-    }
-    this.pos = REFERENCE.lastIndex;
-    return text;
+    const read = readReference(this.src, this.pos);
+    if ('message' in read) this.fail(read.message, read.expected);
+    this.pos = read.end;
+    return read.text;
   }
 
   private content(element: Element, scope: Scope, depth: number): void {

@@ -63,9 +63,9 @@ function sendAsRomeo(xml: string, file: string): Observation {
   const juliet = world.connect('juliet@localhost/balcony');
   createRoom(world, romeo, `${ROOM}/Romeo`);
   joinRoom(world, juliet, `${ROOM}/Juliet`);
-  take(romeo);
+  take(world, romeo);
   world.send(romeo.jid, parsed.element);
-  const received = take(romeo).map((stanza) => stanza.toString());
+  const received = take(world, romeo).map((stanza) => stanza.toString());
   const crashes = world.trace.entries.flatMap((entry) =>
     entry.kind === 'crash' ? [entry.stack] : [],
   );

@@ -1,4 +1,4 @@
-// Test helper: drive virtual users in a World — join, leave, configure, read inboxes (XEP-0045 §7.2, §7.14, §10.1–10.2)
+// Test helper: drive virtual users in a World — join, leave, configure, read what each received from the trace (XEP-0045 §7.2, §7.14, §10.1–10.2)
 import type { Element } from 'ltx';
 import { occupantIdOf } from '../../src/muc/features/occupant-id.js';
 import type { Session } from '../../src/sim/session.js';
@@ -56,16 +56,28 @@ export function createRoom(
 ): void {
   join(world, owner, occupantJid);
   configure(world, owner, occupantJid.split('/')[0]!, fields);
-  take(owner);
+  take(world, owner);
 }
 
-/** Returns what the session received since the last take, and forgets it. */
-export function take(session: Session): Element[] {
-  return session.inbox.splice(0);
+/** How far each session's deliveries in the trace have been read (the trace's `seq`). */
+const readUpTo = new WeakMap<Session, number>();
+
+/** What the session received since the last take, read from the world's trace. */
+export function take(world: World, session: Session): Element[] {
+  const after = readUpTo.get(session) ?? 0;
+  const entries = world.trace.entries;
+  readUpTo.set(session, entries.at(-1)?.seq ?? after);
+  const received: Element[] = [];
+  for (let index = entries.length - 1; index >= 0; index -= 1) {
+    const entry = entries[index]!;
+    if (entry.seq <= after) break;
+    if (entry.kind === 'delivery' && entry.to === session.jid) received.push(entry.stanza);
+  }
+  return received.reverse();
 }
 
-export function clearInboxes(...sessions: Session[]): void {
-  for (const session of sessions) take(session);
+export function clearInboxes(world: World, ...sessions: Session[]): void {
+  for (const session of sessions) take(world, session);
 }
 
 /** The XEP-0421 occupant id the room gives `bareJid`, for writing expected stanzas. */

@@ -58,7 +58,7 @@ export class Stage {
       session = this.world.connect(`${name}@localhost`, { resource: 'res' });
       this.sessions.set(name, session);
       this.world.send(session.jid, stanza('<presence/>'));
-      take(session);
+      take(this.world, session);
     }
     return session;
   }
@@ -77,7 +77,7 @@ export class Stage {
       `<iq type='set' to='${ROOM}' id='${id}'><query xmlns='${MUC_ADMIN}'>
         <item jid='${name}@localhost' affiliation='${affiliation}'/></query></iq>`,
     );
-    const reply = take(this.user('creator')).find((s) => s.attrs.id === id);
+    const reply = take(this.world, this.user('creator')).find((s) => s.attrs.id === id);
     if (reply?.attrs.type !== 'result') {
       throw new Error(`arrangement failed: ${name} → ${affiliation}: ${reply?.toString()}`);
     }
@@ -86,7 +86,7 @@ export class Stage {
   /** The creator (an owner and moderator) sets `nick`'s role with muc#admin, as §8.3 and §9.6 show. */
   grantRole(nick: string, role: Role): void {
     const id = this.adminSet('creator', `<item nick='${nick}' role='${role}'/>`);
-    const reply = take(this.user('creator')).find((s) => s.attrs.id === id);
+    const reply = take(this.world, this.user('creator')).find((s) => s.attrs.id === id);
     if (reply?.attrs.type !== 'result') {
       throw new Error(`arrangement failed: ${nick} → ${role}: ${reply?.toString()}`);
     }
@@ -95,7 +95,7 @@ export class Stage {
   /** `name` enters the room as `nick`; returns what it received. */
   enter(name: string, nick = nickOf(name)): Element[] {
     join(this.world, this.user(name), inRoom(nick));
-    return take(this.user(name));
+    return take(this.world, this.user(name));
   }
 
   /**
@@ -127,12 +127,12 @@ export class Stage {
 
   /** What `name` received since the last look, forgotten afterwards. */
   inbox(name: string): Element[] {
-    return take(this.user(name));
+    return take(this.world, this.user(name));
   }
 
   /** Empties every inbox (the end of Arrange). */
   clear(): void {
-    for (const session of this.sessions.values()) take(session);
+    for (const session of this.sessions.values()) take(this.world, session);
   }
 
   /** The affiliation the room holds for `name`: a cross-check of the stanzas. */

@@ -44,7 +44,6 @@ export async function serveInTui(serving: {
     world: {
       domain: options.domain,
       mucDomain: options.muc ?? `conference.${options.domain}`,
-      keepInboxes: false,
     },
     openDoor: doorOpener({ address: options.listen, seed: options.seed }),
   });

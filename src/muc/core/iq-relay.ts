@@ -6,7 +6,7 @@ import { bareJid } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
 import type { Occupant } from '../model/occupant.js';
-import { NOT_AN_OCCUPANT } from '../refusals.js';
+import { NOT_AN_OCCUPANT, notInRoom } from '../refusals.js';
 import type { Room } from '../room.js';
 
 const BY = 'occupant-iq';
@@ -82,13 +82,7 @@ export function handleOccupantIq(room: Room, out: Effects, stanza: Element, nick
   }
   const target = room.occupantByNick(nick);
   if (!target) {
-    const text = 'Recipient not in room';
-    out.sendError(
-      stanza,
-      { type: 'cancel', condition: 'item-not-found', text, by: room.jid },
-      BY,
-      room.jid,
-    );
+    out.sendError(stanza, notInRoom(room.jid), BY, room.jid);
     return;
   }
   const payload = stanza.getChildElements()[0];

@@ -11,7 +11,7 @@ import { sessionNew } from './history-delivery.js';
 import { moveSession } from './nick-change.js';
 import { sendOccupantList } from './occupant-list.js';
 import { nextPrimary, occupantView, storedPresence } from './occupant-sessions.js';
-import { publiciseOccupantStatus, statusCodes } from './publicise.js';
+import { type Publication, publiciseOccupantStatus, statusCodes } from './publicise.js';
 
 const BY = 'enter';
 
@@ -143,20 +143,11 @@ export function addSession(
   realJid: string,
   stanza: Element,
 ): void {
-  room.addSession(occupant, realJid, storedPresence(stanza));
-  const mucX = stanza.getChild('x', NS.muc);
-  if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
   // A session new to the room is warned of a non-anonymous room like any joiner; the occupant's
   // other sessions get the same self-presence.
   const selfCodes = room.config.whois === 'anyone' ? ['100'] : [];
-  publiciseOccupantStatus(
-    room,
-    out,
-    occupant,
-    { x: { base: [], self: statusCodes(...selfCodes) } },
-    BY,
-  );
-  if (mucX) sessionNew(room, out, occupant, realJid, stanza);
+  const publication = { x: { base: [], self: statusCodes(...selfCodes) } };
+  sessionPresence(room, out, occupant, realJid, stanza, publication);
 }
 
 /**
@@ -170,10 +161,25 @@ function update(
   realJid: string,
   stanza: Element,
 ): void {
+  sessionPresence(room, out, occupant, realJid, stanza, { prevRole: occupant.role });
+}
+
+/**
+ * A session's presence stored and told to the room; with the muc `<x/>` (a join or a resync)
+ * the session also gets the occupant list first, and its history and subject after.
+ */
+function sessionPresence(
+  room: Room,
+  out: Effects,
+  occupant: Occupant,
+  realJid: string,
+  stanza: Element,
+  publication: Publication,
+): void {
   room.addSession(occupant, realJid, storedPresence(stanza));
   const mucX = stanza.getChild('x', NS.muc);
   if (mucX) sendOccupantList(room, out, realJid, (other) => !other?.sessions.has(realJid));
-  publiciseOccupantStatus(room, out, occupant, { prevRole: occupant.role }, BY);
+  publiciseOccupantStatus(room, out, occupant, publication, BY);
   if (mucX) sessionNew(room, out, occupant, realJid, stanza);
 }
 

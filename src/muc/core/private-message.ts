@@ -2,7 +2,7 @@
 import { clone, type Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Effects } from '../effects.js';
-import { NOT_AN_OCCUPANT } from '../refusals.js';
+import { NOT_AN_OCCUPANT, notInRoom } from '../refusals.js';
 import type { Room } from '../room.js';
 import { isKickableError, kickForError } from './kick-for-error.js';
 import { routeToOccupant } from './publicise.js';
@@ -35,13 +35,7 @@ export function handlePrivateMessage(
   if (type === 'error' && isKickableError(stanza)) return kickForError(room, out, stanza);
   const recipient = room.occupantByNick(nick);
   if (!recipient) {
-    const text = 'Recipient not in room';
-    out.sendError(
-      stanza,
-      { type: 'cancel', condition: 'item-not-found', text, by: room.jid },
-      BY,
-      room.jid,
-    );
+    out.sendError(stanza, notInRoom(room.jid), BY, room.jid);
     return;
   }
   const relayed = clone(stanza);

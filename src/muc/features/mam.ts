@@ -6,9 +6,14 @@ import { iqResult } from '../../xmpp/iq-result.js';
 import { bareJid, prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { type StanzaErrorSpec, stanzaError } from '../../xmpp/stanza-error.js';
-import type { Effects } from '../effects.js';
 import { isoStamp } from '../environment.js';
-import type { Feature, HistoryRequestEvent, HookOutcome, IqAnswer } from '../hooks.js';
+import type {
+  Feature,
+  HistoryRequestEvent,
+  HookOutcome,
+  HostIqContext,
+  IqAnswer,
+} from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import { defaultRole } from '../model/privileges.js';
 import type { ArchivedMessage } from '../model/room-state.js';
@@ -110,7 +115,7 @@ const QUERY_FORM: FormField[] = [
  * A MAM query (get: the form; set: a search) to a bare JID of the service. Prosody's mod_iq hands
  * it to mod_muc_mam before the MUC looks for the room: the form is served for any address.
  */
-export function isMamQuery(stanza: Element): boolean {
+function isMamQuery(stanza: Element): boolean {
   const type = stanza.attrs.type;
   const payload = stanza.getChildElements()[0];
   return (
@@ -246,11 +251,7 @@ function findInArchive(
  * messages, each forwarded in its own message, then the result with `<fin/>` and the RSM page.
  * Outcasts, and non-members of a members-only room, are forbidden.
  */
-export function answerMamQuery(
-  stanza: Element,
-  room: RoomView | undefined,
-  out: Effects,
-): IqAnswer {
+function answerMamQuery({ stanza, room, out }: HostIqContext): IqAnswer {
   const query = stanza.getChildElements()[0];
   if (stanza.attrs.type === 'get') {
     const form = buildForm({ type: 'form', fields: QUERY_FORM });
@@ -317,6 +318,7 @@ function forwarded(
 export const mam: Feature = {
   name: BY,
   section: '§7.2.13',
+  hostIq: { matches: isMamQuery, answer: answerMamQuery },
   config: [
     {
       priority: 0,

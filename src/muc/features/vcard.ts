@@ -6,7 +6,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import { base64Decode, sha1Hex } from '../../xmpp/sha1.js';
 import { stanzaError } from '../../xmpp/stanza-error.js';
 import { statusCodes } from '../core/publicise.js';
-import type { Feature, IqAnswer } from '../hooks.js';
+import type { Feature, HostIqContext, IqAnswer } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { RoomChange } from '../room-change.js';
 import type { RoomView } from '../room-view.js';
@@ -17,7 +17,7 @@ const BY = 'vcard';
  * A vcard-temp get or set to a room's bare JID or to the service itself. Prosody's mod_iq hands
  * it to mod_vcard before the MUC sees it, so it is answered whether or not the room exists.
  */
-export function isVcardIq(stanza: Element): boolean {
+function isVcardIq(stanza: Element): boolean {
   const type = stanza.attrs.type;
   const payload = stanza.getChildElements()[0];
   return (
@@ -34,11 +34,7 @@ export function isVcardIq(stanza: Element): boolean {
  * when there is none); a set is allowed to the room's owners only (vcard.lib.lua), and tells the
  * occupants the new avatar hash. Everyone else's set is forbidden.
  */
-export function answerVcardIq(
-  stanza: Element,
-  room: RoomView | undefined,
-  vcards: Map<string, Element>,
-): IqAnswer {
+function answerVcardIq({ stanza, room, vcards }: HostIqContext): IqAnswer {
   const node = localOf(stanza.attrs.to) ?? '';
   if (stanza.attrs.type === 'get') {
     const stored = vcards.get(node);
@@ -95,6 +91,7 @@ function avatarChanged(room: RoomView): RoomChange[] {
 export const vcard: Feature = {
   name: BY,
   section: '§6.4',
+  hostIq: { matches: isVcardIq, answer: answerVcardIq },
   hooks: {
     'muc-occupant-joined': {
       priority: 0,
