@@ -15,8 +15,19 @@ export interface MucEnvironment {
 
 /** XEP-0082 DateTime of a simulated instant, as `<delay stamp>` wants it. */
 export function isoStamp(milliseconds: number): string {
-  return new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // The stanzas of a step share its instant, and history replays the same few: each is written once.
+  let text = stamps.get(milliseconds);
+  if (text === undefined) {
+    text = new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (stamps.size >= REMEMBERED_STAMPS) stamps.clear();
+    stamps.set(milliseconds, text);
+  }
+  return text;
 }
+
+/** How many instants `isoStamp` remembers (it forgets them all beyond). */
+const REMEMBERED_STAMPS = 4096;
+const stamps = new Map<number, string>();
 
 /** Prosody keeps whole seconds (os.time): stamps and cut-offs compare at that grain. */
 export function wholeSeconds(milliseconds: number): number {

@@ -21,7 +21,12 @@ export class LuaError extends Error {
 
 /** Stops handling the stanza as Prosody's Lua error would (see `LuaError`). */
 export function raiseLuaError(feature: string, message: string): never {
-  throw new LuaError(feature, message);
+  // Caught by `handleLikeProsody` and noted as a verdict: a stack trace would only cost time.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const error = new LuaError(feature, message);
+  Error.stackTraceLimit = limit;
+  throw error;
 }
 
 /**

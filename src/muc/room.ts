@@ -26,7 +26,7 @@ import {
   type RoomLifecycleEvent,
   roomLifecycle,
 } from './room-machine.js';
-import type { RoomView } from './room-view.js';
+import type { OccupantView, RoomView } from './room-view.js';
 
 export interface RoomServices {
   bus: HookBus;
@@ -233,7 +233,7 @@ export class Room implements RoomView {
   }
 
   /** §7.2.3–4 as Prosody's publicise_occupant_status decides per recipient: real JIDs if whois is anyone or the viewer moderates. */
-  canSeeRealJids(viewer: Occupant | undefined): boolean {
+  canSeeRealJids(viewer: OccupantView | undefined): boolean {
     return this.config.whois === 'anyone' || viewer?.role === 'moderator';
   }
 

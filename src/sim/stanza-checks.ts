@@ -186,19 +186,25 @@ export function exceededLimit(
   // Depth first, iteratively; along the way an upper bound of the serialised size, so that
   // only stanzas near the limit are serialised to be measured exactly.
   let bound = 0;
-  const stack: [Element, number][] = [[stanza, 1]];
-  while (stack.length > 0) {
-    const [element, depth] = stack.pop()!;
+  const elements: Element[] = [stanza];
+  const depths: number[] = [1];
+  while (elements.length > 0) {
+    const element = elements.pop()!;
+    const depth = depths.pop()!;
     if (depth > limits.maxDepth) {
       return `Stanza nested deeper than the limit of ${limits.maxDepth} levels`;
     }
     bound += 2 * element.name.length + 5;
-    for (const [name, value] of Object.entries(element.attrs)) {
-      bound += name.length + 4 + 6 * String(value ?? '').length;
+    const attrs = element.attrs as Record<string, unknown>;
+    for (const name in attrs) {
+      bound += name.length + 4 + 6 * String(attrs[name] ?? '').length;
     }
     for (const child of element.children) {
       if (typeof child === 'string') bound += 6 * child.length;
-      else stack.push([child, depth + 1]);
+      else {
+        elements.push(child);
+        depths.push(depth + 1);
+      }
     }
   }
   if (bound <= limits.maxBytes) return undefined;

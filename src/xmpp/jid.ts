@@ -31,16 +31,18 @@ export function joinJid(parts: JidParts): string {
 export function prepJid(jid: string, options: { strict?: boolean } = {}): string | undefined {
   if (options.strict) return prepareJid(jid, options);
   // The same few addresses come back stanza after stanza: each is prepared once.
-  if (prepared.has(jid)) return prepared.get(jid);
+  const known = prepared.get(jid);
+  if (known !== undefined) return known ?? undefined;
   const result = prepareJid(jid, options);
   if (prepared.size >= PREPARED_LIMIT) prepared.clear();
-  prepared.set(jid, result);
+  prepared.set(jid, result ?? null);
   return result;
 }
 
 /** How many prepared JIDs `prepJid` remembers (it forgets them all beyond). */
 const PREPARED_LIMIT = 4096;
-const prepared = new Map<string, string | undefined>();
+/** Each JID prepared, or null where it does not prepare. */
+const prepared = new Map<string, string | null>();
 
 function prepareJid(jid: string, options: { strict?: boolean }): string | undefined {
   const parts = splitJid(jid);

@@ -31,6 +31,8 @@ interface Profile {
   caseFold: boolean;
   /** Merged flat [first, last] pairs of every code point the profile prohibits. */
   prohibited: readonly number[];
+  /** Inputs already prepared, as a query and as a stored string: their output, or null if refused. */
+  prepared: readonly [Map<string, string | null>, Map<string, string | null>];
 }
 
 /** RFC 6122 §2.1: "Each allowable portion of a JID ... MUST NOT be more than 1023 bytes in length". */
@@ -44,14 +46,17 @@ const NODEPREP_ASCII = Array.from('"&\'/:<>@', (c) => [c.charCodeAt(0), c.charCo
 const NODEPREP: Profile = {
   caseFold: true,
   prohibited: union(C11, C12, C21, C22, C3, C4, C5, C6, C7, C8, C9, NODEPREP_ASCII),
+  prepared: [new Map(), new Map()],
 };
 const RESOURCEPREP: Profile = {
   caseFold: false,
   prohibited: union(C12, C21, C22, C3, C4, C5, C6, C7, C8, C9),
+  prepared: [new Map(), new Map()],
 };
 const NAMEPREP: Profile = {
   caseFold: true,
   prohibited: union(C12, C22, C3, C4, C5, C6, C7, C8, C9),
+  prepared: [new Map(), new Map()],
 };
 
 /**
@@ -76,7 +81,23 @@ export function nameprep(input: string, options: StringprepOptions = {}): string
   return prepare(input, NAMEPREP, options.strict === true);
 }
 
+/** How many prepared strings each profile remembers per mode (it forgets them all beyond). */
+const PREPARED_LIMIT = 4096;
+
+/** `prepareUncached`, once per input: the same few nicks and addresses come back stanza after stanza. */
 function prepare(input: string, profile: Profile, strict: boolean): string | undefined {
+  // Prosody refuses inputs of 1024 bytes or more (a UTF-16 unit is at least one byte).
+  if (input.length > MAX_BYTES) return undefined;
+  const prepared = profile.prepared[strict ? 1 : 0];
+  const known = prepared.get(input);
+  if (known !== undefined) return known ?? undefined;
+  const output = prepareUncached(input, profile, strict);
+  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
+  prepared.set(input, output ?? null);
+  return output;
+}
+
+function prepareUncached(input: string, profile: Profile, strict: boolean): string | undefined {
   // Prosody refuses inputs of 1024 bytes or more before preparing them.
   if (utf8Length(input) > MAX_BYTES) return undefined;
   let output: string | undefined;

@@ -40,6 +40,18 @@ export function namespaceOf(el: Element): string | undefined {
   return undefined;
 }
 
+/**
+ * The first child element named `name` (in `xmlns`, when given), as ltx's `getChild` finds it,
+ * without making the list of every match first.
+ */
+export function firstChild(el: Element, name: string, xmlns?: string): Element | undefined {
+  for (const child of el.children) {
+    if (typeof child === 'string' || child.getName() !== name) continue;
+    if (!xmlns || child.getNS() === xmlns) return child;
+  }
+  return undefined;
+}
+
 /** The element children, without text. */
 export function childElements(el: Element): Element[] {
   return el.children.filter((child): child is Element => typeof child !== 'string');

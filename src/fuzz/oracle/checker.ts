@@ -4,6 +4,7 @@
 import type { DomainEvent } from '../../muc/effects.js';
 import type { TraceEntry } from '../../muc/trace.js';
 import { NS } from '../../xmpp/namespaces.js';
+import { firstChild } from '../../xmpp/xml.js';
 import { onAffiliationEvent } from './affiliation-changes.js';
 import { fieldsNamedBy } from './config-model.js';
 import { type Oracle, StepState, sourceOf, type Violation, violation } from './context.js';
@@ -26,9 +27,10 @@ export interface OracleCast {
 }
 
 function isInternalError(stanza: import('ltx').Element): boolean {
+  if (stanza.attrs.type !== 'error') return false;
+  const error = firstChild(stanza, 'error');
   return (
-    stanza.attrs.type === 'error' &&
-    stanza.getChild('error')?.getChild('internal-server-error', NS.stanzas) !== undefined
+    error !== undefined && firstChild(error, 'internal-server-error', NS.stanzas) !== undefined
   );
 }
 

@@ -72,17 +72,22 @@ export class StepState {
   /** Rooms destroyed in this step: what follows in the step may still concern them. */
   readonly destroyed = new Map<string, ModelRoom>();
 
+  private readonly collections: readonly (Map<unknown, unknown> | Set<unknown>)[] = [
+    this.inputs,
+    this.created,
+    this.left,
+    this.vacated,
+    this.expectedRoles,
+    this.submissions,
+    this.destroying,
+    this.destroyed,
+  ];
+
   reset(time: number): void {
     this.time = time;
-    this.inputs.clear();
-    this.created.clear();
-    this.left.clear();
-    this.vacated.clear();
-    this.expectedRoles.clear();
-    this.submissions.clear();
-    this.disconnected.length = 0;
-    this.destroying.clear();
-    this.destroyed.clear();
+    // Clearing an empty collection still makes it a new table: most steps leave most empty.
+    for (const collection of this.collections) if (collection.size > 0) collection.clear();
+    if (this.disconnected.length > 0) this.disconnected.length = 0;
   }
 
   noteLeft(room: string, nick: string, bare: string, role: Role, sessions: Iterable<string>): void {

@@ -4,12 +4,13 @@
 // trusted to have masked what it should.
 import type { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
+import { firstChild } from '../../xmpp/xml.js';
 import { type Oracle, type Violation, violation } from './context.js';
 import type { StepInput } from './inputs.js';
 import { defaultRole, inviterMayBeShown } from './prosody-rules.js';
 import { affiliationIn, bareOf, type ModelRoom, roleOfSession } from './room-model.js';
 
-/** The real JIDs (as written) in a subtree, found once per shared payload. */
+/** The real JIDs (as written) in each child of a stanza, found once per shared payload. */
 const found = new WeakMap<Element, readonly string[]>();
 
 const TOKEN = /[^\s<>"'(),;]+@[^\s<>"'(),;]+/g;
@@ -24,36 +25,56 @@ function jidsIn(text: string, realBares: ReadonlySet<string>, into: string[]): v
 
 const NONE: readonly string[] = [];
 
-function scan(element: Element, realBares: ReadonlySet<string>): readonly string[] {
-  const cached = found.get(element);
-  if (cached) return cached;
-  const jids: string[] = [];
+/** Every attribute and text of the subtree, searched into `jids`. */
+function scanInto(element: Element, realBares: ReadonlySet<string>, jids: string[]): void {
   const attrs = element.attrs as Record<string, unknown>;
   for (const name in attrs) {
     const value = attrs[name];
     if (typeof value === 'string' && value.includes('@')) jidsIn(value, realBares, jids);
   }
   for (const child of element.children) {
-    if (typeof child === 'string') {
-      if (child.includes('@')) jidsIn(child, realBares, jids);
-      continue;
-    }
-    const inner = scan(child, realBares);
-    if (inner.length > 0) jids.push(...inner);
+    if (typeof child !== 'string') scanInto(child, realBares, jids);
+    else if (child.includes('@')) jidsIn(child, realBares, jids);
   }
+}
+
+/**
+ * A stanza's child, searched. A frozen one is shared by the copies of a broadcast (and cannot
+ * change any more): it is searched once.
+ */
+function scan(element: Element, realBares: ReadonlySet<string>): readonly string[] {
+  const shared = Object.isFrozen(element.children);
+  const cached = shared ? found.get(element) : undefined;
+  if (cached) return cached;
+  const jids: string[] = [];
+  scanInto(element, realBares, jids);
   const result = jids.length > 0 ? jids : NONE;
-  found.set(element, result);
+  if (shared) found.set(element, result);
   return result;
 }
 
+/** The last frozen children searched, and what they show: a broadcast's copies come one after another. */
+const last: { children: unknown; realBares: unknown; jids: readonly string[] } = {
+  children: undefined,
+  realBares: undefined,
+  jids: NONE,
+};
+
 /** The real JIDs a stanza shows, its own addressing aside. */
 export function shownJids(stanza: Element, realBares: ReadonlySet<string>): readonly string[] {
-  const jids: string[] = [];
-  for (const child of stanza.children) {
+  const { children } = stanza;
+  if (children === last.children && realBares === last.realBares) return last.jids;
+  let jids: string[] | undefined;
+  for (const child of children) {
     const inner = typeof child === 'string' ? textJids(child, realBares) : scan(child, realBares);
-    if (inner.length > 0) jids.push(...inner);
+    if (inner.length > 0) {
+      jids ??= [];
+      jids.push(...inner);
+    }
   }
-  return jids.length > 0 ? jids : NONE;
+  const shown = jids ?? NONE;
+  if (Object.isFrozen(children)) Object.assign(last, { children, realBares, jids: shown });
+  return shown;
 }
 
 function textJids(text: string, realBares: ReadonlySet<string>): readonly string[] {
@@ -66,9 +87,9 @@ function textJids(text: string, realBares: ReadonlySet<string>): readonly string
 /** JIDs a stanza may show whoever gets it: an inviter Prosody does not mask, a decliner. */
 function allowedByPurpose(room: ModelRoom, stanza: Element): Set<string> {
   const allowed = new Set<string>();
-  const x = stanza.getChild('x', NS.mucUser);
-  const invite = x?.getChild('invite');
-  const decline = x?.getChild('decline');
+  const x = firstChild(stanza, 'x', NS.mucUser);
+  const invite = x && firstChild(x, 'invite');
+  const decline = x && firstChild(x, 'decline');
   if (decline?.attrs.from) allowed.add(bareOf(String(decline.attrs.from)));
   if (invite?.attrs.from) {
     const inviter = String(invite.attrs.from);
@@ -129,7 +150,7 @@ export function checkExposure(
   // A list answers a request whose right to it the privileges invariant judges.
   if (
     stanza.name === 'iq' &&
-    stanza.getChild('query', NS.mucAdmin) &&
+    firstChild(stanza, 'query', NS.mucAdmin) &&
     stanza.attrs.type === 'result'
   )
     return undefined;
@@ -161,9 +182,9 @@ function checkOccupantId(
   stanza: Element,
   to: string,
 ): Violation | undefined {
-  const element = stanza.getChild('occupant-id', NS.occupantId);
+  const element = firstChild(stanza, 'occupant-id', NS.occupantId);
   const id = element?.attrs.id as string | undefined;
-  if (id === undefined || stanza.getChild('delay', NS.delay)) return undefined;
+  if (id === undefined || firstChild(stanza, 'delay', NS.delay)) return undefined;
   const from = String(stanza.attrs.from ?? '');
   const nick = from.slice(from.indexOf('/') + 1);
   if (!from.includes('/')) return undefined;

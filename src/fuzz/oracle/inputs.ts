@@ -4,6 +4,7 @@ import type { Affiliation } from '../../muc/model/affiliation.js';
 import type { Role } from '../../muc/model/role.js';
 import { bareJid, domainOf, localOf, prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
+import { firstChild } from '../../xmpp/xml.js';
 import { isAffiliationName, isRoleName } from './prosody-rules.js';
 
 export const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
@@ -51,16 +52,9 @@ export interface StepInput {
   request: Request;
 }
 
-const prepared = new Map<string, string | undefined>();
-
-/** prepJid with a small memory: the cast's few addresses come back again and again. */
+/** prepJid, for an address that may be absent (prepJid remembers the cast's few addresses). */
 export function prep(jid: string | undefined): string | undefined {
-  if (jid === undefined) return undefined;
-  if (prepared.has(jid)) return prepared.get(jid);
-  const result = prepJid(jid);
-  if (prepared.size > 4096) prepared.clear();
-  prepared.set(jid, result);
-  return result;
+  return jid === undefined ? undefined : prepJid(jid);
 }
 
 function formFields(form: Element): Map<string, string[]> {
@@ -123,12 +117,12 @@ function iqRequest(stanza: Element): Request {
 }
 
 function messageRequest(stanza: Element): Request {
-  const x = stanza.getChild('x', NS.mucUser);
-  const invite = x?.getChild('invite');
+  const x = firstChild(stanza, 'x', NS.mucUser);
+  const invite = x && firstChild(x, 'invite');
   if (invite) return { kind: 'invite', to: prep(invite.attrs.to as string | undefined) };
-  const decline = x?.getChild('decline');
+  const decline = x && firstChild(x, 'decline');
   if (decline) return { kind: 'decline', to: prep(decline.attrs.to as string | undefined) };
-  const form = stanza.getChild('x', NS.dataForms);
+  const form = firstChild(stanza, 'x', NS.dataForms);
   if (form) {
     const fields = formFields(form);
     if (fields.get('FORM_TYPE')?.[0] === NS.mucRequest) return { kind: 'voice-form', fields };
@@ -139,7 +133,7 @@ function messageRequest(stanza: Element): Request {
 function request(stanza: Element): Request {
   switch (stanza.name) {
     case 'presence': {
-      const x = stanza.getChild('x', NS.muc);
+      const x = firstChild(stanza, 'x', NS.muc);
       const password = x?.getChildText('password') ?? undefined;
       return {
         kind: 'presence',

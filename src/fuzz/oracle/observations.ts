@@ -1,6 +1,7 @@
 // What the room says in the stanzas it sends, checked against the model: occupants' roles and affiliations in presences, sessions, configuration values, lists — XEP-0045 §7.2, §9.5, §10.2
 import type { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
+import { firstChild } from '../../xmpp/xml.js';
 import {
   applySubmittedForm,
   fieldsNamedBy,
@@ -51,7 +52,7 @@ function checkPresence(
   stanza: Element,
   to: string,
 ): Violation | undefined {
-  const x = stanza.getChild('x', NS.mucUser);
+  const x = firstChild(stanza, 'x', NS.mucUser);
   if (!x || stanza.attrs.type === 'error') return undefined;
   const codes = codesOf(x);
   const unavailable = stanza.attrs.type === 'unavailable';
@@ -183,8 +184,8 @@ function listRefusal(room: ModelRoom, input: StepInput): Violation | undefined {
 
 /** A configuration-change notice (104, 170–174) follows only an owner's accepted form. */
 function checkNotice(oracle: Oracle, room: ModelRoom, stanza: Element): Violation | undefined {
-  const x = stanza.getChild('x', NS.mucUser);
-  if (stanza.attrs.type !== 'groupchat' || !x || stanza.getChild('body')) return undefined;
+  const x = firstChild(stanza, 'x', NS.mucUser);
+  if (stanza.attrs.type !== 'groupchat' || !x || firstChild(stanza, 'body')) return undefined;
   const codes = codesOf(x);
   if (!['104', '170', '171', '172', '173', '174'].some((code) => codes.has(code))) return undefined;
   const accepted = [...oracle.step.submissions.values()].some(

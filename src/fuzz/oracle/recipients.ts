@@ -5,6 +5,7 @@ import type { Element } from 'ltx';
 import type { TraceEntry } from '../../muc/trace.js';
 import { domainOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
+import { firstChild } from '../../xmpp/xml.js';
 import { type Oracle, type Source, type Violation, violation } from './context.js';
 import type { StepInput } from './inputs.js';
 import { prepNick } from './nicks.js';
@@ -16,8 +17,8 @@ function isInvitee(input: StepInput | undefined, stanza: Element, to: string): b
   const request = input?.request;
   if ((request?.kind !== 'invite' && request?.kind !== 'decline') || request.to === undefined)
     return false;
-  const x = stanza.getChild('x', NS.mucUser);
-  if (!x?.getChild(request.kind)) return false;
+  const x = firstChild(stanza, 'x', NS.mucUser);
+  if (!x || !firstChild(x, request.kind)) return false;
   return bareOf(request.to) === bareOf(to);
 }
 
@@ -60,7 +61,8 @@ function isErrorToAbsentNick(oracle: Oracle, input: StepInput, answer: Element):
   const room = oracle.rooms.get(input.room);
   if (!room?.nickBySession.has(input.sender) || room.occupants.has(prepNick(input.nick) ?? ''))
     return false;
-  return answer.getChild('error')?.getChild('item-not-found', NS.stanzas) !== undefined;
+  const error = firstChild(answer, 'error');
+  return error !== undefined && firstChild(error, 'item-not-found', NS.stanzas) !== undefined;
 }
 
 /** Relayed iqs (§17.4) waiting for their answer, by requester and id. */
@@ -117,7 +119,7 @@ export class RelayLedger {
       to === input.sender &&
       stanza.attrs.id === input.stanza.attrs.id &&
       // A private message the room relays (to oneself, say) carries muc#user; an answer does not.
-      !stanza.getChild('x', NS.mucUser) &&
+      !firstChild(stanza, 'x', NS.mucUser) &&
       !isErrorToAbsentNick(oracle, input, stanza)
     ) {
       return violation(

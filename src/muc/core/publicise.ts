@@ -47,7 +47,10 @@ function item(
 
 function definedOnly(attrs: Record<string, string | undefined>): Record<string, string> {
   const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(attrs)) if (value !== undefined) result[name] = value;
+  for (const name in attrs) {
+    const value = attrs[name];
+    if (value !== undefined) result[name] = value;
+  }
   return result;
 }
 
@@ -91,11 +94,6 @@ function basePresence(occupant: OccupantView, forceUnavailable: boolean): Elemen
   return presence;
 }
 
-/** §7.2.3–4 as Prosody decides per recipient: real JIDs if whois is anyone or the viewer moderates. */
-function canSeeRealJids(room: Room, viewer: OccupantView): boolean {
-  return room.config.whois === 'anyone' || viewer.role === 'moderator';
-}
-
 /**
  * Tells the room about an occupant's status (Prosody's publicise_occupant_status): every other
  * occupant first, as its whois rights allow, each session of the occupant itself last with 110.
@@ -123,7 +121,7 @@ export function publiciseOccupantStatus(
   const selfItems = buildItemList(room, occupant, false, details);
   const selfPresence = withX(presence, selfX, selfItems);
   const forViewer = (viewer: OccupantView): Element => {
-    if (canSeeRealJids(room, viewer)) {
+    if (room.canSeeRealJids(viewer)) {
       full ??= withX(
         presence,
         baseX,

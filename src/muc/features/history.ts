@@ -53,9 +53,11 @@ function storeInHistory(room: RoomView, message: Element): HookOutcome {
 
 /** Prosody measures a stored stanza as `#tostring(stanza)` with `to=""`. */
 function measured(stanza: Element): number {
-  const copy = clone(stanza);
-  copy.attrs = { ...copy.attrs, to: '' };
-  return copy.toString().length;
+  const { attrs } = stanza;
+  stanza.attrs = { ...attrs, to: '' };
+  const length = stanza.toString().length;
+  stanza.attrs = attrs;
+  return length;
 }
 
 export const history: Feature = {

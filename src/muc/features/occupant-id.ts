@@ -17,32 +17,50 @@ export function occupantIdSecret(seed: number): string {
     .digest('base64');
 }
 
-/** Prosody keeps a random salt per room (`occupant_id_salt`); here it comes from the secret. */
-const salts = new WeakMap<RoomView, string>();
-
-function roomSalt(room: RoomView): string {
-  let salt = salts.get(room);
-  if (salt === undefined) {
-    salt = createHmac('sha256', room.services.occupantIdSecret).update(room.jid).digest('hex');
-    salts.set(room, salt);
-  }
-  return salt;
+/**
+ * Prosody keeps a random salt per room (`occupant_id_salt`); here it comes from the secret and
+ * the room's JID, so a room made again under the same name gives its users the same ids.
+ */
+function roomSalt(secret: string, roomJid: string): string {
+  return createHmac('sha256', secret).update(roomJid).digest('hex');
 }
 
-/** Each room's ids by bare JID, computed once: every presence and message of an occupant carries one. */
-const idsByRoom = new WeakMap<RoomView, Map<string, string>>();
+/** How many rooms' ids `occupantIdOf` remembers per secret (it forgets them all beyond). */
+const REMEMBERED_ROOMS = 1024;
+/** How many services' secrets (worlds' seeds) it remembers rooms for. */
+const REMEMBERED_SECRETS = 16;
+
+interface RoomIds {
+  salt: string;
+  /** By bare JID. */
+  ids: Map<string, string>;
+}
+
+/**
+ * The ids by service secret, room JID and bare JID, each computed once: every presence and
+ * message of an occupant carries one, and rooms come and go under the same names.
+ */
+const idsBySecret = new Map<string, Map<string, RoomIds>>();
 
 /** As Prosody 13 computes it (muc/occupant_id.lib.lua): base64(HMAC-SHA256(bare JID, room salt)). */
 export function occupantIdOf(room: RoomView, bareJid: string): string {
-  let ids = idsByRoom.get(room);
-  if (!ids) {
-    ids = new Map();
-    idsByRoom.set(room, ids);
+  const secret = room.services.occupantIdSecret;
+  let rooms = idsBySecret.get(secret);
+  if (!rooms) {
+    if (idsBySecret.size >= REMEMBERED_SECRETS) idsBySecret.clear();
+    rooms = new Map();
+    idsBySecret.set(secret, rooms);
   }
-  let id = ids.get(bareJid);
+  let known = rooms.get(room.jid);
+  if (!known) {
+    if (rooms.size >= REMEMBERED_ROOMS) rooms.clear();
+    known = { salt: roomSalt(secret, room.jid), ids: new Map() };
+    rooms.set(room.jid, known);
+  }
+  let id = known.ids.get(bareJid);
   if (id === undefined) {
-    id = createHmac('sha256', bareJid).update(roomSalt(room)).digest('base64');
-    ids.set(bareJid, id);
+    id = createHmac('sha256', bareJid).update(known.salt).digest('base64');
+    known.ids.set(bareJid, id);
   }
   return id;
 }
