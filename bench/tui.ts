@@ -20,7 +20,16 @@ export interface TuiResult {
   keyP50Ms: number;
   keyP95Ms: number;
   presses: number;
-  byKey: Record<string, { p50Ms: number; p95Ms: number; presses: number }>;
+  byKey: Record<string, KeyFigures>;
+}
+
+/** One key's latencies, and how much of each frame was ink drawing the screen (the fixed cost). */
+export interface KeyFigures {
+  p50Ms: number;
+  p95Ms: number;
+  presses: number;
+  /** Median time ink's renderer took for the frames of one press (layout to screen string). */
+  drawP50Ms: number;
 }
 
 function nextFrame(stdout: FakeStdout): Promise<void> {
@@ -83,6 +92,8 @@ export async function measureSession(
 ): Promise<TuiResult> {
   const stdout = new FakeStdout(160, 48);
   const stdin = new FakeStdin();
+  /** Time ink's renderer spent since the last press (its `onRender` report, one per frame). */
+  let drawn = 0;
   const started = performance.now();
   const first = nextFrame(stdout);
   const instance = render(createElement(App, { session, colour: false, persist: () => {} }), {
@@ -91,15 +102,20 @@ export async function measureSession(
     exitOnCtrlC: false,
     patchConsole: false,
     debug: true,
+    onRender: ({ renderTime }) => {
+      drawn += renderTime;
+    },
   });
   await first;
   const firstFrameMs = performance.now() - started;
   await pause(50);
 
   const latencies: Record<string, number[]> = {};
+  const draws: Record<string, number[]> = {};
   /** Presses `key` and waits for the first frame after which `done()` holds (the key's effect). */
   const press = async (label: string, key: string, done: () => boolean = () => true) => {
     const pressed = performance.now();
+    drawn = 0;
     let frame = nextFrame(stdout);
     stdin.press(key);
     await frame;
@@ -110,6 +126,7 @@ export async function measureSession(
     const list = latencies[label] ?? [];
     list.push(performance.now() - pressed);
     latencies[label] = list;
+    draws[label] = [...(draws[label] ?? []), drawn];
     await pause(5);
   };
   const measure = async (label: string, key: string, times: number) => {
@@ -140,7 +157,12 @@ export async function measureSession(
   const byKey = Object.fromEntries(
     Object.entries(latencies).map(([label, values]) => [
       label,
-      { p50Ms: percentile(values, 50), p95Ms: percentile(values, 95), presses: values.length },
+      {
+        p50Ms: percentile(values, 50),
+        p95Ms: percentile(values, 95),
+        presses: values.length,
+        drawP50Ms: percentile(draws[label] ?? [], 50),
+      },
     ]),
   );
   return {
@@ -196,9 +218,10 @@ function print(result: TuiResult): void {
   console.log(
     `  time to first frame: ${result.firstFrameMs.toFixed(1)} ms (session already loaded)`,
   );
-  for (const [label, { p50Ms, p95Ms, presses }] of Object.entries(result.byKey)) {
+  for (const [label, figures] of Object.entries(result.byKey)) {
+    const { p50Ms, p95Ms, presses, drawP50Ms } = figures;
     console.log(
-      `  keypress → frame, ${label}: median ${p50Ms.toFixed(1)} ms, p95 ${p95Ms.toFixed(1)} ms (${presses} presses)`,
+      `  keypress → frame, ${label}: median ${p50Ms.toFixed(1)} ms (ink drawing ${drawP50Ms.toFixed(1)} ms), p95 ${p95Ms.toFixed(1)} ms (${presses} presses)`,
     );
   }
 }

@@ -128,7 +128,8 @@ describe('npm run bench -- --quick', () => {
         'b',
         'n',
       ]);
-      for (const key of Object.values(entry.byKey)) expectFigures({ ...key }, ['p95Ms', 'presses']);
+      for (const key of Object.values(entry.byKey))
+        expectFigures({ ...key }, ['p95Ms', 'presses', 'drawP50Ms']);
     }
   });
 

@@ -177,6 +177,19 @@ describe('stanzas', () => {
     expect(app.frame()).toContain('iq set to garden id=config1');
   });
 
+  it('a search of the Transitions pane is named in its title, its counter on the right', async () => {
+    const app = await renderApp(gardenSession(), { size: { width: 160, height: 48 } });
+    await app.press('n', 'n', 'n', 'n', 'n', 'n');
+    await app.press(KEY.tab, KEY.tab, KEY.tab, '/');
+    await app.type('moderator');
+    await app.press(KEY.enter);
+    // The title is cut to the pane's width; the counter stays whole.
+    expect(line(app.frame(), 'Transitions')).toMatch(
+      /▸ Transitions \(m: chart\) search "mod.*2\/2║/,
+    );
+    expect(app.frame()).not.toContain('[object Object]');
+  });
+
   it('G and g jump to the last and first stanza', async () => {
     const app = await renderApp(gardenSession());
     await app.press('n', 'n', 'n', 'n', 'n', 'n');

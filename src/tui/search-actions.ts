@@ -10,6 +10,11 @@ const KEY_ITEMS = 2_000;
 const CHUNK = 500;
 /** How long a key, or a slice in the background, goes on searching beyond KEY_ITEMS. */
 const SLICE_MS = 4;
+/**
+ * How often a count in the background has the counter drawn again: a frame costs far more than
+ * a slice, and a key pressed meanwhile waits for the frame being drawn.
+ */
+const REDRAW_MS = 250;
 
 /** The searches being counted in the background (scope and query), and what to do when done. */
 const counting = new Map<string, (() => void) | undefined>();
@@ -35,19 +40,23 @@ function searchFor(
 }
 
 /**
- * Finishes the count of a search a slice at a time, redrawing after each, until done or
- * replaced; `then` runs once it is done (a match to go to that was not looked at yet).
+ * Finishes the count of a search a slice at a time, redrawing every REDRAW_MS and at the end,
+ * until done or replaced; `then` runs once it is done (a match to go to that was not looked at yet).
  */
 function countInBackground(ctx: ActionContext, search: Search, then?: () => void): void {
   const key = `${search.scope}\u0000${search.query}`;
   const running = counting.has(key);
   if (then || !running) counting.set(key, then ?? counting.get(key));
   if (running) return;
+  let drawn = performance.now();
   const slice = () => {
     const now = ctx.ui().search;
     if (now?.scope !== search.scope || now.query !== search.query) return counting.delete(key);
     const list = searchFor(ctx, now, CHUNK);
-    ctx.dispatch({ type: 'counted' });
+    if (list.complete || performance.now() - drawn >= REDRAW_MS) {
+      drawn = performance.now();
+      ctx.dispatch({ type: 'counted' });
+    }
     if (!list.complete) return setTimeout(slice, 0);
     const done = counting.get(key);
     counting.delete(key);

@@ -75,9 +75,9 @@ export const FAULTS: readonly InjectedFault[] = [
     invariants: ['anonymity'],
     edits: [
       {
-        file: 'muc/core/publicise.ts',
-        find: "  return room.config.whois === 'anyone' || viewer.role === 'moderator';",
-        replace: '  return viewer !== undefined;',
+        file: 'muc/room.ts',
+        find: "    return this.config.whois === 'anyone' || viewer?.role === 'moderator';",
+        replace: '    return viewer !== undefined;',
       },
     ],
   },

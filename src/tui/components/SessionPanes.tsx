@@ -1,10 +1,11 @@
-// Each pane computes its own view from the session snapshot and the UI state, then draws only what is visible — the debugger's views of XEP-0045 (§5, §7)
+// Each pane computes its own view from the session snapshot and the UI state, then draws only what is visible, and only when what it reads changed — the debugger's views of XEP-0045 (§5, §7)
 import { basename } from 'node:path';
 import type { DebugSession } from '../../debugger/debug-session.js';
 import type { TransitionView } from '../../debugger/session-api.js';
 import { useSession, useUi } from '../contexts.js';
 import { detailSections } from '../detail-view.js';
 import { heldLines } from '../door-marks.js';
+import { useDrawn } from '../drawn.js';
 import { fateMark } from '../marks.js';
 import { type SearchStatus, searchStatus } from '../search.js';
 import type { PaneId, UiState } from '../ui-state.js';
@@ -58,71 +59,84 @@ function searchOn(session: DebugSession, ui: UiState, pane: PaneId): SearchStatu
 function ScriptView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
-  const breakpoints = new Set(
-    session.breakpoints.flatMap((mark) => (mark.kind === 'step' ? [mark.index] : [])),
-  );
-  const { script } = session;
   const name = useScriptName();
   const search = searchOn(session, ui, 'script');
-  return (
-    <ScriptPane
-      steps={session.steps}
-      lesson={{
-        ...(script.title !== undefined && { title: script.title }),
-        ...(script.description !== undefined && { description: script.description }),
-        summary: script.epilogue,
-      }}
-      skippedBy={(step) => session.readsOf(step)?.skipped.length ?? 0}
-      held={heldLines(session.doorway.door?.held() ?? [], session.names())}
-      cursor={session.cursor}
-      selected={ui.selection.script}
-      breakpoints={breakpoints}
-      title={search ? search.label : name}
-      {...(search && { info: search.counter })}
-      focused={ui.focus === 'script'}
-      width={width}
-      height={height}
-    />
-  );
+  const selected = ui.selection.script;
+  const focused = ui.focus === 'script';
+  const inputs = [session, session.version, name, search?.label, search?.counter];
+  return useDrawn([...inputs, selected, focused, width, height], () => {
+    const breakpoints = new Set(
+      session.breakpoints.flatMap((mark) => (mark.kind === 'step' ? [mark.index] : [])),
+    );
+    const { script } = session;
+    return (
+      <ScriptPane
+        steps={session.steps}
+        lesson={{
+          ...(script.title !== undefined && { title: script.title }),
+          ...(script.description !== undefined && { description: script.description }),
+          summary: script.epilogue,
+        }}
+        skippedBy={(step) => session.readsOf(step)?.skipped.length ?? 0}
+        held={heldLines(session.doorway.door?.held() ?? [], session.names())}
+        cursor={session.cursor}
+        selected={selected}
+        breakpoints={breakpoints}
+        title={search ? search.label : name}
+        {...(search && { info: search.counter })}
+        focused={focused}
+        width={width}
+        height={height}
+      />
+    );
+  });
 }
 
 function StanzasView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
   const focused = ui.focus === 'stanzas';
-  if (ui.sideBySide) {
-    const { sideBySide } = ui;
-    const props = { columns: sideBySide, selected: ui.selection.stanzas, focused, width, height };
-    return <SideBySidePane {...props} />;
-  }
-  const rows = stanzaRows(session, ui.filter);
-  const selected = Math.min(ui.selection.stanzas, Math.max(0, rows.length - 1));
-  const row = rows.at(selected);
-  const related = row ? session.related(row.seq) : { cause: undefined, effects: [] };
+  const { sideBySide, filter } = ui;
+  const wanted = ui.selection.stanzas;
   const search = searchOn(session, ui, 'stanzas');
-  return (
-    <StanzasPane
-      rows={rows}
-      selected={selected}
-      related={{ cause: related.cause, effects: new Set(related.effects) }}
-      fate={(shown) => fateMark(session, shown)}
-      filter={ui.filter}
-      {...(search && { search })}
-      total={rows.length}
-      focused={focused}
-      width={width}
-      height={height}
-    />
-  );
+  const inputs = [session, session.version, sideBySide, filter, search?.label, search?.counter];
+  return useDrawn([...inputs, wanted, focused, width, height], () => {
+    if (sideBySide) {
+      const props = { columns: sideBySide, selected: wanted, focused, width, height };
+      return <SideBySidePane {...props} />;
+    }
+    const rows = stanzaRows(session, filter);
+    const selected = Math.min(wanted, Math.max(0, rows.length - 1));
+    const row = rows.at(selected);
+    const related = row ? session.related(row.seq) : { cause: undefined, effects: [] };
+    return (
+      <StanzasPane
+        rows={rows}
+        selected={selected}
+        related={{ cause: related.cause, effects: new Set(related.effects) }}
+        fate={(shown) => fateMark(session, shown)}
+        filter={filter}
+        {...(search && { search })}
+        total={rows.length}
+        focused={focused}
+        width={width}
+        height={height}
+      />
+    );
+  });
 }
 
 function DetailView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
-  const sections = detailSections(session, ui, stanzaRows(session, ui.filter));
+  const { detailSource, filter, selection } = ui;
   const focused = ui.focus === 'detail';
-  const props = { sections, scroll: ui.selection.detail, focused, width, height };
-  return <DetailPane {...props} />;
+  const inputs = [session, session.version, detailSource, filter, selection.script];
+  return useDrawn([...inputs, selection.stanzas, selection.detail, focused, width, height], () => {
+    const sections = detailSections(session, ui, stanzaRows(session, filter));
+    const props = { sections, scroll: selection.detail, focused, width, height };
+    return <DetailPane {...props} />;
+  });
 }
 
 /** The last room destroyed, read from the end of the transitions (only asked when no room is left). */
@@ -140,10 +154,13 @@ function RoomView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
   const focused = ui.focus === 'room';
-  const rooms = session.rooms();
-  const destroyed = rooms.length === 0 ? lastDestroyed(session.transitions()) : undefined;
-  const props = { rooms, selected: ui.selection.room, focused, width, height };
-  return <RoomPane {...props} {...(destroyed && { destroyed })} />;
+  const selected = ui.selection.room;
+  return useDrawn([session, session.version, selected, focused, width, height], () => {
+    const rooms = session.rooms();
+    const destroyed = rooms.length === 0 ? lastDestroyed(session.transitions()) : undefined;
+    const props = { rooms, selected, focused, width, height };
+    return <RoomPane {...props} {...(destroyed && { destroyed })} />;
+  });
 }
 
 function TransitionsView({ width, height }: PaneBoxProps) {
@@ -151,34 +168,39 @@ function TransitionsView({ width, height }: PaneBoxProps) {
   const ui = useUi();
   const { room, occupant } = useSelectedRoom();
   const search = searchOn(session, ui, 'transitions');
-  return (
+  const { chart, selection } = ui;
+  const focused = ui.focus === 'transitions';
+  const inputs = [session, session.version, room, occupant, search?.label, search?.counter, chart];
+  return useDrawn([...inputs, selection.transitions, focused, width, height], () => (
     <TransitionsPane
       transitions={session.transitions()}
-      chart={ui.chart}
+      chart={chart}
       room={room}
       occupant={occupant}
       {...(search && { search })}
-      selected={ui.selection.transitions}
-      focused={ui.focus === 'transitions'}
+      selected={selection.transitions}
+      focused={focused}
       width={width}
       height={height}
     />
-  );
+  ));
 }
 
 function UsersView({ width, height }: PaneBoxProps) {
   const session = useSession();
   const ui = useUi();
-  const views = usersShown(session, ui, stanzaRows(session, ui.filter));
-  return (
+  const { user, filter, selection } = ui;
+  const focused = ui.focus === 'users';
+  const inputs = [session, session.version, user, filter, selection.stanzas, selection.users];
+  return useDrawn([...inputs, focused, width, height], () => (
     <UsersPane
-      views={views}
-      selected={ui.selection.users}
-      focused={ui.focus === 'users'}
+      views={usersShown(session, ui, stanzaRows(session, filter))}
+      selected={selection.users}
+      focused={focused}
       width={width}
       height={height}
     />
-  );
+  ));
 }
 
 const VIEWS: Record<PaneId, (props: PaneBoxProps) => ReturnType<typeof ScriptView>> = {

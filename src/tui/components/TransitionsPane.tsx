@@ -71,11 +71,11 @@ export function TransitionsPane(props: TransitionsPaneProps) {
   // The selected transition is shown whole, over as many rows as it needs.
   const whole = current ? wrapLine(lineOf(current, selected), columns, 6).slice(0, size) : [];
   const { start, end } = listWindow(transitions.length, selected, size, whole.length);
-  const title = `Transitions (m: chart)${props.search ? ` ${props.search}` : ''}`;
+  const title = `Transitions (m: chart)${props.search ? ` ${props.search.label}` : ''}`;
   return (
     <Pane
       title={title}
-      info={`${transitions.length}`}
+      info={props.search?.counter ?? `${transitions.length}`}
       focused={focused}
       width={width}
       height={height}
