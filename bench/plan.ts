@@ -4,7 +4,18 @@ export interface Plan {
   suite: { samples: number; warmup: number };
   /** Pairs of runs against `node -e 0`, and first frames in a terminal. */
   startup: { pairs: number; frames: number };
-  fanout: { sizes: number[]; deliveriesPerSample: number; samples: number; warmup: number };
+  fanout: {
+    sizes: number[];
+    /**
+     * The largest room also measured with the trace on: filling a room of n traces about n²
+     * presences (each joiner gets the occupant list and everyone its presence), 50 million
+     * entries for 10,000, more than a worker's heap holds.
+     */
+    tracedUpTo: number;
+    deliveriesPerSample: number;
+    samples: number;
+    warmup: number;
+  };
   storm: { size: number; trace: boolean; samples: number; warmup: number }[];
   fuzz: { stanzas: number; seeds: number[]; warmup: number };
   live: { suiteLimit?: number; sizes: number[]; deliveriesPerSample: number; samples: number };
@@ -19,7 +30,13 @@ export const FULL: Plan = {
   quick: false,
   suite: { samples: 10, warmup: 3 },
   startup: { pairs: 30, frames: 10 },
-  fanout: { sizes: [100, 1_000, 10_000], deliveriesPerSample: 50_000, samples: 20, warmup: 5 },
+  fanout: {
+    sizes: [100, 1_000, 10_000],
+    tracedUpTo: 1_000,
+    deliveriesPerSample: 50_000,
+    samples: 20,
+    warmup: 5,
+  },
   storm: [
     { size: 100, trace: true, samples: 10, warmup: 2 },
     { size: 1_000, trace: true, samples: 3, warmup: 1 },
@@ -38,7 +55,7 @@ export const QUICK: Plan = {
   quick: true,
   suite: { samples: 2, warmup: 1 },
   startup: { pairs: 2, frames: 1 },
-  fanout: { sizes: [10, 40], deliveriesPerSample: 400, samples: 3, warmup: 1 },
+  fanout: { sizes: [10, 40], tracedUpTo: 40, deliveriesPerSample: 400, samples: 3, warmup: 1 },
   storm: [
     { size: 10, trace: true, samples: 2, warmup: 1 },
     { size: 30, trace: false, samples: 2, warmup: 1 },

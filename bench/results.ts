@@ -131,7 +131,7 @@ export async function collect(plan: Plan, log: (line: string) => void): Promise<
   const startup = await inWorker('startup', plan.startup);
   const fanout: FanoutResult[] = [];
   for (const n of plan.fanout.sizes) {
-    for (const trace of [true, false]) {
+    for (const trace of n <= plan.fanout.tracedUpTo ? [true, false] : [false]) {
       log(`fan-out to ${n} occupants, trace ${trace ? 'on' : 'off'}…`);
       const { deliveriesPerSample, samples, warmup } = plan.fanout;
       fanout.push(await inWorker('fanout', { n, trace, deliveriesPerSample, samples, warmup }));
