@@ -1,5 +1,6 @@
 // Fuzzing speed: stanzas per second of `mucsim fuzz` in memory, every invariant checked after every step — XEP-0045 services under hostile input (§5, §7, §17)
 import { fuzz } from '../src/fuzz/index.js';
+import { median } from './harness.js';
 
 export interface FuzzOptions {
   /** Stanzas per seed. */
@@ -19,9 +20,6 @@ export interface FuzzBenchResult {
   stanzasPerCpuSec: number;
   checksPerStanza: number;
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function measureFuzz(options: FuzzOptions): Promise<FuzzBenchResult> {
   for (let run = 0; run < options.warmup; run += 1) {
