@@ -201,7 +201,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   bind(['enter'], 'line', 'submitLine', 'execute the command / keep the search'),
   bind(['esc'], 'line', 'cancelLine', 'cancel (a search ends)'),
   bind(['backspace'], 'line', 'deleteBack', 'delete the character before the cursor'),
-  bind(['tab'], 'line', 'complete', 'complete a client name, JID or nick'),
+  bind(['tab'], 'line', 'complete', 'complete a : command, a client name, JID or nick'),
   bind(['ctrl-c'], 'line', 'quit', 'quit'),
   bind(['ctrl-s'], 'xml', 'sendXml', 'send the stanza as the client'),
   bind(['esc'], 'xml', 'cancelXml', 'cancel and close the editor'),
