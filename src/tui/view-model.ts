@@ -58,6 +58,8 @@ interface RowCache {
   filtered: number[];
   filteredRows: StanzaRowList;
   filteredUpTo: number;
+  /** The session's names, which every row of the cache is written in. */
+  names: () => JidNames;
 }
 
 const rowCaches = new WeakMap<DebugSession, RowCache>();
@@ -65,10 +67,10 @@ const rowCaches = new WeakMap<DebugSession, RowCache>();
 function cacheFor(session: DebugSession): RowCache {
   let cache = rowCaches.get(session);
   const trace = session.trace;
-  const names = () => session.names();
   if (!cache || cache.trace !== trace || cache.scanned > trace.length) {
     const positions: number[] = [];
     const filtered: number[] = [];
+    const names = () => session.names();
     cache = {
       scanned: 0,
       trace,
@@ -78,6 +80,7 @@ function cacheFor(session: DebugSession): RowCache {
       filtered,
       filteredRows: new StanzaRowList(trace, filtered, names),
       filteredUpTo: 0,
+      names,
     };
     rowCaches.set(session, cache);
   }
@@ -96,13 +99,12 @@ export function stanzaRows(session: DebugSession, filter: string): StanzaRowList
   if (cache.filter !== filter) {
     cache.filter = filter;
     cache.filtered = [];
-    cache.filteredRows = new StanzaRowList(cache.trace, cache.filtered, () => session.names());
+    cache.filteredRows = new StanzaRowList(cache.trace, cache.filtered, cache.names);
     cache.filteredUpTo = 0;
   }
-  const names = () => session.names();
   for (; cache.filteredUpTo < cache.positions.length; cache.filteredUpTo += 1) {
     const position = cache.positions[cache.filteredUpTo] as number;
-    if (rowMatches(cache.trace[position] as StanzaEntry, needle, names)) {
+    if (rowMatches(cache.trace[position] as StanzaEntry, needle, cache.names)) {
       cache.filtered.push(position);
     }
   }
