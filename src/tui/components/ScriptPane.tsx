@@ -136,14 +136,21 @@ interface StepRange {
   to: number;
 }
 
+/** What the window follows: the lesson's start before any step, its summary at the end, else the selected step. */
+function followed({ steps, cursor, selected }: ScriptPaneProps): 'start' | 'end' | 'selected' {
+  if (cursor === 0 && selected === 0) return 'start';
+  const finished = steps.length > 0 && cursor >= steps.length && selected >= steps.length - 1;
+  return finished ? 'end' : 'selected';
+}
+
 /**
  * The steps whose lines can be on screen: `rows` steps either side of the one the window follows
  * (every step takes a line at least), so a long script costs a screenful of lines per frame.
  */
 function stepsInView(props: ScriptPaneProps, rows: number): StepRange {
-  const { steps, cursor, selected } = props;
-  const finished = steps.length > 0 && cursor >= steps.length && selected >= steps.length - 1;
-  const anchor = cursor === 0 && selected === 0 ? 0 : finished ? steps.length - 1 : selected;
+  const { steps, selected } = props;
+  const follows = followed(props);
+  const anchor = follows === 'start' ? 0 : follows === 'end' ? steps.length - 1 : selected;
   return { from: Math.max(0, anchor - rows), to: Math.min(steps.length, anchor + rows + 1) };
 }
 
@@ -152,11 +159,11 @@ function stepsInView(props: ScriptPaneProps, rows: number): StepRange {
  * selected step with as much of its narration above it as fits (the narration introduces it).
  */
 function firstRow(lines: readonly Line[], rows: number, props: ScriptPaneProps): number {
-  const { steps, cursor, selected } = props;
-  if (cursor === 0 && selected === 0) return 0;
+  const { selected } = props;
+  const follows = followed(props);
+  if (follows === 'start') return 0;
   const last = Math.max(0, lines.length - rows);
-  const finished = steps.length > 0 && cursor >= steps.length && selected >= steps.length - 1;
-  if (finished) return last;
+  if (follows === 'end') return last;
   const stepLine = lines.findIndex((line) => line.style === 'step' && line.step === selected);
   if (stepLine === -1) return 0;
   let blockStart = stepLine;
