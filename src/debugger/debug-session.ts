@@ -33,8 +33,6 @@ export interface DebugSessionOptions extends SimWorldOptions {
   checkpointEvery?: number;
 }
 
-export { emptyScript };
-
 /**
  * Runs a timeline of steps (the script's, typed ones, real clients') in a world that says where
  * they run: stepping, time travel, breakpoints, typed commands, the clients and the listeners.

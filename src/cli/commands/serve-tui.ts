@@ -1,8 +1,8 @@
 // `mucsim serve --tui`: the terminal debugger with the door open, real clients' steps live and virtual users typed beside them — XEP-0045 rooms shared by real and virtual users (§7); ES modules only, like `mucsim tui`
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DebugSession, emptyScript } from '../../debugger/debug-session.js';
-import type { Script } from '../../scansion/script.js';
+import { DebugSession } from '../../debugger/debug-session.js';
+import { emptyScript, type Script } from '../../scansion/script.js';
 import { colourWanted } from '../../tui/colour.js';
 import { visibleToken } from '../../xmpp/visible.js';
 import { doorOpener } from '../door-opener.js';
