@@ -160,7 +160,6 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Which limit the stanza exceeds, as the text of the policy-violation error. */
 /** What the world answers a request whose handling crashed: internal-server-error (an error or a result gets nothing). */
 export function internalError(request: Element): Element | undefined {
   const type = request.attrs.type;
@@ -179,6 +178,7 @@ export function overLimit(shallow: Element, limit: string, domain: string): Verd
   return answerUnlessReply(shallow, policyViolation, limit);
 }
 
+/** Which limit the stanza exceeds, as the text of the policy-violation error. */
 export function exceededLimit(
   stanza: Element,
   limits: { maxBytes: number; maxDepth: number },
