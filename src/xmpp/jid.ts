@@ -1,4 +1,5 @@
 // JIDs (RFC 6122): parse, prepare, bare/full, compare — the addresses of XEP-0045 §4 and §17.1
+import { ForgetfulMemo } from './forgetful-memo.js';
 import { nameprep, nodeprep, resourceprep } from './stringprep.js';
 
 export interface JidParts {
@@ -31,18 +32,12 @@ export function joinJid(parts: JidParts): string {
 export function prepJid(jid: string, options: { strict?: boolean } = {}): string | undefined {
   if (options.strict) return prepareJid(jid, options);
   // The same few addresses come back stanza after stanza: each is prepared once.
-  const known = prepared.get(jid);
-  if (known !== undefined) return known ?? undefined;
-  const result = prepareJid(jid, options);
-  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
-  prepared.set(jid, result ?? null);
-  return result;
+  return prepared.get(jid, prepareQuery);
 }
 
-/** How many prepared JIDs `prepJid` remembers (it forgets them all beyond). */
-const PREPARED_LIMIT = 4096;
-/** Each JID prepared, or null where it does not prepare. */
-const prepared = new Map<string, string | null>();
+/** Each JID `prepJid` prepared as a query, or undefined where it does not prepare (4,096 at most). */
+const prepared = new ForgetfulMemo<string, string | undefined>(4096);
+const prepareQuery = (jid: string) => prepareJid(jid, {});
 
 function prepareJid(jid: string, options: { strict?: boolean }): string | undefined {
   const parts = splitJid(jid);
