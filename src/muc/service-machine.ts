@@ -257,6 +257,15 @@ export interface ServiceRoute {
   run: Action;
 }
 
+/** The route the chart takes for `event`: the first whose guard passes (the last has none). */
+export function chooseRoute(
+  routes: readonly ServiceRoute[],
+  service: ServiceContext,
+  event: ServiceEvent,
+): ServiceRoute | undefined {
+  return routes.find(({ guard }) => guard === undefined || guard(service, event));
+}
+
 type Implementation<Result> = (args: { context: ServiceContext; event: ServiceEvent }) => Result;
 
 /**
