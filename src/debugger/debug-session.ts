@@ -2,7 +2,7 @@
 import type { JidNames } from '../describe/names.js';
 import type { TraceEntry } from '../muc/trace.js';
 import { ScriptStepper } from '../scansion/runner.js';
-import type { ClientDefinition, Script } from '../scansion/script.js';
+import { type ClientDefinition, emptyScript, type Script } from '../scansion/script.js';
 import type { World } from '../sim/world.js';
 import { hitsBreakpoint, toggleIn } from './breakpoints.js';
 import { Checkpoints } from './checkpoints.js';
@@ -20,7 +20,7 @@ import type {
 } from './session-api.js';
 import { SessionIndex } from './session-index.js';
 import { SimWorld, type SimWorldOptions } from './sim-world.js';
-import { emptyScript, Timeline } from './timeline.js';
+import { Timeline } from './timeline.js';
 import type { Reading, StepReads } from './trace-links.js';
 import { TypedInput } from './typed-input.js';
 

@@ -2,19 +2,6 @@
 import type { Script } from '../scansion/script.js';
 import type { SessionStep } from './session-api.js';
 
-/** The script of a session started with nothing loaded: everything will be typed. */
-export function emptyScript(): Script {
-  return {
-    file: 'session.scs',
-    tags: [],
-    clients: [],
-    actions: [],
-    comments: [],
-    epilogue: [],
-    warnings: [],
-  };
-}
-
 /** The steps in order and how many of them have run; every change keeps the indexes in order. */
 export class Timeline {
   readonly steps: SessionStep[];

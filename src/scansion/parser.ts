@@ -3,7 +3,13 @@ import type { Element } from 'ltx';
 import { visibleToken } from '../xmpp/visible.js';
 import { parseBlock } from './block.js';
 import { assignKey, CLIENT_KEYS, type ClientKey, isClientKey } from './client-keys.js';
-import type { Action, ActionKind, ClientDefinition, Script } from './script.js';
+import {
+  type Action,
+  type ActionKind,
+  type ClientDefinition,
+  emptyScript,
+  type Script,
+} from './script.js';
 import {
   CLIENT_NAME_RULE,
   ConnectionOrder,
@@ -64,15 +70,7 @@ class ScriptParser {
     private readonly file: string,
   ) {
     this.lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-    this.script = {
-      file,
-      tags: [],
-      clients: [],
-      actions: [],
-      comments: [],
-      epilogue: [],
-      warnings: [],
-    };
+    this.script = emptyScript(file);
   }
 
   parse(): Script {

@@ -54,3 +54,8 @@ export interface Script {
   epilogue: string[];
   warnings: ScriptWarning[];
 }
+
+/** A script without clients or steps: where the parser starts, and a debugger session with nothing loaded. */
+export function emptyScript(file = 'session.scs'): Script {
+  return { file, tags: [], clients: [], actions: [], comments: [], epilogue: [], warnings: [] };
+}
