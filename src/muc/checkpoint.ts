@@ -28,7 +28,6 @@ const ROOM_STATE: FieldCopiers<RoomState> = {
   subject: same,
   history: (history) => [...history],
   archive: (archive, copies) => copies.shareArchive(archive),
-  createdAt: same,
   destruction: same,
   avatarHash: same,
   reservedNicks: (reserved) => reserved && new Map(reserved),

@@ -1,4 +1,5 @@
 // What the pure MUC core needs from outside: simulated time, timers on it and seeded ids — XEP-0045 §7.2.13 (history timestamps), §10.1.1 (the lock's timeout)
+import { ForgetfulMemo } from '../xmpp/forgetful-memo.js';
 import type { Room } from './room.js';
 import type { RoomChange } from './room-change.js';
 
@@ -28,18 +29,15 @@ export interface MucEnvironment {
 /** XEP-0082 DateTime of a simulated instant, as `<delay stamp>` wants it. */
 export function isoStamp(milliseconds: number): string {
   // The stanzas of a step share its instant, and history replays the same few: each is written once.
-  let text = stamps.get(milliseconds);
-  if (text === undefined) {
-    text = new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    if (stamps.size >= REMEMBERED_STAMPS) stamps.clear();
-    stamps.set(milliseconds, text);
-  }
-  return text;
+  return stamps.get(milliseconds, writeStamp);
 }
 
-/** How many instants `isoStamp` remembers (it forgets them all beyond). */
-const REMEMBERED_STAMPS = 4096;
-const stamps = new Map<number, string>();
+function writeStamp(milliseconds: number): string {
+  return new Date(milliseconds).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The instants `isoStamp` has written (it forgets them all beyond 4,096). */
+const stamps = new ForgetfulMemo<number, string>(4096);
 
 /** Prosody keeps whole seconds (os.time): stamps and cut-offs compare at that grain. */
 export function wholeSeconds(milliseconds: number): number {

@@ -34,7 +34,6 @@ export interface RoomStateView {
   readonly subject: Readonly<Subject> | undefined;
   readonly history: readonly HistoryEntry[];
   readonly archive: readonly ArchivedMessage[];
-  readonly createdAt: number;
   readonly destruction?: Readonly<{
     alternateVenue: string | undefined;
     reason: string | undefined;

@@ -63,7 +63,6 @@ export class Room implements RoomView {
       subject: undefined,
       history: [],
       archive: [],
-      createdAt: services.env.now(),
     };
   }
 

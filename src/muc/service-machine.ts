@@ -3,7 +3,7 @@ import { Element } from 'ltx';
 import { setup } from 'xstate';
 import { bareJid, localOf, prepJid, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
-import { stanzaError } from '../xmpp/stanza-error.js';
+import { isUnanswerable, stanzaError } from '../xmpp/stanza-error.js';
 import { applyChanges } from './core/apply-changes.js';
 import { destroyRoom } from './core/destroy.js';
 import { setAffiliation } from './core/room-changes.js';
@@ -94,8 +94,8 @@ const openRoom: Action = (service, { stanza, effects }) => {
 
 /** Prosody's tombstone: every stanza but an error gets `gone`, from the service, with the new venue and reason. */
 const replyGone: Action = (service, { stanza, effects }) => {
+  if (isUnanswerable(stanza)) return;
   const type = stanza.attrs.type;
-  if (type === 'error' || (stanza.name === 'iq' && type === 'result')) return;
   const jid = bareJid(stanza.attrs.to);
   const byAdmin = service.admins.has(bareJid(stanza.attrs.from));
   if (byAdmin && stanza.name === 'presence' && type === undefined) {
@@ -117,8 +117,7 @@ const replyGone: Action = (service, { stanza, effects }) => {
 
 /** §7.2.10/§17.2: anything but an error (or a creating join) for a room that does not exist. */
 const refuseMissingRoom: Action = (service, { stanza, effects }) => {
-  const type = stanza.attrs.type;
-  if (type === 'error' || (stanza.name === 'iq' && type === 'result')) return;
+  if (isUnanswerable(stanza)) return;
   const valid = prepJid(bareJid(stanza.attrs.to)) !== undefined;
   const spec = valid
     ? ({ type: 'cancel', condition: 'item-not-found' } as const)
@@ -255,6 +254,15 @@ export interface ServiceRoute {
   action: string;
   /** The chart's own implementation of that action. */
   run: Action;
+}
+
+/** The route the chart takes for `event`: the first whose guard passes (the last has none). */
+export function chooseRoute(
+  routes: readonly ServiceRoute[],
+  service: ServiceContext,
+  event: ServiceEvent,
+): ServiceRoute | undefined {
+  return routes.find(({ guard }) => guard === undefined || guard(service, event));
 }
 
 type Implementation<Result> = (args: { context: ServiceContext; event: ServiceEvent }) => Result;

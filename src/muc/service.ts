@@ -10,6 +10,7 @@ import { HookBus } from './hook-bus.js';
 import type { Feature } from './hooks.js';
 import type { Room } from './room.js';
 import {
+  chooseRoute,
   type ServiceContext,
   type ServiceEvent,
   serviceRoutes,
@@ -65,8 +66,7 @@ export class MucService {
    */
   handle(stanza: Element, effects: Effects): void {
     const event: ServiceEvent = { type: 'stanza.received', stanza, effects };
-    const route = ROUTES.find(({ guard }) => guard === undefined || guard(this.context, event));
-    route?.run(this.context, event);
+    chooseRoute(ROUTES, this.context, event)?.run(this.context, event);
   }
 
   /** A timer is due: its changes are made in its room (src/muc/environment.ts). */

@@ -1,7 +1,7 @@
 // What the users' server decides about a client's stanza before routing it, as Prosody 13's stanza router (core_process_stanza, core_post_stanza) and mod_presence — RFC 6120 §8.2–8.3, §10; XEP-0045 §7 (the occupants' own server)
 import { clone, type Element } from 'ltx';
 import { bareJid, emptiedJid, prepJid } from '../xmpp/jid.js';
-import { stanzaError } from '../xmpp/stanza-error.js';
+import { isUnanswerable, stanzaError } from '../xmpp/stanza-error.js';
 
 export const DEFAULT_MAX_STANZA_BYTES = 256 * 1024;
 export const DEFAULT_MAX_STANZA_DEPTH = 64;
@@ -67,10 +67,7 @@ export function checkReceived(stanza: Element): Verdict | undefined {
 
 /** An answer unless the stanza is an error or an iq result (RFC 6120 §8.2.3, §8.3.1). */
 export function answerUnlessReply(stanza: Element, reply: () => Element, reason: string): Verdict {
-  const type = stanza.attrs.type;
-  if (type === 'error' || (stanza.name === 'iq' && type === 'result')) {
-    return { kind: 'discard', reason };
-  }
+  if (isUnanswerable(stanza)) return { kind: 'discard', reason };
   return { kind: 'answer', reply: reply() };
 }
 
@@ -160,7 +157,6 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Which limit the stanza exceeds, as the text of the policy-violation error. */
 /** What the world answers a request whose handling crashed: internal-server-error (an error or a result gets nothing). */
 export function internalError(request: Element): Element | undefined {
   const type = request.attrs.type;
@@ -179,6 +175,7 @@ export function overLimit(shallow: Element, limit: string, domain: string): Verd
   return answerUnlessReply(shallow, policyViolation, limit);
 }
 
+/** Which limit the stanza exceeds, as the text of the policy-violation error. */
 export function exceededLimit(
   stanza: Element,
   limits: { maxBytes: number; maxDepth: number },

@@ -1,4 +1,5 @@
 // JIDs (RFC 6122): parse, prepare, bare/full, compare — the addresses of XEP-0045 §4 and §17.1
+import { ForgetfulMemo } from './forgetful-memo.js';
 import { nameprep, nodeprep, resourceprep } from './stringprep.js';
 
 export interface JidParts {
@@ -31,32 +32,33 @@ export function joinJid(parts: JidParts): string {
 export function prepJid(jid: string, options: { strict?: boolean } = {}): string | undefined {
   if (options.strict) return prepareJid(jid, options);
   // The same few addresses come back stanza after stanza: each is prepared once.
-  const known = prepared.get(jid);
-  if (known !== undefined) return known ?? undefined;
-  const result = prepareJid(jid, options);
-  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
-  prepared.set(jid, result ?? null);
-  return result;
+  return prepared.get(jid, prepareQuery);
 }
 
-/** How many prepared JIDs `prepJid` remembers (it forgets them all beyond). */
-const PREPARED_LIMIT = 4096;
-/** Each JID prepared, or null where it does not prepare. */
-const prepared = new Map<string, string | null>();
+/** Each JID `prepJid` prepared as a query, or undefined where it does not prepare (4,096 at most). */
+const prepared = new ForgetfulMemo<string, string | undefined>(4096);
+const prepareQuery = (jid: string) => prepareJid(jid, {});
 
 function prepareJid(jid: string, options: { strict?: boolean }): string | undefined {
   const parts = splitJid(jid);
   if (!parts) return undefined;
-  // Prosody's prepped_split: a domain never holds '@' (its split stops there), and nameprep alone
-  // decides the rest, without STD3's host name rules (RFC 6122 §2.2 asks for them): a domain
-  // with spaces or control characters prepares, as Prosody's does.
-  const domain = nameprep(parts.domain.replace(/\.$/, ''), options);
-  if (!domain || domain.includes('@')) return undefined;
+  const domain = prepDomain(parts.domain, options);
+  if (!domain) return undefined;
   const local = parts.local === undefined ? undefined : nodeprep(parts.local, options);
   if (local === '' || (parts.local !== undefined && local === undefined)) return undefined;
   const resource = parts.resource === undefined ? undefined : resourceprep(parts.resource, options);
   if (resource === '' || (parts.resource !== undefined && resource === undefined)) return undefined;
   return joinJid({ local, domain, resource });
+}
+
+/**
+ * Prosody's prepped_split of a domainpart: without a final dot, never holding '@' (its split
+ * stops there), and nameprep alone decides the rest, without STD3's host name rules (RFC 6122
+ * §2.2 asks for them): a domain with spaces or control characters prepares, as Prosody's does.
+ */
+function prepDomain(domain: string, options: { strict?: boolean }): string | undefined {
+  const prepared = nameprep(domain.replace(/\.$/, ''), options);
+  return !prepared || prepared.includes('@') ? undefined : prepared;
 }
 
 /**
@@ -68,8 +70,8 @@ function prepareJid(jid: string, options: { strict?: boolean }): string | undefi
 export function emptiedJid(jid: string): string | undefined {
   const parts = splitJid(jid);
   if (!parts) return undefined;
-  const domain = nameprep(parts.domain.replace(/\.$/, ''));
-  if (!domain || domain.includes('@')) return undefined;
+  const domain = prepDomain(parts.domain, {});
+  if (!domain) return undefined;
   const local = parts.local === undefined ? undefined : nodeprep(parts.local);
   const resource = parts.resource === undefined ? undefined : resourceprep(parts.resource);
   if (local !== '' && resource !== '') return undefined;
@@ -79,8 +81,7 @@ export function emptiedJid(jid: string): string | undefined {
   ) {
     return undefined;
   }
-  const bare = local === undefined ? domain : `${local}@${domain}`;
-  return resource === undefined ? bare : `${bare}/${resource}`;
+  return joinJid({ local, domain, resource });
 }
 
 export function bareJid(jid: string): string {

@@ -50,6 +50,12 @@ export function errorSpec(
   return { type, condition, text, by };
 }
 
+/** An error, or an iq result: stanzas nothing answers with an error (RFC 6120 §8.3.1, §8.2.3). */
+export function isUnanswerable(stanza: Element): boolean {
+  const type = stanza.attrs.type;
+  return type === 'error' || (stanza.name === 'iq' && type === 'result');
+}
+
 /**
  * The one builder of error replies, as Prosody's `st.error_reply` and `add_error`: same name
  * and id, addresses swapped, `type='error'`; the `by` the caller names unless it is the reply's

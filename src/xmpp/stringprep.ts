@@ -1,4 +1,5 @@
 // stringprep (RFC 3454) nodeprep/resourceprep/nameprep for JIDs and room nicknames — XEP-0045 §17.1 (Addresses)
+import { ForgetfulMemo } from './forgetful-memo.js';
 import {
   A1,
   B1,
@@ -31,9 +32,14 @@ interface Profile {
   caseFold: boolean;
   /** Merged flat [first, last] pairs of every code point the profile prohibits. */
   prohibited: readonly number[];
-  /** Inputs already prepared, as a query and as a stored string: their output, or null if refused. */
-  prepared: readonly [Map<string, string | null>, Map<string, string | null>];
+  /** Inputs already prepared, as a query and as a stored string: their output, or undefined if refused. */
+  prepared: readonly [PreparedMemo, PreparedMemo];
 }
+
+type PreparedMemo = ForgetfulMemo<string, string | undefined>;
+
+/** How many prepared strings each profile remembers per mode (it forgets them all beyond). */
+const preparedMemo = (): PreparedMemo => new ForgetfulMemo(4096);
 
 /** RFC 6122 §2.1: "Each allowable portion of a JID ... MUST NOT be more than 1023 bytes in length". */
 const MAX_BYTES = 1023;
@@ -46,17 +52,17 @@ const NODEPREP_ASCII = Array.from('"&\'/:<>@', (c) => [c.charCodeAt(0), c.charCo
 const NODEPREP: Profile = {
   caseFold: true,
   prohibited: union(C11, C12, C21, C22, C3, C4, C5, C6, C7, C8, C9, NODEPREP_ASCII),
-  prepared: [new Map(), new Map()],
+  prepared: [preparedMemo(), preparedMemo()],
 };
 const RESOURCEPREP: Profile = {
   caseFold: false,
   prohibited: union(C12, C21, C22, C3, C4, C5, C6, C7, C8, C9),
-  prepared: [new Map(), new Map()],
+  prepared: [preparedMemo(), preparedMemo()],
 };
 const NAMEPREP: Profile = {
   caseFold: true,
   prohibited: union(C12, C22, C3, C4, C5, C6, C7, C8, C9),
-  prepared: [new Map(), new Map()],
+  prepared: [preparedMemo(), preparedMemo()],
 };
 
 /**
@@ -81,20 +87,12 @@ export function nameprep(input: string, options: StringprepOptions = {}): string
   return prepare(input, NAMEPREP, options.strict === true);
 }
 
-/** How many prepared strings each profile remembers per mode (it forgets them all beyond). */
-const PREPARED_LIMIT = 4096;
-
 /** `prepareUncached`, once per input: the same few nicks and addresses come back stanza after stanza. */
 function prepare(input: string, profile: Profile, strict: boolean): string | undefined {
   // Prosody refuses inputs of 1024 bytes or more (a UTF-16 unit is at least one byte).
   if (input.length > MAX_BYTES) return undefined;
   const prepared = profile.prepared[strict ? 1 : 0];
-  const known = prepared.get(input);
-  if (known !== undefined) return known ?? undefined;
-  const output = prepareUncached(input, profile, strict);
-  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
-  prepared.set(input, output ?? null);
-  return output;
+  return prepared.get(input, (uncached) => prepareUncached(uncached, profile, strict));
 }
 
 function prepareUncached(input: string, profile: Profile, strict: boolean): string | undefined {

@@ -46,13 +46,16 @@ function fuzzSeed(server: string, seed: number, out: string): Promise<number> {
   ];
   return new Promise((done) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let broke = false;
-    child.stdout.on('data', (chunk: Buffer) => {
+    let printed = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
       process.stdout.write(chunk);
-      // An invariant the simulator broke is no difference with the server: the seed fails.
-      if (chunk.toString().includes('the simulator broke the invariant')) broke = true;
+      printed += chunk;
     });
-    child.on('exit', (code) => done(broke ? 2 : (code ?? 2)));
+    // An invariant the simulator broke is no difference with the server: the seed fails. The
+    // whole output is searched, since the line may come split over two chunks.
+    const broke = () => printed.includes('the simulator broke the invariant');
+    child.on('close', (code) => done(broke() ? 2 : (code ?? 2)));
   });
 }
 

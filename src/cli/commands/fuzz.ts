@@ -1,5 +1,4 @@
 // `mucsim fuzz`: random valid and invalid stanzas against the simulator with invariants after every step, or against the simulator and a real server side by side — a shrunk .scs on failure (XEP-0045 §5, §7, §17)
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import {
@@ -21,6 +20,7 @@ import { type CliIo, EXIT, InputError } from '../io.js';
 import { checkServer } from '../live-options.js';
 import { parseDomain, parseSeed, parseServer } from '../options.js';
 import { checkReplaceable, replaceFile } from '../output-file.js';
+import { readScript } from '../script-files.js';
 
 interface FuzzCommandOptions {
   seed: number;
@@ -69,13 +69,14 @@ function outputFile(output: string | undefined, io: CliIo) {
   };
 }
 
-/** The explained differences: docs/prosody-differences.md's, and those of each --explained FILE. */
-async function explanations(files: readonly string[]): Promise<Explanations> {
+/**
+ * The explained differences: docs/prosody-differences.md's, and those of each --explained FILE,
+ * read as a script is (at most 16 MiB, UTF-8).
+ */
+async function explanations(files: readonly string[], io: CliIo): Promise<Explanations> {
   const entries = [...PROSODY_DIFFERENCES];
   for (const file of files) {
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`${visibleToken(file)}: ${error.message}`);
-    });
+    const text = await readScript(resolve(io.cwd, file), visibleToken(file));
     try {
       entries.push(...readExplainedDifferences(text));
     } catch (error) {
@@ -94,7 +95,7 @@ async function againstServer(
   if (options.checkDeterminism) throw new InputError('--check-determinism runs in memory only');
   if (options.stanzas !== undefined) throw new InputError('with --server, say --actions');
   const writeOutput = outputFile(options.output, io);
-  const explained = await explanations(options.explained);
+  const explained = await explanations(options.explained, io);
   await checkServer({ server, timeout: 0 });
   const muc = options.muc ?? `conference.${options.domain}`;
   io.out(

@@ -55,7 +55,8 @@ export interface LiveRun {
   violation?: FuzzViolation;
 }
 
-function bySender(
+/** The simulator's deliveries of a step, by the client that received them, in order. */
+function byRecipient(
   deliveries: readonly { client: string; stanza: Element }[],
 ): Map<string, Element[]> {
   const received = new Map<string, Element[]>();
@@ -124,7 +125,7 @@ export async function runLive(
       harness.world.clock.advance(now - clock);
       clock = now;
       const outcome = harness.step(action);
-      const simulator = bySender(harness.lastDeliveries());
+      const simulator = byRecipient(harness.lastDeliveries());
       const step = run.steps.length + 1;
       let server: Map<string, Element[]>;
       try {

@@ -6,11 +6,11 @@ import type { Feature } from '../../muc/hooks.js';
 import { parseScript } from '../../scansion/parser.js';
 import { runScript } from '../../scansion/runner.js';
 import { SimTarget } from '../../sim/sim-target.js';
-import { makeCast } from '../actions.js';
+import { type FuzzCast, makeCast } from '../actions.js';
 import { type LiveRun, type LiveRunOptions, runLive } from './differential.js';
 import type { Explanations } from './explained.js';
 import { writeLiveRepro } from './live-repro.js';
-import { describeAction, formatDifference, formatExplained, summaryLine } from './report.js';
+import { count, describeAction, formatDifference, formatExplained, summaryLine } from './report.js';
 import { freshTag, RoomNames } from './room-names.js';
 import { shrinkLive } from './shrink-live.js';
 
@@ -36,8 +36,6 @@ export interface FuzzServerIo {
   /** Writes the repro where --output says, when it says. */
   writeOutput?: (text: string) => Promise<void>;
 }
-
-const count = (value: number) => value.toLocaleString('en');
 
 function liveRunOptions(options: FuzzServerOptions): LiveRunOptions {
   return {
@@ -89,19 +87,19 @@ export async function fuzzServer(options: FuzzServerOptions, io: FuzzServerIo): 
       `the simulator broke the invariant '${run.violation.invariant}' at action ${count(run.violation.step)}: ${run.violation.detail}\n(mucsim fuzz --seed ${options.seed} reproduces it in memory)\n`,
     );
   }
-  if (run.difference) await reportDifference(run, options, io);
+  if (run.difference) await reportDifference(cast, run, options, io);
   io.out(summaryLine(run.steps.length, run));
   return failed ? 1 : 0;
 }
 
 async function reportDifference(
+  cast: FuzzCast,
   run: LiveRun,
   options: FuzzServerOptions,
   io: FuzzServerIo,
 ): Promise<void> {
   const difference = run.difference!;
   io.out(formatDifference(difference));
-  const cast = makeCast(options.users, options.rooms, options.domain, options.muc);
   const started = options.now();
   const shrunk = await shrinkLive(cast, run, liveRunOptions(options), {
     now: options.now,

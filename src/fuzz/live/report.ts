@@ -2,7 +2,8 @@
 import type { FuzzAction } from '../actions.js';
 import type { LiveRun, StepDifference } from './differential.js';
 
-const count = (value: number) => value.toLocaleString('en');
+/** A count as the report prints it: `20,000`. */
+export const count = (value: number) => value.toLocaleString('en');
 
 /** One line for an action: `U2 sends <iq type='set' to='r1@…'>…`. */
 export function describeAction(action: FuzzAction): string {

@@ -33,9 +33,7 @@ export class RoomNames {
 
   /** A copy of `stanza` with the server's names. */
   outgoing(stanza: Element): Element {
-    return this.rewrite(stanza, (text) =>
-      text.replace(this.toServer, (_, room: string) => `${room}-${this.tag}@${this.domainOf(_)}`),
-    );
+    return this.rewrite(stanza, (text) => this.scriptText(text));
   }
 
   /**
@@ -64,7 +62,7 @@ export class RoomNames {
     return !this.ownRoom.test(named);
   }
 
-  /** Script text with the server's names for this tag (a written repro, replayed on the server). */
+  /** Text with the server's names for this tag (a stanza's, or a written repro replayed on the server). */
   scriptText(text: string): string {
     return text.replace(
       this.toServer,

@@ -1,6 +1,7 @@
 // XEP-0421 occupant ids: a stable pseudonym per bare JID and room, on presence and messages, that only the service can compute — XEP-0045 §7.2.2 and §7.4
 import { createHmac } from 'node:crypto';
 import type { Element } from 'ltx';
+import { ForgetfulMemo } from '../../xmpp/forgetful-memo.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { Feature } from '../hooks.js';
 
@@ -25,11 +26,6 @@ function roomSalt(secret: string, roomJid: string): string {
   return createHmac('sha256', secret).update(roomJid).digest('hex');
 }
 
-/** How many rooms' ids `occupantIdOf` remembers per secret (it forgets them all beyond). */
-const REMEMBERED_ROOMS = 1024;
-/** How many services' secrets (worlds' seeds) it remembers rooms for. */
-const REMEMBERED_SECRETS = 16;
-
 interface RoomIds {
   salt: string;
   /** By bare JID. */
@@ -37,26 +33,18 @@ interface RoomIds {
 }
 
 /**
- * The ids by service secret, room JID and bare JID, each computed once: every presence and
- * message of an occupant carries one, and rooms come and go under the same names.
+ * The ids by service secret (a world's seed: 16 remembered), room JID (1,024 per secret) and
+ * bare JID, each computed once: every presence and message of an occupant carries one, and rooms
+ * come and go under the same names.
  */
-const idsBySecret = new Map<string, Map<string, RoomIds>>();
+const idsBySecret = new ForgetfulMemo<string, ForgetfulMemo<string, RoomIds>>(16);
+const roomsOfSecret = () => new ForgetfulMemo<string, RoomIds>(1024);
 
 /** As Prosody 13 computes it (muc/occupant_id.lib.lua): base64(HMAC-SHA256(bare JID, room salt)). */
 export function occupantIdOf(room: RoomView, bareJid: string): string {
   const secret = room.services.occupantIdSecret;
-  let rooms = idsBySecret.get(secret);
-  if (!rooms) {
-    if (idsBySecret.size >= REMEMBERED_SECRETS) idsBySecret.clear();
-    rooms = new Map();
-    idsBySecret.set(secret, rooms);
-  }
-  let known = rooms.get(room.jid);
-  if (!known) {
-    if (rooms.size >= REMEMBERED_ROOMS) rooms.clear();
-    known = { salt: roomSalt(secret, room.jid), ids: new Map() };
-    rooms.set(room.jid, known);
-  }
+  const rooms = idsBySecret.get(secret, roomsOfSecret);
+  const known = rooms.get(room.jid, (jid) => ({ salt: roomSalt(secret, jid), ids: new Map() }));
   let id = known.ids.get(bareJid);
   if (id === undefined) {
     id = createHmac('sha256', bareJid).update(known.salt).digest('base64');

@@ -47,7 +47,6 @@ export interface RoomState {
   history: HistoryEntry[];
   /** Every archived message, oldest first (mod_muc_mam's muc_log store). */
   archive: ArchivedMessage[];
-  createdAt: number;
   /**
    * How an owner (or a service admin) destroyed the room (§10.9), set as the destruction starts:
    * a persistent room's tombstone repeats it.

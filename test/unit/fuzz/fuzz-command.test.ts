@@ -1,5 +1,5 @@
 // `mucsim fuzz` from the command line: the summary, the determinism check, exit codes (XEP-0045 §5, §7, §17)
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFuzzCommand } from '../../../src/cli/commands/fuzz.js';
@@ -61,6 +61,28 @@ describe('mucsim fuzz usage', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(message);
     expect(run.stdout).toBe('');
+  });
+
+  it('reads --explained as it reads a script, before connecting: a missing file, an endless device, not UTF-8', async () => {
+    const directory = tempFiles({});
+    writeFileSync(join(directory, 'utf16.md'), Buffer.from([0xff, 0xfe, 0x23, 0x00]));
+    const explained = async (file: string) =>
+      runCli(['fuzz', '--server', 'xmpp://127.0.0.1:1', '--actions', '1', '--explained', file]);
+    const missing = await explained(join(directory, 'missing.md'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      `mucsim: ${join(directory, 'missing.md')}: no such file or directory (ENOENT)\n`,
+    );
+    const endless = await explained('/dev/zero');
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toBe(
+      'mucsim: /dev/zero: larger than 16777216 bytes, the most a script may be\n',
+    );
+    const utf16 = await explained(join(directory, 'utf16.md'));
+    expect(utf16.code).toBe(2);
+    expect(utf16.stderr).toMatch(
+      /^mucsim: .*utf16\.md:1:1: the file is UTF-16LE, but scripts are UTF-8/,
+    );
   });
 
   it('exits 2 when the server cannot be reached', async () => {

@@ -6,6 +6,7 @@ import { Effects } from '../../../src/muc/effects.js';
 import { FEATURES } from '../../../src/muc/features/index.js';
 import { HookBus } from '../../../src/muc/hook-bus.js';
 import {
+  chooseRoute,
   type ServiceContext,
   type ServiceEvent,
   serviceMachine,
@@ -126,7 +127,7 @@ describe('serviceRoutes', () => {
       stanza: stanza(xml),
       effects: new Effects(),
     };
-    const route = serviceRoutes().find(({ guard }) => guard === undefined || guard(service, event));
+    const route = chooseRoute(serviceRoutes(), service, event);
     expect([route?.action]).toEqual(chosenByXstate(event));
   });
 });

@@ -60,6 +60,7 @@ describe('a script runner on the simulator', () => {
     );
     const unread = stepper.unread('Romeo');
     expect(unread.length).toBeGreaterThan(0);
+    expect(unread).toHaveLength(delivered.length);
     expect(unread.every((stanza, index) => stanza === delivered[index])).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   errorElement,
   errorSpec,
+  isUnanswerable,
   readStanzaError,
   stanzaError,
 } from '../../../src/xmpp/stanza-error.js';
@@ -122,5 +123,21 @@ describe('errorElement', () => {
         `<error type='auth'><not-authorized xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>`,
       ),
     );
+  });
+});
+
+describe('isUnanswerable', () => {
+  it('is an error of any kind or an iq result, and nothing else', () => {
+    const unanswerable = [
+      `<message type='error'/>`,
+      `<presence type='error'/>`,
+      `<iq type='error' id='1'/>`,
+      `<iq type='result' id='1'/>`,
+      `<message type='result'/>`,
+      `<iq type='get' id='1'/>`,
+      `<presence type='unavailable'/>`,
+      `<message type='groupchat'/>`,
+    ].map((xml) => isUnanswerable(stanza(xml)));
+    expect(unanswerable).toEqual([true, true, true, true, false, false, false, false]);
   });
 });
