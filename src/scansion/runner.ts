@@ -1,5 +1,6 @@
 // scansion runner: plays a script's steps against a target and checks each client's inbox — XEP-0045 scenarios (§7–§10)
 import type { Element } from 'ltx';
+import { bareJid } from '../xmpp/jid.js';
 import { parseBlock } from './block.js';
 import { Inbox, type InboxCheckpoint, ReceivedLog } from './inbox.js';
 import { diffStanzas, matchStanza, scansionDirective, similarity } from './matcher.js';
@@ -48,11 +49,6 @@ type Prepared = { ok: true; element: Element } | { ok: false; message: string };
 
 const DEFAULT_TIMEOUT_MS = 2000;
 const NOTHING_GRACE_MS = 200;
-
-function bareJid(jid: string): string {
-  const slash = jid.indexOf('/');
-  return slash === -1 ? jid : jid.slice(0, slash);
-}
 
 function replace<K, V>(map: Map<K, V>, entries: ReadonlyMap<K, V>): void {
   map.clear();
