@@ -3,8 +3,6 @@
 // that caused it, configuration is known by value, and rights come from ./prosody-rules.ts.
 import type { DomainEvent } from '../../muc/effects.js';
 import type { TraceEntry } from '../../muc/trace.js';
-import { NS } from '../../xmpp/namespaces.js';
-import { firstChild } from '../../xmpp/xml.js';
 import { onAffiliationEvent } from './affiliation-changes.js';
 import { fieldsNamedBy } from './config-model.js';
 import { type Oracle, StepState, sourceOf, type Violation, violation } from './context.js';
@@ -16,6 +14,7 @@ import { isKickingError } from './prosody-rules.js';
 import { checkRecipient, RelayLedger } from './recipients.js';
 import { onNickEvent, onRoleEvent, unmetExpectations } from './role-changes.js';
 import { type ModelRoom, occupantOfSession, removeSession } from './room-model.js';
+import { factsOf } from './stanza-facts.js';
 
 type DeliveryEntry = Extract<TraceEntry, { kind: 'delivery' }>;
 
@@ -24,14 +23,6 @@ export interface OracleCast {
   /** Every real user's bare JID. */
   users: readonly string[];
   admins: readonly string[];
-}
-
-function isInternalError(stanza: import('ltx').Element): boolean {
-  if (stanza.attrs.type !== 'error') return false;
-  const error = firstChild(stanza, 'error');
-  return (
-    error !== undefined && firstChild(error, 'internal-server-error', NS.stanzas) !== undefined
-  );
 }
 
 export class InvariantChecker implements Oracle {
@@ -116,9 +107,10 @@ export class InvariantChecker implements Oracle {
     const input = this.step.inputs.get(entry.cause);
     // Only an iq get or set waits for its answers (request-reply).
     this.replies.get(entry.cause)?.push(entry);
-    if (isInternalError(stanza))
+    const facts = factsOf(stanza);
+    if (stanza.attrs.type === 'error' && facts.internalError)
       return violation('no-crash', `internal-server-error delivered to ${to}`);
-    const answered = this.relays.checkReply(this, entry, input);
+    const answered = this.relays.checkReply(this, entry, facts, input);
     if (answered) return answered;
     const source = sourceOf(stanza.attrs.from as string | undefined, this.mucDomain);
     if (!source.muc) return undefined;
@@ -127,8 +119,8 @@ export class InvariantChecker implements Oracle {
     const room = source.room === undefined ? undefined : this.rooms.get(source.room);
     if (!room) return undefined;
     return (
-      observe(this, room, source.nick, stanza, to, input) ??
-      checkExposure(this, room, stanza, to, input)
+      observe(this, room, source.nick, stanza, facts, to, input) ??
+      checkExposure(this, room, source.nick, stanza, facts, to, input)
     );
   }
 

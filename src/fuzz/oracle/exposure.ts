@@ -9,6 +9,7 @@ import { type Oracle, type Violation, violation } from './context.js';
 import type { StepInput } from './inputs.js';
 import { defaultRole, inviterMayBeShown } from './prosody-rules.js';
 import { affiliationIn, bareOf, type ModelRoom, roleOfSession } from './room-model.js';
+import type { StanzaFacts } from './stanza-facts.js';
 
 /** The real JIDs (as written) in each child of a stanza, found once per shared payload. */
 const found = new WeakMap<Element, readonly string[]>();
@@ -85,11 +86,9 @@ function textJids(text: string, realBares: ReadonlySet<string>): readonly string
 }
 
 /** JIDs a stanza may show whoever gets it: an inviter Prosody does not mask, a decliner. */
-function allowedByPurpose(room: ModelRoom, stanza: Element): Set<string> {
+function allowedByPurpose(room: ModelRoom, stanza: Element, facts: StanzaFacts): Set<string> {
   const allowed = new Set<string>();
-  const x = firstChild(stanza, 'x', NS.mucUser);
-  const invite = x && firstChild(x, 'invite');
-  const decline = x && firstChild(x, 'decline');
+  const { invite, decline } = facts;
   if (decline?.attrs.from) allowed.add(bareOf(String(decline.attrs.from)));
   if (invite?.attrs.from) {
     const inviter = String(invite.attrs.from);
@@ -136,11 +135,14 @@ function seesRealJids(
 export function checkExposure(
   oracle: Oracle,
   room: ModelRoom,
+  nick: string | undefined,
   stanza: Element,
+  facts: StanzaFacts,
   to: string,
   input: StepInput | undefined,
 ): Violation | undefined {
-  const occupantId = checkOccupantId(oracle, room, stanza, to);
+  const occupantId =
+    nick === undefined ? undefined : checkOccupantId(oracle, room, nick, facts, to);
   if (occupantId) return occupantId;
   oracle.checks += 1;
   // Whoever may see real JIDs is shown them: the stanza need not be searched.
@@ -157,7 +159,7 @@ export function checkExposure(
   const own = bareOf(to);
   const echoed =
     input && input.sender === to ? shownJids(input.stanza, oracle.realBares).map(bareOf) : [];
-  const allowed = allowedByPurpose(room, stanza);
+  const allowed = allowedByPurpose(room, stanza, facts);
   for (const jid of jids) {
     const bare = bareOf(jid);
     if (bare === own || allowed.has(bare) || echoed.includes(bare)) continue;
@@ -179,26 +181,25 @@ export function checkExposure(
 function checkOccupantId(
   oracle: Oracle,
   room: ModelRoom,
-  stanza: Element,
+  nick: string,
+  facts: StanzaFacts,
   to: string,
 ): Violation | undefined {
-  const element = firstChild(stanza, 'occupant-id', NS.occupantId);
-  const id = element?.attrs.id as string | undefined;
-  if (id === undefined || firstChild(stanza, 'delay', NS.delay)) return undefined;
-  const from = String(stanza.attrs.from ?? '');
-  const nick = from.slice(from.indexOf('/') + 1);
-  if (!from.includes('/')) return undefined;
+  const id = facts.occupantId;
+  if (id === undefined || facts.delayed) return undefined;
   const bare = room.occupants.get(nick)?.bare ?? oracle.step.vacated.get(room.jid)?.get(nick);
   if (bare === undefined) return undefined;
   oracle.checks += 1;
+  const known = room.occupantIds.get(bare);
+  // Seen before for this user, it passed every check then: both maps still pair them.
+  if (known === id) return undefined;
   if (id.toLowerCase().includes(bare)) {
     return violation(
       'anonymity',
       `the occupant-id of ${room.jid}/${nick} spells out the real JID ${bare}`,
     );
   }
-  const known = room.occupantIds.get(bare);
-  if (known !== undefined && known !== id) {
+  if (known !== undefined) {
     return violation(
       'anonymity',
       `${bare} is ${room.jid}/${nick} with occupant-id ${id} for ${to}, but had ${known} (XEP-0421: stable per user)`,

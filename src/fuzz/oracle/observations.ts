@@ -1,7 +1,6 @@
 // What the room says in the stanzas it sends, checked against the model: occupants' roles and affiliations in presences, sessions, configuration values, lists — XEP-0045 §7.2, §9.5, §10.2
 import type { Element } from 'ltx';
 import { NS } from '../../xmpp/namespaces.js';
-import { firstChild } from '../../xmpp/xml.js';
 import {
   applySubmittedForm,
   fieldsNamedBy,
@@ -23,6 +22,7 @@ import {
   removeSession,
   roleOfSession,
 } from './room-model.js';
+import type { StanzaFacts } from './stanza-facts.js';
 
 /** An input of the step that is a configuration form: what it would set, once accepted. */
 export function noteSubmission(oracle: Oracle, input: StepInput): void {
@@ -38,23 +38,17 @@ export function noteSubmission(oracle: Oracle, input: StepInput): void {
   });
 }
 
-function codesOf(x: Element | undefined): Set<string> {
-  const codes = new Set<string>();
-  for (const status of x?.getChildren('status') ?? []) codes.add(String(status.attrs.code));
-  return codes;
-}
-
 /** A presence from room/nick: sessions (110), and the role and affiliation its item states. */
 function checkPresence(
   oracle: Oracle,
   room: ModelRoom,
   nick: string,
   stanza: Element,
+  facts: StanzaFacts,
   to: string,
 ): Violation | undefined {
-  const x = firstChild(stanza, 'x', NS.mucUser);
-  if (!x || stanza.attrs.type === 'error') return undefined;
-  const codes = codesOf(x);
+  if (!facts.mucUser || stanza.attrs.type === 'error') return undefined;
+  const { codes } = facts;
   const unavailable = stanza.attrs.type === 'unavailable';
   const occupant = room.occupants.get(nick);
   if (codes.has('110')) {
@@ -77,7 +71,7 @@ function checkPresence(
     );
   }
   oracle.checks += 1;
-  for (const item of x.getChildren('item')) {
+  for (const item of facts.items) {
     const role = item.attrs.role as string | undefined;
     // An unavailable presence grants nothing: its role is not checked; its affiliation is.
     const shownRole = occupant?.role ?? 'none';
@@ -122,6 +116,7 @@ function checkAnswer(
   oracle: Oracle,
   room: ModelRoom,
   stanza: Element,
+  facts: StanzaFacts,
   input: StepInput,
 ): Violation | undefined {
   const submission = oracle.step.submissions.get(input.seq);
@@ -140,7 +135,7 @@ function checkAnswer(
     return undefined;
   }
   if (stanza.attrs.type !== 'result') return undefined;
-  const query = stanza.getChildElements()[0];
+  const query = facts.payload;
   if (!query) return undefined;
   if (query.attrs.xmlns === NS.discoInfo && query.attrs.node === undefined) {
     if (passwordShownWhereNone(room.config, query)) {
@@ -183,10 +178,14 @@ function listRefusal(room: ModelRoom, input: StepInput): Violation | undefined {
 }
 
 /** A configuration-change notice (104, 170–174) follows only an owner's accepted form. */
-function checkNotice(oracle: Oracle, room: ModelRoom, stanza: Element): Violation | undefined {
-  const x = firstChild(stanza, 'x', NS.mucUser);
-  if (stanza.attrs.type !== 'groupchat' || !x || firstChild(stanza, 'body')) return undefined;
-  const codes = codesOf(x);
+function checkNotice(
+  oracle: Oracle,
+  room: ModelRoom,
+  stanza: Element,
+  facts: StanzaFacts,
+): Violation | undefined {
+  if (stanza.attrs.type !== 'groupchat' || !facts.mucUser || facts.hasBody) return undefined;
+  const { codes } = facts;
   if (!['104', '170', '171', '172', '173', '174'].some((code) => codes.has(code))) return undefined;
   const accepted = [...oracle.step.submissions.values()].some(
     (submission) => submission.room === room.jid && submission.byOwner,
@@ -217,11 +216,12 @@ export function observe(
   room: ModelRoom,
   nick: string | undefined,
   stanza: Element,
+  facts: StanzaFacts,
   to: string,
   input: StepInput | undefined,
 ): Violation | undefined {
   if (stanza.name === 'presence' && nick !== undefined)
-    return checkPresence(oracle, room, nick, stanza, to);
+    return checkPresence(oracle, room, nick, stanza, facts, to);
   if (
     stanza.name === 'iq' &&
     nick === undefined &&
@@ -229,8 +229,9 @@ export function observe(
     to === input.sender &&
     stanza.attrs.id === input.stanza.attrs.id
   ) {
-    return checkAnswer(oracle, room, stanza, input);
+    return checkAnswer(oracle, room, stanza, facts, input);
   }
-  if (stanza.name === 'message' && nick === undefined) return checkNotice(oracle, room, stanza);
+  if (stanza.name === 'message' && nick === undefined)
+    return checkNotice(oracle, room, stanza, facts);
   return undefined;
 }

@@ -11,14 +11,15 @@ import type { StepInput } from './inputs.js';
 import { prepNick } from './nicks.js';
 import { mayGoUnanswered } from './prosody-rules.js';
 import { bareOf } from './room-model.js';
+import { factsOf, type StanzaFacts } from './stanza-facts.js';
 
 /** Whether `to` is whom an invitation or a decline of the input names. */
 function isInvitee(input: StepInput | undefined, stanza: Element, to: string): boolean {
   const request = input?.request;
   if ((request?.kind !== 'invite' && request?.kind !== 'decline') || request.to === undefined)
     return false;
-  const x = firstChild(stanza, 'x', NS.mucUser);
-  if (!x || !firstChild(x, request.kind)) return false;
+  const facts = factsOf(stanza);
+  if (!facts.mucUser || !facts[request.kind]) return false;
   return bareOf(request.to) === bareOf(to);
 }
 
@@ -106,6 +107,7 @@ export class RelayLedger {
   checkReply(
     oracle: Oracle,
     delivery: DeliveryEntry,
+    facts: StanzaFacts,
     input: StepInput | undefined,
   ): Violation | undefined {
     const { stanza, to } = delivery;
@@ -119,7 +121,7 @@ export class RelayLedger {
       to === input.sender &&
       stanza.attrs.id === input.stanza.attrs.id &&
       // A private message the room relays (to oneself, say) carries muc#user; an answer does not.
-      !firstChild(stanza, 'x', NS.mucUser) &&
+      !facts.mucUser &&
       !isErrorToAbsentNick(oracle, input, stanza)
     ) {
       return violation(
