@@ -3,9 +3,10 @@
 // that caused it, configuration is known by value, and rights come from ./prosody-rules.ts.
 import type { DomainEvent } from '../../muc/effects.js';
 import type { TraceEntry } from '../../muc/trace.js';
+import { Addresses } from './addresses.js';
 import { onAffiliationEvent } from './affiliation-changes.js';
 import { fieldsNamedBy } from './config-model.js';
-import { type Oracle, StepState, sourceOf, type Violation, violation } from './context.js';
+import { type Oracle, StepState, type Violation, violation } from './context.js';
 import { checkExposure } from './exposure.js';
 import { readInput, type StepInput } from './inputs.js';
 import { onRoomEvent } from './lifecycle-changes.js';
@@ -34,10 +35,12 @@ export class InvariantChecker implements Oracle {
   readonly step = new StepState();
   checks = 0;
   private readonly relays = new RelayLedger();
+  private readonly addresses: Addresses;
   private readonly replies = new Map<number, DeliveryEntry[]>();
 
   constructor(cast: OracleCast) {
     this.mucDomain = cast.mucDomain;
+    this.addresses = new Addresses(cast.mucDomain);
     this.realBares = new Set(cast.users);
     this.admins = new Set(cast.admins);
   }
@@ -63,7 +66,7 @@ export class InvariantChecker implements Oracle {
         this.step.disconnected.push(entry.jid);
         return undefined;
       case 'input': {
-        const input = readInput(entry, this.mucDomain);
+        const input = readInput(entry, this.addresses);
         this.step.inputs.set(entry.seq, input);
         const type = entry.stanza.attrs.type;
         if (entry.stanza.name === 'iq' && (type === 'get' || type === 'set')) {
@@ -79,7 +82,7 @@ export class InvariantChecker implements Oracle {
       case 'delivery':
         return this.delivery(entry);
       case 'dropped': {
-        const source = sourceOf(entry.stanza.attrs.from as string | undefined, this.mucDomain);
+        const source = this.addresses.source(entry.stanza.attrs.from as string | undefined);
         const input = this.step.inputs.get(entry.cause);
         if (!source.muc) return undefined;
         return checkRecipient(this, source, entry.stanza, entry.to, input, true);
@@ -112,7 +115,7 @@ export class InvariantChecker implements Oracle {
       return violation('no-crash', `internal-server-error delivered to ${to}`);
     const answered = this.relays.checkReply(this, entry, facts, input);
     if (answered) return answered;
-    const source = sourceOf(stanza.attrs.from as string | undefined, this.mucDomain);
+    const source = this.addresses.source(stanza.attrs.from as string | undefined);
     if (!source.muc) return undefined;
     const misdirected = checkRecipient(this, source, stanza, to, input, false);
     if (misdirected) return misdirected;

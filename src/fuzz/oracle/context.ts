@@ -101,39 +101,6 @@ export class StepState {
   }
 }
 
-/** Where a stanza comes from, as far as the oracle cares: the MUC service, a room, a nick. */
-export interface Source {
-  /** From the MUC service or one of its rooms. */
-  muc: boolean;
-  room: string | undefined;
-  nick: string | undefined;
-}
-
-const NOT_MUC: Source = { muc: false, room: undefined, nick: undefined };
-const sources = new Map<string, Source>();
-
-/** Reads a `from` once: the same few addresses come back on every delivery. */
-export function sourceOf(from: string | undefined, mucDomain: string): Source {
-  if (from === undefined) return NOT_MUC;
-  const known = sources.get(from);
-  if (known) return known;
-  const slash = from.indexOf('/');
-  const bare = slash === -1 ? from : from.slice(0, slash);
-  const at = bare.indexOf('@');
-  const domain = at === -1 ? bare : bare.slice(at + 1);
-  const source: Source =
-    domain !== mucDomain
-      ? NOT_MUC
-      : {
-          muc: true,
-          room: at === -1 ? undefined : bare,
-          nick: at === -1 || slash === -1 ? undefined : from.slice(slash + 1),
-        };
-  if (sources.size > 4096) sources.clear();
-  sources.set(from, source);
-  return source;
-}
-
 /** The room's model, or the one of a room destroyed earlier in the step. */
 export function roomOf(oracle: Oracle, jid: string): ModelRoom | undefined {
   return oracle.rooms.get(jid) ?? oracle.step.destroyed.get(jid);

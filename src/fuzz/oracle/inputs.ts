@@ -2,9 +2,10 @@
 import type { Element } from 'ltx';
 import type { Affiliation } from '../../muc/model/affiliation.js';
 import type { Role } from '../../muc/model/role.js';
-import { bareJid, domainOf, localOf, prepJid, resourceOf } from '../../xmpp/jid.js';
+import { prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { firstChild } from '../../xmpp/xml.js';
+import type { Addresses, Target } from './addresses.js';
 import { isAffiliationName, isRoleName } from './prosody-rules.js';
 
 export const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
@@ -36,19 +37,11 @@ export type Request =
   | { kind: 'other' };
 
 /** One input of the step, with its address read once. */
-export interface StepInput {
+export interface StepInput extends Target {
   seq: number;
   sender: string;
   origin: 'client' | 'server';
   stanza: Element;
-  /** The prepared `to`, when it is a valid JID. */
-  to: string | undefined;
-  /** The room (bare JID) addressed, when `to` is at the MUC service and names a room. */
-  room: string | undefined;
-  /** The nick addressed (`to`'s resource), when it names one. */
-  nick: string | undefined;
-  /** Whether `to` is the MUC service itself. */
-  toService: boolean;
   request: Request;
 }
 
@@ -151,23 +144,23 @@ function request(stanza: Element): Request {
   }
 }
 
-/** Reads an input entry of the trace for the MUC service at `mucDomain`. */
+/** Reads an input entry of the trace for the MUC service whose addresses `addresses` reads. */
 export function readInput(
   entry: { seq: number; sender: string; origin: 'client' | 'server'; stanza: Element },
-  mucDomain: string,
+  addresses: Addresses,
 ): StepInput {
-  const to = prep(entry.stanza.attrs.to as string | undefined);
-  const atService = to !== undefined && domainOf(to) === mucDomain;
-  const names = atService && localOf(to) !== undefined;
+  const { to, room, nick, toService } = addresses.target(
+    entry.stanza.attrs.to as string | undefined,
+  );
   return {
     seq: entry.seq,
     sender: entry.sender,
     origin: entry.origin,
     stanza: entry.stanza,
     to,
-    room: names ? bareJid(to) : undefined,
-    nick: names ? resourceOf(to) : undefined,
-    toService: atService && !names && resourceOf(to) === undefined,
+    room,
+    nick,
+    toService,
     request: request(entry.stanza),
   };
 }

@@ -1,0 +1,83 @@
+// The addresses the oracle reads, each read once per checker: where a delivered stanza comes from (the service, a room, a nick) and what an input addresses — XEP-0045 §7 (room and occupant JIDs)
+import { bareJid, domainOf, localOf, prepJid, resourceOf } from '../../xmpp/jid.js';
+
+/** Where a stanza comes from, as far as the oracle cares: the MUC service, a room, a nick. */
+export interface Source {
+  /** From the MUC service or one of its rooms. */
+  muc: boolean;
+  room: string | undefined;
+  nick: string | undefined;
+}
+
+/** What an input's `to` names, prepared. */
+export interface Target {
+  /** The prepared `to`, when it is a valid JID. */
+  to: string | undefined;
+  /** The room (bare JID) addressed, when `to` is at the MUC service and names a room. */
+  room: string | undefined;
+  /** The nick addressed (`to`'s resource), when it names one. */
+  nick: string | undefined;
+  /** Whether `to` is the MUC service itself. */
+  toService: boolean;
+}
+
+const NOT_MUC: Source = { muc: false, room: undefined, nick: undefined };
+const NO_TARGET: Target = { to: undefined, room: undefined, nick: undefined, toService: false };
+/** Addresses remembered, each way; past this, all are forgotten (the cast uses few). */
+const LIMIT = 4096;
+
+function readSource(from: string, mucDomain: string): Source {
+  const slash = from.indexOf('/');
+  const bare = slash === -1 ? from : from.slice(0, slash);
+  const at = bare.indexOf('@');
+  const domain = at === -1 ? bare : bare.slice(at + 1);
+  if (domain !== mucDomain) return NOT_MUC;
+  return {
+    muc: true,
+    room: at === -1 ? undefined : bare,
+    nick: at === -1 || slash === -1 ? undefined : from.slice(slash + 1),
+  };
+}
+
+function readTarget(raw: string, mucDomain: string): Target {
+  const to = prepJid(raw);
+  if (to === undefined) return NO_TARGET;
+  const atService = domainOf(to) === mucDomain;
+  const names = atService && localOf(to) !== undefined;
+  return {
+    to,
+    room: names ? bareJid(to) : undefined,
+    nick: names ? resourceOf(to) : undefined,
+    toService: atService && !names && resourceOf(to) === undefined,
+  };
+}
+
+/** The addresses of one MUC service, read once each: the same few come back step after step. */
+export class Addresses {
+  private readonly sources = new Map<string, Source>();
+  private readonly targets = new Map<string, Target>();
+
+  constructor(readonly mucDomain: string) {}
+
+  source(from: string | undefined): Source {
+    if (from === undefined) return NOT_MUC;
+    let source = this.sources.get(from);
+    if (source === undefined) {
+      source = readSource(from, this.mucDomain);
+      if (this.sources.size >= LIMIT) this.sources.clear();
+      this.sources.set(from, source);
+    }
+    return source;
+  }
+
+  target(raw: string | undefined): Target {
+    if (raw === undefined) return NO_TARGET;
+    let target = this.targets.get(raw);
+    if (target === undefined) {
+      target = readTarget(raw, this.mucDomain);
+      if (this.targets.size >= LIMIT) this.targets.clear();
+      this.targets.set(raw, target);
+    }
+    return target;
+  }
+}
