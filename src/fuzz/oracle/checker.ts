@@ -19,6 +19,8 @@ import { factsOf } from './stanza-facts.js';
 
 type DeliveryEntry = Extract<TraceEntry, { kind: 'delivery' }>;
 
+const NO_REPLIES: readonly DeliveryEntry[] = [];
+
 export interface OracleCast {
   mucDomain: string;
   /** Every real user's bare JID. */
@@ -155,6 +157,7 @@ export class InvariantChecker implements Oracle {
 
   /** An owner's form the room left unanswered may have set some of its fields: unknown until shown. */
   private unansweredForms(): void {
+    if (this.step.submissions.size === 0) return;
     for (const [seq, submission] of this.step.submissions) {
       const answered = this.replies.get(seq)?.some((entry) => entry.to === submission.sender);
       const room = this.rooms.get(submission.room);
@@ -166,7 +169,11 @@ export class InvariantChecker implements Oracle {
 
   private endOfStep(): Violation | undefined {
     for (const input of this.step.inputs.values()) {
-      const unanswered = this.relays.checkAnswered(this, input, this.replies.get(input.seq) ?? []);
+      const unanswered = this.relays.checkAnswered(
+        this,
+        input,
+        this.replies.get(input.seq) ?? NO_REPLIES,
+      );
       if (unanswered) return unanswered;
     }
     this.unansweredForms();

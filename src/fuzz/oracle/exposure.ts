@@ -101,6 +101,19 @@ function allowedByPurpose(room: ModelRoom, stanza: Element, facts: StanzaFacts):
   return allowed;
 }
 
+/** Whether an owner's form of this step makes the room non-anonymous. */
+function madeNonAnonymous(oracle: Oracle, room: ModelRoom): boolean {
+  for (const submission of oracle.step.submissions.values()) {
+    if (
+      submission.room === room.jid &&
+      submission.byOwner &&
+      submission.next.whois !== 'moderators'
+    )
+      return true;
+  }
+  return false;
+}
+
 /**
  * Whether `to` may see real JIDs in this room at all: a non-anonymous room; a moderator; or an
  * admin or owner, whom Prosody never treats as anonymous (is_anonymous_for). A session joining
@@ -114,14 +127,7 @@ function seesRealJids(
 ): boolean {
   if (room.config.whois !== 'moderators') return true;
   // An owner's form of this step may have made the room non-anonymous before it is answered.
-  for (const submission of oracle.step.submissions.values()) {
-    if (
-      submission.room === room.jid &&
-      submission.byOwner &&
-      submission.next.whois !== 'moderators'
-    )
-      return true;
-  }
+  if (oracle.step.submissions.size > 0 && madeNonAnonymous(oracle, room)) return true;
   const affiliation = affiliationIn(room, to);
   if (affiliation === 'owner' || affiliation === 'admin') return true;
   if (roleOfSession(room, to) === 'moderator') return true;

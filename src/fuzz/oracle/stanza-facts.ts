@@ -40,7 +40,9 @@ function namespace(element: Element): string | undefined {
 }
 
 function hasInternalError(error: Element): boolean {
-  for (const child of error.children) {
+  const { children } = error;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
     if (typeof child === 'string' || localName(child) !== 'internal-server-error') continue;
     if (namespace(child) === NS.stanzas) return true;
   }
@@ -55,7 +57,9 @@ interface Building {
 }
 
 function readMucUser(x: Element, into: Building): void {
-  for (const child of x.children) {
+  const { children } = x;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
     if (typeof child === 'string') continue;
     const name = localName(child);
     if (name === 'status') {
@@ -76,7 +80,9 @@ function read(stanza: Element): StanzaFacts {
   let error: Element | undefined;
   let delayed = false;
   let hasBody = false;
-  for (const child of stanza.children) {
+  const { children } = stanza;
+  for (let index = 0; index < children.length; index += 1) {
+    const child = children[index]!;
     if (typeof child === 'string') continue;
     payload ??= child;
     const name = localName(child);
