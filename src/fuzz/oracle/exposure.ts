@@ -16,8 +16,27 @@ const found = new WeakMap<Element, readonly string[]>();
 
 const TOKEN = /[^\s<>"'(),;]+@[^\s<>"'(),;]+/g;
 
+/** The last cast's pattern: `@` and one of its users' domains, in any case. */
+let patternOf: { bares: ReadonlySet<string> | undefined; pattern: RegExp } = {
+  bares: undefined,
+  pattern: /$^/,
+};
+
+/**
+ * Whether `text` may hold one of the real JIDs: only where `@` comes before one of their
+ * domains (compared without case, as a shown JID is) can a token name one.
+ */
+function mayHoldRealJid(text: string, realBares: ReadonlySet<string>): boolean {
+  if (patternOf.bares !== realBares) {
+    const domains = new Set([...realBares].map((bare) => bare.slice(bare.indexOf('@') + 1)));
+    const escaped = [...domains].map((domain) => domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    patternOf = { bares: realBares, pattern: new RegExp(`@(?:${escaped.join('|')})`, 'i') };
+  }
+  return patternOf.pattern.test(text);
+}
+
 function jidsIn(text: string, realBares: ReadonlySet<string>, into: string[]): void {
-  if (!text.includes('@')) return;
+  if (!text.includes('@') || !mayHoldRealJid(text, realBares)) return;
   for (const token of text.match(TOKEN) ?? []) {
     const jid = token.replace(/[.:!?]+$/, '');
     if (realBares.has(bareOf(jid).toLowerCase())) into.push(jid);
