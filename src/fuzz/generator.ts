@@ -81,6 +81,8 @@ export interface GeneratorOptions {
 export class StanzaGenerator {
   private readonly targets: Targets;
   private readonly kinds: Kind[];
+  /** Each kind's draw, in the order of `kinds` (undefined for those drawn here). */
+  private readonly draws: (Draw | undefined)[];
   private readonly cumulative: number[] = [];
   private readonly relayed: Relayed[] = [];
   private readonly byName = new Map<string, FuzzClient>();
@@ -96,6 +98,7 @@ export class StanzaGenerator {
     const live = options.live === true;
     this.targets = new Targets(rng, cast, world, live);
     this.kinds = (Object.keys(WEIGHTS) as Kind[]).filter((kind) => !(live && NOT_LIVE.has(kind)));
+    this.draws = this.kinds.map((kind) => (DRAWS as Partial<Record<Kind, Draw>>)[kind]);
     let total = 0;
     for (const kind of this.kinds) {
       total += WEIGHTS[kind];
@@ -141,24 +144,28 @@ export class StanzaGenerator {
     if (this.relayed.length > 8) this.relayed.shift();
   }
 
-  private pickKind(): Kind {
+  /** The index in `kinds` of a kind drawn by weight. */
+  private pickKind(): number {
     const roll = this.rng.int(this.cumulative[this.cumulative.length - 1]!);
     for (let index = 0; index < this.kinds.length; index += 1) {
-      if (roll < this.cumulative[index]!) return this.kinds[index]!;
+      if (roll < this.cumulative[index]!) return index;
     }
-    return 'groupchat';
+    return this.kinds.indexOf('groupchat');
   }
 
   private send(client: FuzzClient, stanza: Element): FuzzAction {
     return { kind: 'send', client: client.name, stanza };
   }
 
-  private draw(kind: Kind, online: FuzzClient[]): FuzzAction | undefined {
+  private draw(index: number, online: FuzzClient[]): FuzzAction | undefined {
     const sender = this.rng.pick(online);
-    if (kind === 'connect') return undefined;
-    if (kind === 'disconnect') return { kind: 'disconnect', client: sender.name };
-    if (kind === 'answerRelayed') return this.answerRelayed(online);
-    const drawn = DRAWS[kind](this.targets, sender, online);
+    const draw = this.draws[index];
+    if (draw === undefined) {
+      const kind = this.kinds[index];
+      if (kind === 'disconnect') return { kind: 'disconnect', client: sender.name };
+      return kind === 'answerRelayed' ? this.answerRelayed(online) : undefined;
+    }
+    const drawn = draw(this.targets, sender, online);
     if (drawn === undefined) return undefined;
     return 'by' in drawn ? this.send(drawn.by, drawn.stanza) : this.send(sender, drawn);
   }

@@ -37,36 +37,37 @@ function withoutOrderDependence(fields: [string, string[]][]): [string, string[]
 const LENGTHS = ['0', '2', '20', '-3', 'x'];
 const LIVE_LENGTHS = ['0', '2', '20', '3', 'x'];
 
-function configFields(t: Targets): [string, () => string[]][] {
-  const bool = () => [t.rng.pick(['0', '1', '0', '1', 'true', 'false', 'bogus'])];
-  const allowpm = ['visitor', 'participant', 'moderator', 'affiliated', 'none', 'anyone'];
-  return [
-    [MEMBERS_ONLY, bool],
-    ['muc#roomconfig_moderatedroom', bool],
-    [WHOIS, () => [t.rng.pick(['moderators', 'anyone', 'anyone', 'nobody'])]],
-    ['muc#roomconfig_roomsecret', () => [t.rng.chance(0.8) ? '' : 'secret']],
-    ['muc#roomconfig_persistentroom', bool],
-    ['muc#roomconfig_publicroom', bool],
-    ['muc#roomconfig_changesubject', bool],
-    ['muc#roomconfig_allowpm', () => [t.rng.pick(allowpm)]],
-    ['{xmpp:prosody.im}muc#allow_modpm', bool],
-    ['muc#roomconfig_maxusers', () => [t.rng.pick(['none', '10', '2', '3', '-1', 'many'])]],
-    [
-      PRESENCE_BROADCAST,
-      (): string[] => [
-        ...ROLES.filter(() => t.rng.chance(0.6)),
-        ...(t.rng.chance(0.05) ? ['king'] : []),
-      ],
+const BOOLEANS = ['0', '1', '0', '1', 'true', 'false', 'bogus'];
+const ALLOW_PM = ['visitor', 'participant', 'moderator', 'affiliated', 'none', 'anyone'];
+const bool = (t: Targets) => [t.rng.pick(BOOLEANS)];
+
+/** The fields a configuration form may hold, each with the values it draws when it does. */
+const CONFIG_FIELDS: readonly (readonly [string, (t: Targets) => string[]])[] = [
+  [MEMBERS_ONLY, bool],
+  ['muc#roomconfig_moderatedroom', bool],
+  [WHOIS, (t) => [t.rng.pick(['moderators', 'anyone', 'anyone', 'nobody'])]],
+  ['muc#roomconfig_roomsecret', (t) => [t.rng.chance(0.8) ? '' : 'secret']],
+  ['muc#roomconfig_persistentroom', bool],
+  ['muc#roomconfig_publicroom', bool],
+  ['muc#roomconfig_changesubject', bool],
+  ['muc#roomconfig_allowpm', (t) => [t.rng.pick(ALLOW_PM)]],
+  ['{xmpp:prosody.im}muc#allow_modpm', bool],
+  ['muc#roomconfig_maxusers', (t) => [t.rng.pick(['none', '10', '2', '3', '-1', 'many'])]],
+  [
+    PRESENCE_BROADCAST,
+    (t): string[] => [
+      ...ROLES.filter(() => t.rng.chance(0.6)),
+      ...(t.rng.chance(0.05) ? ['king'] : []),
     ],
-    // Prosody 13.0.1 accepts a negative history length, then loops for ever on the room's next
-    // historic message (history.lib.lua trims while #history > length): a live run leaves it out.
-    [HISTORY_LENGTH, () => [t.rng.pick(t.live ? LIVE_LENGTHS : LENGTHS)]],
-    [DEFAULT_HISTORY, () => [t.rng.pick(['0', '1', '20'])]],
-    ['{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites', bool],
-    ['muc#roomconfig_roomname', () => [t.rng.pick(['', 'Fuzz room', '😀'])]],
-    ['muc#roomconfig_unknown', () => ['1']],
-  ];
-}
+  ],
+  // Prosody 13.0.1 accepts a negative history length, then loops for ever on the room's next
+  // historic message (history.lib.lua trims while #history > length): a live run leaves it out.
+  [HISTORY_LENGTH, (t) => [t.rng.pick(t.live ? LIVE_LENGTHS : LENGTHS)]],
+  [DEFAULT_HISTORY, (t) => [t.rng.pick(['0', '1', '20'])]],
+  ['{http://prosody.im/protocol/muc}roomconfig_allowmemberinvites', bool],
+  ['muc#roomconfig_roomname', (t) => [t.rng.pick(['', 'Fuzz room', '😀'])]],
+  ['muc#roomconfig_unknown', () => ['1']],
+];
 
 function configSubmit(t: Targets, _sender: FuzzClient, online: readonly FuzzClient[]) {
   const jid = t.anyRoom();
@@ -81,7 +82,7 @@ function configSubmit(t: Targets, _sender: FuzzClient, online: readonly FuzzClie
   }
   const formType = roll === 2 ? 'urn:wrong' : roll === 3 ? undefined : NS.mucRoomconfig;
   let fields: [string, string[]][] = [];
-  for (const [name, value] of configFields(t)) if (t.rng.chance(0.25)) fields.push([name, value()]);
+  for (const [name, value] of CONFIG_FIELDS) if (t.rng.chance(0.25)) fields.push([name, value(t)]);
   if (t.live) fields = withoutOrderDependence(fields);
   if (t.live) fields = aloneIfRaising(jid, fields);
   query.cnode(form(t.rng.chance(0.97) ? 'submit' : 'form', formType, fields));
