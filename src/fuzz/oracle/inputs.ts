@@ -7,6 +7,7 @@ import { NS } from '../../xmpp/namespaces.js';
 import { firstChild } from '../../xmpp/xml.js';
 import type { Addresses, Target } from './addresses.js';
 import { isAffiliationName, isRoleName } from './prosody-rules.js';
+import { firstElement } from './stanza-facts.js';
 
 export const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
 
@@ -64,7 +65,7 @@ function formFields(form: Element): Map<string, string[]> {
 }
 
 function adminItem(query: Element): AdminItem | undefined {
-  const item = query.getChildElements()[0];
+  const item = firstElement(query);
   if (item?.name !== 'item') return undefined;
   const rawJid = item.attrs.jid as string | undefined;
   const jid = rawJid === undefined ? undefined : prep(rawJid);
@@ -82,7 +83,7 @@ function adminItem(query: Element): AdminItem | undefined {
 
 function iqRequest(stanza: Element): Request {
   const type = stanza.attrs.type;
-  const payload = stanza.getChildElements()[0];
+  const payload = firstElement(stanza);
   if (!payload || (type !== 'get' && type !== 'set')) return { kind: 'other' };
   const ns = payload.attrs.xmlns;
   if (ns === NS.mucAdmin && payload.name === 'query') {
@@ -90,7 +91,7 @@ function iqRequest(stanza: Element): Request {
   }
   if (ns === NS.mucOwner && payload.name === 'query') {
     if (type === 'get') return { kind: 'config-get' };
-    const child = payload.getChildElements()[0];
+    const child = firstElement(payload);
     if (child?.name === 'destroy') return { kind: 'destroy' };
     if (child?.name === 'x' && child.attrs.xmlns === NS.dataForms) {
       const formType = child.attrs.type as string | undefined;
