@@ -45,7 +45,8 @@ function Body({ width, height }: ScreenProps) {
   );
 }
 
-export function Screen({ width, height }: ScreenProps) {
+/** The header: subscribed to the session itself, so a step redraws it without the panes' layout. */
+function SessionHeader({ width }: { width: number }) {
   const session = useSession();
   const ui = useUi();
   const { room } = useSelectedRoom();
@@ -53,17 +54,23 @@ export function Screen({ width, height }: ScreenProps) {
   const state = ui.mode === 'running' ? 'running' : finished ? 'finished' : 'paused';
   const door = session.doorway.door;
   return (
+    <Header
+      room={room}
+      step={session.cursor}
+      steps={session.steps.length}
+      script={useScriptHeading()}
+      state={state}
+      {...(door && { door: doorMark(door) })}
+      width={width}
+      extras={session.extras}
+    />
+  );
+}
+
+export function Screen({ width, height }: ScreenProps) {
+  return (
     <Box flexDirection="column" width={width}>
-      <Header
-        room={room}
-        step={session.cursor}
-        steps={session.steps.length}
-        script={useScriptHeading()}
-        state={state}
-        {...(door && { door: doorMark(door) })}
-        width={width}
-        extras={session.extras}
-      />
+      <SessionHeader width={width} />
       <Body width={width} height={height} />
     </Box>
   );
