@@ -126,17 +126,17 @@ function scriptSpeaksOnly(xmpp: XmppClient): (element: Element) => Promise<void>
   };
 }
 
-/**
- * Follows the connection's life: the stage of the attempt, its first error, whether it is
- * online, and what cuts it once it is. Returns a promise rejected if the server closes the
- * connection before it is online.
- */
 /** The connection, unless its stream is gone. */
 function usable(connection: Connection): Connection {
   if (connection.lost) throw new Error(`${connection.name}'s stream is gone: ${connection.lost}`);
   return connection;
 }
 
+/**
+ * Follows the connection's life: the stage of the attempt, its first error, whether it is
+ * online, and what cuts it once it is. Returns a promise rejected if the server closes the
+ * connection before it is online.
+ */
 function watchLifecycle(connection: Connection, attempt: Attempt): Promise<never> {
   const { xmpp } = connection;
   xmpp.on('status', (status: string) => {

@@ -21,7 +21,7 @@ export class LuaError extends Error {
 
 /** Stops handling the stanza as Prosody's Lua error would (see `LuaError`). */
 export function raiseLuaError(feature: string, message: string): never {
-  // Caught by the room's dispatch (or `handleLikeProsody`) and noted as a verdict: a stack trace would only cost time.
+  // Caught by `noteLuaError` and noted as a verdict: a stack trace would only cost time.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   const error = new LuaError(feature, message);
