@@ -33,25 +33,37 @@ export function statusCodes(...codes: string[]): Element[] {
   return codes.map((code) => new Element('status', { code }));
 }
 
-/** Prosody's add_item: an item, with `<actor>` and `<reason>` when there are. */
-function item(
-  attrs: { affiliation: string; role: string; jid?: string; nick?: string },
-  actor: { nick?: string; jid?: string },
-  reason: string | undefined,
-): Element {
-  const element = new Element('item', definedOnly(attrs));
-  if (actor.nick !== undefined || actor.jid !== undefined) element.c('actor', definedOnly(actor));
-  if (reason !== undefined) element.c('reason').t(reason);
-  return element;
+/** What every item of one occupant's list carries. */
+interface ItemDetails {
+  nick?: string;
+  actorNick?: string;
+  actorJid?: string;
+  reason?: string;
 }
 
-function definedOnly(attrs: Record<string, string | undefined>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const name in attrs) {
-    const value = attrs[name];
-    if (value !== undefined) result[name] = value;
+/**
+ * Prosody's add_item: an item (affiliation, role, then the nick and the real JID when there
+ * are), with `<actor>` and `<reason>` when there are.
+ */
+function item(
+  affiliation: string,
+  role: string,
+  jid: string | undefined,
+  details: ItemDetails,
+): Element {
+  const attrs: Record<string, string> = { affiliation, role };
+  if (details.nick !== undefined) attrs.nick = details.nick;
+  if (jid !== undefined) attrs.jid = jid;
+  const element = new Element('item', attrs);
+  const { actorNick, actorJid, reason } = details;
+  if (actorNick !== undefined || actorJid !== undefined) {
+    const actor: Record<string, string> = {};
+    if (actorNick !== undefined) actor.nick = actorNick;
+    if (actorJid !== undefined) actor.jid = actorJid;
+    element.c('actor', actor);
   }
-  return result;
+  if (reason !== undefined) element.c('reason').t(reason);
+  return element;
 }
 
 /**
@@ -62,16 +74,15 @@ export function buildItemList(
   room: RoomView,
   occupant: OccupantView,
   anonymous: boolean,
-  details: { nick?: string; actorNick?: string; actorJid?: string; reason?: string } = {},
+  details: ItemDetails = {},
 ): Element[] {
-  const base = {
-    affiliation: room.affiliationOf(occupant.bareJid),
-    role: occupant.role,
-    nick: details.nick,
-  };
-  const actor = { nick: details.actorNick, jid: details.actorJid };
-  if (anonymous) return [item(base, actor, details.reason)];
-  return [...occupant.sessions.keys()].map((jid) => item({ ...base, jid }, actor, details.reason));
+  const affiliation = room.affiliationOf(occupant.bareJid);
+  if (anonymous) return [item(affiliation, occupant.role, undefined, details)];
+  const items: Element[] = [];
+  for (const jid of occupant.sessions.keys()) {
+    items.push(item(affiliation, occupant.role, jid, details));
+  }
+  return items;
 }
 
 function withX(presence: Element, children: readonly Element[], items: Element[]): Element {
