@@ -191,9 +191,10 @@ const ROOM_IQS = new Set([
 function isUnhandledRoomIq(stanza: Element): boolean {
   const type = stanza.attrs.type;
   if (stanza.name !== 'iq' || (type !== 'get' && type !== 'set')) return false;
+  // A room's bare JID: a localpart, no resource (read without slicing the address).
   const to = stanza.attrs.to;
-  if (localOf(to) === undefined || resourceOf(to) !== undefined) return false;
-  const payload = stanza.getChildElements()[0];
+  if (to.includes('/') || !to.includes('@')) return false;
+  const payload = stanza.children.find((child): child is Element => typeof child !== 'string');
   return !ROOM_IQS.has(`${type} ${payload?.attrs.xmlns} ${payload?.name}`);
 }
 
