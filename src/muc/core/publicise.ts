@@ -85,12 +85,16 @@ export function buildItemList(
   return items;
 }
 
-function withX(presence: Element, children: readonly Element[], items: Element[]): Element {
-  const copy = clone(presence);
-  const x = copy.c('x', { xmlns: NS.mucUser });
+/** Adds the muc#user `<x>` to `presence` itself: copies of `children`, then `items` as they are. */
+function appendX(presence: Element, children: readonly Element[], items: Element[]): Element {
+  const x = presence.c('x', { xmlns: NS.mucUser });
   for (const child of children) x.cnode(clone(child));
   for (const entry of items) x.cnode(entry);
-  return copy;
+  return presence;
+}
+
+function withX(presence: Element, children: readonly Element[], items: Element[]): Element {
+  return appendX(clone(presence), children, items);
 }
 
 /** The presence that stands for the occupant: its primary session's, or a generated unavailable one. */
@@ -129,8 +133,8 @@ export function publiciseOccupantStatus(
   const details = { nick: publication.nick, actorNick, reason: publication.reason };
   let full: Element | undefined;
   let anonymous: Element | undefined;
+  let selfPresence: Element | undefined;
   const selfItems = buildItemList(room, occupant, false, details);
-  const selfPresence = withX(presence, selfX, selfItems);
   const forViewer = (viewer: OccupantView): Element => {
     if (room.canSeeRealJids(viewer)) {
       full ??= withX(
@@ -140,7 +144,10 @@ export function publiciseOccupantStatus(
       );
       return full;
     }
-    if (viewer.bareJid === occupant.bareJid) return selfPresence;
+    if (viewer.bareJid === occupant.bareJid) {
+      selfPresence ??= withX(presence, selfX, selfItems);
+      return selfPresence;
+    }
     anonymous ??= withX(presence, baseX, buildItemList(room, occupant, true, details));
     return anonymous;
   };
@@ -150,6 +157,13 @@ export function publiciseOccupantStatus(
   }
   tellOthers(room, out, occupant, publication, forViewer, by);
   tellSelf(room, out, occupant, selfX, selfItems, presence, by);
+}
+
+/** A copy of `presence` as unavailable (it is shared and frozen once sent: the copy is made once). */
+function unavailableCopy(presence: Element): Element {
+  const copy = clone(presence);
+  copy.attrs.type = 'unavailable';
+  return copy;
 }
 
 function tellOthers(
@@ -164,12 +178,15 @@ function tellOthers(
   const shown = broadcast.has(occupant.role) || publication.forceUnavailable === true;
   const wasShown = publication.prevRole !== undefined && broadcast.has(publication.prevRole);
   if (!shown && !wasShown) return;
+  // Those who saw the previous role see it go: one unavailable copy of each version they see.
+  const unavailable = new Map<Element, Element>();
   for (const other of room.occupants()) {
     if (other.nick === occupant.nick) continue;
     let copy = forViewer(other);
     if (!shown) {
-      copy = clone(copy);
-      copy.attrs.type = 'unavailable';
+      const seen = copy;
+      copy = unavailable.get(seen) ?? unavailableCopy(seen);
+      unavailable.set(seen, copy);
     }
     routeToOccupant(out, other, copy, by);
   }
@@ -185,11 +202,12 @@ function tellSelf(
   presence: Element,
   by: string,
 ): void {
-  const children = [...selfX];
-  const items = selfItems.map((entry) => clone(entry));
-  items.push(new Element('status', { code: '110' }));
+  const items = () => [
+    ...selfItems.map((entry) => clone(entry)),
+    new Element('status', { code: '110' }),
+  ];
   if (occupant.role === 'none') {
-    routeToOccupant(out, occupant, withX(presence, children, items), by);
+    routeToOccupant(out, occupant, withX(presence, selfX, items()), by);
     return;
   }
   for (const [session, own] of occupant.sessions) {
@@ -197,14 +215,7 @@ function tellSelf(
     copy.attrs.from = occupant.occupantJid;
     room.fire('muc-build-occupant-presence', { room, out, occupant, presence: copy });
     copy.attrs.to = session;
-    out.send(
-      withX(
-        copy,
-        children,
-        items.map((entry) => clone(entry)),
-      ),
-      by,
-    );
+    out.send(appendX(copy, selfX, items()), by);
   }
 }
 
