@@ -216,16 +216,15 @@ export class LiveWorld implements SessionWorld {
         this.append({ kind: 'connect', time: Date.now(), jid: bound });
         return bound;
       },
-      send: async (name, stanza) => {
-        const sender = this.full.get(name) ?? name;
+      send: async (jid, stanza) => {
         this.lastInput = this.append({
           kind: 'input',
           time: Date.now(),
-          sender,
+          sender: jid,
           origin: 'client',
           stanza,
         });
-        await inner.send(name, stanza);
+        await inner.send(jid, stanza);
       },
       disconnect: async (name) => {
         const jid = this.full.get(name) ?? name;

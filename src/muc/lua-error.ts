@@ -21,7 +21,7 @@ export class LuaError extends Error {
 
 /** Stops handling the stanza as Prosody's Lua error would (see `LuaError`). */
 export function raiseLuaError(feature: string, message: string): never {
-  // Caught by `handleLikeProsody` and noted as a verdict: a stack trace would only cost time.
+  // Caught by `noteLuaError` and noted as a verdict: a stack trace would only cost time.
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   const error = new LuaError(feature, message);
@@ -30,20 +30,25 @@ export function raiseLuaError(feature: string, message: string): never {
 }
 
 /**
- * Runs the room's handling of one stanza; a `LuaError` ends it quietly, as in Prosody, and the
+ * Ends the handling of a stanza that raised: a `LuaError` ends it quietly, as in Prosody, and the
  * trace notes it as a verdict of the feature that raised. Any other exception is a bug and goes on.
  */
+export function noteLuaError(error: unknown, room: string, out: Effects): void {
+  if (!(error instanceof LuaError)) throw error;
+  out.record({
+    kind: 'verdict',
+    room,
+    hook: 'lua-error',
+    by: error.feature,
+    condition: `Prosody raises "${error.message}": no reply`,
+  });
+}
+
+/** Runs part of the room's handling of one stanza, a `LuaError` ending it (see `noteLuaError`). */
 export function handleLikeProsody(room: string, out: Effects, work: () => void): void {
   try {
     work();
   } catch (error) {
-    if (!(error instanceof LuaError)) throw error;
-    out.record({
-      kind: 'verdict',
-      room,
-      hook: 'lua-error',
-      by: error.feature,
-      condition: `Prosody raises "${error.message}": no reply`,
-    });
+    noteLuaError(error, room, out);
   }
 }

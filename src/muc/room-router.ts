@@ -12,6 +12,7 @@ import { answerProbe } from './core/probe.js';
 import { handleRoomIq, UNHANDLED } from './core/room-iq.js';
 import { handleRoleRequest, isRoleRequest } from './core/voice-request.js';
 import type { Effects } from './effects.js';
+import { noteLuaError } from './lua-error.js';
 import type { Room } from './room.js';
 
 const BY = 'room-router';
@@ -70,8 +71,20 @@ function routeIq(room: Room, out: Effects, stanza: Element, nick: string | undef
   handleRoomIq(room, out, stanza, BY);
 }
 
-/** Handles one stanza whose `to` is the room or room/nick; what the room sends and records goes to `out`. */
+/**
+ * Handles one stanza whose `to` is the room or room/nick; what the room sends and records goes to
+ * `out`. Where Prosody's handler would raise a Lua error, the handling ends there, what it did
+ * stays done and the sender gets no reply (src/muc/lua-error.ts).
+ */
 export function handleRoomStanza(room: Room, out: Effects, stanza: Element): void {
+  try {
+    dispatch(room, out, stanza);
+  } catch (error) {
+    noteLuaError(error, room.jid, out);
+  }
+}
+
+function dispatch(room: Room, out: Effects, stanza: Element): void {
   const nick = resourceOf(stanza.attrs.to);
   switch (stanza.name) {
     case 'presence':

@@ -54,7 +54,7 @@ function forget(service: ServiceContext, room: Room): void {
 const routeToRoom: Action = (service, { stanza, effects }) => {
   const room = service.rooms.get(bareJid(stanza.attrs.to));
   if (!room) return;
-  handleLikeProsody(room.jid, effects, () => handleRoomStanza(room, effects, stanza));
+  handleRoomStanza(room, effects, stanza);
   forget(service, room);
 };
 

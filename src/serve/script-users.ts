@@ -11,19 +11,24 @@ import type { ServedWorld } from './served-world.js';
  */
 export class ServedScriptTarget implements ScriptTarget {
   readonly live = true;
+  /** The client that bound each full JID. */
+  private readonly clients = new Map<string, string>();
 
   constructor(private readonly served: ServedWorld) {}
 
   async connect(client: ClientDefinition, deliver: (stanza: Element) => void): Promise<string> {
-    return this.served.connect(client.name, client.jid, {
+    const { jid } = this.served.connect(client.name, client.jid, {
       transport: 'virtual',
       deliver,
       ...(client.resource !== undefined && { resource: client.resource }),
-    }).jid;
+    });
+    this.clients.set(jid, client.name);
+    return jid;
   }
 
-  async send(clientName: string, stanza: Element): Promise<void> {
-    this.served.send(clientName, stanza);
+  async send(jid: string, stanza: Element): Promise<void> {
+    const name = this.clients.get(jid);
+    if (name !== undefined) this.served.send(name, stanza);
   }
 
   async disconnect(clientName: string): Promise<void> {

@@ -1,6 +1,6 @@
 // One session's debugger: the session and the UI store behind split contexts, one key queue over the key table, the screen inside an error boundary — stepping XEP-0045 scenarios (§7–§10)
 import { Box, useApp, useInput, useStdin } from 'ink';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { DebugSession } from '../debugger/debug-session.js';
 import type { RecordingText } from '../debugger/growing-recording.js';
 import { createUiActions, type UiActions } from './actions.js';
@@ -9,7 +9,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { Footer } from './components/Footer.js';
 import { Screen } from './components/Screen.js';
 import { TooSmall } from './components/TooSmall.js';
-import { SessionContext, UiActionsContext, UiStateContext } from './contexts.js';
+import { SessionContext, UiActionsContext, UiStateContext, useSession } from './contexts.js';
 import { dispatchKey, type KeyFlags, splitChunk, TEXT_MODES } from './input-dispatcher.js';
 import { createKeyQueue } from './key-queue.js';
 import { tooSmall } from './layout.js';
@@ -17,7 +17,7 @@ import type { LessonLibrary } from './lessons.js';
 import { messageRows } from './message-line.js';
 import { searchStatus } from './search.js';
 import { makeTheme, ThemeContext } from './theme.js';
-import { createUiStore, initialUi, type Message, type UiStore } from './ui-state.js';
+import { createUiStore, initialUi, type Message, type UiState, type UiStore } from './ui-state.js';
 import { type Size, useTerminalSize } from './use-terminal-size.js';
 
 export interface SessionAppProps {
@@ -73,6 +73,18 @@ function useKeys(store: UiStore, actions: UiActions, quit: () => void): void {
   );
 }
 
+/** Clears a drawing error when the session changes; subscribed itself, so the screen inside is redrawn by its own subscribers. */
+function SessionBoundary(props: { width: number; height: number; children: ReactNode }) {
+  const { version } = useSession();
+  return <ErrorBoundary resetKey={version} {...props} />;
+}
+
+/** The footer, with the search's counter as the session's trace grows. */
+function SessionFooter({ ui, width }: { ui: UiState; width: number }) {
+  const search = searchStatus(useSession(), ui);
+  return <Footer ui={ui} width={width} {...(search && { search })} />;
+}
+
 export function SessionApp(props: SessionAppProps) {
   const { session, colour, recordPath, persist, size: fixedSize, onExit, compare, lessons } = props;
   const { exit } = useApp();
@@ -84,8 +96,9 @@ export function SessionApp(props: SessionAppProps) {
     () => createUiStore({ ...initialUi(recordPath), ...(greeting && { message: greeting }) }),
     [recordPath, greeting],
   );
+  // The app redraws on a change of the UI state; a change of the session reaches the components
+  // that read it, each subscribed (useSession).
   const ui = useSyncExternalStore(store.subscribe, store.getState);
-  const version = useSyncExternalStore(session.subscribe, session.getSnapshot);
   const theme = useMemo(() => makeTheme(colour), [colour]);
 
   const quit = useMemo(
@@ -114,7 +127,6 @@ export function SessionApp(props: SessionAppProps) {
   useKeys(store, actions, quit);
   useEffect(() => session.doorway.onAdmit(actions.realClientStep), [session, actions]);
 
-  const search = searchStatus(session, ui);
   if (tooSmall(size.width, size.height)) {
     return (
       <ThemeContext.Provider value={theme}>
@@ -128,14 +140,13 @@ export function SessionApp(props: SessionAppProps) {
         <UiActionsContext.Provider value={actions}>
           <UiStateContext.Provider value={ui}>
             <Box flexDirection="column" width={size.width} height={size.height}>
-              <ErrorBoundary
-                resetKey={version}
+              <SessionBoundary
                 width={size.width}
                 height={size.height - 1 - messageRows(ui, size.width).length}
               >
                 <Screen width={size.width} height={size.height} />
-              </ErrorBoundary>
-              <Footer ui={ui} width={size.width} {...(search && { search })} />
+              </SessionBoundary>
+              <SessionFooter ui={ui} width={size.width} />
             </Box>
           </UiStateContext.Provider>
         </UiActionsContext.Provider>

@@ -1,8 +1,13 @@
 // Detail pane: the selected stanza pretty-printed and coloured with its cause and effect, or a failing step's expected/closest/diff; long lines wrap, nothing is cut — XEP-0045 stanzas (§7–§10)
 import { Box, Text } from 'ink';
+import { useSession, useUi } from '../contexts.js';
 import type { DetailSection } from '../detail-view.js';
+import { detailSections } from '../detail-view.js';
+import { useDrawn } from '../drawn.js';
 import { visibleRows } from '../rows.js';
+import type { PaneBoxProps } from '../session-reads.js';
 import { type TextStyle, useTheme } from '../theme.js';
+import { stanzaRows } from '../view-model.js';
 import { lineOfRow, rowOffsets, wrapLine } from '../wrap.js';
 import { prettyLines, tokenizeXmlLine, type XmlToken } from '../xml-lines.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
@@ -120,4 +125,18 @@ export function DetailPane({ sections, scroll, focused, width, height }: DetailP
       ))}
     </Pane>
   );
+}
+
+/** The pane's view of the session and the UI state, drawn again only when what it reads changed. */
+export function DetailView({ width, height }: PaneBoxProps) {
+  const session = useSession();
+  const ui = useUi();
+  const { detailSource, filter, selection } = ui;
+  const focused = ui.focus === 'detail';
+  const inputs = [session, session.version, detailSource, filter, selection.script];
+  return useDrawn([...inputs, selection.stanzas, selection.detail, focused, width, height], () => {
+    const sections = detailSections(session, ui, stanzaRows(session, filter));
+    const props = { sections, scroll: selection.detail, focused, width, height };
+    return <DetailPane {...props} />;
+  });
 }

@@ -1,9 +1,12 @@
 // Room pane: lifecycle, flags, occupants grouped by role with affiliation glyph and word, and the affiliation list — XEP-0045 §5
 import { Box, Text } from 'ink';
-import type { OccupantView, RoomView } from '../../debugger/session-api.js';
+import type { OccupantView, RoomView, TransitionView } from '../../debugger/session-api.js';
 import { AFFILIATION_GLYPH } from '../../muc/model/affiliation.js';
+import { useSession, useUi } from '../contexts.js';
+import { useDrawn } from '../drawn.js';
 import { windowStart } from '../layout.js';
 import { visibleRows } from '../rows.js';
+import type { PaneBoxProps } from '../session-reads.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import { orderedOccupants } from '../view-model.js';
 import { wrapLine } from '../wrap.js';
@@ -128,4 +131,28 @@ export function RoomPane({
       ))}
     </Pane>
   );
+}
+
+/** The last room destroyed, read from the end of the transitions (only asked when no room is left). */
+function lastDestroyed(
+  transitions: readonly TransitionView[],
+): { jid: string; seq: number } | undefined {
+  for (let index = transitions.length - 1; index >= 0; index -= 1) {
+    const { event, seq } = transitions[index] as TransitionView;
+    if (event.kind === 'room' && event.to === 'destroyed') return { jid: event.room, seq };
+  }
+  return undefined;
+}
+
+export function RoomPaneView({ width, height }: PaneBoxProps) {
+  const session = useSession();
+  const ui = useUi();
+  const focused = ui.focus === 'room';
+  const selected = ui.selection.room;
+  return useDrawn([session, session.version, selected, focused, width, height], () => {
+    const rooms = session.rooms();
+    const destroyed = rooms.length === 0 ? lastDestroyed(session.transitions()) : undefined;
+    const props = { rooms, selected, focused, width, height };
+    return <RoomPane {...props} {...(destroyed && { destroyed })} />;
+  });
 }

@@ -2,11 +2,14 @@
 import { Box, Text } from 'ink';
 import type { SessionStep } from '../../debugger/session-api.js';
 import { boundedXml } from '../../describe/read.js';
-import { originLabel } from '../door-marks.js';
+import { useSession, useUi } from '../contexts.js';
+import { heldLines, originLabel } from '../door-marks.js';
+import { useDrawn } from '../drawn.js';
 import { fitText } from '../fit.js';
 import { windowStart } from '../layout.js';
 import { SKIPPED_MARK } from '../marks.js';
 import { visibleRows } from '../rows.js';
+import { type PaneBoxProps, searchOn, useScriptName } from '../session-reads.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import { wrapLine } from '../wrap.js';
 import { narrationParagraphs, wrapWords } from '../wrap-words.js';
@@ -232,4 +235,41 @@ export function ScriptPane(props: ScriptPaneProps) {
       ))}
     </Pane>
   );
+}
+
+/** The pane's view of the session and the UI state, drawn again only when what it reads changed. */
+export function ScriptView({ width, height }: PaneBoxProps) {
+  const session = useSession();
+  const ui = useUi();
+  const name = useScriptName();
+  const search = searchOn(session, ui, 'script');
+  const selected = ui.selection.script;
+  const focused = ui.focus === 'script';
+  const inputs = [session, session.version, name, search?.label, search?.counter];
+  return useDrawn([...inputs, selected, focused, width, height], () => {
+    const breakpoints = new Set(
+      session.breakpoints.flatMap((mark) => (mark.kind === 'step' ? [mark.index] : [])),
+    );
+    const { script } = session;
+    return (
+      <ScriptPane
+        steps={session.steps}
+        lesson={{
+          ...(script.title !== undefined && { title: script.title }),
+          ...(script.description !== undefined && { description: script.description }),
+          summary: script.epilogue,
+        }}
+        skippedBy={(step) => session.readsOf(step)?.skipped.length ?? 0}
+        held={heldLines(session.doorway.door?.held() ?? [], session.names())}
+        cursor={session.cursor}
+        selected={selected}
+        breakpoints={breakpoints}
+        title={search ? search.label : name}
+        {...(search && { info: search.counter })}
+        focused={focused}
+        width={width}
+        height={height}
+      />
+    );
+  });
 }

@@ -1,14 +1,19 @@
 // Stanzas pane: a virtualised log of every stanza sent and delivered, each with its fate (matched, skipped, dropped, server-made), its cause and effects marked, and the selected one shown whole — XEP-0045 §7.1 (order of events)
 import { Box, Text } from 'ink';
 import type { StanzaRow } from '../../describe/pane.js';
+import { useSession, useUi } from '../contexts.js';
+import { useDrawn } from '../drawn.js';
 import { fitText } from '../fit.js';
 import { listWindow } from '../layout.js';
-import { CAUSE_MARK, EFFECT_MARK } from '../marks.js';
+import { CAUSE_MARK, EFFECT_MARK, fateMark } from '../marks.js';
 import { visibleRows } from '../rows.js';
+import { type PaneBoxProps, searchOn } from '../session-reads.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import type { StanzaRowList } from '../view-model.js';
+import { stanzaRows } from '../view-model.js';
 import { wrapLine } from '../wrap.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
+import { SideBySidePane } from './SideBySidePane.js';
 
 export interface StanzasPaneProps {
   rows: StanzaRowList;
@@ -87,4 +92,39 @@ export function StanzasPane(props: StanzasPaneProps) {
       })}
     </Pane>
   );
+}
+
+/** The pane's view of the session and the UI state, drawn again only when what it reads changed. */
+export function StanzasView({ width, height }: PaneBoxProps) {
+  const session = useSession();
+  const ui = useUi();
+  const focused = ui.focus === 'stanzas';
+  const { sideBySide, filter } = ui;
+  const wanted = ui.selection.stanzas;
+  const search = searchOn(session, ui, 'stanzas');
+  const inputs = [session, session.version, sideBySide, filter, search?.label, search?.counter];
+  return useDrawn([...inputs, wanted, focused, width, height], () => {
+    if (sideBySide) {
+      const props = { columns: sideBySide, selected: wanted, focused, width, height };
+      return <SideBySidePane {...props} />;
+    }
+    const rows = stanzaRows(session, filter);
+    const selected = Math.min(wanted, Math.max(0, rows.length - 1));
+    const row = rows.at(selected);
+    const related = row ? session.related(row.seq) : { cause: undefined, effects: [] };
+    return (
+      <StanzasPane
+        rows={rows}
+        selected={selected}
+        related={{ cause: related.cause, effects: new Set(related.effects) }}
+        fate={(shown) => fateMark(session, shown)}
+        filter={filter}
+        {...(search && { search })}
+        total={rows.length}
+        focused={focused}
+        width={width}
+        height={height}
+      />
+    );
+  });
 }

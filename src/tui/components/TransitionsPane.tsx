@@ -1,9 +1,12 @@
 // Transitions pane: the timeline of lifecycle, role, affiliation and nick changes (the selected one whole), or the machine charts — XEP-0045 §5.1, §10.1, §10.9
 import { Box, Text } from 'ink';
 import type { TransitionView } from '../../debugger/session-api.js';
+import { useSession, useUi } from '../contexts.js';
+import { useDrawn } from '../drawn.js';
 import { listWindow } from '../layout.js';
 import { occupantChart, roomChart, statePath } from '../machine-chart.js';
 import { visibleRows } from '../rows.js';
+import { type PaneBoxProps, searchOn, useSelectedRoom } from '../session-reads.js';
 import { useTheme } from '../theme.js';
 import { wrapLine } from '../wrap.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
@@ -94,4 +97,28 @@ export function TransitionsPane(props: TransitionsPaneProps) {
       })}
     </Pane>
   );
+}
+
+/** The pane's view of the session and the UI state, drawn again only when what it reads changed. */
+export function TransitionsView({ width, height }: PaneBoxProps) {
+  const session = useSession();
+  const ui = useUi();
+  const { room, occupant } = useSelectedRoom();
+  const search = searchOn(session, ui, 'transitions');
+  const { chart, selection } = ui;
+  const focused = ui.focus === 'transitions';
+  const inputs = [session, session.version, room, occupant, search?.label, search?.counter, chart];
+  return useDrawn([...inputs, selection.transitions, focused, width, height], () => (
+    <TransitionsPane
+      transitions={session.transitions()}
+      chart={chart}
+      room={room}
+      occupant={occupant}
+      {...(search && { search })}
+      selected={selection.transitions}
+      focused={focused}
+      width={width}
+      height={height}
+    />
+  ));
 }

@@ -1,9 +1,14 @@
 // The users' views (`v`): each client's rooms as poezio or profanity would show them, from the stanzas it received only — roster by role with affiliation glyphs, real JIDs only where the room sent them, the subject, and the log — XEP-0045 §7.2, §7.4, §12
 import { Box, Text } from 'ink';
 import type { ClientView } from '../../describe/client-view.js';
+import { useSession, useUi } from '../contexts.js';
+import { useDrawn } from '../drawn.js';
 import { visibleRows } from '../rows.js';
+import type { PaneBoxProps } from '../session-reads.js';
 import { type TextStyle, useTheme } from '../theme.js';
 import { type UserLineStyle, userColumnRows } from '../user-lines.js';
+import { usersShown } from '../users-view.js';
+import { stanzaRows } from '../view-model.js';
 import { innerColumns, innerRows, Pane } from './Pane.js';
 
 export interface UsersPaneProps {
@@ -81,4 +86,22 @@ export function UsersPane({ views, selected, focused, width, height }: UsersPane
       </Box>
     </Pane>
   );
+}
+
+/** The pane's view of the session and the UI state, drawn again only when what it reads changed. */
+export function UsersView({ width, height }: PaneBoxProps) {
+  const session = useSession();
+  const ui = useUi();
+  const { user, filter, selection } = ui;
+  const focused = ui.focus === 'users';
+  const inputs = [session, session.version, user, filter, selection.stanzas, selection.users];
+  return useDrawn([...inputs, focused, width, height], () => (
+    <UsersPane
+      views={usersShown(session, ui, stanzaRows(session, filter))}
+      selected={selection.users}
+      focused={focused}
+      width={width}
+      height={height}
+    />
+  ));
 }

@@ -287,16 +287,17 @@ describe('a recording of what a server sent', () => {
     return {
       live: false,
       async connect(client, deliver) {
-        inboxes.set(client.name, deliver);
-        return `${client.jid}/res`;
+        const jid = `${client.jid}/res`;
+        inboxes.set(jid, deliver);
+        return jid;
       },
-      async send(client) {
+      async send(jid) {
         const parsed = parseXml(
           `<message from='evil@localhost/x' type='chat' id='\${Romeo&apos;s JID}'>` +
             `<body>\${Nobody's JID} {scansion:any}</body>` +
             `<x xmlns='urn:example'>\${Romeo's full JID}<y/></x></message>`,
         );
-        if (parsed.ok) inboxes.get(client)?.(parsed.element);
+        if (parsed.ok) inboxes.get(jid)?.(parsed.element);
       },
       async disconnect() {},
       async close() {},
