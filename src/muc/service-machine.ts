@@ -174,27 +174,22 @@ function isCreatingPresence(stanza: Element): boolean {
 
 /**
  * The iqs Prosody's mod_muc answers at a room's bare JID (its event names: type, namespace and
- * element); any other iq get or set finds no handler and gets service-unavailable, whether or
- * not the room exists.
+ * element, always a `<query/>`), by type; any other iq get or set finds no handler and gets
+ * service-unavailable, whether or not the room exists.
  */
-const ROOM_IQS = new Set([
-  `get ${NS.discoInfo} query`,
-  `get ${NS.discoItems} query`,
-  `get ${NS.mucAdmin} query`,
-  `set ${NS.mucAdmin} query`,
-  `get ${NS.mucOwner} query`,
-  `set ${NS.mucOwner} query`,
-  `get ${NS.register} query`,
-  `set ${NS.register} query`,
-]);
+const ROOM_QUERIES: Readonly<Record<'get' | 'set', ReadonlySet<string>>> = {
+  get: new Set([NS.discoInfo, NS.discoItems, NS.mucAdmin, NS.mucOwner, NS.register]),
+  set: new Set([NS.mucAdmin, NS.mucOwner, NS.register]),
+};
 
 function isUnhandledRoomIq(stanza: Element): boolean {
-  const type = stanza.attrs.type;
+  const type: string | undefined = stanza.attrs.type;
   if (stanza.name !== 'iq' || (type !== 'get' && type !== 'set')) return false;
+  // A room's bare JID: a localpart, no resource (read without slicing the address).
   const to = stanza.attrs.to;
-  if (localOf(to) === undefined || resourceOf(to) !== undefined) return false;
-  const payload = stanza.getChildElements()[0];
-  return !ROOM_IQS.has(`${type} ${payload?.attrs.xmlns} ${payload?.name}`);
+  if (to.includes('/') || !to.includes('@')) return false;
+  const payload = stanza.children.find((child): child is Element => typeof child !== 'string');
+  return payload?.name !== 'query' || !ROOM_QUERIES[type].has(payload.attrs.xmlns);
 }
 
 /**
@@ -249,7 +244,8 @@ export const serviceMachine = setup({
 
 /** One of the chart's transitions on `stanza.received`: its guard (none on the last) and its action. */
 export interface ServiceRoute {
-  guard?: (service: ServiceContext, event: ServiceEvent) => boolean;
+  /** The chart's own guard, as xstate calls it. */
+  guard?: Implementation<boolean>;
   /** The action's name in the chart. */
   action: string;
   /** The chart's own implementation of that action. */
@@ -262,7 +258,12 @@ export function chooseRoute(
   service: ServiceContext,
   event: ServiceEvent,
 ): ServiceRoute | undefined {
-  return routes.find(({ guard }) => guard === undefined || guard(service, event));
+  // One argument object for every guard, as xstate passes one per transition.
+  const args = { context: service, event };
+  for (const route of routes) {
+    if (route.guard === undefined || route.guard(args)) return route;
+  }
+  return undefined;
 }
 
 type Implementation<Result> = (args: { context: ServiceContext; event: ServiceEvent }) => Result;
@@ -290,9 +291,7 @@ export function serviceRoutes(): readonly ServiceRoute[] {
     return {
       action,
       run: (context: ServiceContext, event: ServiceEvent) => implementation({ context, event }),
-      ...(check && {
-        guard: (context: ServiceContext, event: ServiceEvent) => check({ context, event }),
-      }),
+      ...(check && { guard: check }),
     };
   });
 }

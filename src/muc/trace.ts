@@ -65,6 +65,23 @@ export class Trace {
     return this.append({ kind: 'crash', time, cause, message, stack });
   }
 
+  /** `append` of an input without the spread (drafts have many shapes): one per stanza sent. */
+  appendInput(time: number, sender: string, origin: 'client' | 'server', stanza: Element): number {
+    const seq = this.nextSeq++;
+    if (this.enabled || this.listeners.length > 0) {
+      this.record({ seq, kind: 'input', time, sender, origin, stanza });
+    }
+    return seq;
+  }
+
+  /** `append` of a domain event without the spread. */
+  appendEvent(time: number, cause: number, event: DomainEvent): number {
+    const seq = this.nextSeq++;
+    if (this.enabled || this.listeners.length > 0)
+      this.record({ seq, kind: 'event', time, cause, event });
+    return seq;
+  }
+
   /** `append` of a delivery without the spread: the one entry per recipient of a broadcast. */
   appendDelivery(time: number, cause: number, to: string, stanza: Element, by: string): number {
     const seq = this.nextSeq++;

@@ -179,7 +179,7 @@ export class World {
 
   private traceInput(session: Session, stanza: Element, origin: 'client' | 'server'): number {
     const time = this.clock.now();
-    return this.trace.append({ kind: 'input', time, sender: session.jid, origin, stanza });
+    return this.trace.appendInput(time, session.jid, origin, stanza);
   }
 
   private input(session: Session, stanza: Element, origin: 'client' | 'server'): number {
@@ -280,7 +280,7 @@ export class World {
       else if (entry.kind === 'copies') {
         const copyTo = addressedCopies(entry.stanza);
         for (const to of entry.to) this.toLocal(copyTo(to), cause, entry.by);
-      } else this.trace.append({ kind: 'event', time: this.clock.now(), cause, event: entry });
+      } else this.trace.appendEvent(this.clock.now(), cause, entry);
     }
   }
 

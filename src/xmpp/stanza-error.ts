@@ -68,14 +68,18 @@ export function stanzaError(stanza: Element, spec: StanzaErrorSpec): Element {
   if (stanza.attrs.from) attrs.to = stanza.attrs.from;
   if (stanza.attrs.id) attrs.id = stanza.attrs.id;
   const reply = new Element(stanza.name, attrs);
-  const by = spec.by === attrs.from ? undefined : spec.by;
-  reply.cnode(errorElement({ ...spec, by }));
+  reply.cnode(buildError(spec, spec.by === attrs.from ? undefined : spec.by));
   return reply;
 }
 
 export function errorElement(spec: StanzaErrorSpec): Element {
+  return buildError(spec, spec.by);
+}
+
+/** The `<error/>` of `spec`, with `by` when there is one (without copying the spec: it has many shapes). */
+function buildError(spec: StanzaErrorSpec, by: string | undefined): Element {
   const errorAttrs: Record<string, string> = { type: spec.type };
-  if (spec.by) errorAttrs.by = spec.by;
+  if (by) errorAttrs.by = by;
   const error = new Element('error', errorAttrs);
   const condition = error.c(spec.condition, { xmlns: NS.stanzas });
   if (spec.conditionText) condition.t(spec.conditionText);

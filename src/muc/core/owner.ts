@@ -11,6 +11,7 @@ import { iqResult } from '../../xmpp/iq-result.js';
 import { NS } from '../../xmpp/namespaces.js';
 import type { StanzaErrorSpec } from '../../xmpp/stanza-error.js';
 import type { Effects } from '../effects.js';
+import type { HookBus } from '../hook-bus.js';
 import type { ConfigField, IqAnswer } from '../hooks.js';
 import { raiseLuaError } from '../lua-error.js';
 import type { RoomConfig } from '../model/config.js';
@@ -37,16 +38,23 @@ function section(priority: number, title: string): ConfigField {
   };
 }
 
+/** Each set of features' form layout: the features' fields never change once their bus is made. */
+const layouts = new WeakMap<HookBus, readonly ConfigField[]>();
+
 /** Every field of the form in Prosody's order: by priority, highest first, the headers first in their group. */
-function layout(room: Room): ConfigField[] {
+function layout(room: Room): readonly ConfigField[] {
+  const known = layouts.get(room.bus);
+  if (known) return known;
   const fields = [
     ...SECTIONS.map(([priority, title]) => section(priority, title)),
     ...room.bus.configFields.map(({ field }) => field),
   ];
-  return fields
+  const ordered = fields
     .map((field, index) => ({ field, index }))
     .sort((a, b) => b.field.priority - a.field.priority || a.index - b.index)
     .map(({ field }) => field);
+  layouts.set(room.bus, ordered);
+  return ordered;
 }
 
 function formFields(room: Room): FormField[] {

@@ -33,25 +33,37 @@ export function statusCodes(...codes: string[]): Element[] {
   return codes.map((code) => new Element('status', { code }));
 }
 
-/** Prosody's add_item: an item, with `<actor>` and `<reason>` when there are. */
-function item(
-  attrs: { affiliation: string; role: string; jid?: string; nick?: string },
-  actor: { nick?: string; jid?: string },
-  reason: string | undefined,
-): Element {
-  const element = new Element('item', definedOnly(attrs));
-  if (actor.nick !== undefined || actor.jid !== undefined) element.c('actor', definedOnly(actor));
-  if (reason !== undefined) element.c('reason').t(reason);
-  return element;
+/** What every item of one occupant's list carries. */
+interface ItemDetails {
+  nick?: string;
+  actorNick?: string;
+  actorJid?: string;
+  reason?: string;
 }
 
-function definedOnly(attrs: Record<string, string | undefined>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const name in attrs) {
-    const value = attrs[name];
-    if (value !== undefined) result[name] = value;
+/**
+ * Prosody's add_item: an item (affiliation, role, then the nick and the real JID when there
+ * are), with `<actor>` and `<reason>` when there are.
+ */
+function item(
+  affiliation: string,
+  role: string,
+  jid: string | undefined,
+  details: ItemDetails,
+): Element {
+  const attrs: Record<string, string> = { affiliation, role };
+  if (details.nick !== undefined) attrs.nick = details.nick;
+  if (jid !== undefined) attrs.jid = jid;
+  const element = new Element('item', attrs);
+  const { actorNick, actorJid, reason } = details;
+  if (actorNick !== undefined || actorJid !== undefined) {
+    const actor: Record<string, string> = {};
+    if (actorNick !== undefined) actor.nick = actorNick;
+    if (actorJid !== undefined) actor.jid = actorJid;
+    element.c('actor', actor);
   }
-  return result;
+  if (reason !== undefined) element.c('reason').t(reason);
+  return element;
 }
 
 /**
@@ -62,24 +74,27 @@ export function buildItemList(
   room: RoomView,
   occupant: OccupantView,
   anonymous: boolean,
-  details: { nick?: string; actorNick?: string; actorJid?: string; reason?: string } = {},
+  details: ItemDetails = {},
 ): Element[] {
-  const base = {
-    affiliation: room.affiliationOf(occupant.bareJid),
-    role: occupant.role,
-    nick: details.nick,
-  };
-  const actor = { nick: details.actorNick, jid: details.actorJid };
-  if (anonymous) return [item(base, actor, details.reason)];
-  return [...occupant.sessions.keys()].map((jid) => item({ ...base, jid }, actor, details.reason));
+  const affiliation = room.affiliationOf(occupant.bareJid);
+  if (anonymous) return [item(affiliation, occupant.role, undefined, details)];
+  const items: Element[] = [];
+  for (const jid of occupant.sessions.keys()) {
+    items.push(item(affiliation, occupant.role, jid, details));
+  }
+  return items;
+}
+
+/** Adds the muc#user `<x>` to `presence` itself: copies of `children`, then `items` as they are. */
+function appendX(presence: Element, children: readonly Element[], items: Element[]): Element {
+  const x = presence.c('x', { xmlns: NS.mucUser });
+  for (const child of children) x.cnode(clone(child));
+  for (const entry of items) x.cnode(entry);
+  return presence;
 }
 
 function withX(presence: Element, children: readonly Element[], items: Element[]): Element {
-  const copy = clone(presence);
-  const x = copy.c('x', { xmlns: NS.mucUser });
-  for (const child of children) x.cnode(clone(child));
-  for (const entry of items) x.cnode(entry);
-  return copy;
+  return appendX(clone(presence), children, items);
 }
 
 /** The presence that stands for the occupant: its primary session's, or a generated unavailable one. */
@@ -118,8 +133,8 @@ export function publiciseOccupantStatus(
   const details = { nick: publication.nick, actorNick, reason: publication.reason };
   let full: Element | undefined;
   let anonymous: Element | undefined;
+  let selfPresence: Element | undefined;
   const selfItems = buildItemList(room, occupant, false, details);
-  const selfPresence = withX(presence, selfX, selfItems);
   const forViewer = (viewer: OccupantView): Element => {
     if (room.canSeeRealJids(viewer)) {
       full ??= withX(
@@ -129,7 +144,10 @@ export function publiciseOccupantStatus(
       );
       return full;
     }
-    if (viewer.bareJid === occupant.bareJid) return selfPresence;
+    if (viewer.bareJid === occupant.bareJid) {
+      selfPresence ??= withX(presence, selfX, selfItems);
+      return selfPresence;
+    }
     anonymous ??= withX(presence, baseX, buildItemList(room, occupant, true, details));
     return anonymous;
   };
@@ -139,6 +157,13 @@ export function publiciseOccupantStatus(
   }
   tellOthers(room, out, occupant, publication, forViewer, by);
   tellSelf(room, out, occupant, selfX, selfItems, presence, by);
+}
+
+/** A copy of `presence` as unavailable (it is shared and frozen once sent: the copy is made once). */
+function unavailableCopy(presence: Element): Element {
+  const copy = clone(presence);
+  copy.attrs.type = 'unavailable';
+  return copy;
 }
 
 function tellOthers(
@@ -153,12 +178,15 @@ function tellOthers(
   const shown = broadcast.has(occupant.role) || publication.forceUnavailable === true;
   const wasShown = publication.prevRole !== undefined && broadcast.has(publication.prevRole);
   if (!shown && !wasShown) return;
+  // Those who saw the previous role see it go: one unavailable copy of each version they see.
+  const unavailable = new Map<Element, Element>();
   for (const other of room.occupants()) {
     if (other.nick === occupant.nick) continue;
     let copy = forViewer(other);
     if (!shown) {
-      copy = clone(copy);
-      copy.attrs.type = 'unavailable';
+      const seen = copy;
+      copy = unavailable.get(seen) ?? unavailableCopy(seen);
+      unavailable.set(seen, copy);
     }
     routeToOccupant(out, other, copy, by);
   }
@@ -174,11 +202,12 @@ function tellSelf(
   presence: Element,
   by: string,
 ): void {
-  const children = [...selfX];
-  const items = selfItems.map((entry) => clone(entry));
-  items.push(new Element('status', { code: '110' }));
+  const items = () => [
+    ...selfItems.map((entry) => clone(entry)),
+    new Element('status', { code: '110' }),
+  ];
   if (occupant.role === 'none') {
-    routeToOccupant(out, occupant, withX(presence, children, items), by);
+    routeToOccupant(out, occupant, withX(presence, selfX, items()), by);
     return;
   }
   for (const [session, own] of occupant.sessions) {
@@ -186,14 +215,7 @@ function tellSelf(
     copy.attrs.from = occupant.occupantJid;
     room.fire('muc-build-occupant-presence', { room, out, occupant, presence: copy });
     copy.attrs.to = session;
-    out.send(
-      withX(
-        copy,
-        children,
-        items.map((entry) => clone(entry)),
-      ),
-      by,
-    );
+    out.send(appendX(copy, selfX, items()), by);
   }
 }
 

@@ -1,5 +1,6 @@
 // Discussion history sent to joiners, with <delay/> and the maxchars/maxstanzas/seconds/since limits — XEP-0045 §7.2.13–14, as Prosody's history.lib.lua
 import { clone, type Element } from 'ltx';
+import { addressedCopies } from '../../xmpp/addressed-copy.js';
 import { NS } from '../../xmpp/namespaces.js';
 import { isoStamp, wholeSeconds } from '../environment.js';
 import type { Feature, HistoryRequest, HookOutcome } from '../hooks.js';
@@ -109,7 +110,8 @@ export const history: Feature = {
       priority: -1,
       run: (event) => {
         const entries = selectHistory(event.room.state.history, event, event.to);
-        event.stanzas = entries.map((entry) => clone(entry.stanza));
+        // Each joiner's copy shares the kept message's payload (frozen): only its `to` is its own.
+        event.stanzas = entries.map((entry) => addressedCopies(entry.stanza)(event.to));
         return { handled: true };
       },
     },
