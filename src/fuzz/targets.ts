@@ -39,6 +39,13 @@ export class Targets {
   /** Each slot's room JID at its current generation, made once per generation. */
   private readonly jids: string[];
   private readonly baseNicks = new Map<FuzzClient, string>();
+  /** Each client's base nick with a digit after it, made once per digit. */
+  private readonly numberedNicks = new Map<FuzzClient, string[]>();
+  /**
+   * Each room JID's occupant JIDs by nick, made once: the same string object every time, so the
+   * simulator's memos by JID find its hash already computed instead of hashing a fresh string.
+   */
+  private readonly occupantJids = new Map<string, Map<string, string>>();
   /**
    * The odd nicks to draw from. A live run leaves out those that prepare to nothing: Prosody 13
    * routes `room@service/` to the sender's own host, where mod_pep raises on a presence to it,
@@ -70,9 +77,25 @@ export class Targets {
     while (this.world.service.tombstones.has(this.jids[slot]!)) {
       const generation = this.generation[slot]! + 1;
       this.generation[slot] = generation;
+      this.occupantJids.delete(this.jids[slot]!);
       this.jids[slot] = `${this.cast.rooms[slot]!}g${generation}@${this.cast.mucDomain}`;
     }
     return this.jids[slot]!;
+  }
+
+  /** `room/nick`, the same string object for the same room JID and nick. */
+  occupantJid(room: string, nick: string): string {
+    let byNick = this.occupantJids.get(room);
+    if (byNick === undefined) {
+      byNick = new Map();
+      this.occupantJids.set(room, byNick);
+    }
+    let jid = byNick.get(nick);
+    if (jid === undefined) {
+      jid = `${room}/${nick}`;
+      byNick.set(nick, jid);
+    }
+    return jid;
   }
 
   anyRoom(): string {
@@ -111,6 +134,16 @@ export class Targets {
     return nick;
   }
 
+  private numberedNick(client: FuzzClient, digit: number): string {
+    let nicks = this.numberedNicks.get(client);
+    if (nicks === undefined) {
+      const base = this.baseNick(client);
+      nicks = [0, 1, 2].map((each) => `${base}${each}`);
+      this.numberedNicks.set(client, nicks);
+    }
+    return nicks[digit]!;
+  }
+
   someNick(room: Room | undefined): string {
     if (room && room.occupantCount() > 0 && this.rng.chance(0.8)) {
       return this.rng.pick([...room.occupants()]).nick;
@@ -122,7 +155,7 @@ export class Targets {
   joinNick(client: FuzzClient, room: Room | undefined): string {
     const roll = this.rng.int(10);
     if (roll < 6) return this.baseNick(client);
-    if (roll < 7) return `${this.baseNick(client)}${this.rng.int(3)}`;
+    if (roll < 7) return this.numberedNick(client, this.rng.int(3));
     if (roll < 8) return this.someNick(room);
     return this.rng.pick(this.oddNicks);
   }

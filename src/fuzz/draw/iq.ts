@@ -179,7 +179,12 @@ export const IQS = {
     iq('set', t.anyRoom(), t.nextId()).c('query', { xmlns: NS.register }).c('remove').root(),
   disco: (t) => {
     const jid = t.anyRoom();
-    const to = t.rng.pick([jid, jid, t.cast.mucDomain, `${jid}/${t.someNick(t.room(jid))}`]);
+    const to = t.rng.pick([
+      jid,
+      jid,
+      t.cast.mucDomain,
+      t.occupantJid(jid, t.someNick(t.room(jid))),
+    ]);
     // The service's list of rooms is the whole server's: a live run does not share it.
     const items = t.rng.chance(0.3) && !(t.live && to === t.cast.mucDomain);
     const stanza = iq('get', to, t.nextId());
@@ -190,7 +195,7 @@ export const IQS = {
   occupantIq: (t, sender) => {
     const { jid, nick } = t.roomOf(sender);
     const target = nick !== undefined && t.rng.chance(0.3) ? nick : t.someNick(t.room(jid));
-    const stanza = iq(t.rng.chance(0.85) ? 'get' : 'set', `${jid}/${target}`, t.nextId());
+    const stanza = iq(t.rng.chance(0.85) ? 'get' : 'set', t.occupantJid(jid, target), t.nextId());
     const payload = t.rng.pick([
       ['ping', NS.ping],
       ['vCard', NS.vcard],

@@ -14,8 +14,8 @@ interface Aim {
 
 type Shape = (t: Targets, aim: Aim) => Element;
 
-const unknownPresenceType: Shape = (_t, { jid, nick }) =>
-  el('presence', { to: `${jid}/${nick}`, type: 'bogus' });
+const unknownPresenceType: Shape = (t, { jid, nick }) =>
+  el('presence', { to: t.occupantJid(jid, nick), type: 'bogus' });
 
 const unknownMessageType: Shape = (t, { jid }) =>
   el('message', { to: jid, type: 'bogus', id: t.nextId() }).c('body').t('?').root();
@@ -48,14 +48,14 @@ const adminQueryInWrongNamespace: Shape = (t, { jid, nick }) => {
   return stanza;
 };
 
-const joinWithOwnerNamespace: Shape = (_t, { jid, nick }) => {
-  const presence = el('presence', { to: `${jid}/${nick}` });
+const joinWithOwnerNamespace: Shape = (t, { jid, nick }) => {
+  const presence = el('presence', { to: t.occupantJid(jid, nick) });
   presence.c('x', { xmlns: NS.mucOwner });
   return presence;
 };
 
-const joinWithUnknownChildren: Shape = (_t, { jid, nick }) => {
-  const presence = el('presence', { to: `${jid}/${nick}` });
+const joinWithUnknownChildren: Shape = (t, { jid, nick }) => {
+  const presence = el('presence', { to: t.occupantJid(jid, nick) });
   presence.c('x', { xmlns: NS.muc }).c('unknown', { xmlns: 'urn:fuzz' });
   presence.c('foo', { xmlns: 'urn:fuzz' }).c('bar').t('baz');
   return presence;
@@ -120,7 +120,7 @@ const affiliationOfBadJid: Shape = (t, { jid, sender }) => {
 };
 
 const groupchatToOccupant: Shape = (t, { jid, nick }) =>
-  el('message', { to: `${jid}/${nick}`, type: 'groupchat', id: t.nextId() })
+  el('message', { to: t.occupantJid(jid, nick), type: 'groupchat', id: t.nextId() })
     .c('body')
     .t('pm?')
     .root();

@@ -30,7 +30,7 @@ export const MESSAGES = {
   privateMessage: (t, sender) => {
     const { jid } = t.roomOf(sender);
     const message = el('message', {
-      to: `${jid}/${t.someNick(t.room(jid))}`,
+      to: t.occupantJid(jid, t.someNick(t.room(jid))),
       type: t.rng.pick(['chat', 'chat', 'normal', undefined, 'groupchat', 'headline']),
       id: t.nextId(),
     });
@@ -78,7 +78,7 @@ export const MESSAGES = {
   },
   errorMessage: (t, sender) => {
     const { jid } = t.roomOf(sender);
-    const to = t.rng.chance(0.5) ? `${jid}/${t.someNick(t.room(jid))}` : jid;
+    const to = t.rng.chance(0.5) ? t.occupantJid(jid, t.someNick(t.room(jid))) : jid;
     const message = el('message', { to, type: 'error', id: t.nextId() });
     addError(t, message);
     return message;

@@ -24,7 +24,7 @@ function requestHistory(t: Targets, x: Element): void {
 function join(t: Targets, sender: FuzzClient, withX: boolean): Element {
   const jid = t.anyRoom();
   const room = t.room(jid);
-  const presence = el('presence', { to: `${jid}/${t.joinNick(sender, room)}` });
+  const presence = el('presence', { to: t.occupantJid(jid, t.joinNick(sender, room)) });
   if (!withX) return presence;
   const x = presence.c('x', { xmlns: NS.muc });
   const secret = room?.config.password;
@@ -48,7 +48,7 @@ export const PRESENCES = {
   leave: (t, sender) => {
     const { jid, nick } = t.roomOf(sender);
     const presence = el('presence', {
-      to: `${jid}/${nick ?? t.baseNick(sender)}`,
+      to: t.occupantJid(jid, nick ?? t.baseNick(sender)),
       type: 'unavailable',
     });
     if (t.rng.chance(0.3)) presence.c('status').t('gone fishing');
@@ -56,22 +56,22 @@ export const PRESENCES = {
   },
   nickChange: (t, sender) => {
     const { jid } = t.roomOf(sender);
-    return el('presence', { to: `${jid}/${t.joinNick(sender, t.room(jid))}` });
+    return el('presence', { to: t.occupantJid(jid, t.joinNick(sender, t.room(jid))) });
   },
   presenceUpdate: (t, sender) => {
     const { jid, nick } = t.roomOf(sender);
-    const presence = el('presence', { to: `${jid}/${nick ?? t.baseNick(sender)}` });
+    const presence = el('presence', { to: t.occupantJid(jid, nick ?? t.baseNick(sender)) });
     presence.c('show').t(t.rng.pick(['away', 'dnd', 'xa', 'chat', 'bogus']));
     if (t.rng.chance(0.5)) presence.c('status').t('status text');
     return presence;
   },
   probe: (t) => {
     const jid = t.anyRoom();
-    return el('presence', { to: `${jid}/${t.someNick(t.room(jid))}`, type: 'probe' });
+    return el('presence', { to: t.occupantJid(jid, t.someNick(t.room(jid))), type: 'probe' });
   },
   errorPresence: (t, sender) => {
     const { jid, nick } = t.roomOf(sender);
-    const to = t.rng.chance(0.8) ? `${jid}/${nick ?? t.baseNick(sender)}` : jid;
+    const to = t.rng.chance(0.8) ? t.occupantJid(jid, nick ?? t.baseNick(sender)) : jid;
     const presence = el('presence', { to, type: 'error' });
     addError(t, presence);
     return presence;
