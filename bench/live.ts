@@ -133,19 +133,16 @@ export async function measureLiveFanout(options: {
         received += 1;
     };
     try {
-      const jids: string[] = [];
       for (let index = 0; index < n; index += 1) {
         const client = { name: `user${index}`, jid: `user${index}@localhost`, line: 0 };
-        const jid = await target.connect({ ...client, resource: 'bench' }, count);
-        jids.push(jid);
-        await target.send(jid, joinPresence(`user${index}`));
+        await target.connect({ ...client, resource: 'bench' }, count);
+        await target.send(client.name, joinPresence(`user${index}`));
         if (index === 0) {
-          await target.send(jid, configForm({ 'muc#roomconfig_presencebroadcast': [] }));
+          await target.send('user0', configForm({ 'muc#roomconfig_presencebroadcast': [] }));
         }
       }
-      const owner = jids[0] as string;
       await target.send(
-        owner,
+        'user0',
         configForm({ 'muc#roomconfig_presencebroadcast': ['moderator', 'participant', 'visitor'] }),
       );
       await target.settle();
@@ -155,7 +152,7 @@ export async function measureLiveFanout(options: {
         async () => {
           const expected = received + perSample * n;
           for (let index = 0; index < perSample; index += 1) {
-            await target.send(jids[(sent * 7919) % n] as string, groupchat(sent));
+            await target.send(`user${(sent * 7919) % n}`, groupchat(sent));
             sent += 1;
           }
           await until(() => received >= expected, 60_000, `${expected} deliveries`);

@@ -216,15 +216,16 @@ export class LiveWorld implements SessionWorld {
         this.append({ kind: 'connect', time: Date.now(), jid: bound });
         return bound;
       },
-      send: async (jid, stanza) => {
+      send: async (name, stanza) => {
+        const sender = this.full.get(name) ?? name;
         this.lastInput = this.append({
           kind: 'input',
           time: Date.now(),
-          sender: jid,
+          sender,
           origin: 'client',
           stanza,
         });
-        await inner.send(jid, stanza);
+        await inner.send(name, stanza);
       },
       disconnect: async (name) => {
         const jid = this.full.get(name) ?? name;

@@ -37,8 +37,8 @@ export class RecordingTarget implements ScriptTarget {
     return jid;
   }
 
-  send(jid: string, stanza: Element): unknown {
-    return this.inner.send(jid, stanza);
+  send(clientName: string, stanza: Element): Promise<void> {
+    return this.inner.send(clientName, stanza);
   }
 
   disconnect(clientName: string): Promise<void> {

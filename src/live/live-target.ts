@@ -126,12 +126,6 @@ function scriptSpeaksOnly(xmpp: XmppClient): (element: Element) => Promise<void>
   };
 }
 
-/** The connection, unless its stream is gone. */
-function usable(connection: Connection): Connection {
-  if (connection.lost) throw new Error(`${connection.name}'s stream is gone: ${connection.lost}`);
-  return connection;
-}
-
 /**
  * Follows the connection's life: the stage of the attempt, its first error, whether it is
  * online, and what cuts it once it is. Returns a promise rejected if the server closes the
@@ -288,8 +282,8 @@ export class LiveTarget implements ScriptTarget {
     }
   }
 
-  async send(jid: string, stanza: Element): Promise<void> {
-    const connection = this.connectionOf(jid);
+  async send(clientName: string, stanza: Element): Promise<void> {
+    const connection = this.connection(clientName);
     await connection.sendOwn(keepingWhitespace(clone(stanza)));
     await this.barrier(connection);
   }
@@ -335,15 +329,8 @@ export class LiveTarget implements ScriptTarget {
   private connection(clientName: string): Connection {
     const connection = this.connections.get(clientName);
     if (!connection) throw new Error(`${clientName} is not connected`);
-    return usable(connection);
-  }
-
-  /** The connection that bound `jid`. */
-  private connectionOf(jid: string): Connection {
-    for (const connection of this.connections.values()) {
-      if (connection.jid === jid) return usable(connection);
-    }
-    throw new Error(`${jid} is not connected`);
+    if (connection.lost) throw new Error(`${clientName}'s stream is gone: ${connection.lost}`);
+    return connection;
   }
 
   /** XEP-0199 ping to the client's own server; any reply (even an error) completes the round trip. */

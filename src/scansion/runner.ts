@@ -244,9 +244,7 @@ export class ScriptStepper {
       : substituted;
     if (!stanza.ok) return this.fail(step, stanza.message);
     step.sent = stanza.element;
-    const jid = this.full.get(action.client);
-    if (jid === undefined) throw new Error(`${action.client} is not connected`);
-    await this.target.send(jid, stanza.element);
+    await this.target.send(action.client, stanza.element);
   }
 
   private async receive(action: Action, step: StepResult): Promise<void> {

@@ -24,11 +24,7 @@ export interface ScriptTarget {
    * `deliver` as it arrives (a target with a record has it there already).
    */
   connect(client: ClientDefinition, deliver: (stanza: Element) => void): Promise<string>;
-  /**
-   * Sends `stanza` as the client that bound the full JID `jid` (what `connect` resolved to);
-   * resolves, when it returns a promise, once the target has taken it.
-   */
-  send(jid: string, stanza: Element): unknown;
+  send(clientName: string, stanza: Element): Promise<void>;
   disconnect(clientName: string): Promise<void>;
   close(): Promise<void>;
 }

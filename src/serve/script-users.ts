@@ -11,24 +11,19 @@ import type { ServedWorld } from './served-world.js';
  */
 export class ServedScriptTarget implements ScriptTarget {
   readonly live = true;
-  /** The client that bound each full JID. */
-  private readonly clients = new Map<string, string>();
 
   constructor(private readonly served: ServedWorld) {}
 
   async connect(client: ClientDefinition, deliver: (stanza: Element) => void): Promise<string> {
-    const { jid } = this.served.connect(client.name, client.jid, {
+    return this.served.connect(client.name, client.jid, {
       transport: 'virtual',
       deliver,
       ...(client.resource !== undefined && { resource: client.resource }),
-    });
-    this.clients.set(jid, client.name);
-    return jid;
+    }).jid;
   }
 
-  async send(jid: string, stanza: Element): Promise<void> {
-    const name = this.clients.get(jid);
-    if (name !== undefined) this.served.send(name, stanza);
+  async send(clientName: string, stanza: Element): Promise<void> {
+    this.served.send(clientName, stanza);
   }
 
   async disconnect(clientName: string): Promise<void> {

@@ -27,12 +27,8 @@ export class SimTarget implements ScriptTarget {
   /** The world's trace, when it is kept: what each client received is read there. */
   readonly received: ReceivedRecord | undefined;
 
-  /** A client's stanza goes to the world's own `send`, from the full JID the client bound. */
-  readonly send: (jid: string, stanza: Element) => number;
-
   constructor(options: WorldOptions = {}) {
     this.world = new World(options);
-    this.send = this.world.send.bind(this.world);
     const entries = this.world.trace.entries;
     const holder = (jid: string, position: number) => this.holder(jid, position);
     this.received = !this.world.trace.enabled
@@ -62,6 +58,10 @@ export class SimTarget implements ScriptTarget {
     this.bindings.set(session.jid, held);
     this.world.onDelivery(session.jid, deliver);
     return session.jid;
+  }
+
+  async send(clientName: string, stanza: Element): Promise<void> {
+    this.world.send(this.jidOf(clientName), stanza);
   }
 
   async disconnect(clientName: string): Promise<void> {

@@ -22,8 +22,7 @@ export class LiveSide {
   private readonly target: LiveTarget;
   private readonly clients = new Map<string, FuzzClient>();
   private readonly inboxes = new Map<string, Element[]>();
-  /** The full JID each connected client bound. */
-  private readonly connected = new Map<string, string>();
+  private readonly connected = new Set<string>();
 
   constructor(private readonly options: LiveSideOptions) {
     this.target = new LiveTarget({
@@ -45,26 +44,21 @@ export class LiveSide {
     const client = this.clients.get(action.client);
     if (!client) throw new Error(`no client ${action.client} in the cast`);
     switch (action.kind) {
-      case 'connect': {
+      case 'connect':
         this.inboxes.set(client.name, []);
-        const definition = { name: client.name, jid: client.jid, line: 0 };
-        const jid = await this.target.connect(definition, (stanza) =>
+        await this.target.connect({ name: client.name, jid: client.jid, line: 0 }, (stanza) =>
           this.inboxes.get(client.name)?.push(this.options.names.incoming(stanza)),
         );
-        this.connected.set(client.name, jid);
+        this.connected.add(client.name);
         break;
-      }
       case 'disconnect':
         this.connected.delete(client.name);
         this.inboxes.delete(client.name);
         await this.target.disconnect(client.name);
         break;
-      case 'send': {
-        const jid = this.connected.get(client.name);
-        if (jid === undefined) throw new Error(`${client.name} is not connected`);
-        await this.target.send(jid, this.options.names.outgoing(action.stanza));
+      case 'send':
+        await this.target.send(client.name, this.options.names.outgoing(action.stanza));
         break;
-      }
     }
     await this.target.settle();
     const received = new Map<string, Element[]>();

@@ -287,17 +287,16 @@ describe('a recording of what a server sent', () => {
     return {
       live: false,
       async connect(client, deliver) {
-        const jid = `${client.jid}/res`;
-        inboxes.set(jid, deliver);
-        return jid;
+        inboxes.set(client.name, deliver);
+        return `${client.jid}/res`;
       },
-      async send(jid) {
+      async send(client) {
         const parsed = parseXml(
           `<message from='evil@localhost/x' type='chat' id='\${Romeo&apos;s JID}'>` +
             `<body>\${Nobody's JID} {scansion:any}</body>` +
             `<x xmlns='urn:example'>\${Romeo's full JID}<y/></x></message>`,
         );
-        if (parsed.ok) inboxes.get(jid)?.(parsed.element);
+        if (parsed.ok) inboxes.get(client)?.(parsed.element);
       },
       async disconnect() {},
       async close() {},

@@ -59,8 +59,8 @@ class LossyTarget implements ScriptTarget {
       deliver(stanza);
     });
   }
-  send(jid: string, stanza: Element) {
-    return this.sim.send(jid, stanza);
+  send(client: string, stanza: Element) {
+    return this.sim.send(client, stanza);
   }
   disconnect(client: string) {
     return this.sim.disconnect(client);
