@@ -2,6 +2,7 @@
 import type { Element } from 'ltx';
 import { resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
+import { firstElement } from '../xmpp/xml.js';
 import { handleGroupchat } from './core/groupchat.js';
 import { handleDecline, handleInvite } from './core/invitation.js';
 import { handleOccupantIq } from './core/iq-relay.js';
@@ -53,7 +54,7 @@ function routeMessage(room: Room, out: Effects, stanza: Element, nick: string | 
   if (type === undefined || type === 'normal') {
     const x = stanza.getChild('x', NS.mucUser);
     if (x) {
-      const payload = x.getChildElements()[0];
+      const payload = firstElement(x);
       if (payload?.name === 'invite' && payload.attrs.to !== undefined)
         return handleInvite(room, out, stanza, payload);
       if (payload?.name === 'decline' && payload.attrs.to !== undefined)

@@ -4,6 +4,7 @@ import { setup } from 'xstate';
 import { bareJid, localOf, prepJid, resourceOf } from '../xmpp/jid.js';
 import { NS } from '../xmpp/namespaces.js';
 import { isUnanswerable, stanzaError } from '../xmpp/stanza-error.js';
+import { firstElement } from '../xmpp/xml.js';
 import { applyChanges } from './core/apply-changes.js';
 import { destroyRoom } from './core/destroy.js';
 import { setAffiliation } from './core/room-changes.js';
@@ -188,7 +189,7 @@ function isUnhandledRoomIq(stanza: Element): boolean {
   // A room's bare JID: a localpart, no resource (read without slicing the address).
   const to = stanza.attrs.to;
   if (to.includes('/') || !to.includes('@')) return false;
-  const payload = stanza.children.find((child): child is Element => typeof child !== 'string');
+  const payload = firstElement(stanza);
   return payload?.name !== 'query' || !ROOM_QUERIES[type].has(payload.attrs.xmlns);
 }
 

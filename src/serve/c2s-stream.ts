@@ -3,6 +3,7 @@ import { Element } from 'ltx';
 import { bareJid, prepJid } from '../xmpp/jid.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
 import { nameprep, resourceprep } from '../xmpp/stringprep.js';
+import { firstElement } from '../xmpp/xml.js';
 import {
   authenticate,
   mechanismsFeature,
@@ -266,7 +267,7 @@ export class C2sStream {
 
   /** RFC 6120 §7: only resource binding (and the legacy session) before the session exists. */
   private bindStage(element: Element): void {
-    const request = element.name === 'iq' ? element.getChildElements()[0] : undefined;
+    const request = element.name === 'iq' ? firstElement(element) : undefined;
     if (request?.attrs.xmlns === SESSION_NS) return this.answerSession(element);
     if (
       element.attrs.type !== 'set' ||
@@ -338,7 +339,7 @@ export class C2sStream {
         });
       }
     }
-    const request = stanza.name === 'iq' ? stanza.getChildElements()[0] : undefined;
+    const request = stanza.name === 'iq' ? firstElement(stanza) : undefined;
     if (request?.attrs.xmlns === SESSION_NS && stanza.attrs.to === undefined) {
       return this.answerSession(stanza);
     }

@@ -2,6 +2,7 @@
 import { Element } from 'ltx';
 import { NS } from '../xmpp/namespaces.js';
 import { stanzaError } from '../xmpp/stanza-error.js';
+import { firstElement } from '../xmpp/xml.js';
 
 const VCARD_UPDATE_SENT = 'vcard-temp:x:update';
 const ROSTER_NS = 'jabber:iq:roster';
@@ -28,7 +29,7 @@ export interface ServerAddresses {
 export function answerServerIq(stanza: Element, server: ServerAddresses): Element | undefined {
   const type = stanza.attrs.type;
   if (type !== 'get' && type !== 'set') return undefined;
-  const payload = stanza.getChildElements()[0];
+  const payload = firstElement(stanza);
   const result = new Element('iq', { type: 'result', to: stanza.attrs.from, id: stanza.attrs.id });
   result.attrs.from = stanza.attrs.to ?? server.domain;
   if (type === 'get' && payload?.name === 'ping' && payload.attrs.xmlns === NS.ping) return result;

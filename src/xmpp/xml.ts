@@ -52,6 +52,12 @@ export function firstChild(el: Element, name: string, xmlns?: string): Element |
   return undefined;
 }
 
+/** The first child element, whatever its name (an iq's payload), without listing them all. */
+export function firstElement(el: Element): Element | undefined {
+  for (const child of el.children) if (typeof child !== 'string') return child;
+  return undefined;
+}
+
 /** The element children, without text. */
 export function childElements(el: Element): Element[] {
   return el.children.filter((child): child is Element => typeof child !== 'string');

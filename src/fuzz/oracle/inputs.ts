@@ -4,10 +4,9 @@ import type { Affiliation } from '../../muc/model/affiliation.js';
 import type { Role } from '../../muc/model/role.js';
 import { prepJid, resourceOf } from '../../xmpp/jid.js';
 import { NS } from '../../xmpp/namespaces.js';
-import { firstChild } from '../../xmpp/xml.js';
+import { firstChild, firstElement } from '../../xmpp/xml.js';
 import type { Addresses, Target } from './addresses.js';
 import { isAffiliationName, isRoleName } from './prosody-rules.js';
-import { firstElement } from './stanza-facts.js';
 
 export const DESTROY_NODE = 'http://prosody.im/protocol/muc#destroy';
 

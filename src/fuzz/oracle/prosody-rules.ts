@@ -5,6 +5,7 @@
 import type { Element } from 'ltx';
 import type { Affiliation } from '../../muc/model/affiliation.js';
 import type { Role } from '../../muc/model/role.js';
+import { firstElement } from '../../xmpp/xml.js';
 
 /** Prosody's valid_affiliations. */
 export const AFFILIATION_RANK: Readonly<Record<Affiliation, number>> = {
@@ -214,7 +215,7 @@ function fieldOf(form: Element, name: string): Element | undefined {
  */
 export function mayGoUnanswered(stanza: Element): boolean {
   if (stanza.name !== 'iq' || stanza.attrs.type !== 'set') return false;
-  const query = stanza.getChildElements()[0];
+  const query = firstElement(stanza);
   const form = query?.getChild('x', 'jabber:x:data');
   if (form?.attrs.type !== 'submit') return false;
   if (query?.attrs.xmlns === 'http://jabber.org/protocol/muc#owner') {

@@ -25,16 +25,6 @@ export interface StanzaFacts {
 const NO_CODES: ReadonlySet<string> = new Set();
 const NO_ITEMS: readonly Element[] = [];
 
-/** The first child element (ltx's getChildElements lists them all first). */
-export function firstElement(element: Element): Element | undefined {
-  const { children } = element;
-  for (let index = 0; index < children.length; index += 1) {
-    const child = children[index]!;
-    if (typeof child !== 'string') return child;
-  }
-  return undefined;
-}
-
 /** An element's local name, as ltx's getName reads it. */
 function localName(element: Element): string {
   const name = element.name;
