@@ -1,4 +1,5 @@
 // The addresses the oracle reads, each read once per checker: where a delivered stanza comes from (the service, a room, a nick) and what an input addresses — XEP-0045 §7 (room and occupant JIDs)
+import { ForgetfulMemo } from '../../xmpp/forgetful-memo.js';
 import { bareJid, domainOf, localOf, prepJid, resourceOf } from '../../xmpp/jid.js';
 
 /** Where a stanza comes from, as far as the oracle cares: the MUC service, a room, a nick. */
@@ -27,15 +28,12 @@ const NO_TARGET: Target = { to: undefined, room: undefined, nick: undefined, toS
 const LIMIT = 4096;
 
 function readSource(from: string, mucDomain: string): Source {
-  const slash = from.indexOf('/');
-  const bare = slash === -1 ? from : from.slice(0, slash);
-  const at = bare.indexOf('@');
-  const domain = at === -1 ? bare : bare.slice(at + 1);
-  if (domain !== mucDomain) return NOT_MUC;
+  if (domainOf(from) !== mucDomain) return NOT_MUC;
+  const atRoom = localOf(from) !== undefined;
   return {
     muc: true,
-    room: at === -1 ? undefined : bare,
-    nick: at === -1 || slash === -1 ? undefined : from.slice(slash + 1),
+    room: atRoom ? bareJid(from) : undefined,
+    nick: atRoom ? resourceOf(from) : undefined,
   };
 }
 
@@ -54,30 +52,18 @@ function readTarget(raw: string, mucDomain: string): Target {
 
 /** The addresses of one MUC service, read once each: the same few come back step after step. */
 export class Addresses {
-  private readonly sources = new Map<string, Source>();
-  private readonly targets = new Map<string, Target>();
+  private readonly sources = new ForgetfulMemo<string, Source>(LIMIT);
+  private readonly targets = new ForgetfulMemo<string, Target>(LIMIT);
+  private readonly readSource = (from: string) => readSource(from, this.mucDomain);
+  private readonly readTarget = (raw: string) => readTarget(raw, this.mucDomain);
 
   constructor(readonly mucDomain: string) {}
 
   source(from: string | undefined): Source {
-    if (from === undefined) return NOT_MUC;
-    let source = this.sources.get(from);
-    if (source === undefined) {
-      source = readSource(from, this.mucDomain);
-      if (this.sources.size >= LIMIT) this.sources.clear();
-      this.sources.set(from, source);
-    }
-    return source;
+    return from === undefined ? NOT_MUC : this.sources.get(from, this.readSource);
   }
 
   target(raw: string | undefined): Target {
-    if (raw === undefined) return NO_TARGET;
-    let target = this.targets.get(raw);
-    if (target === undefined) {
-      target = readTarget(raw, this.mucDomain);
-      if (this.targets.size >= LIMIT) this.targets.clear();
-      this.targets.set(raw, target);
-    }
-    return target;
+    return raw === undefined ? NO_TARGET : this.targets.get(raw, this.readTarget);
   }
 }

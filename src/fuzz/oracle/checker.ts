@@ -157,7 +157,6 @@ export class InvariantChecker implements Oracle {
 
   /** An owner's form the room left unanswered may have set some of its fields: unknown until shown. */
   private unansweredForms(): void {
-    if (this.step.submissions.size === 0) return;
     for (const [seq, submission] of this.step.submissions) {
       const answered = this.replies.get(seq)?.some((entry) => entry.to === submission.sender);
       const room = this.rooms.get(submission.room);

@@ -16,23 +16,26 @@ const found = new WeakMap<Element, readonly string[]>();
 
 const TOKEN = /[^\s<>"'(),;]+@[^\s<>"'(),;]+/g;
 
-/** The last cast's pattern: `@` and one of its users' domains, in any case. */
-let patternOf: { bares: ReadonlySet<string> | undefined; pattern: RegExp } = {
-  bares: undefined,
-  pattern: /$^/,
-};
+/** Each cast's pattern: `@` and one of its users' domains, in any case. */
+const patterns = new WeakMap<ReadonlySet<string>, RegExp>();
+
+function patternOf(realBares: ReadonlySet<string>): RegExp {
+  let pattern = patterns.get(realBares);
+  if (pattern === undefined) {
+    const domains = new Set([...realBares].map((bare) => bare.slice(bare.indexOf('@') + 1)));
+    const escaped = [...domains].map((domain) => domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`@(?:${escaped.join('|')})`, 'i');
+    patterns.set(realBares, pattern);
+  }
+  return pattern;
+}
 
 /**
  * Whether `text` may hold one of the real JIDs: only where `@` comes before one of their
  * domains (compared without case, as a shown JID is) can a token name one.
  */
 function mayHoldRealJid(text: string, realBares: ReadonlySet<string>): boolean {
-  if (patternOf.bares !== realBares) {
-    const domains = new Set([...realBares].map((bare) => bare.slice(bare.indexOf('@') + 1)));
-    const escaped = [...domains].map((domain) => domain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    patternOf = { bares: realBares, pattern: new RegExp(`@(?:${escaped.join('|')})`, 'i') };
-  }
-  return patternOf.pattern.test(text);
+  return patternOf(realBares).test(text);
 }
 
 function jidsIn(text: string, realBares: ReadonlySet<string>, into: string[]): void {
@@ -146,7 +149,7 @@ function seesRealJids(
 ): boolean {
   if (room.config.whois !== 'moderators') return true;
   // An owner's form of this step may have made the room non-anonymous before it is answered.
-  if (oracle.step.submissions.size > 0 && madeNonAnonymous(oracle, room)) return true;
+  if (madeNonAnonymous(oracle, room)) return true;
   const affiliation = affiliationIn(room, to);
   if (affiliation === 'owner' || affiliation === 'admin') return true;
   if (roleOfSession(room, to) === 'moderator') return true;

@@ -343,7 +343,6 @@ export function onNickEvent(
 
 /** At the end of a step: every occupant an affiliation change moved has the role it leads to. */
 export function unmetExpectations(oracle: Oracle): Violation | undefined {
-  if (oracle.step.expectedRoles.size === 0) return undefined;
   for (const [jid, byNick] of oracle.step.expectedRoles) {
     const room = oracle.rooms.get(jid);
     for (const [nick, role] of byNick) {
